@@ -1,0 +1,195 @@
+import { tz, TZDate } from '@date-fns/tz';
+import { addDays as addDaysFns, differenceInCalendarDays, format, isValid } from 'date-fns';
+import { z } from 'zod';
+import { FrontlineError } from './errors.js';
+
+/**
+ * The IANA name of China Standard Time, the zone in which every {@link Day} of the library lives.
+ *
+ * @example
+ * CHINA_TIME_ZONE; // => 'Asia/Shanghai'
+ * @category Time
+ */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
+const inChina = tz(CHINA_TIME_ZONE);
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** @internal True when y-m-d is a real calendar date (Gregorian). */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
+}
+
+/**
+ * A calendar day in China Standard Time, written `'YYYY-MM-DD'`. The schema accepts only real dates.
+ *
+ * @example
+ * Day.parse('2020-01-24'); // => '2020-01-24'
+ * Day.safeParse('2020-02-30').success; // => false
+ * @category Time
+ */
+export const Day = z
+  .string()
+  .regex(DAY_PATTERN, 'a day is written YYYY-MM-DD')
+  .refine((s) => {
+    const m = DAY_PATTERN.exec(s);
+    return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  }, 'not a real calendar date')
+  .brand<'Day'>();
+/**
+ * A calendar day in China Standard Time, `'YYYY-MM-DD'`.
+ *
+ * @category Time
+ */
+export type Day = z.infer<typeof Day>;
+
+/**
+ * An instant: ISO 8601 date and time with a `Z` or numeric offset, such as
+ * `'2020-01-24T08:30:00+08:00'`.
+ *
+ * @example
+ * Instant.parse('2020-01-24T08:30:00+08:00'); // => '2020-01-24T08:30:00+08:00'
+ * @category Time
+ */
+export const Instant = z.iso.datetime({ offset: true }).brand<'Instant'>();
+/**
+ * An ISO 8601 instant with offset.
+ *
+ * @category Time
+ */
+export type Instant = z.infer<typeof Instant>;
+
+/**
+ * Checks a string and returns it as a {@link Day}; throws a {@link FrontlineError} (`invalid_day`)
+ * naming the problem otherwise.
+ *
+ * @example
+ * parseDay('2020-02-29'); // => '2020-02-29'
+ * parseDay('2021-02-29'); // throws: not a real calendar date
+ * @category Time
+ */
+export function parseDay(value: string): Day {
+  const r = Day.safeParse(value);
+  if (r.success) return r.data;
+  throw new FrontlineError(
+    'invalid_day',
+    `invalid day '${value}'`,
+    r.error.issues.map((i) => ({ path: [], code: i.code, message: i.message })),
+  );
+}
+
+/** @internal A day from its parts, with no checks: the caller guarantees a real date. */
+export function dayFromParts(y: number, m: number, d: number): Day {
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}` as Day;
+}
+
+function chinaMidnight(day: Day): TZDate {
+  const m = DAY_PATTERN.exec(day);
+  if (m === null) throw new TypeError(`frontline: not a day: '${day}'`);
+  return new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), CHINA_TIME_ZONE);
+}
+
+/**
+ * The day in China Standard Time on which an instant falls, whatever the machine's time zone.
+ *
+ * @example
+ * dayOf('2020-01-23T18:00:00Z'); // => '2020-01-24' (02:00 in Beijing)
+ * @category Time
+ */
+export function dayOf(instant: Instant | string | Date): Day {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (!isValid(date)) throw new TypeError(`frontline: not an instant: '${String(instant)}'`);
+  return format(date, 'yyyy-MM-dd', { in: inChina }) as Day;
+}
+
+/**
+ * The day `n` calendar days after `day` (before it when `n` is negative).
+ *
+ * @example
+ * addDays('2020-01-24' as Day, 14); // => '2020-02-07'
+ * @category Time
+ */
+export function addDays(day: Day, n: number): Day {
+  if (!Number.isInteger(n)) throw new RangeError(`frontline: addDays needs a whole number, got ${n}`);
+  return format(addDaysFns(chinaMidnight(day), n, { in: inChina }), 'yyyy-MM-dd', { in: inChina }) as Day;
+}
+
+/**
+ * The number of calendar days from `from` to `to`: positive when `to` is later.
+ *
+ * @example
+ * daysBetween('2020-01-24' as Day, '2020-02-07' as Day); // => 14
+ * @category Time
+ */
+export function daysBetween(from: Day, to: Day): number {
+  return differenceInCalendarDays(chinaMidnight(to), chinaMidnight(from), { in: inChina });
+}
+
+/**
+ * The instant at a clock time (`'HH:mm'`, default midnight) of a day in China Standard Time.
+ *
+ * @example
+ * instantAt('2020-01-24' as Day, '08:30'); // => '2020-01-24T08:30:00+08:00'
+ * @category Time
+ */
+export function instantAt(day: Day, time = '00:00'): Instant {
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (t === null || Number(t[1]) > 23 || Number(t[2]) > 59) {
+    throw new RangeError(`frontline: a clock time is written HH:mm, got '${time}'`);
+  }
+  const start = chinaMidnight(day);
+  const at = new TZDate(start.getFullYear(), start.getMonth(), start.getDate(), Number(t[1]), Number(t[2]), CHINA_TIME_ZONE);
+  return format(at, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: inChina }) as Instant;
+}
+
+/**
+ * Compares two days for sorting: negative, zero or positive.
+ *
+ * @example
+ * ['2020-02-01', '2020-01-24'].sort(compareDays); // => ['2020-01-24', '2020-02-01']
+ * @category Time
+ */
+export function compareDays(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Whole years of age on a day, for someone born on `birth`.
+ *
+ * @example
+ * ageOn('2002-02-01' as Day, '2020-02-01' as Day); // => 18
+ * ageOn('2002-02-02' as Day, '2020-02-01' as Day); // => 17
+ * @category Time
+ */
+export function ageOn(birth: Day, on: Day): number {
+  const by = Number(birth.slice(0, 4));
+  const oy = Number(on.slice(0, 4));
+  return oy - by - (on.slice(5) < birth.slice(5) ? 1 : 0);
+}
+
+/**
+ * True when `day` lies in the closed range `[from, to]`; an open end (`undefined`) is unbounded.
+ *
+ * @example
+ * isDayWithin('2020-02-01' as Day, '2020-01-24' as Day, undefined); // => true
+ * @category Time
+ */
+export function isDayWithin(day: Day, from: Day | undefined, to: Day | undefined): boolean {
+  return (from === undefined || day >= from) && (to === undefined || day <= to);
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** @internal Days since 1970-01-01 of a day (pure calendar arithmetic, independent of any zone). */
+export function toEpochDay(day: Day): number {
+  return Math.round(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / MS_PER_DAY);
+}
+
+/** @internal The day a number of days after 1970-01-01 (pure calendar arithmetic). */
+export function fromEpochDay(n: number): Day {
+  const d = new Date(n * MS_PER_DAY);
+  return dayFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}

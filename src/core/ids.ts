@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * The id of an organization unit. Branded: a {@link PersonId} is not accepted where an `OrgId` is
+ * expected, so mixing them up is a compile error.
+ *
+ * @example
+ * const id = OrgId.parse('yc-t05'); // => 'yc-t05' typed as OrgId
+ * @category Ids
+ */
+export const OrgId = z.string().min(1).brand<'OrgId'>();
+/**
+ * The id of an organization unit.
+ *
+ * @category Ids
+ */
+export type OrgId = z.infer<typeof OrgId>;
+
+/**
+ * The id of a person.
+ *
+ * @example
+ * const id = PersonId.parse('p000001'); // => 'p000001' typed as PersonId
+ * @category Ids
+ */
+export const PersonId = z.string().min(1).brand<'PersonId'>();
+/**
+ * The id of a person.
+ *
+ * @category Ids
+ */
+export type PersonId = z.infer<typeof PersonId>;
+
+/**
+ * The id of a household of the household register.
+ *
+ * @example
+ * const id = HouseholdId.parse('h000001'); // => 'h000001' typed as HouseholdId
+ * @category Ids
+ */
+export const HouseholdId = z.string().min(1).brand<'HouseholdId'>();
+/**
+ * The id of a household.
+ *
+ * @category Ids
+ */
+export type HouseholdId = z.infer<typeof HouseholdId>;
+
+/**
+ * The id of a group set (an exclusive classification over the tree, such as the war-zones) or of
+ * one of its groups.
+ *
+ * @example
+ * const id = GroupId.parse('war-zone-1'); // => 'war-zone-1' typed as GroupId
+ * @category Ids
+ */
+export const GroupId = z.string().min(1).brand<'GroupId'>();
+/**
+ * The id of a group set or group.
+ *
+ * @category Ids
+ */
+export type GroupId = z.infer<typeof GroupId>;
+
+/**
+ * The id of a supervision group of the command structure.
+ *
+ * @example
+ * const id = SupervisionGroupId.parse('sg-01'); // => 'sg-01' typed as SupervisionGroupId
+ * @category Ids
+ */
+export const SupervisionGroupId = z.string().min(1).brand<'SupervisionGroupId'>();
+/**
+ * The id of a supervision group.
+ *
+ * @category Ids
+ */
+export type SupervisionGroupId = z.infer<typeof SupervisionGroupId>;

@@ -1,0 +1,80 @@
+/**
+ * A seeded pseudo-random generator (mulberry32 over a 32-bit state): the same seed gives the same
+ * sequence on every machine, so everything generated from it is reproducible.
+ *
+ * @example
+ * const r = createRandom(42);
+ * r.int(10); // => a whole number from 0 to 9, the same for seed 42 every time
+ * @category Core
+ */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  /** A whole number in [0, n). */
+  int(n: number): number;
+  /** A whole number in [min, max], both included. */
+  between(min: number, max: number): number;
+  /** True with probability `p`. */
+  chance(p: number): boolean;
+  /** One element of a non-empty array. */
+  pick<T>(items: readonly T[]): T;
+  /** A normally distributed number (Box–Muller). */
+  normal(mean: number, sd: number): number;
+  /** A new array with the items in random order (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[];
+  /** An independent generator derived from this one, for a sub-task. */
+  fork(): Random;
+}
+
+/**
+ * Creates a {@link Random} from a seed (any number; non-integers are hashed).
+ *
+ * @example
+ * createRandom(7).next() === createRandom(7).next(); // => true
+ * @category Core
+ */
+export function createRandom(seed: number): Random {
+  let state = hashSeed(seed);
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number): number => Math.floor(next() * n);
+  const random: Random = {
+    next,
+    int,
+    between: (min, max) => min + int(max - min + 1),
+    chance: (p) => next() < p,
+    pick: <T>(items: readonly T[]): T => {
+      if (items.length === 0) throw new RangeError('frontline: pick from an empty array');
+      return items[int(items.length)] as T;
+    },
+    normal: (mean, sd) => {
+      const u = 1 - next();
+      const v = next();
+      return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    },
+    shuffle: <T>(items: readonly T[]): T[] => {
+      const out = [...items];
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = int(i + 1);
+        const tmp = out[i] as T;
+        out[i] = out[j] as T;
+        out[j] = tmp;
+      }
+      return out;
+    },
+    fork: () => createRandom(Math.floor(next() * 4294967296)),
+  };
+  return random;
+}
+
+function hashSeed(seed: number): number {
+  let h = Math.floor(seed * 2654435761) ^ Math.floor(seed / 4294967296);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}

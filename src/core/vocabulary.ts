@@ -1,0 +1,501 @@
+import { z } from 'zod';
+
+/**
+ * A value's names in the library's two locales.
+ *
+ * @example
+ * const l: Label = { zh: '正式党员', en: 'full member' };
+ * @category Vocabulary
+ */
+export interface Label {
+  /** The Chinese name (zh-CN). */
+  readonly zh: string;
+  /** The English name. */
+  readonly en: string;
+}
+
+/**
+ * The locales the library speaks.
+ *
+ * @example
+ * Locale.parse('en'); // => 'en'
+ * @category Vocabulary
+ */
+export const Locale = z.enum(['zh-CN', 'en']);
+/**
+ * `'zh-CN'` (the default) or `'en'`.
+ *
+ * @category Vocabulary
+ */
+export type Locale = z.infer<typeof Locale>;
+
+const keysOf = <K extends string>(o: Record<K, Label>): [K, ...K[]] => Object.keys(o) as [K, ...K[]];
+
+const PARTY_STATUS = {
+  fullMember: { zh: '正式党员', en: 'full member' },
+  probationaryMember: { zh: '预备党员', en: 'probationary member' },
+  developmentTarget: { zh: '发展对象', en: 'development target' },
+  activist: { zh: '入党积极分子', en: 'activist' },
+  applicant: { zh: '入党申请人', en: 'applicant' },
+  nonMember: { zh: '群众', en: 'non-member' },
+} as const;
+/**
+ * A person's standing towards the Party, from full member to non-member (群众).
+ *
+ * @example
+ * PartyStatus.parse('probationaryMember'); // => 'probationaryMember'
+ * @category Vocabulary
+ */
+export const PartyStatus = z.enum(keysOf(PARTY_STATUS));
+/**
+ * A person's Party status.
+ *
+ * @category Vocabulary
+ */
+export type PartyStatus = z.infer<typeof PartyStatus>;
+
+const PARTY_FORM = {
+  committee: { zh: '党委', en: 'Party committee' },
+  generalBranch: { zh: '党总支', en: 'general branch' },
+  branch: { zh: '党支部', en: 'branch' },
+  jointBranch: { zh: '联合党支部', en: 'joint branch' },
+  group: { zh: '党小组', en: 'Party group' },
+} as const;
+/**
+ * The form of a Party organization, chosen by its size (DOMAIN.md §3 "Organizations").
+ *
+ * @example
+ * PartyForm.parse('generalBranch'); // => 'generalBranch'
+ * @category Vocabulary
+ */
+export const PartyForm = z.enum(keysOf(PARTY_FORM));
+/**
+ * The form of a Party organization.
+ *
+ * @category Vocabulary
+ */
+export type PartyForm = z.infer<typeof PartyForm>;
+
+const UNIT_KIND = {
+  county: { zh: '县', en: 'county' },
+  township: { zh: '乡镇', en: 'township' },
+  subdistrict: { zh: '街道', en: 'subdistrict' },
+  village: { zh: '村', en: 'village' },
+  community: { zh: '社区', en: 'community' },
+  institution: { zh: '单位', en: 'institution' },
+  temporaryBranch: { zh: '临时党支部', en: 'temporary branch' },
+  commandoTeam: { zh: '党员突击队', en: 'Party member commando team' },
+  volunteerTeam: { zh: '志愿服务队', en: 'volunteer team' },
+  disinfectionTeam: { zh: '消杀工作队', en: 'disinfection team' },
+} as const;
+/**
+ * The kind of an organization unit.
+ *
+ * @example
+ * UnitKind.parse('community'); // => 'community'
+ * @category Vocabulary
+ */
+export const UnitKind = z.enum(keysOf(UNIT_KIND));
+/**
+ * The kind of an organization unit.
+ *
+ * @category Vocabulary
+ */
+export type UnitKind = z.infer<typeof UnitKind>;
+
+const CADRE_LEVEL = {
+  county: { zh: '县级', en: 'county level' },
+  section: { zh: '乡科级', en: 'section level' },
+  village: { zh: '村(社区)干部', en: 'village cadre' },
+} as const;
+/**
+ * A cadre's level: county, section (township and bureau) or village/community cadre.
+ *
+ * @example
+ * CadreLevel.parse('section'); // => 'section'
+ * @category Vocabulary
+ */
+export const CadreLevel = z.enum(keysOf(CADRE_LEVEL));
+/**
+ * A cadre's level.
+ *
+ * @category Vocabulary
+ */
+export type CadreLevel = z.infer<typeof CadreLevel>;
+
+const SCREENING_CATEGORY = {
+  fromWuhan: { zh: '武汉来返', en: 'arrived from Wuhan' },
+  fromHubei: { zh: '湖北来返', en: 'arrived from Hubei' },
+  closeContact: { zh: '密切接触者', en: 'close contact' },
+  suspectedExposure: { zh: '可疑暴露者', en: 'suspected exposure' },
+  fever: { zh: '发热', en: 'fever' },
+  suspected: { zh: '疑似', en: 'suspected case' },
+  confirmed: { zh: '确诊', en: 'confirmed case' },
+  asymptomatic: { zh: '无症状感染者', en: 'asymptomatic infection' },
+  general: { zh: '一般', en: 'general' },
+} as const;
+/**
+ * The classified registration (分类登记) of a screened household member.
+ *
+ * @example
+ * ScreeningCategory.parse('closeContact'); // => 'closeContact'
+ * @category Vocabulary
+ */
+export const ScreeningCategory = z.enum(keysOf(SCREENING_CATEGORY));
+/**
+ * A screening category.
+ *
+ * @category Vocabulary
+ */
+export type ScreeningCategory = z.infer<typeof ScreeningCategory>;
+
+const OBSERVATION_SETTING = {
+  home: { zh: '居家医学观察', en: 'home observation' },
+  centralized: { zh: '集中隔离', en: 'centralized isolation' },
+} as const;
+/**
+ * Where a medical observation takes place.
+ *
+ * @example
+ * ObservationSetting.parse('home'); // => 'home'
+ * @category Vocabulary
+ */
+export const ObservationSetting = z.enum(keysOf(OBSERVATION_SETTING));
+/**
+ * Where a medical observation takes place.
+ *
+ * @category Vocabulary
+ */
+export type ObservationSetting = z.infer<typeof ObservationSetting>;
+
+const HOUSEHOLD_SERVICE = {
+  goods: { zh: '送物', en: 'goods' },
+  medicine: { zh: '送药', en: 'medicine' },
+  necessities: { zh: '送生活必需品', en: 'daily necessities' },
+  counselling: { zh: '心理疏导', en: 'counselling' },
+} as const;
+/**
+ * A service delivered to a key home-isolated household.
+ *
+ * @example
+ * HouseholdService.parse('medicine'); // => 'medicine'
+ * @category Vocabulary
+ */
+export const HouseholdService = z.enum(keysOf(HOUSEHOLD_SERVICE));
+/**
+ * A household service.
+ *
+ * @category Vocabulary
+ */
+export type HouseholdService = z.infer<typeof HouseholdService>;
+
+const SITE_CATEGORY = {
+  street: { zh: '街道', en: 'street' },
+  square: { zh: '广场', en: 'square' },
+  farmersMarket: { zh: '农贸市场', en: "farmers' market" },
+  internetCafe: { zh: '网吧', en: 'internet café' },
+  station: { zh: '车站', en: 'station' },
+  publicToilet: { zh: '公厕', en: 'public toilet' },
+} as const;
+/**
+ * The category of a site to disinfect: public places (street, square, farmers' market) or key places
+ * (internet café, station, public toilet).
+ *
+ * @example
+ * SiteCategory.parse('station'); // => 'station'
+ * @category Vocabulary
+ */
+export const SiteCategory = z.enum(keysOf(SITE_CATEGORY));
+/**
+ * A site category.
+ *
+ * @category Vocabulary
+ */
+export type SiteCategory = z.infer<typeof SiteCategory>;
+
+const VOLUNTEER_TASK = {
+  screening: { zh: '入户摸排', en: 'household screening' },
+  publicity: { zh: '防治宣传', en: 'publicity' },
+  counselling: { zh: '心理疏导', en: 'counselling' },
+  convenience: { zh: '便民服务', en: 'convenience services' },
+} as const;
+/**
+ * The kind of a volunteer task.
+ *
+ * @example
+ * VolunteerTaskKind.parse('publicity'); // => 'publicity'
+ * @category Vocabulary
+ */
+export const VolunteerTaskKind = z.enum(keysOf(VOLUNTEER_TASK));
+/**
+ * A volunteer task kind.
+ *
+ * @category Vocabulary
+ */
+export type VolunteerTaskKind = z.infer<typeof VolunteerTaskKind>;
+
+const CAMPAIGN_KIND = {
+  homePrevention: { zh: '居家防控行动', en: 'home-based prevention' },
+  doorKnocking: { zh: '入户敲门行动', en: 'door-knocking' },
+  cleaning: { zh: '家园清洁行动', en: 'cleaning' },
+  volunteerService: { zh: '志愿服务行动', en: 'volunteer service' },
+} as const;
+/**
+ * The four actions (四大行动), the kinds of campaign.
+ *
+ * @example
+ * CampaignKind.parse('doorKnocking'); // => 'doorKnocking'
+ * @category Vocabulary
+ */
+export const CampaignKind = z.enum(keysOf(CAMPAIGN_KIND));
+/**
+ * A campaign kind.
+ *
+ * @category Vocabulary
+ */
+export type CampaignKind = z.infer<typeof CampaignKind>;
+
+const EVALUATION_DIMENSION = {
+  morality: { zh: '德', en: 'morality' },
+  ability: { zh: '能', en: 'ability' },
+  diligence: { zh: '勤', en: 'diligence' },
+  achievement: { zh: '绩', en: 'achievement' },
+  integrity: { zh: '廉', en: 'integrity' },
+} as const;
+/**
+ * The five dimensions on which cadres are assessed (德能勤绩廉).
+ *
+ * @example
+ * EvaluationDimension.parse('achievement'); // => 'achievement'
+ * @category Vocabulary
+ */
+export const EvaluationDimension = z.enum(keysOf(EVALUATION_DIMENSION));
+/**
+ * An evaluation dimension.
+ *
+ * @category Vocabulary
+ */
+export type EvaluationDimension = z.infer<typeof EvaluationDimension>;
+
+const CADRE_GRADE = {
+  excellent: { zh: '优秀', en: 'excellent' },
+  competent: { zh: '称职', en: 'competent' },
+  basicallyCompetent: { zh: '基本称职', en: 'basically competent' },
+  incompetent: { zh: '不称职', en: 'incompetent' },
+} as const;
+/**
+ * A cadre's annual grade.
+ *
+ * @example
+ * CadreGrade.parse('competent'); // => 'competent'
+ * @category Vocabulary
+ */
+export const CadreGrade = z.enum(keysOf(CADRE_GRADE));
+/**
+ * A cadre grade.
+ *
+ * @category Vocabulary
+ */
+export type CadreGrade = z.infer<typeof CadreGrade>;
+
+const TEAM_GRADE = {
+  good: { zh: '好', en: 'good' },
+  fairlyGood: { zh: '较好', en: 'fairly good' },
+  average: { zh: '一般', en: 'average' },
+  poor: { zh: '较差', en: 'poor' },
+} as const;
+/**
+ * A leadership team's grade (and a routine assessment grade).
+ *
+ * @example
+ * TeamGrade.parse('fairlyGood'); // => 'fairlyGood'
+ * @category Vocabulary
+ */
+export const TeamGrade = z.enum(keysOf(TEAM_GRADE));
+/**
+ * A team grade.
+ *
+ * @category Vocabulary
+ */
+export type TeamGrade = z.infer<typeof TeamGrade>;
+
+const APPRAISAL_GRADE = {
+  excellent: { zh: '优秀', en: 'excellent' },
+  qualified: { zh: '合格', en: 'qualified' },
+  basicallyQualified: { zh: '基本合格', en: 'basically qualified' },
+  unqualified: { zh: '不合格', en: 'unqualified' },
+} as const;
+/**
+ * A member's grade in the yearly democratic appraisal.
+ *
+ * @example
+ * AppraisalGrade.parse('qualified'); // => 'qualified'
+ * @category Vocabulary
+ */
+export const AppraisalGrade = z.enum(keysOf(APPRAISAL_GRADE));
+/**
+ * An appraisal grade.
+ *
+ * @category Vocabulary
+ */
+export type AppraisalGrade = z.infer<typeof AppraisalGrade>;
+
+const SUPERVISION_LINE = {
+  warZone: { zh: '分战区', en: 'by war-zone' },
+  township: { zh: '分乡镇', en: 'by township' },
+  department: { zh: '分部门', en: 'by department' },
+} as const;
+/**
+ * The three lines (三条线) along which supervision groups work.
+ *
+ * @example
+ * SupervisionLine.parse('warZone'); // => 'warZone'
+ * @category Vocabulary
+ */
+export const SupervisionLine = z.enum(keysOf(SUPERVISION_LINE));
+/**
+ * A supervision line.
+ *
+ * @category Vocabulary
+ */
+export type SupervisionLine = z.infer<typeof SupervisionLine>;
+
+const THREE_SHOWS = {
+  commitment: { zh: '亮承诺', en: 'show commitment' },
+  identity: { zh: '亮身份', en: 'show identity' },
+  action: { zh: '亮行动', en: 'show action' },
+} as const;
+/**
+ * The three shows (三亮行动) of Party members on the front line.
+ *
+ * @example
+ * ThreeShows.parse('identity'); // => 'identity'
+ * @category Vocabulary
+ */
+export const ThreeShows = z.enum(keysOf(THREE_SHOWS));
+/**
+ * One of the three shows.
+ *
+ * @category Vocabulary
+ */
+export type ThreeShows = z.infer<typeof ThreeShows>;
+
+const SEX = {
+  male: { zh: '男', en: 'male' },
+  female: { zh: '女', en: 'female' },
+} as const;
+/**
+ * Sex as recorded on the resident identity card.
+ *
+ * @example
+ * Sex.parse('female'); // => 'female'
+ * @category Vocabulary
+ */
+export const Sex = z.enum(keysOf(SEX));
+/**
+ * Sex as recorded on the resident identity card.
+ *
+ * @category Vocabulary
+ */
+export type Sex = z.infer<typeof Sex>;
+
+const LEADERSHIP = {
+  elected: { zh: '选举产生', en: 'elected' },
+  appointed: { zh: '上级指定', en: 'appointed' },
+} as const;
+/**
+ * How an organization's leaders come to office: elected, or appointed by the higher organization
+ * (temporary branches).
+ *
+ * @example
+ * Leadership.parse('appointed'); // => 'appointed'
+ * @category Vocabulary
+ */
+export const Leadership = z.enum(keysOf(LEADERSHIP));
+/**
+ * How an organization's leaders come to office.
+ *
+ * @category Vocabulary
+ */
+export type Leadership = z.infer<typeof Leadership>;
+
+const SEVERITY = {
+  error: { zh: '违规', en: 'error' },
+  warning: { zh: '提示', en: 'warning' },
+} as const;
+/**
+ * How serious a rule finding is: an `error` breaks a rule, a `warning` departs from what a rule says
+ * is normal ("generally") and needs a reason or an approval.
+ *
+ * @example
+ * Severity.parse('warning'); // => 'warning'
+ * @category Vocabulary
+ */
+export const Severity = z.enum(keysOf(SEVERITY));
+/**
+ * `'error'` or `'warning'`.
+ *
+ * @category Vocabulary
+ */
+export type Severity = z.infer<typeof Severity>;
+
+/**
+ * The Chinese and English labels of every enumerated value of the library, by vocabulary.
+ *
+ * @example
+ * LABELS.partyStatus.activist.zh; // => '入党积极分子'
+ * @category Vocabulary
+ */
+export const LABELS = {
+  partyStatus: PARTY_STATUS,
+  partyForm: PARTY_FORM,
+  unitKind: UNIT_KIND,
+  cadreLevel: CADRE_LEVEL,
+  screeningCategory: SCREENING_CATEGORY,
+  observationSetting: OBSERVATION_SETTING,
+  householdService: HOUSEHOLD_SERVICE,
+  siteCategory: SITE_CATEGORY,
+  volunteerTaskKind: VOLUNTEER_TASK,
+  campaignKind: CAMPAIGN_KIND,
+  evaluationDimension: EVALUATION_DIMENSION,
+  cadreGrade: CADRE_GRADE,
+  teamGrade: TEAM_GRADE,
+  appraisalGrade: APPRAISAL_GRADE,
+  supervisionLine: SUPERVISION_LINE,
+  threeShows: THREE_SHOWS,
+  sex: SEX,
+  leadership: LEADERSHIP,
+  severity: SEVERITY,
+} as const;
+
+/**
+ * The name of one vocabulary of {@link LABELS}.
+ *
+ * @category Vocabulary
+ */
+export type Vocabulary = keyof typeof LABELS;
+
+/**
+ * The name of an enumerated value in a locale (`'zh-CN'` by default). A few values belong to two
+ * vocabularies with different names (`county` is a unit kind, 县, and a cadre level, 县级): pass the
+ * vocabulary to choose; without it the first vocabulary of {@link LABELS} that has the value wins.
+ * An unknown value throws a `RangeError`.
+ *
+ * @example
+ * label('fullMember'); // => '正式党员'
+ * label('fullMember', 'en'); // => 'full member'
+ * label('county', 'zh-CN', 'cadreLevel'); // => '县级'
+ * @category Vocabulary
+ */
+export function label(value: string, locale: Locale = 'zh-CN', vocabulary?: Vocabulary): string {
+  if (locale !== 'zh-CN' && locale !== 'en') throw new RangeError(`frontline: unknown locale '${String(locale)}'`);
+  const tables: readonly Record<string, Label>[] =
+    vocabulary === undefined ? Object.values(LABELS) : [LABELS[vocabulary]];
+  for (const table of tables) {
+    const found = Object.hasOwn(table, value) ? table[value] : undefined;
+    if (found !== undefined) return locale === 'en' ? found.en : found.zh;
+  }
+  throw new RangeError(
+    `frontline: no label for '${value}'${vocabulary === undefined ? '' : ` in vocabulary '${vocabulary}'`}`,
+  );
+}

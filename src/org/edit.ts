@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { Day } from '../core/day.js';
+import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
+import { OrgId } from '../core/ids.js';
+import { indexTree, structuralIssues, type OrgTree } from './tree.js';
+import { OrgUnit } from './unit.js';
+
+function rebuild(units: readonly OrgUnit[], what: string): OrgTree {
+  const issues = structuralIssues(units);
+  if (issues.length > 0) throw new FrontlineError('invalid_edit', what, issues);
+  return indexTree(units);
+}
+
+function requireUnit(tree: OrgTree, id: string, path: readonly PropertyKey[]): number {
+  const i = tree.indexOf.get(id);
+  if (i === undefined)
+    throw new FrontlineError('unknown_unit', `unknown unit '${id}'`, [{ path, code: 'unknown_unit', message: `no unit '${id}' in the tree` }]);
+  return i;
+}
+
+/**
+ * Moves a unit (with its whole subtree) under a new parent and returns the new tree. Refuses, with a
+ * `invalid_edit` error and nothing changed, a move under the unit itself or one of its descendants
+ * (a cycle) and a move under a parent of a kind the unit cannot belong to.
+ *
+ * @example
+ * const moved = moveUnit(tree, 'wjg' as OrgId, 'qj' as OrgId);
+ * parent(moved, 'wjg' as OrgId)?.id; // => 'qj'
+ * @category Organization
+ */
+export function moveUnit(tree: OrgTree, id: OrgId, newParentId: OrgId): OrgTree {
+  const i = requireUnit(tree, id, ['id']);
+  const p = requireUnit(tree, newParentId, ['newParentId']);
+  if (p >= i && p < (tree.subtreeEnd[i] as number))
+    throw new FrontlineError('invalid_edit', `cannot move '${id}'`, [
+      {
+        path: ['newParentId'],
+        code: 'cycle',
+        message: `'${newParentId}' ${p === i ? 'is' : 'lies under'} '${id}': the move would make a cycle`,
+        rule: 'org.acyclic',
+      },
+    ]);
+  const units = tree.units.map((u) => (u.id === id ? { ...u, parentId: newParentId } : u));
+  return rebuild(units, `cannot move '${id}' under '${newParentId}'`);
+}
+
+/**
+ * Closes a unit on a day, together with every descendant still open then, and returns the new tree.
+ * Units already closed earlier keep their day.
+ *
+ * @example
+ * const closed = closeUnit(tree, 'wjg' as OrgId, '2020-03-01' as Day);
+ * getUnit(closed, 'wjg' as OrgId).closed; // => '2020-03-01'
+ * @category Organization
+ */
+export function closeUnit(tree: OrgTree, id: OrgId, on: Day): OrgTree {
+  const i = requireUnit(tree, id, ['id']);
+  const day = Day.safeParse(on);
+  if (!day.success) throw new FrontlineError('invalid_edit', `cannot close '${id}'`, issuesFromZod(day.error, ['on']));
+  const end = tree.subtreeEnd[i] as number;
+  const units = tree.units.map((u, k) =>
+    k >= i && k < end && (u.closed === undefined || u.closed > on) ? { ...u, closed: on } : u,
+  );
+  return rebuild(units, `cannot close '${id}'`);
+}
+
+/**
+ * How to split a unit: the day of the split and the new units, each with the ids of the old unit's
+ * children it takes over.
+ *
+ * @example
+ * SplitPlan.parse({ on: '2020-03-01', parts: [{ unit: { id: 'a', name: '甲村', kind: 'village' }, children: [] }] });
+ * @category Organization
+ */
+export const SplitPlan = z
+  .object({
+    /** The day the old unit closes and the new ones open. */
+    on: Day,
+    /** The new units (placed under the old unit's parent) and the children each takes over. */
+    parts: z
+      .array(
+        z
+          .object({
+            /** The new unit, without parent (it goes under the old unit's parent) or dates. */
+            unit: OrgUnit.omit({ parentId: true, opened: true, closed: true }),
+            /** Ids of the old unit's children moved under this new unit. */
+            children: z.array(OrgId),
+          })
+          .strict(),
+      )
+      .min(2, 'a split makes at least two units'),
+  })
+  .strict();
+/**
+ * A plan to split a unit.
+ *
+ * @interface
+ * @category Organization
+ */
+export type SplitPlan = z.infer<typeof SplitPlan>;
+
+/**
+ * Splits a unit into several: the old unit closes on the plan's day, the new units open that day
+ * under the same parent, and every child of the old unit that is still open moves under the part
+ * that lists it. Every open child must be listed exactly once. Returns the new tree; never a cycle.
+ *
+ * @example
+ * const split = splitUnit(tree, 'pa' as OrgId, {
+ *   on: '2020-03-01',
+ *   parts: [
+ *     { unit: { id: 'pa-n', name: '普安北', kind: 'township' }, children: ['wjg'] },
+ *     { unit: { id: 'pa-s', name: '普安南', kind: 'township' }, children: [] },
+ *   ],
+ * });
+ * @category Organization
+ */
+export function splitUnit(tree: OrgTree, id: OrgId, plan: unknown): OrgTree {
+  const i = requireUnit(tree, id, ['id']);
+  const parsed = SplitPlan.safeParse(plan);
+  if (!parsed.success) throw new FrontlineError('invalid_edit', `cannot split '${id}'`, issuesFromZod(parsed.error, ['plan']));
+  const { on, parts } = parsed.data;
+  const old = tree.units[i] as OrgUnit;
+  if (old.parentId === null)
+    throw new FrontlineError('invalid_edit', `cannot split '${id}'`, [{ path: ['id'], code: 'root', message: 'the root cannot be split' }]);
+  const issues: Issue[] = [];
+  const openChildren = new Set<string>();
+  const end = tree.subtreeEnd[i] as number;
+  for (let c = i + 1; c < end; c = tree.subtreeEnd[c] as number) {
+    const child = tree.units[c] as OrgUnit;
+    if (child.closed === undefined || child.closed > on) openChildren.add(child.id);
+  }
+  const newParentOf = new Map<string, OrgId>();
+  parts.forEach((part, k) =>
+    part.children.forEach((child, j) => {
+      if (!openChildren.has(child))
+        issues.push({ path: ['plan', 'parts', k, 'children', j], code: 'not_a_child', message: `'${child}' is not an open child of '${id}'` });
+      else if (newParentOf.has(child))
+        issues.push({ path: ['plan', 'parts', k, 'children', j], code: 'duplicate_child', message: `'${child}' is listed in two parts` });
+      else newParentOf.set(child, part.unit.id);
+    }),
+  );
+  for (const child of openChildren)
+    if (!newParentOf.has(child))
+      issues.push({ path: ['plan', 'parts'], code: 'orphan_child', message: `open child '${child}' of '${id}' is not given to any part` });
+  if (issues.length > 0) throw new FrontlineError('invalid_edit', `cannot split '${id}'`, issues);
+  const units: OrgUnit[] = tree.units.map((u) => {
+    if (u.id === id) return { ...u, closed: on };
+    const np = newParentOf.get(u.id);
+    return np === undefined ? u : { ...u, parentId: np };
+  });
+  for (const part of parts) units.push({ ...part.unit, parentId: old.parentId, opened: on });
+  return rebuild(units, `cannot split '${id}'`);
+}

@@ -1,0 +1,170 @@
+import { FrontlineError } from '../core/errors.js';
+import type { OrgId } from '../core/ids.js';
+import type { OrgTree } from './tree.js';
+import type { OrgUnit } from './unit.js';
+
+function positionOf(tree: OrgTree, id: string): number {
+  const i = tree.indexOf.get(id);
+  if (i === undefined)
+    throw new FrontlineError('unknown_unit', `unknown unit '${id}'`, [{ path: [], code: 'unknown_unit', message: `no unit '${id}' in the tree` }]);
+  return i;
+}
+
+/**
+ * True when the tree has a unit with this id.
+ *
+ * @example
+ * hasUnit(tree, 'yc' as OrgId); // => true
+ * @category Organization
+ */
+export function hasUnit(tree: OrgTree, id: string): boolean {
+  return tree.indexOf.has(id);
+}
+
+/**
+ * The unit with this id; throws a {@link FrontlineError} (`unknown_unit`) when there is none.
+ *
+ * @example
+ * getUnit(tree, 'yc' as OrgId).name; // => '岳池县'
+ * @category Organization
+ */
+export function getUnit(tree: OrgTree, id: OrgId): OrgUnit {
+  return tree.units[positionOf(tree, id)] as OrgUnit;
+}
+
+/**
+ * The parent of a unit, or `undefined` for the root.
+ *
+ * @example
+ * parent(tree, 'wjg' as OrgId)?.name; // => '普安镇'
+ * @category Organization
+ */
+export function parent(tree: OrgTree, id: OrgId): OrgUnit | undefined {
+  const p = tree.parentIndex[positionOf(tree, id)] as number;
+  return p < 0 ? undefined : tree.units[p];
+}
+
+/**
+ * The children of a unit, in input order.
+ *
+ * @example
+ * children(tree, 'pa' as OrgId).map((u) => u.name); // => ['吴家沟村', …]
+ * @category Organization
+ */
+export function children(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
+  const i = positionOf(tree, id);
+  const out: OrgUnit[] = [];
+  const end = tree.subtreeEnd[i] as number;
+  for (let c = i + 1; c < end; c = tree.subtreeEnd[c] as number) out.push(tree.units[c] as OrgUnit);
+  return out;
+}
+
+/**
+ * The ancestors of a unit, nearest first (parent, grandparent, …, root).
+ *
+ * @example
+ * ancestors(tree, 'wjg' as OrgId).map((u) => u.id); // => ['pa', 'yc']
+ * @category Organization
+ */
+export function ancestors(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
+  const out: OrgUnit[] = [];
+  for (let p = tree.parentIndex[positionOf(tree, id)] as number; p >= 0; p = tree.parentIndex[p] as number)
+    out.push(tree.units[p] as OrgUnit);
+  return out;
+}
+
+/**
+ * The descendants of a unit in preorder, the unit itself excluded.
+ *
+ * @example
+ * descendants(tree, 'pa' as OrgId).length; // => the number of units under 普安镇
+ * @category Organization
+ */
+export function descendants(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
+  const i = positionOf(tree, id);
+  return tree.units.slice(i + 1, tree.subtreeEnd[i] as number);
+}
+
+/**
+ * The path from the root down to the unit, both included.
+ *
+ * @example
+ * path(tree, 'wjg' as OrgId).map((u) => u.name).join(' / '); // => '岳池县 / 普安镇 / 吴家沟村'
+ * @category Organization
+ */
+export function path(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
+  return [...ancestors(tree, id)].reverse().concat([getUnit(tree, id)]);
+}
+
+/**
+ * The depth of a unit: 0 for the root, 1 for a township, 2 for a village.
+ *
+ * @example
+ * depth(tree, 'wjg' as OrgId); // => 2
+ * @category Organization
+ */
+export function depth(tree: OrgTree, id: OrgId): number {
+  return tree.depthOf[positionOf(tree, id)] as number;
+}
+
+/**
+ * True when `id` is `scopeId` or lies beneath it. Constant time: two index look-ups and a comparison
+ * of preorder intervals. Throws `unknown_unit` for an id not in the tree.
+ *
+ * @example
+ * isWithin(tree, 'wjg' as OrgId, 'pa' as OrgId); // => true
+ * isWithin(tree, 'pa' as OrgId, 'wjg' as OrgId); // => false
+ * @category Organization
+ */
+export function isWithin(tree: OrgTree, id: OrgId, scopeId: OrgId): boolean {
+  const i = tree.indexOf.get(id);
+  const s = tree.indexOf.get(scopeId);
+  if (i === undefined || s === undefined) positionOf(tree, i === undefined ? id : scopeId);
+  return (i as number) >= (s as number) && (i as number) < (tree.subtreeEnd[s as number] as number);
+}
+
+/**
+ * A test for one scope, for checking many units against the same scope (an actor's area, a
+ * supervision group's coverage): one index look-up per call.
+ *
+ * @example
+ * const inPuan = scopeTest(tree, 'pa' as OrgId);
+ * inPuan('wjg' as OrgId); // => true
+ * @category Organization
+ */
+export function scopeTest(tree: OrgTree, scopeId: OrgId): (id: OrgId) => boolean {
+  const s = positionOf(tree, scopeId);
+  const end = tree.subtreeEnd[s] as number;
+  const indexOf = tree.indexOf;
+  return (id) => {
+    const i = indexOf.get(id);
+    return i !== undefined && i >= s && i < end;
+  };
+}
+
+/**
+ * The nearest common ancestor of two units (a unit counts as its own ancestor).
+ *
+ * @example
+ * commonAncestor(tree, 'wjg' as OrgId, 'pa' as OrgId).id; // => 'pa'
+ * @category Organization
+ */
+export function commonAncestor(tree: OrgTree, a: OrgId, b: OrgId): OrgUnit {
+  let i = positionOf(tree, a);
+  const j = positionOf(tree, b);
+  while (!(j >= i && j < (tree.subtreeEnd[i] as number))) i = tree.parentIndex[i] as number;
+  return tree.units[i] as OrgUnit;
+}
+
+/**
+ * The units whose name contains a text (or that pass a test), in preorder.
+ *
+ * @example
+ * findUnits(tree, '吴家沟')[0]?.kind; // => 'village'
+ * findUnits(tree, (u) => u.kind === 'township').length; // => 25
+ * @category Organization
+ */
+export function findUnits(tree: OrgTree, query: string | ((unit: OrgUnit) => boolean)): readonly OrgUnit[] {
+  const test = typeof query === 'string' ? (u: OrgUnit) => u.name.includes(query) : query;
+  return tree.units.filter(test);
+}

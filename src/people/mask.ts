@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * How to mask a number: how many characters to keep at each end, and the masking character.
+ *
+ * @example
+ * MaskPolicy.parse({ keepStart: 3, keepEnd: 4, maskChar: '*' });
+ * @category Privacy
+ */
+export const MaskPolicy = z
+  .object({
+    /** Characters shown at the start. */
+    keepStart: z.number().int().min(0),
+    /** Characters shown at the end. */
+    keepEnd: z.number().int().min(0),
+    /** The character written in place of each hidden one. */
+    maskChar: z.string().length(1),
+  })
+  .strict();
+/**
+ * A masking policy.
+ *
+ * @interface
+ * @category Privacy
+ */
+export type MaskPolicy = z.infer<typeof MaskPolicy>;
+
+/**
+ * The default masking of resident ids (DOMAIN.md §3, local practice): the first 6 characters (the
+ * address code) and the last one, hiding birth date and sex.
+ *
+ * @example
+ * DEFAULT_RESIDENT_ID_MASK.keepStart; // => 6
+ * @category Privacy
+ */
+export const DEFAULT_RESIDENT_ID_MASK: MaskPolicy = Object.freeze({ keepStart: 6, keepEnd: 1, maskChar: '*' });
+
+/**
+ * The default masking of phone numbers: `138****1234`.
+ *
+ * @example
+ * DEFAULT_PHONE_MASK.keepEnd; // => 4
+ * @category Privacy
+ */
+export const DEFAULT_PHONE_MASK: MaskPolicy = Object.freeze({ keepStart: 3, keepEnd: 4, maskChar: '*' });
+
+/**
+ * Masks any string by a policy. At least one character is always hidden: when the value is too
+ * short for the policy, the kept ends shrink (the end first, then the start), so masking never shows
+ * a whole number. Throws a `RangeError` for a policy that is not valid.
+ *
+ * @example
+ * maskWith('13812341234', DEFAULT_PHONE_MASK); // => '138****1234'
+ * @category Privacy
+ */
+export function maskWith(value: string, policy: MaskPolicy): string {
+  const p = MaskPolicy.safeParse(policy);
+  if (!p.success) throw new RangeError(`frontline: invalid mask policy: ${p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const n = value.length;
+  if (n === 0) return '';
+  let start = policy.keepStart;
+  let end = policy.keepEnd;
+  while (start + end >= n) {
+    if (end > 0) end--;
+    else start--;
+  }
+  return value.slice(0, start) + policy.maskChar.repeat(n - start - end) + value.slice(n - end);
+}
+
+/**
+ * Masks a resident id for display; by default the first 6 and the last character stay
+ * (`513621***********7`).
+ *
+ * @example
+ * maskResidentId('11010519491231002X'); // => '110105***********X'
+ * maskResidentId('11010519491231002X', { keepStart: 0, keepEnd: 4, maskChar: '•' }); // => '••••••••••••••002X'
+ * @category Privacy
+ */
+export function maskResidentId(id: string, policy: MaskPolicy = DEFAULT_RESIDENT_ID_MASK): string {
+  return maskWith(id, policy);
+}
+
+/**
+ * Masks a phone number for display; by default `138****1234`.
+ *
+ * @example
+ * maskPhone('13812341234'); // => '138****1234'
+ * @category Privacy
+ */
+export function maskPhone(phone: string, policy: MaskPolicy = DEFAULT_PHONE_MASK): string {
+  return maskWith(phone, policy);
+}

@@ -1,0 +1,478 @@
+import { z } from 'zod';
+import { Day, fromEpochDay, toEpochDay } from '../core/day.js';
+import { FrontlineError, issuesFromZod } from '../core/errors.js';
+import type { GroupId, HouseholdId, OrgId, PersonId, SupervisionGroupId } from '../core/ids.js';
+import { createRandom, type Random } from '../core/random.js';
+import type { CadreLevel, PartyStatus, Sex } from '../core/vocabulary.js';
+import type { CommandStructure, SupervisionGroup } from '../org/command.js';
+import type { OrgGroup } from '../org/groupSet.js';
+import type { OrgUnit, PartyOrganization } from '../org/unit.js';
+import type { Household, Person } from '../people/person.js';
+import { makeResidentId } from '../people/residentId.js';
+import {
+  COMMUNITY_NAMES,
+  COUNTY_POSTS,
+  GIVEN,
+  INSTITUTIONS,
+  NAMED_PLACES,
+  STANDING_COMMITTEE_SIZE,
+  SURNAMES,
+  TOWNSHIPS,
+  TOWNSHIP_POSTS,
+  VILLAGE_FIRST,
+  VILLAGE_POSTS,
+  VILLAGE_SECOND,
+} from './names.js';
+
+/**
+ * Options of {@link generateCounty}.
+ *
+ * @example
+ * GenerateCountyOptions.parse({ seed: 7, scale: 0.05 });
+ * @category Synthetic county
+ */
+export const GenerateCountyOptions = z
+  .object({
+    /** The seed: the same seed gives the same county. Default 2020. */
+    seed: z.number().int().optional(),
+    /** Share of Yuechi's 869 villages and communities (and so of its people) to generate: 1 is full scale. Default 1. */
+    scale: z.number().positive().max(4).optional(),
+    /** The day the county is drawn as of (ages, probation). Default `2020-01-24`, when Sichuan started its level-1 response. */
+    asOf: Day.optional(),
+  })
+  .strict();
+/**
+ * Options of {@link generateCounty}.
+ *
+ * @interface
+ * @category Synthetic county
+ */
+export type GenerateCountyOptions = z.input<typeof GenerateCountyOptions>;
+
+/**
+ * A generated county: plain, JSON-serializable data. Build its tree with
+ * `createOrgTree(county.units)`.
+ *
+ * @example
+ * const county: County = generateCounty({ scale: 0.05 });
+ * @category Synthetic county
+ */
+export interface County {
+  /** The county's name. */
+  readonly name: string;
+  /** Its GB/T 2260 division code. */
+  readonly divisionCode: string;
+  /** The day it is drawn as of. */
+  readonly asOf: Day;
+  /** The seed it was generated from. */
+  readonly seed: number;
+  /** The scale it was generated at. */
+  readonly scale: number;
+  /** Every organization unit, the county first. */
+  readonly units: readonly OrgUnit[];
+  /** The household register. */
+  readonly households: readonly Household[];
+  /** Every person: residents, cadres, staff of institutions. */
+  readonly people: readonly Person[];
+  /** The "1+1+10" command structure. */
+  readonly command: CommandStructure;
+}
+
+/** Yuechi: 869 villages and communities, about 1.2 million people in about 400,000 households. */
+const FULL_VILLAGES = 869;
+const MEAN_HOUSEHOLDS = 460;
+const HOUSEHOLD_SIZES = [1, 2, 3, 4, 5, 6] as const;
+const HOUSEHOLD_WEIGHTS = [0.14, 0.26, 0.25, 0.2, 0.1, 0.05] as const;
+
+interface Draft {
+  readonly rng: Random;
+  readonly asOf: Day;
+  readonly asOfEpoch: number;
+  readonly people: Person[];
+  readonly seqByKey: Map<string, number>;
+  readonly dayCache: Map<number, Day>;
+}
+
+function pickWeighted<T>(rng: Random, items: readonly T[], weights: readonly number[]): T {
+  let r = rng.next();
+  for (let i = 0; i < items.length; i++) {
+    r -= weights[i] as number;
+    if (r < 0) return items[i] as T;
+  }
+  return items[items.length - 1] as T;
+}
+
+function dayAt(d: Draft, epoch: number): Day {
+  let day = d.dayCache.get(epoch);
+  if (day === undefined) {
+    day = fromEpochDay(epoch);
+    d.dayCache.set(epoch, day);
+  }
+  return day;
+}
+
+function personName(rng: Random): string {
+  const s = SURNAMES[Math.floor(Math.pow(rng.next(), 1.6) * SURNAMES.length)] as string;
+  const g1 = GIVEN[rng.int(GIVEN.length)] as string;
+  return rng.chance(0.7) ? s + g1 + (GIVEN[rng.int(GIVEN.length)] as string) : s + g1;
+}
+
+function phoneNumber(rng: Random): string {
+  const prefixes = ['138', '139', '158', '159', '180', '187', '188', '136', '151', '157', '135', '177', '199'];
+  return rng.pick(prefixes) + String(rng.int(100_000_000)).padStart(8, '0');
+}
+
+/** Ages drawn from an ageing rural population: about 15% under 15, 25% 60 and over. */
+function drawAge(rng: Random, adult: boolean): number {
+  if (adult) return 18 + Math.min(72, Math.floor(Math.abs(rng.normal(30, 18))));
+  const r = rng.next();
+  if (r < 0.15) return rng.int(15);
+  if (r < 0.75) return 15 + rng.int(45);
+  return 60 + Math.min(35, Math.floor(Math.abs(rng.normal(0, 11))));
+}
+
+interface PersonDraft {
+  readonly unitId: OrgId;
+  readonly householdId?: HouseholdId;
+  readonly age: number;
+  readonly sex?: Sex;
+  readonly status?: PartyStatus;
+  readonly cadreLevel?: CadreLevel;
+  readonly post?: string;
+}
+
+function addPerson(d: Draft, p: PersonDraft): Person {
+  const { rng } = d;
+  const sex: Sex = p.sex ?? (rng.chance(0.5) ? 'male' : 'female');
+  const birthEpoch = d.asOfEpoch - p.age * 365 - rng.int(365) - Math.floor(p.age / 4);
+  const birthDate = dayAt(d, birthEpoch);
+  const born = Number(birthDate.slice(0, 4));
+  const address = born < 1993 && rng.chance(0.35) ? '513621' : '511621';
+  const key = address + birthDate + sex;
+  const n = d.seqByKey.get(key) ?? rng.int(200);
+  d.seqByKey.set(key, n + 1);
+  const sequence = (n * 2 + (sex === 'male' ? 1 : 0)) % 1000;
+  const status = p.status ?? 'nonMember';
+  const person: {
+    -readonly [K in keyof Person]: Person[K];
+  } = {
+    id: `p${String(d.people.length + 1).padStart(7, '0')}` as PersonId,
+    name: personName(rng),
+    sex,
+    birthDate,
+    residentId: makeResidentId(address, birthDate, sequence),
+    unitId: p.unitId,
+    partyStatus: status,
+  };
+  if (p.age >= 16 && p.age <= 78 && rng.chance(0.9)) person.phone = phoneNumber(rng);
+  if (p.householdId !== undefined) person.householdId = p.householdId;
+  if (status === 'fullMember') {
+    const joinAge = Math.min(p.age - 1, 20 + rng.int(Math.max(1, p.age - 20)));
+    person.partyJoinedOn = dayAt(d, Math.min(birthEpoch + joinAge * 365 + rng.int(300), d.asOfEpoch - 400));
+  } else if (status === 'probationaryMember') {
+    person.partyJoinedOn = dayAt(d, d.asOfEpoch - 30 - rng.int(330));
+  }
+  if (p.cadreLevel !== undefined) person.cadreLevel = p.cadreLevel;
+  if (p.post !== undefined) person.post = p.post;
+  d.people.push(person);
+  return person;
+}
+
+/** Party status drawn for an adult resident: members about 3.4% of residents, a few in the pipeline. */
+function residentStatus(rng: Random, age: number, memberShare: number): PartyStatus {
+  if (age < 18) return 'nonMember';
+  const r = rng.next();
+  const share = memberShare * (age >= 35 ? 1.35 : 0.6);
+  if (r < share * 0.975) return 'fullMember';
+  if (r < share) return 'probationaryMember';
+  if (age <= 45) {
+    if (r < share + 0.0006) return 'developmentTarget';
+    if (r < share + 0.0026) return 'activist';
+    if (r < share + 0.0042) return 'applicant';
+  }
+  return 'nonMember';
+}
+
+function partyOrgFor(kind: OrgUnit['kind'], full: number, total: number, countyId: OrgId): PartyOrganization | undefined {
+  if (full < 3) return undefined;
+  if (total >= 100) {
+    const org: PartyOrganization = { form: 'committee', leadership: 'elected', committeeSize: 7 };
+    return kind === 'village' || kind === 'community' ? { ...org, approvedBy: countyId } : org;
+  }
+  if (total >= 50) return { form: 'generalBranch', leadership: 'elected', committeeSize: 5 };
+  return full >= 7 ? { form: 'branch', leadership: 'elected', committeeSize: full >= 30 ? 5 : 3 } : { form: 'branch', leadership: 'elected' };
+}
+
+/**
+ * Generates a synthetic county at Yuechi's scale (by default): 27 townships and subdistricts with
+ * the five places the article names (乔家镇, 普安镇 with 吴家沟村, 九龙街道 with 城北社区, 罗渡镇 with
+ * 兴盛社区, 新场镇 with 永胜社区), 869 villages and communities, about 400,000 households and 1.2 million
+ * people with valid resident ids; Party members (about 4% of residents, more in institutions),
+ * activists, village, township and county cadres; the county hospital with its 7-member temporary
+ * Party branch, commando teams at the police and commerce bureaus, a volunteer and a disinfection
+ * team per township; and the "1+1+10" command structure with ten supervision groups over the three
+ * lines. Deterministic for a seed. Names other than the article's are plausible, not real records.
+ *
+ * @example
+ * const county = generateCounty({ seed: 1, scale: 0.05 });
+ * county.units.filter((u) => u.kind === 'township' || u.kind === 'subdistrict').length; // => 27
+ * checkOrgTree(county.units); // => []
+ * @category Synthetic county
+ */
+export function generateCounty(options: GenerateCountyOptions = {}): County {
+  const parsed = GenerateCountyOptions.safeParse(options);
+  if (!parsed.success) throw new FrontlineError('invalid_input', 'invalid options of generateCounty', issuesFromZod(parsed.error, ['options']));
+  const seed = parsed.data.seed ?? 2020;
+  const scale = parsed.data.scale ?? 1;
+  const asOf = parsed.data.asOf ?? ('2020-01-24' as Day);
+  const rng = createRandom(seed);
+  const d: Draft = { rng, asOf, asOfEpoch: toEpochDay(asOf), people: [], seqByKey: new Map(), dayCache: new Map() };
+  const units: OrgUnit[] = [];
+  const households: Household[] = [];
+  const countyId = 'yc' as OrgId;
+  const county: OrgUnit = { id: countyId, name: '岳池县', kind: 'county', parentId: null, divisionCode: '511621', party: { form: 'committee', leadership: 'elected', committeeSize: 13 } };
+  units.push(county);
+
+  // county-level cadres sit in the county organs
+  const countyCadres = COUNTY_POSTS.map((post, k) =>
+    addPerson(d, { unitId: countyId, age: 46 + rng.int(12), sex: k < 2 || rng.chance(0.8) ? 'male' : 'female', status: 'fullMember', cadreLevel: 'county', post }),
+  );
+
+  // townships, with their villages and communities
+  const villageTotal = Math.max(Math.round(FULL_VILLAGES * scale), TOWNSHIPS.length);
+  const weights = TOWNSHIPS.map((t) => (t.kind === 'subdistrict' ? 0.55 : 0.8 + rng.next() * 0.6));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const counts = weights.map((w) => Math.max(1, Math.floor((w / weightSum) * villageTotal)));
+  for (let k = 0; counts.reduce((a, b) => a + b, 0) < villageTotal; k = (k + 1) % counts.length) counts[k] = (counts[k] as number) + 1;
+  const townshipUnits: OrgUnit[] = [];
+  const residentsFrom: number[] = [];
+  const residentsTo: number[] = [];
+  TOWNSHIPS.forEach((t, ti) => {
+    const code = `511621${String(ti + 1).padStart(3, '0')}000`;
+    const tid = `yc.t${String(ti + 1).padStart(2, '0')}` as OrgId;
+    const township: OrgUnit = {
+      id: tid,
+      name: t.name,
+      kind: t.kind,
+      parentId: countyId,
+      divisionCode: code,
+      party: { form: 'committee', leadership: 'elected', committeeSize: 9, approvedBy: countyId },
+    };
+    units.push(township);
+    townshipUnits.push(township);
+    TOWNSHIP_POSTS.forEach((post, k) =>
+      addPerson(d, { unitId: tid, age: 30 + rng.int(25), status: k < 12 || rng.chance(0.8) ? 'fullMember' : 'nonMember', cadreLevel: 'section', post: t.kind === 'subdistrict' ? post.replace('镇长', '主任') : post }),
+    );
+    for (let s = 0; s < 15; s++) addPerson(d, { unitId: tid, age: 24 + rng.int(35), status: rng.chance(0.7) ? 'fullMember' : 'nonMember' });
+
+    const n = counts[ti] as number;
+    const named = NAMED_PLACES.filter((p) => p.township === t.name);
+    const used = new Set<string>(named.map((p) => p.name));
+    const communities = t.kind === 'subdistrict' ? Math.max(1, Math.round(n * 0.75)) : Math.min(n, Math.max(1, Math.round(n * 0.06)));
+    let communityNo = 0;
+    let villageNo = 0;
+    residentsFrom.push(d.people.length);
+    for (let v = 0; v < n; v++) {
+      const isCommunity = v < communities;
+      const namedPlace = named.find((p) => (p.kind === 'community') === isCommunity && !units.some((u) => u.name === p.name && u.parentId === tid));
+      let name = namedPlace?.name;
+      while (name === undefined || (used.has(name) && namedPlace === undefined)) {
+        name = isCommunity
+          ? `${rng.pick(COMMUNITY_NAMES)}社区`
+          : `${VILLAGE_FIRST[rng.int(VILLAGE_FIRST.length)] as string}${VILLAGE_SECOND[rng.int(VILLAGE_SECOND.length)] as string}村`;
+        if (used.has(name) && namedPlace === undefined) name = used.size > 400 ? `${name.slice(0, -1)}${v}${name.slice(-1)}` : undefined;
+      }
+      used.add(name);
+      const seq = isCommunity ? ++communityNo : 200 + ++villageNo;
+      const vid = `${tid}.${isCommunity ? 'c' : 'v'}${String(seq).padStart(3, '0')}` as OrgId;
+      const village: OrgUnit = { id: vid, name, kind: isCommunity ? 'community' : 'village', parentId: tid, divisionCode: `${code.slice(0, 9)}${String(seq).padStart(3, '0')}` };
+      buildVillage(d, village, units, households, countyId);
+    }
+    residentsTo.push(d.people.length);
+  });
+
+  // small resettlement communities with fewer than 3 full members each, gathered in joint branches
+  const jointPairs = Math.max(1, Math.round(2 * scale));
+  for (let j = 0; j < jointPairs; j++) {
+    const ti = j % 2 === 0 ? 0 : 5; // the two subdistricts
+    const township = townshipUnits[ti] as OrgUnit;
+    const base = 90 + j * 2;
+    const pair = [0, 1].map((k) => {
+      const seq = base + k;
+      const id = `${township.id}.c${String(seq).padStart(3, '0')}` as OrgId;
+      const unit: OrgUnit = {
+        id,
+        name: `${['安居', '康居', '乐居', '宜居', '和居', '泰居'][(2 * j + k) % 6] as string}${j > 2 ? j : ''}社区`,
+        kind: 'community',
+        parentId: township.id,
+        divisionCode: `${(township.divisionCode as string).slice(0, 9)}${String(seq).padStart(3, '0')}`,
+        opened: '2019-06-01' as Day,
+      };
+      units.push(unit);
+      for (let h = 0; h < 40 + rng.int(40); h++) addHousehold(d, unit, households, 0);
+      for (let m = 0; m < 2; m++) addPerson(d, { unitId: id, age: 40 + rng.int(20), status: 'fullMember', cadreLevel: 'village', post: m === 0 ? '党组织书记' : '社区居委会主任' });
+      addPerson(d, { unitId: id, age: 30 + rng.int(20), status: 'probationaryMember' });
+      return unit;
+    });
+    const host = pair[0] as OrgUnit;
+    units[units.indexOf(host)] = { ...host, party: { form: 'jointBranch', leadership: 'elected', jointUnits: [(pair[1] as OrgUnit).id] } };
+  }
+
+  // institutions, the temporary branch and the commando teams
+  const institutionIds: OrgId[] = [];
+  for (const inst of INSTITUTIONS) {
+    const id = `yc.${inst.key}` as OrgId;
+    institutionIds.push(id);
+    const staff: Person[] = [];
+    let full = 0;
+    let total = 0;
+    for (let s = 0; s < Math.max(12, Math.round(inst.staff * Math.min(1, 0.3 + scale))); s++) {
+      const r = rng.next();
+      const status: PartyStatus = r < inst.memberShare * 0.96 ? 'fullMember' : r < inst.memberShare ? 'probationaryMember' : r < inst.memberShare + 0.02 ? 'activist' : 'nonMember';
+      if (status === 'fullMember') full++;
+      if (status === 'fullMember' || status === 'probationaryMember') total++;
+      staff.push(addPerson(d, { unitId: id, age: 23 + rng.int(36), status, ...(s < 4 ? { cadreLevel: 'section' as const, post: s === 0 ? '党组书记' : '党组成员、副职' } : {}) }));
+    }
+    const org = partyOrgFor('institution', full, total, countyId);
+    units.push({ id, name: inst.name, kind: 'institution', parentId: countyId, ...(org === undefined ? {} : { party: org }) });
+    const members = staff.filter((p) => p.partyStatus === 'fullMember' && p.cadreLevel === undefined);
+    if (inst.key === 'hospital') {
+      const tb = `${id}.tb` as OrgId;
+      units.push({
+        id: tb,
+        name: '岳池县人民医院新冠肺炎疫情防控临时党支部',
+        kind: 'temporaryBranch',
+        parentId: id,
+        opened: '2020-01-24' as Day,
+        party: { form: 'branch', leadership: 'appointed', committeeSize: 3, approvedBy: id, admitsMembers: true, admissionApprovedBy: id },
+      });
+      assign(members.slice(0, 7), tb);
+    }
+    if (inst.key === 'police' || inst.key === 'commerce') {
+      const team = `${id}.commando` as OrgId;
+      units.push({ id: team, name: `${inst.name}党员突击队`, kind: 'commandoTeam', parentId: id, opened: '2020-01-25' as Day });
+      assign(members.slice(0, inst.key === 'police' ? 24 : 12), team);
+    }
+  }
+
+  // a volunteer team and a professional disinfection team in every township
+  townshipUnits.forEach((t, ti) => {
+    const residents = d.people.slice(residentsFrom[ti], residentsTo[ti]).filter((p) => p.cadreLevel === undefined && ageOf(d, p) >= 18 && ageOf(d, p) <= 60);
+    const picked = rng.shuffle(residents);
+    const vt = `${t.id}.volunteers` as OrgId;
+    const dt = `${t.id}.disinfection` as OrgId;
+    units.push({ id: vt, name: `${t.name}志愿服务队`, kind: 'volunteerTeam', parentId: t.id, opened: '2020-01-26' as Day });
+    units.push({ id: dt, name: `${t.name}专业消杀工作队`, kind: 'disinfectionTeam', parentId: t.id, opened: '2020-01-26' as Day });
+    const volunteers = Math.max(10, (counts[ti] as number) * 6);
+    assign(picked.slice(0, volunteers), vt);
+    assign(picked.slice(volunteers, volunteers + 10), dt);
+  });
+
+  const command = buildCommand(rng, countyId, countyCadres, townshipUnits, institutionIds, d.people);
+  return Object.freeze({ name: '岳池县', divisionCode: '511621', asOf, seed, scale, units, households, people: d.people, command });
+}
+
+function ageOf(d: Draft, p: Person): number {
+  return Math.floor((d.asOfEpoch - toEpochDay(p.birthDate)) / 365.25);
+}
+
+function assign(people: readonly Person[], unitId: OrgId): void {
+  for (const p of people) {
+    const mutable = p as { assignments?: OrgId[] };
+    mutable.assignments = [...(mutable.assignments ?? []), unitId];
+  }
+}
+
+function addHousehold(d: Draft, village: OrgUnit, households: Household[], memberShare: number): void {
+  const { rng } = d;
+  const hid = `h${String(households.length + 1).padStart(7, '0')}` as HouseholdId;
+  const size = pickWeighted(rng, HOUSEHOLD_SIZES, HOUSEHOLD_WEIGHTS);
+  const members: PersonId[] = [];
+  for (let m = 0; m < size; m++) {
+    const age = drawAge(rng, m === 0);
+    members.push(addPerson(d, { unitId: village.id, householdId: hid, age, status: residentStatus(rng, age, memberShare) }).id);
+  }
+  const group = 1 + rng.int(12);
+  households.push({ id: hid, unitId: village.id, address: `${village.name}${group}组${1 + rng.int(60)}号`, members });
+}
+
+function buildVillage(d: Draft, village: OrgUnit, units: OrgUnit[], households: Household[], countyId: OrgId): void {
+  const { rng } = d;
+  const n = Math.max(60, Math.round(MEAN_HOUSEHOLDS * Math.exp(rng.normal(0, 0.35)) * 0.94));
+  const memberShare = 0.026 * Math.exp(rng.normal(0, 0.3));
+  const first = d.people.length;
+  for (let h = 0; h < n; h++) addHousehold(d, village, households, memberShare);
+  // village cadres (村两委): the secretary is a full member, most others are too
+  const adults: Person[] = [];
+  for (let i = first; i < d.people.length; i++) {
+    const p = d.people[i] as Person;
+    const age = ageOf(d, p);
+    if (age >= 25 && age <= 62) adults.push(p);
+  }
+  const cadres = rng.shuffle(adults).slice(0, 5 + rng.int(3));
+  cadres.forEach((p, k) => {
+    const mutable = p as { -readonly [K in keyof Person]: Person[K] };
+    mutable.cadreLevel = 'village';
+    mutable.post = (village.kind === 'community' ? (VILLAGE_POSTS[k] as string).replace('村(居)委会', '居委会') : (VILLAGE_POSTS[k] as string).replace('村(居)委会', '村委会'));
+    if (k < 4 || rng.chance(0.6)) {
+      if (mutable.partyStatus !== 'fullMember') {
+        mutable.partyStatus = 'fullMember';
+        mutable.partyJoinedOn = dayAt(d, d.asOfEpoch - 400 - rng.int(7000));
+      }
+    }
+  });
+  let full = 0;
+  let total = 0;
+  for (let i = first; i < d.people.length; i++) {
+    const s = (d.people[i] as Person).partyStatus;
+    if (s === 'fullMember') full++;
+    if (s === 'fullMember' || s === 'probationaryMember') total++;
+  }
+  const org = partyOrgFor(village.kind, full, total, countyId);
+  units.push(org === undefined ? village : { ...village, party: org });
+}
+
+function buildCommand(
+  rng: Random,
+  countyId: OrgId,
+  countyCadres: readonly Person[],
+  townships: readonly OrgUnit[],
+  institutions: readonly OrgId[],
+  people: readonly Person[],
+): CommandStructure {
+  const [secretary, mayor] = countyCadres as [Person, Person, ...Person[]];
+  const standing = countyCadres.slice(2, STANDING_COMMITTEE_SIZE);
+  const others = countyCadres.slice(STANDING_COMMITTEE_SIZE);
+  // four war-zones of townships: the city and three rural zones
+  const zoneNames = ['城区战区', '东部战区', '南部战区', '西北战区'];
+  const zoneOf = (t: OrgUnit, k: number): number => (t.kind === 'subdistrict' ? 0 : 1 + (k % 3));
+  const zones: OrgGroup[] = zoneNames.map((name, z) => ({
+    id: `wz-${z + 1}` as GroupId,
+    name,
+    units: townships.filter((t, k) => zoneOf(t, k) === z).map((t) => t.id),
+  }));
+  const institutionSet = new Set<string>(institutions);
+  const sectionStaff = rng.shuffle(people.filter((p) => p.cadreLevel === 'section' && institutionSet.has(p.unitId)));
+  const groups: SupervisionGroup[] = [];
+  const leaders = standing.slice(0, 10);
+  const chunk = <T,>(xs: readonly T[], parts: number, k: number): T[] => xs.filter((_, i) => i % parts === k);
+  leaders.forEach((leader, k) => {
+    const id = `sg-${String(k + 1).padStart(2, '0')}` as SupervisionGroupId;
+    const name = `第${'一二三四五六七八九十'[k] as string}督导组`;
+    const members = sectionStaff.slice(k * 3, k * 3 + 3).map((p) => p.id);
+    if (k < 4) {
+      const zone = zones[k] as OrgGroup;
+      groups.push({ id, name, leader: leader.id, members, line: 'warZone', covers: [...zone.units], warZone: zone.id });
+    } else if (k < 8) {
+      groups.push({ id, name, leader: leader.id, members, line: 'township', covers: chunk(townships, 4, k - 4).map((t) => t.id) });
+    } else {
+      groups.push({ id, name, leader: leader.id, members, line: 'department', covers: chunk(institutions, 2, k - 8) });
+    }
+  });
+  return {
+    leadingGroup: { name: '岳池县应对新型冠状病毒感染的肺炎疫情工作领导小组', coLeaders: [secretary.id, mayor.id], members: standing.map((p) => p.id) },
+    headquarters: { name: '岳池县新型冠状病毒感染的肺炎疫情应急指挥部', unitId: countyId, commander: mayor.id, deputies: others.slice(0, 3).map((p) => p.id), members: others.slice(3).map((p) => p.id) },
+    supervisionGroups: groups,
+    warZones: { id: 'war-zones' as GroupId, name: '战区', exclusive: true, groups: zones },
+  };
+}
