@@ -73,7 +73,7 @@ function problems(input: string): { issues: Issue[]; id18?: string; legacy: bool
  * @example
  * parseResidentId('11010519491231002X').birthDate; // => '1949-12-31'
  * parseResidentId('11010519491231002X').sex; // => 'female'
- * parseResidentId('513621800101001').id; // => '513621198001010018'
+ * parseResidentId('513621800101001').id; // => '513621198001010010'
  * @category People
  */
 export function parseResidentId(input: string): ResidentIdInfo {
