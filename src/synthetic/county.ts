@@ -239,7 +239,9 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
   );
 
   // townships, with their villages and communities
-  const villageTotal = Math.max(Math.round(FULL_VILLAGES * scale), TOWNSHIPS.length);
+  // two small resettlement communities per joint branch count among the 869
+  const jointPairs = Math.max(1, Math.round(2 * scale));
+  const villageTotal = Math.max(Math.round(FULL_VILLAGES * scale), TOWNSHIPS.length + 2 * jointPairs) - 2 * jointPairs;
   const weights = TOWNSHIPS.map((t) => (t.kind === 'subdistrict' ? 0.55 : 0.8 + rng.next() * 0.6));
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const counts = weights.map((w) => Math.max(1, Math.floor((w / weightSum) * villageTotal)));
@@ -268,7 +270,12 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
     const n = counts[ti] as number;
     const named = NAMED_PLACES.filter((p) => p.township === t.name);
     const used = new Set<string>(named.map((p) => p.name));
-    const communities = t.kind === 'subdistrict' ? Math.max(1, Math.round(n * 0.75)) : Math.min(n, Math.max(1, Math.round(n * 0.06)));
+    const namedCommunities = named.filter((p) => p.kind === 'community').length;
+    const namedVillages = named.length - namedCommunities;
+    const communities = Math.min(
+      n - namedVillages,
+      Math.max(namedCommunities, t.kind === 'subdistrict' ? Math.max(1, Math.round(n * 0.75)) : Math.round(n * 0.06)),
+    );
     let communityNo = 0;
     let villageNo = 0;
     residentsFrom.push(d.people.length);
@@ -292,7 +299,6 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
   });
 
   // small resettlement communities with fewer than 3 full members each, gathered in joint branches
-  const jointPairs = Math.max(1, Math.round(2 * scale));
   for (let j = 0; j < jointPairs; j++) {
     const ti = j % 2 === 0 ? 0 : 5; // the two subdistricts
     const township = townshipUnits[ti] as OrgUnit;
@@ -398,7 +404,7 @@ function addHousehold(d: Draft, village: OrgUnit, households: Household[], membe
 
 function buildVillage(d: Draft, village: OrgUnit, units: OrgUnit[], households: Household[], countyId: OrgId): void {
   const { rng } = d;
-  const n = Math.max(60, Math.round(MEAN_HOUSEHOLDS * Math.exp(rng.normal(0, 0.35)) * 0.94));
+  const n = Math.max(60, Math.round(MEAN_HOUSEHOLDS * Math.exp(rng.normal(0, 0.35)) * 0.95));
   const memberShare = 0.026 * Math.exp(rng.normal(0, 0.3));
   const first = d.people.length;
   for (let h = 0; h < n; h++) addHousehold(d, village, households, memberShare);
