@@ -1,5 +1,5 @@
 import { tz, TZDate } from '@date-fns/tz';
-import { addDays as addDaysFns, differenceInCalendarDays, format, isValid } from 'date-fns';
+import { format, isValid } from 'date-fns';
 import { z } from 'zod';
 import { FrontlineError } from './errors.js';
 
@@ -100,13 +100,28 @@ function chinaMidnight(day: Day): TZDate {
  * @category Time
  */
 export function dayOf(instant: Instant | string | Date): Day {
+  // China has kept UTC+8 without summer time since 1992: there the day is plain arithmetic; earlier
+  // instants (summer time 1986–1991, local mean time before 1901) go through the zone database.
+  if (typeof instant === 'string' && BEIJING_INSTANT.test(instant) && instant >= '1992') return instant.slice(0, 10) as Day;
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (!isValid(date)) throw new TypeError(`frontline: not an instant: '${String(instant)}'`);
+  const ms = date.getTime();
+  if (ms >= SINCE_1992) {
+    const local = new Date(ms + EIGHT_HOURS);
+    return dayFromParts(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
+  }
   return format(date, 'yyyy-MM-dd', { in: inChina }) as Day;
 }
 
+/** An instant written in Beijing time: its first ten characters are its day. */
+const BEIJING_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\+08:00$/;
+const EIGHT_HOURS = 8 * 3_600_000;
+/** 1992-01-01T00:00:00+08:00. */
+const SINCE_1992 = Date.UTC(1991, 11, 31, 16);
+
 /**
- * The day `n` calendar days after `day` (before it when `n` is negative).
+ * The day `n` calendar days after `day` (before it when `n` is negative). Throws a `RangeError`
+ * when `n` is not a whole number or the result leaves the years 0000–9999.
  *
  * @example
  * addDays('2020-01-24' as Day, 14); // => '2020-02-07'
@@ -114,7 +129,11 @@ export function dayOf(instant: Instant | string | Date): Day {
  */
 export function addDays(day: Day, n: number): Day {
   if (!Number.isInteger(n)) throw new RangeError(`frontline: addDays needs a whole number, got ${n}`);
-  return format(addDaysFns(chinaMidnight(day), n, { in: inChina }), 'yyyy-MM-dd', { in: inChina }) as Day;
+  // Pure calendar arithmetic: a day has no time of day, so no zone offset (such as Shanghai's
+  // pre-1901 local mean time, +08:05:43) can shift the result.
+  const out = fromEpochDay(checkedEpochDay(day) + n);
+  if (!DAY_PATTERN.test(out)) throw new RangeError(`frontline: addDays leaves the years 0000–9999: '${day}' + ${n}`);
+  return out;
 }
 
 /**
@@ -125,7 +144,7 @@ export function addDays(day: Day, n: number): Day {
  * @category Time
  */
 export function daysBetween(from: Day, to: Day): number {
-  return differenceInCalendarDays(chinaMidnight(to), chinaMidnight(from), { in: inChina });
+  return checkedEpochDay(to) - checkedEpochDay(from);
 }
 
 /**
@@ -140,6 +159,7 @@ export function instantAt(day: Day, time = '00:00'): Instant {
   if (t === null || Number(t[1]) > 23 || Number(t[2]) > 59) {
     throw new RangeError(`frontline: a clock time is written HH:mm, got '${time}'`);
   }
+  if (day >= '1992' && DAY_PATTERN.test(day)) return `${day}T${time}:00+08:00` as Instant;
   const start = chinaMidnight(day);
   const at = new TZDate(start.getFullYear(), start.getMonth(), start.getDate(), Number(t[1]), Number(t[2]), CHINA_TIME_ZONE);
   return format(at, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: inChina }) as Instant;
@@ -185,7 +205,16 @@ const MS_PER_DAY = 86_400_000;
 
 /** @internal Days since 1970-01-01 of a day (pure calendar arithmetic, independent of any zone). */
 export function toEpochDay(day: Day): number {
-  return Math.round(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / MS_PER_DAY);
+  // setUTCFullYear, unlike Date.UTC, does not map the years 0–99 to 1900–1999.
+  const d = new Date(0);
+  d.setUTCFullYear(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+  return Math.round(d.getTime() / MS_PER_DAY);
+}
+
+/** {@link toEpochDay} after checking that the string is written as a day; throws a `TypeError` otherwise. */
+function checkedEpochDay(day: Day): number {
+  if (!DAY_PATTERN.test(day)) throw new TypeError(`frontline: not a day: '${day}'`);
+  return toEpochDay(day);
 }
 
 /** @internal The day a number of days after 1970-01-01 (pure calendar arithmetic). */

@@ -76,3 +76,49 @@ export const SupervisionGroupId = z.string().min(1).brand<'SupervisionGroupId'>(
  * @category Ids
  */
 export type SupervisionGroupId = z.infer<typeof SupervisionGroupId>;
+
+/**
+ * The id of a ledger event. Unique within a ledger: applying an event id twice is refused.
+ *
+ * @example
+ * const id = EventId.parse('e0000001'); // => 'e0000001' typed as EventId
+ * @category Ids
+ */
+export const EventId = z.string().min(1).max(128).brand<'EventId'>();
+/**
+ * The id of a ledger event.
+ *
+ * @category Ids
+ */
+export type EventId = z.infer<typeof EventId>;
+
+/**
+ * The id of a campaign.
+ *
+ * @example
+ * const id = CampaignId.parse('dk-2020'); // => 'dk-2020' typed as CampaignId
+ * @category Ids
+ */
+export const CampaignId = z.string().min(1).brand<'CampaignId'>();
+/**
+ * The id of a campaign.
+ *
+ * @category Ids
+ */
+export type CampaignId = z.infer<typeof CampaignId>;
+
+/**
+ * The id of a record created by an event (an observation, a visit, a service request, a site, a
+ * volunteer task, a declaration).
+ *
+ * @example
+ * const id = RecordId.parse('obs-1'); // => 'obs-1' typed as RecordId
+ * @category Ids
+ */
+export const RecordId = z.string().min(1).max(128).brand<'RecordId'>();
+/**
+ * The id of a record created by an event.
+ *
+ * @category Ids
+ */
+export type RecordId = z.infer<typeof RecordId>;

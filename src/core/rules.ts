@@ -1,5 +1,5 @@
 /**
- * How well a rule is sourced (DOMAIN.md §3): `H` well sourced, `M` one source, `L` local practice
+ * How well a rule is sourced: `H` well sourced, `M` one source, `L` local practice
  * (configurable).
  *
  * @category Rules
@@ -128,7 +128,7 @@ export const RULES = {
     id: 'org.parentKind',
     zh: '单位只能隶属于允许的上级类型（如村隶属乡镇，社区隶属街道或乡镇）',
     en: 'A unit belongs only under a parent of an allowed kind (a village under a township, a community under a subdistrict or township)',
-    source: 'GB/T 2260; DOMAIN.md §2',
+    source: 'GB/T 2260',
     strength: 'H',
   }),
   'org.openParent': rule({
@@ -149,21 +149,21 @@ export const RULES = {
     id: 'command.coLeaders',
     zh: '领导小组实行双组长制：县委书记和县长',
     en: 'The leading group has exactly two co-leaders: the county Party secretary and the county mayor',
-    source: 'seed article ("1+1+10"); DOMAIN.md §1',
+    source: 'Yuechi County report, 2020 ("1+1+10" mechanism)',
     strength: 'H',
   }),
   'command.supervisionLeader': rule({
     id: 'command.supervisionLeader',
     zh: '每个督导组由一名县委常委带队',
     en: 'Each supervision group is led by one county Standing Committee member',
-    source: 'seed article; DOMAIN.md §1',
+    source: 'Yuechi County report, 2020',
     strength: 'H',
   }),
   'command.supervisionLine': rule({
     id: 'command.supervisionLine',
     zh: '督导组分战区、分乡镇、分部门三条线开展工作，覆盖的单位须与其线别相符',
     en: 'Supervision groups work along three lines (war-zone, township, department) and cover units that fit their line',
-    source: 'seed article; DOMAIN.md §1',
+    source: 'Yuechi County report, 2020',
     strength: 'H',
   }),
   'groupSet.exclusive': rule({

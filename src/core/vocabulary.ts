@@ -62,7 +62,7 @@ const PARTY_FORM = {
   group: { zh: '党小组', en: 'Party group' },
 } as const;
 /**
- * The form of a Party organization, chosen by its size (DOMAIN.md §3 "Organizations").
+ * The form of a Party organization, chosen by its size (see `checkPartyRules`).
  *
  * @example
  * PartyForm.parse('generalBranch'); // => 'generalBranch'

@@ -26,7 +26,7 @@ export const MaskPolicy = z
 export type MaskPolicy = z.infer<typeof MaskPolicy>;
 
 /**
- * The default masking of resident ids (DOMAIN.md §3, local practice): the first 6 characters (the
+ * The default masking of resident ids (local practice: there is no national pattern): the first 6 characters (the
  * address code) and the last one, hiding birth date and sex.
  *
  * @example
