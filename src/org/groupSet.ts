@@ -113,7 +113,10 @@ export function checkGroupSet(tree: OrgTree, set: GroupSet): readonly Issue[] {
  * exclusive set).
  *
  * @example
- * groupsOf(tree, warZones, 'wjg' as OrgId).map((g) => g.name); // => ['第二战区']
+ * const warZones = GroupSet.parse({ id: 'wz', name: '战区', exclusive: true, groups: [
+ *   { id: 'wz-1', name: '第一战区', units: ['jl'] }, { id: 'wz-2', name: '第二战区', units: ['pa'] },
+ * ] });
+ * groupsOf(tree, warZones, 'wjg' as OrgId).map((g) => g.name); // => ['第二战区'] (through 普安镇)
  * @category Organization
  */
 export function groupsOf(tree: OrgTree, set: GroupSet, unitId: OrgId): readonly OrgGroup[] {

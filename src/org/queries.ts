@@ -161,7 +161,7 @@ export function commonAncestor(tree: OrgTree, a: OrgId, b: OrgId): OrgUnit {
  *
  * @example
  * findUnits(tree, '吴家沟')[0]?.kind; // => 'village'
- * findUnits(tree, (u) => u.kind === 'township').length; // => 25
+ * findUnits(tree, (u) => u.kind === 'township').length; // => 25 in a generated county (the other 2 of its 27 are subdistricts)
  * @category Organization
  */
 export function findUnits(tree: OrgTree, query: string | ((unit: OrgUnit) => boolean)): readonly OrgUnit[] {

@@ -10,9 +10,9 @@ import { OrgUnit, PARENT_KINDS } from './unit.js';
  * persist `tree.units` (JSON), rebuild the tree with {@link createOrgTree}.
  *
  * @example
- * const tree = createOrgTree(units);
+ * const tree = createOrgTree(generateCounty({ scale: 0.05 }).units);
  * tree.units.length; // => the number of units
- * isWithin(tree, 'yc-t05-v001' as OrgId, 'yc-t05' as OrgId); // => true
+ * isWithin(tree, 'yc.t03.v201' as OrgId, 'yc.t03' as OrgId); // => true (吴家沟村 lies in 普安镇)
  * @category Organization
  */
 export interface OrgTree {
@@ -107,8 +107,13 @@ export function structuralIssues(units: readonly OrgUnit[]): Issue[] {
       if (!at.has(other))
         issues.push({ path: [i, 'party', 'jointUnits', j], code: 'unknown_unit', message: `unknown joint unit '${other}' of '${u.id}'` });
   });
-  if (roots.length === 0 && units.length > 0)
-    issues.push({ path: [], code: 'no_root', message: 'no root: every unit has a parent', rule: 'org.singleRoot' });
+  if (roots.length === 0)
+    issues.push({
+      path: [],
+      code: 'no_root',
+      message: units.length === 0 ? 'no units: a tree needs a root' : 'no root: every unit has a parent',
+      rule: 'org.singleRoot',
+    });
   if (roots.length > 1)
     issues.push({
       path: [roots[1] as number, 'parentId'],
