@@ -23,7 +23,7 @@ export {
   isDayWithin,
   parseDay,
 } from './core/day.js';
-export { GroupId, HouseholdId, OrgId, PersonId, SupervisionGroupId } from './core/ids.js';
+export { CampaignId, EventId, GroupId, HouseholdId, OrgId, PersonId, RecordId, SupervisionGroupId } from './core/ids.js';
 export { createRandom } from './core/random.js';
 export type { Random } from './core/random.js';
 export { RULES } from './core/rules.js';
@@ -105,6 +105,85 @@ export {
 } from './people/residentId.js';
 export type { ResidentIdInfo } from './people/residentId.js';
 export { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, maskResidentId, maskWith } from './people/mask.js';
+
+// the ledger and its journal
+export type { Ledger } from './ledger/ledger.js';
+export { emptyLedger, ledgerTree } from './ledger/ledger.js';
+export { DEFAULT_SETTINGS, LedgerSettings, OBSERVATION_EDITIONS } from './ledger/settings.js';
+export { emptyTable, tableForEach, tableGet, tableHas, tableOf, tableValues } from './ledger/table.js';
+export type { Table } from './ledger/table.js';
+export { Actor, ActorRole } from './ledger/actor.js';
+export { apply, applyAs, replay, tryApply, tryApplyAs, tryReplay } from './ledger/apply.js';
+export type { ApplyOptions } from './ledger/apply.js';
+export {
+  CampaignClosed,
+  CampaignOpened,
+  CommandSet,
+  EVENT_TYPES,
+  HouseholdClassified,
+  HouseholdsRegistered,
+  LedgerEvent,
+  LetterDelivered,
+  ObservationEnded,
+  ObservationExtended,
+  ObservationShortened,
+  ObservationStarted,
+  PeopleRegistered,
+  ServiceFulfilled,
+  ServiceRequested,
+  SettingsChanged,
+  SiteDisinfected,
+  SiteRegistered,
+  TemperatureChecked,
+  TravelDeclared,
+  UnitsAdded,
+  VisitRecorded,
+  VolunteerAttended,
+  VolunteerRegistered,
+  VolunteerSignedUp,
+  VolunteerTaskPosted,
+} from './ledger/events.js';
+export type { LedgerEventType } from './ledger/events.js';
+
+// campaigns
+export { Campaign, campaignRunsOn } from './campaigns/campaign.js';
+export {
+  ClassificationEntry,
+  ClassificationHistory,
+  HouseholdScreening,
+  LetterDelivery,
+  Observation,
+  ObservationChange,
+  ServiceRequest,
+  Site,
+  SiteDisinfections,
+  TemperatureReading,
+  TravelDeclaration,
+  Visit,
+  VisitOutcome,
+  Volunteer,
+  VolunteerTask,
+} from './campaigns/records.js';
+export { followUp, observationEnd } from './campaigns/observation.js';
+export type { FollowUp, ObservationStatus } from './campaigns/observation.js';
+export { coverage, emptyMetrics, mergeMetrics, metricsMonoid } from './campaigns/metrics.js';
+export type { CampaignMetrics, CleaningMetrics, DoorKnockingMetrics, HomePreventionMetrics, VolunteerMetrics } from './campaigns/metrics.js';
+export { campaignProgress } from './campaigns/progress.js';
+export type { CampaignProgress } from './campaigns/progress.js';
+export {
+  classificationHistory,
+  dueRevisits,
+  followUps,
+  openServiceRequests,
+  openTasks,
+  sitesDue,
+  unscreenedHouseholds,
+  volunteerHours,
+} from './campaigns/queries.js';
+
+// simulation
+export { countyEvents } from './simulation/journal.js';
+export { SIMULATED_CAMPAIGNS, SimulationOptions, simulateCampaigns } from './simulation/simulate.js';
 
 // synthetic county
 export { GenerateCountyOptions, generateCounty } from './synthetic/county.js';

@@ -112,7 +112,7 @@ export const RULES = {
   }),
   'org.singleRoot': rule({
     id: 'org.singleRoot',
-    zh: '组织树只有一个根（县委）',
+    zh: '组织树只有一个根，即县',
     en: 'The tree has exactly one root (the county)',
     source: 'frontline organization model',
     strength: 'H',
@@ -133,8 +133,8 @@ export const RULES = {
   }),
   'org.openParent': rule({
     id: 'org.openParent',
-    zh: '开放的单位不能隶属于已撤销的上级，也不能早于上级设立',
-    en: 'An open unit cannot belong to a closed parent or open before it',
+    zh: '开放的单位不能隶属于已撤销的上级',
+    en: 'An open unit cannot belong to a closed parent (a unit moved or split may have opened before its new parent)',
     source: 'DHIS2 organisation unit opening and closing dates',
     strength: 'H',
   }),

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { Day } from '../core/day.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import { OrgId } from '../core/ids.js';
-import { indexTree, structuralIssues, type OrgTree } from './tree.js';
+import { analyzeUnits, markChecked, type OrgTree } from './tree.js';
 import { OrgUnit } from './unit.js';
 
 function rebuild(units: readonly OrgUnit[], what: string): OrgTree {
-  const issues = structuralIssues(units);
-  if (issues.length > 0) throw new FrontlineError('invalid_edit', what, issues);
-  return indexTree(units);
+  const { issues, tree } = analyzeUnits(units);
+  if (tree === undefined) throw new FrontlineError('invalid_edit', what, issues);
+  // every row is a checked row or a copy of one with checked values: no need to check it again
+  markChecked(tree.units);
+  return tree;
 }
 
 function requireUnit(tree: OrgTree, id: string, path: readonly PropertyKey[]): number {

@@ -116,7 +116,7 @@ export function branchCommitteeRule(fullMembers: number): { committee: boolean; 
 }
 
 /**
- * Checks every Party organization of the tree against DOMAIN.md §3 "Organizations", and returns
+ * Checks every Party organization of the tree against the organization rules, and returns
  * each finding with its unit, severity and rule:
  * - at least 3 **full** members (probationary members do not count), else a joint branch, of at most
  *   5 units as a rule;

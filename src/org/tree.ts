@@ -32,43 +32,87 @@ export interface OrgTree {
 
 const UnitList = z.array(OrgUnit);
 
-/** @internal Structural problems of a list of units that already has the right shape. */
-export function structuralIssues(units: readonly OrgUnit[]): Issue[] {
+/**
+ * Units that passed the schema and were frozen by this library (by {@link createOrgTree} or an edit):
+ * they cannot have changed since, so they are not checked against the schema again.
+ */
+const checkedUnits = new WeakSet<object>();
+/**
+ * The frozen `units` of trees already built: their rows and structure were checked then and cannot
+ * have changed, so a tree is rebuilt from them without checking them again.
+ */
+const checkedLists = new WeakSet<readonly OrgUnit[]>();
+
+/** @internal Marks units built by the library from checked parts as checked (and freezes them). */
+export function markChecked(units: readonly OrgUnit[]): void {
+  for (const u of units) {
+    Object.freeze(u);
+    checkedUnits.add(u);
+  }
+  if (Object.isFrozen(units)) checkedLists.add(units);
+}
+
+/** Allowed parent kinds as bit masks, for a cheap test per row. */
+const KIND_BIT: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(PARENT_KINDS).map((k, i) => [k, 1 << i]));
+const PARENT_MASK: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(PARENT_KINDS).map(([k, parents]) => [k, parents.reduce((m, p) => m | (KIND_BIT[p] as number), 0)]),
+);
+
+/**
+ * @internal One pass over units of the right shape: every structural problem, and, when there is
+ * none, the indexed tree built from the same intermediate arrays.
+ */
+export function analyzeUnits(units: readonly OrgUnit[]): { issues: Issue[]; tree: OrgTree | undefined } {
+  const n = units.length;
   const issues: Issue[] = [];
   const at = new Map<string, number>();
-  units.forEach((u, i) => {
-    const first = at.get(u.id);
-    if (first === undefined) at.set(u.id, i);
-    else
-      issues.push({
-        path: [i, 'id'],
-        code: 'duplicate_id',
-        message: `duplicate id '${u.id}' (first at [${first}])`,
-      });
-  });
+  for (let i = 0; i < n; i++) {
+    const id = (units[i] as OrgUnit).id;
+    const size = at.size;
+    at.set(id, i);
+    if (at.size === size) {
+      // a duplicate: keep the first position, name it in the message
+      let first = 0;
+      while ((units[first] as OrgUnit).id !== id) first++;
+      at.set(id, first);
+      issues.push({ path: [i, 'id'], code: 'duplicate_id', message: `duplicate id '${id}' (first at [${first}])` });
+    }
+  }
+  const parentInput = new Int32Array(n);
+  const childStart = new Int32Array(n + 1);
   const roots: number[] = [];
-  units.forEach((u, i) => {
-    if (u.parentId === null) {
+  for (let i = 0; i < n; i++) {
+    const u = units[i] as OrgUnit;
+    const pid = u.parentId;
+    if (u.opened !== undefined && u.closed !== undefined && u.closed < u.opened)
+      issues.push({ path: [i, 'closed'], code: 'closed_before_opened', message: `'${u.id}' closes on ${u.closed}, before it opens on ${u.opened}` });
+    if (u.taskBodyId !== undefined && !at.has(u.taskBodyId))
+      issues.push({ path: [i, 'taskBodyId'], code: 'unknown_unit', message: `unknown task body '${u.taskBodyId}' of '${u.id}'` });
+    const joint = u.party?.jointUnits;
+    if (joint !== undefined)
+      for (let j = 0; j < joint.length; j++)
+        if (!at.has(joint[j] as string))
+          issues.push({ path: [i, 'party', 'jointUnits', j], code: 'unknown_unit', message: `unknown joint unit '${joint[j]}' of '${u.id}'` });
+    if (pid === null) {
       roots.push(i);
-      return;
+      parentInput[i] = -1;
+      continue;
     }
-    if (u.parentId === u.id) {
+    parentInput[i] = -2;
+    if (pid === u.id) {
       issues.push({ path: [i, 'parentId'], code: 'cycle', message: `'${u.id}' is its own parent`, rule: 'org.acyclic' });
-      return;
+      continue;
     }
-    const p = at.get(u.parentId);
+    const p = at.get(pid);
     if (p === undefined) {
-      issues.push({
-        path: [i, 'parentId'],
-        code: 'unknown_parent',
-        message: `unknown parent '${u.parentId}' of '${u.id}'`,
-        rule: 'org.unknownParent',
-      });
-      return;
+      issues.push({ path: [i, 'parentId'], code: 'unknown_parent', message: `unknown parent '${pid}' of '${u.id}'`, rule: 'org.unknownParent' });
+      continue;
     }
+    parentInput[i] = p;
+    childStart[p + 1] = (childStart[p + 1] as number) + 1;
     const parent = units[p] as OrgUnit;
-    const allowed = PARENT_KINDS[u.kind];
-    if (!allowed.includes(parent.kind)) {
+    if (((PARENT_MASK[u.kind] as number) & (KIND_BIT[parent.kind] as number)) === 0) {
+      const allowed = PARENT_KINDS[u.kind];
       issues.push({
         path: [i, 'parentId'],
         code: 'parent_kind',
@@ -76,42 +120,26 @@ export function structuralIssues(units: readonly OrgUnit[]): Issue[] {
         rule: 'org.parentKind',
       });
     }
-    if (parent.closed !== undefined && (u.closed === undefined || u.closed > parent.closed)) {
+    if (parent.closed !== undefined && (u.closed === undefined || u.closed > parent.closed))
       issues.push({
         path: [i, 'closed'],
         code: 'closed_parent',
         message: `'${u.id}' is ${u.closed === undefined ? 'open' : `open until ${u.closed}`} but its parent '${parent.id}' closed on ${parent.closed}`,
         rule: 'org.openParent',
       });
-    }
-    if (u.opened !== undefined && parent.opened !== undefined && u.opened < parent.opened) {
-      issues.push({
-        path: [i, 'opened'],
-        code: 'opened_before_parent',
-        message: `'${u.id}' opened on ${u.opened}, before its parent '${parent.id}' (${parent.opened})`,
-        rule: 'org.openParent',
-      });
-    }
     if (u.divisionCode !== undefined && parent.divisionCode !== undefined) {
       const problem = divisionCodeProblem(u.divisionCode, parent.divisionCode, u.kind);
-      if (problem !== undefined)
-        issues.push({ path: [i, 'divisionCode'], code: 'division_code', message: `'${u.id}': ${problem}`, rule: 'org.divisionCode' });
+      if (problem !== undefined) issues.push({ path: [i, 'divisionCode'], code: 'division_code', message: `'${u.id}': ${problem}`, rule: 'org.divisionCode' });
     }
-  });
-  units.forEach((u, i) => {
-    if (u.opened !== undefined && u.closed !== undefined && u.closed < u.opened)
-      issues.push({ path: [i, 'closed'], code: 'closed_before_opened', message: `'${u.id}' closes on ${u.closed}, before it opens on ${u.opened}` });
-    if (u.taskBodyId !== undefined && !at.has(u.taskBodyId))
-      issues.push({ path: [i, 'taskBodyId'], code: 'unknown_unit', message: `unknown task body '${u.taskBodyId}' of '${u.id}'` });
-    for (const [j, other] of (u.party?.jointUnits ?? []).entries())
-      if (!at.has(other))
-        issues.push({ path: [i, 'party', 'jointUnits', j], code: 'unknown_unit', message: `unknown joint unit '${other}' of '${u.id}'` });
-  });
+  }
   if (roots.length === 0)
+    issues.push({ path: [], code: 'no_root', message: n === 0 ? 'no units: a tree needs a root' : 'no root: every unit has a parent', rule: 'org.singleRoot' });
+  const root = roots.length === 1 ? (units[roots[0] as number] as OrgUnit) : undefined;
+  if (root !== undefined && root.kind !== 'county')
     issues.push({
-      path: [],
-      code: 'no_root',
-      message: units.length === 0 ? 'no units: a tree needs a root' : 'no root: every unit has a parent',
+      path: [roots[0] as number, 'kind'],
+      code: 'root_kind',
+      message: `the root '${root.id}' is a ${label(root.kind, 'en', 'unitKind')}: the tree's root is the county`,
       rule: 'org.singleRoot',
     });
   if (roots.length > 1)
@@ -121,19 +149,103 @@ export function structuralIssues(units: readonly OrgUnit[]): Issue[] {
       message: `several roots: ${roots.map((r) => `'${(units[r] as OrgUnit).id}'`).join(', ')}`,
       rule: 'org.singleRoot',
     });
-  // Cycles: colour walk over parent links; each cycle reported once, at its first unit in input order.
+  // children in input order (counting sort by parent), then preorder from the root
+  for (let i = 0; i < n; i++) childStart[i + 1] = (childStart[i + 1] as number) + (childStart[i] as number);
+  const fill = childStart.slice(0, n);
+  const childList = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = parentInput[i] as number;
+    if (p >= 0) {
+      childList[fill[p] as number] = i;
+      fill[p] = (fill[p] as number) + 1;
+    }
+  }
+  const order = new Array<OrgUnit>(n);
+  const preOf = new Int32Array(n).fill(-1);
+  const parentIndex = new Int32Array(n);
+  const depthOf = new Int32Array(n);
+  let visited = 0;
+  if (roots.length >= 1) {
+    const stack = new Int32Array(n);
+    let top = 0;
+    stack[top++] = roots[0] as number;
+    while (top > 0) {
+      const i = stack[--top] as number;
+      const pre = visited++;
+      preOf[i] = pre;
+      order[pre] = units[i] as OrgUnit;
+      const p = parentInput[i] as number;
+      if (p < 0) {
+        parentIndex[pre] = -1;
+        depthOf[pre] = 0;
+      } else {
+        const pp = preOf[p] as number;
+        parentIndex[pre] = pp;
+        depthOf[pre] = (depthOf[pp] as number) + 1;
+      }
+      for (let c = (childStart[i + 1] as number) - 1; c >= (childStart[i] as number); c--) stack[top++] = childList[c] as number;
+    }
+  }
+  if (visited < n) reportCycles(units, parentInput, issues);
+  if (issues.length > 0) return { issues, tree: undefined };
+  const subtreeEnd = new Int32Array(n);
+  for (let pre = n - 1; pre >= 0; pre--) {
+    if ((subtreeEnd[pre] as number) === 0) subtreeEnd[pre] = pre + 1;
+    const p = parentIndex[pre] as number;
+    if (p >= 0 && (subtreeEnd[p] as number) < (subtreeEnd[pre] as number)) subtreeEnd[p] = subtreeEnd[pre] as number;
+  }
+  // the id map becomes the index: same keys, preorder positions (nothing to do for input in preorder)
+  let inPreorder = true;
+  for (let i = 0; i < n && inPreorder; i++) inPreorder = preOf[i] === i;
+  if (!inPreorder) for (let pre = 0; pre < n; pre++) at.set((order[pre] as OrgUnit).id, pre);
+  const tree: OrgTree = Object.freeze({
+    units: Object.freeze(order),
+    root: (units[roots[0] as number] as OrgUnit).id,
+    indexOf: at,
+    parentIndex,
+    subtreeEnd,
+    depthOf,
+  });
+  return { issues, tree };
+}
+
+/** Indexes the units of a tree already built: valid, and in preorder. */
+function indexPreorder(units: readonly OrgUnit[]): OrgTree {
+  const n = units.length;
+  const indexOf = new Map<string, number>();
+  const parentIndex = new Int32Array(n);
+  const depthOf = new Int32Array(n);
+  const subtreeEnd = new Int32Array(n);
+  parentIndex[0] = -1;
+  indexOf.set((units[0] as OrgUnit).id, 0);
+  for (let i = 1; i < n; i++) {
+    const u = units[i] as OrgUnit;
+    indexOf.set(u.id, i);
+    const p = indexOf.get(u.parentId as string) as number;
+    parentIndex[i] = p;
+    depthOf[i] = (depthOf[p] as number) + 1;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    if ((subtreeEnd[i] as number) === 0) subtreeEnd[i] = i + 1;
+    const p = parentIndex[i] as number;
+    if (p >= 0 && (subtreeEnd[p] as number) < (subtreeEnd[i] as number)) subtreeEnd[p] = subtreeEnd[i] as number;
+  }
+  return Object.freeze({ units, root: (units[0] as OrgUnit).id, indexOf, parentIndex, subtreeEnd, depthOf });
+}
+
+/** Reports each cycle once, at its first unit in input order (colour walk over parent links). */
+function reportCycles(units: readonly OrgUnit[], parentInput: Int32Array, issues: Issue[]): void {
   const state = new Uint8Array(units.length); // 0 new, 1 on the current walk, 2 done
   for (let start = 0; start < units.length; start++) {
     if (state[start] !== 0) continue;
     const walk: number[] = [];
-    let cur: number | undefined = start;
-    while (cur !== undefined && state[cur] === 0) {
+    let cur = start;
+    while (cur >= 0 && state[cur] === 0) {
       state[cur] = 1;
       walk.push(cur);
-      const pid: string | null = (units[cur] as OrgUnit).parentId;
-      cur = pid === null || pid === (units[cur] as OrgUnit).id ? undefined : at.get(pid);
+      cur = parentInput[cur] as number;
     }
-    if (cur !== undefined && state[cur] === 1) {
+    if (cur >= 0 && state[cur] === 1) {
       const cycle = walk.slice(walk.indexOf(cur));
       const first = Math.min(...cycle);
       issues.push({
@@ -145,18 +257,30 @@ export function structuralIssues(units: readonly OrgUnit[]): Issue[] {
     }
     for (const w of walk) state[w] = 2;
   }
-  return issues;
+}
+
+/** @internal Structural problems of a list of units that already has the right shape. */
+export function structuralIssues(units: readonly OrgUnit[]): Issue[] {
+  return analyzeUnits(units).issues;
+}
+
+/** True when `a` starts with the first `n` characters of `b` (`a.startsWith(b.slice(0, n))`, without the copy). */
+function samePrefix(a: string, b: string, n: number): boolean {
+  const m = Math.min(n, b.length);
+  if (a.length < m) return false;
+  for (let k = 0; k < m; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+  return true;
 }
 
 function divisionCodeProblem(code: string, parentCode: string, kind: OrgUnit['kind']): string | undefined {
   if (kind === 'township' || kind === 'subdistrict') {
     if (code.length !== 12) return `a ${kind} has a 12-digit statistical code, got '${code}'`;
-    if (!code.startsWith(parentCode.slice(0, 6))) return `code '${code}' does not start with the county's '${parentCode.slice(0, 6)}'`;
+    if (!samePrefix(code, parentCode, 6)) return `code '${code}' does not start with the county's '${parentCode.slice(0, 6)}'`;
     if (!code.endsWith('000')) return `a ${kind}'s code ends in 000, got '${code}'`;
   }
   if (kind === 'village' || kind === 'community') {
     if (code.length !== 12) return `a ${kind} has a 12-digit statistical code, got '${code}'`;
-    if (!code.startsWith(parentCode.slice(0, 9))) return `code '${code}' does not start with its township's '${parentCode.slice(0, 9)}'`;
+    if (!samePrefix(code, parentCode, 9)) return `code '${code}' does not start with its township's '${parentCode.slice(0, 9)}'`;
   }
   return undefined;
 }
@@ -175,9 +299,35 @@ function divisionCodeProblem(code: string, parentCode: string, kind: OrgUnit['ki
  * @category Organization
  */
 export function checkOrgTree(units: unknown): readonly Issue[] {
-  const parsed = UnitList.safeParse(units);
-  if (!parsed.success) return issuesFromZod(parsed.error);
-  return structuralIssues(parsed.data);
+  if (checkedLists.has(units as readonly OrgUnit[])) return [];
+  const parsed = parseUnits(units);
+  return parsed.issues.length > 0 ? parsed.issues : analyzeUnits(parsed.units).issues;
+}
+
+/**
+ * Checks rows against the {@link OrgUnit} schema, except rows this library checked and froze
+ * before; returns the checked, frozen rows (new objects: the input is never changed).
+ */
+function parseUnits(units: unknown): { units: readonly OrgUnit[]; issues: Issue[] } {
+  if (!Array.isArray(units)) {
+    const r = UnitList.safeParse(units);
+    return { units: [], issues: r.success ? [] : issuesFromZod(r.error) };
+  }
+  const out = new Array<OrgUnit>(units.length);
+  const issues: Issue[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const row: unknown = units[i];
+    if (typeof row === 'object' && row !== null && checkedUnits.has(row)) {
+      out[i] = row as OrgUnit;
+      continue;
+    }
+    const r = OrgUnit.safeParse(row);
+    if (r.success) {
+      out[i] = Object.freeze(r.data);
+      checkedUnits.add(r.data);
+    } else issues.push(...issuesFromZod(r.error, [i]));
+  }
+  return { units: out, issues };
 }
 
 /**
@@ -195,11 +345,13 @@ export function checkOrgTree(units: unknown): readonly Issue[] {
  * @category Organization
  */
 export function createOrgTree(units: unknown): OrgTree {
-  const parsed = UnitList.safeParse(units);
-  if (!parsed.success) throw new FrontlineError('invalid_tree', 'invalid organization units', issuesFromZod(parsed.error));
-  const issues = structuralIssues(parsed.data);
-  if (issues.length > 0) throw new FrontlineError('invalid_tree', 'invalid organization tree', issues);
-  return indexTree(parsed.data);
+  if (checkedLists.has(units as readonly OrgUnit[])) return indexPreorder(units as readonly OrgUnit[]);
+  const parsed = parseUnits(units);
+  if (parsed.issues.length > 0) throw new FrontlineError('invalid_tree', 'invalid organization units', parsed.issues);
+  const { issues, tree } = analyzeUnits(parsed.units);
+  if (tree === undefined) throw new FrontlineError('invalid_tree', 'invalid organization tree', issues);
+  checkedLists.add(tree.units);
+  return tree;
 }
 
 /**
@@ -213,67 +365,9 @@ export function tryCreateOrgTree(units: unknown): Result<OrgTree> {
   return toResult(() => createOrgTree(units));
 }
 
-/** @internal Indexes units already known to form a valid tree. */
+/** @internal Indexes units known to have the right shape; throws `invalid_tree` listing every problem. */
 export function indexTree(units: readonly OrgUnit[]): OrgTree {
-  const n = units.length;
-  if (n === 0) throw new FrontlineError('invalid_tree', 'invalid organization tree', [{ path: [], code: 'no_root', message: 'no units', rule: 'org.singleRoot' }]);
-  const input = new Map<string, number>();
-  for (let i = 0; i < n; i++) input.set((units[i] as OrgUnit).id, i);
-  // children lists in input order, as a compact adjacency (counting sort by parent)
-  const childCount = new Int32Array(n + 1);
-  let rootInput = -1;
-  const parentInput = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const pid = (units[i] as OrgUnit).parentId;
-    if (pid === null) {
-      rootInput = i;
-      parentInput[i] = -1;
-    } else {
-      const p = input.get(pid) as number;
-      parentInput[i] = p;
-      childCount[p + 1] = (childCount[p + 1] as number) + 1;
-    }
-  }
-  for (let i = 0; i < n; i++) (childCount[i + 1] as number) += childCount[i] as number;
-  const childStart = childCount.slice();
-  const childList = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = parentInput[i] as number;
-    if (p >= 0) childList[(childStart[p] as number)++] = i;
-  }
-  // iterative preorder
-  const order: OrgUnit[] = new Array<OrgUnit>(n);
-  const preOf = new Int32Array(n);
-  const parentIndex = new Int32Array(n);
-  const subtreeEnd = new Int32Array(n);
-  const depthOf = new Int32Array(n);
-  const stack = new Int32Array(n);
-  let top = 0;
-  let next = 0;
-  stack[top++] = rootInput;
-  while (top > 0) {
-    const i = stack[--top] as number;
-    const pre = next++;
-    preOf[i] = pre;
-    order[pre] = units[i] as OrgUnit;
-    const p = parentInput[i] as number;
-    parentIndex[pre] = p < 0 ? -1 : (preOf[p] as number);
-    depthOf[pre] = p < 0 ? 0 : (depthOf[preOf[p] as number] as number) + 1;
-    for (let c = (childCount[i + 1] as number) - 1; c >= (childCount[i] as number); c--) stack[top++] = childList[c] as number;
-  }
-  for (let pre = n - 1; pre >= 0; pre--) {
-    if ((subtreeEnd[pre] as number) === 0) subtreeEnd[pre] = pre + 1;
-    const p = parentIndex[pre] as number;
-    if (p >= 0 && (subtreeEnd[p] as number) < (subtreeEnd[pre] as number)) subtreeEnd[p] = subtreeEnd[pre] as number;
-  }
-  const indexOf = new Map<string, number>();
-  for (let pre = 0; pre < n; pre++) indexOf.set((order[pre] as OrgUnit).id, pre);
-  return Object.freeze({
-    units: Object.freeze(order),
-    root: (units[rootInput] as OrgUnit).id,
-    indexOf,
-    parentIndex,
-    subtreeEnd,
-    depthOf,
-  });
+  const { issues, tree } = analyzeUnits(units);
+  if (tree === undefined) throw new FrontlineError('invalid_tree', 'invalid organization tree', issues);
+  return tree;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Day } from '../core/day.js';
 import { HouseholdId, OrgId, PersonId } from '../core/ids.js';
 import { CadreLevel, PartyStatus, Sex } from '../core/vocabulary.js';
-import { isValidResidentId } from './residentId.js';
+import { isValidResidentId, tryParseResidentId } from './residentId.js';
 
 /**
  * A mainland mobile phone number: 11 digits starting with 1.
@@ -30,7 +30,8 @@ export type Phone = z.infer<typeof Phone>;
  */
 export const ResidentIdNumber = z
   .string()
-  .refine(isValidResidentId, 'not a valid resident id (GB 11643-1999: 18 characters with MOD 11-2 check, or 15 digits)');
+  .regex(/^(\d{17}[\dX]|\d{15})$/, 'a resident id is written as 17 digits and a digit or capital X (or 15 digits), without spaces')
+  .refine(isValidResidentId, 'not a valid resident id (GB 11643-1999: a real birth date and the MOD 11-2 check character)');
 /**
  * A resident identity number.
  *
@@ -79,7 +80,16 @@ export const Person = z
     /** Temporary bodies (temporary branch, commando, volunteer or disinfection team) the person serves in. */
     assignments: z.array(OrgId).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    // the birth date and sex written in the resident id must be the person's
+    if (p.residentId === undefined || !Day.safeParse(p.birthDate).success) return;
+    const info = tryParseResidentId(p.residentId);
+    if (!info.ok) return;
+    if (info.value.birthDate !== p.birthDate)
+      ctx.addIssue({ code: 'custom', path: ['residentId'], message: `the resident id gives birth date ${info.value.birthDate}, not ${p.birthDate}` });
+    if (info.value.sex !== p.sex) ctx.addIssue({ code: 'custom', path: ['residentId'], message: `the resident id gives sex ${info.value.sex}, not ${p.sex}` });
+  });
 /**
  * A person.
  *

@@ -6,6 +6,7 @@ import { createRandom, type Random } from '../core/random.js';
 import type { CadreLevel, PartyStatus, Sex } from '../core/vocabulary.js';
 import type { CommandStructure, SupervisionGroup } from '../org/command.js';
 import type { OrgGroup } from '../org/groupSet.js';
+import { createOrgTree } from '../org/tree.js';
 import type { OrgUnit, PartyOrganization } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
 import { makeResidentId } from '../people/residentId.js';
@@ -91,6 +92,8 @@ interface Draft {
   readonly people: Person[];
   readonly seqByKey: Map<string, number>;
   readonly dayCache: Map<number, Day>;
+  /** Birth day (epoch) of each person, by position in `people`. */
+  readonly birthEpochs: number[];
 }
 
 function pickWeighted<T>(rng: Random, items: readonly T[], weights: readonly number[]): T {
@@ -175,6 +178,7 @@ function addPerson(d: Draft, p: PersonDraft): Person {
   if (p.cadreLevel !== undefined) person.cadreLevel = p.cadreLevel;
   if (p.post !== undefined) person.post = p.post;
   d.people.push(person);
+  d.birthEpochs.push(birthEpoch);
   return person;
 }
 
@@ -226,7 +230,7 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
   const scale = parsed.data.scale ?? 1;
   const asOf = parsed.data.asOf ?? ('2020-01-24' as Day);
   const rng = createRandom(seed);
-  const d: Draft = { rng, asOf, asOfEpoch: toEpochDay(asOf), people: [], seqByKey: new Map(), dayCache: new Map() };
+  const d: Draft = { rng, asOf, asOfEpoch: toEpochDay(asOf), people: [], seqByKey: new Map(), dayCache: new Map(), birthEpochs: [] };
   const units: OrgUnit[] = [];
   const households: Household[] = [];
   const countyId = 'yc' as OrgId;
@@ -363,7 +367,12 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
 
   // a volunteer team and a professional disinfection team in every township
   townshipUnits.forEach((t, ti) => {
-    const residents = d.people.slice(residentsFrom[ti], residentsTo[ti]).filter((p) => p.cadreLevel === undefined && ageOf(d, p) >= 18 && ageOf(d, p) <= 60);
+    const residents: Person[] = [];
+    for (let i = residentsFrom[ti] as number; i < (residentsTo[ti] as number); i++) {
+      const p = d.people[i] as Person;
+      const age = ageAt(d, i);
+      if (p.cadreLevel === undefined && age >= 18 && age <= 60) residents.push(p);
+    }
     const picked = rng.shuffle(residents);
     const vt = `${t.id}.volunteers` as OrgId;
     const dt = `${t.id}.disinfection` as OrgId;
@@ -375,11 +384,14 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
   });
 
   const command = buildCommand(rng, countyId, countyCadres, townshipUnits, institutionIds, d.people);
-  return Object.freeze({ name: '岳池县', divisionCode: '511621', asOf, seed, scale, units, households, people: d.people, command });
+  // checked once against the schema and the tree rules, frozen, in preorder
+  const tree = createOrgTree(units);
+  return Object.freeze({ name: '岳池县', divisionCode: '511621', asOf, seed, scale, units: tree.units, households, people: d.people, command });
 }
 
-function ageOf(d: Draft, p: Person): number {
-  return Math.floor((d.asOfEpoch - toEpochDay(p.birthDate)) / 365.25);
+/** Age in whole years of the person at position `i` (from the birth day kept while generating). */
+function ageAt(d: Draft, i: number): number {
+  return Math.floor((d.asOfEpoch - (d.birthEpochs[i] as number)) / 365.25);
 }
 
 function assign(people: readonly Person[], unitId: OrgId): void {
@@ -412,7 +424,7 @@ function buildVillage(d: Draft, village: OrgUnit, units: OrgUnit[], households: 
   const adults: Person[] = [];
   for (let i = first; i < d.people.length; i++) {
     const p = d.people[i] as Person;
-    const age = ageOf(d, p);
+    const age = ageAt(d, i);
     if (age >= 25 && age <= 62) adults.push(p);
   }
   const cadres = rng.shuffle(adults).slice(0, 5 + rng.int(3));

@@ -135,15 +135,32 @@ describe('checkOrgTree', () => {
     expect(checkOrgTree(closedTownship({ closed: '2020-01-15' }))).toEqual([]);
   });
 
-  it('reports a unit opened before its parent', () => {
+  it('accepts a unit that opened before its parent (moved or split units keep their opening day)', () => {
     const units = fixtureUnits().map((u) =>
       u.id === 'pa' ? { ...u, opened: '2019-01-01' } : u.id === 'wjg' ? { ...u, opened: '2018-06-01' } : u,
     );
-    expect(checkOrgTree(units)).toEqual([
-      expect.objectContaining({ code: 'opened_before_parent', path: [2, 'opened'], rule: 'org.openParent' }),
-    ]);
-    const sameDay = fixtureUnits().map((u) => (u.id === 'pa' || u.id === 'wjg' ? { ...u, opened: '2019-01-01' } : u));
-    expect(checkOrgTree(sameDay)).toEqual([]);
+    expect(checkOrgTree(units)).toEqual([]);
+  });
+
+  it('reports a root that is not a county', () => {
+    const units = [{ id: 'v', name: '吴家沟村', kind: 'village', parentId: null }];
+    expect(checkOrgTree(units)).toEqual([expect.objectContaining({ code: 'root_kind', path: [0, 'kind'], rule: 'org.singleRoot' })]);
+  });
+
+  it('rebuilds a tree from the units of a built tree without checking them again, and checks changed copies in full', () => {
+    const tree = createOrgTree(fixtureUnits());
+    expect(Object.isFrozen(tree.units)).toBe(true);
+    const again = createOrgTree(tree.units);
+    expect(again.units).toBe(tree.units);
+    expect([...again.indexOf]).toEqual([...tree.indexOf]);
+    expect([...again.parentIndex]).toEqual([...tree.parentIndex]);
+    expect([...again.subtreeEnd]).toEqual([...tree.subtreeEnd]);
+    expect([...again.depthOf]).toEqual([...tree.depthOf]);
+    expect(checkOrgTree(tree.units)).toEqual([]);
+    // a copy is not the checked list: every rule runs again
+    const broken = tree.units.map((u) => (u.id === 'wjg' ? { ...u, parentId: 'yc' } : u));
+    expect(checkOrgTree(broken).map((i) => i.code)).toEqual(['parent_kind']);
+    expect(() => createOrgTree(broken)).toThrow(FrontlineError);
   });
 
   it('reports a unit that closes before it opens', () => {

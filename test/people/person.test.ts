@@ -46,16 +46,27 @@ describe('Phone and ResidentIdNumber', () => {
     },
   );
 
-  test('resident id numbers: valid 18, legacy 15, lowercase x; wrong check rejected', () => {
+  test('resident id numbers: valid 18 and legacy 15 accepted; lowercase x, spaces and a wrong check rejected', () => {
     expect(ResidentIdNumber.parse('11010519491231002X')).toBe('11010519491231002X');
     expect(ResidentIdNumber.safeParse('513621800101001').success).toBe(true);
-    expect(ResidentIdNumber.safeParse('11010519491231002x').success).toBe(true);
+    // records keep the written form: a lowercase x or spaces are for parseResidentId to clean, not for storage
+    expect(ResidentIdNumber.safeParse('11010519491231002x').success).toBe(false);
+    expect(ResidentIdNumber.safeParse(' 11010519491231002X').success).toBe(false);
     expect(ResidentIdNumber.safeParse('110105194912310021').success).toBe(false);
     expect(ResidentIdNumber.safeParse('11010520210229002X').success).toBe(false);
   });
 });
 
 describe('Person', () => {
+  test('rejects a resident id whose birth date or sex is not the person\'s', () => {
+    const wrongDay = Person.safeParse({ ...person, birthDate: '1949-12-30', residentId: '11010519491231002X', sex: 'female' });
+    expect(wrongDay.success).toBe(false);
+    if (!wrongDay.success) expect(wrongDay.error.issues.map((i) => i.path)).toEqual([['residentId']]);
+    const wrongSex = Person.safeParse({ ...person, birthDate: '1949-12-31', residentId: '11010519491231002X', sex: 'male' });
+    expect(wrongSex.success).toBe(false);
+    expect(Person.safeParse({ ...person, birthDate: '1949-12-31', residentId: '11010519491231002X', sex: 'female' }).success).toBe(true);
+  });
+
   test('accepts a valid person, with all fields or only the required ones', () => {
     expect(Person.parse(person)).toEqual(person);
     const minimal = { id: 'p2', name: '李娜', sex: 'female', birthDate: '1990-02-28', unitId: 'cb', partyStatus: 'nonMember' };

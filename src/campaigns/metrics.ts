@@ -1,0 +1,179 @@
+import type { Monoid } from '../org/rollup.js';
+
+/**
+ * Door-knocking figures of a unit on a day; every field adds up the tree.
+ *
+ * @example
+ * const m: DoorKnockingMetrics = progress.total as DoorKnockingMetrics;
+ * coverage(m); // => screened / households
+ * @category Campaigns
+ */
+export interface DoorKnockingMetrics {
+  /** Which figures these are. */
+  readonly kind: 'doorKnocking';
+  /** Households in the register. */
+  readonly households: number;
+  /** Households screened at least once by the day. */
+  readonly screened: number;
+  /** Households first screened on the day. */
+  readonly newlyScreened: number;
+  /** Visits made on the day. */
+  readonly visits: number;
+  /** Visits of the day that found nobody home. */
+  readonly nobodyHome: number;
+  /** Visits of the day that were refused. */
+  readonly refused: number;
+  /** Households due a revisit on the day (last visit not a screening, or a screening older than the revisit interval). */
+  readonly dueRevisit: number;
+  /** Service requests still open at the end of the day. */
+  readonly servicesOpen: number;
+  /** Open service requests past due at the end of the day. */
+  readonly servicesOverdue: number;
+  /** Service requests fulfilled on the day. */
+  readonly servicesFulfilled: number;
+}
+
+/**
+ * Home-prevention figures of a unit on a day.
+ *
+ * @example
+ * const m: HomePreventionMetrics = progress.total as HomePreventionMetrics;
+ * @category Campaigns
+ */
+export interface HomePreventionMetrics {
+  /** Which figures these are. */
+  readonly kind: 'homePrevention';
+  /** Households in the register. */
+  readonly households: number;
+  /** Households that received the letter by the day. */
+  readonly lettersDelivered: number;
+  /** Travel declarations made by the day. */
+  readonly declarations: number;
+  /** People under observation on the day (active, lost or escalated, not ended). */
+  readonly underObservation: number;
+  /** Observations recorded on the day. */
+  readonly newObservations: number;
+  /** Observations that ended or completed their period on the day. */
+  readonly released: number;
+  /** Observations escalated to report-and-transfer by the day and not yet ended. */
+  readonly escalated: number;
+  /** Temperature checks due on the day. */
+  readonly checksDue: number;
+  /** Temperature checks recorded on the day. */
+  readonly checksDone: number;
+  /** Checks missed on earlier days by people still under observation. */
+  readonly checksMissed: number;
+  /** People lost to follow-up on the day. */
+  readonly lost: number;
+}
+
+/**
+ * Cleaning figures of a unit on a day.
+ *
+ * @example
+ * const m: CleaningMetrics = progress.total as CleaningMetrics;
+ * @category Campaigns
+ */
+export interface CleaningMetrics {
+  /** Which figures these are. */
+  readonly kind: 'cleaning';
+  /** Sites registered. */
+  readonly sites: number;
+  /** Disinfections required on the day. */
+  readonly required: number;
+  /** Disinfections done on the day (at most the required count per site). */
+  readonly done: number;
+  /** Sites not yet disinfected as often as required on the day. */
+  readonly sitesDue: number;
+  /** Sites that fell short on the day before. */
+  readonly sitesOverdue: number;
+}
+
+/**
+ * Volunteer-service figures of a unit on a day.
+ *
+ * @example
+ * const m: VolunteerMetrics = progress.total as VolunteerMetrics;
+ * @category Campaigns
+ */
+export interface VolunteerMetrics {
+  /** Which figures these are. */
+  readonly kind: 'volunteerService';
+  /** Registered volunteers (counted at their team's unit). */
+  readonly volunteers: number;
+  /** Tasks on the day. */
+  readonly tasks: number;
+  /** Places offered on the day. */
+  readonly places: number;
+  /** Sign-ups for the day's tasks. */
+  readonly signUps: number;
+  /** Volunteers who served on the day. */
+  readonly attended: number;
+  /** Hours served on the day. */
+  readonly hours: number;
+  /** Tasks of the day with places left. */
+  readonly openTasks: number;
+}
+
+/**
+ * The figures of one campaign kind.
+ *
+ * @category Campaigns
+ */
+export type CampaignMetrics = DoorKnockingMetrics | HomePreventionMetrics | CleaningMetrics | VolunteerMetrics;
+
+const ZERO = {
+  doorKnocking: { kind: 'doorKnocking', households: 0, screened: 0, newlyScreened: 0, visits: 0, nobodyHome: 0, refused: 0, dueRevisit: 0, servicesOpen: 0, servicesOverdue: 0, servicesFulfilled: 0 },
+  homePrevention: { kind: 'homePrevention', households: 0, lettersDelivered: 0, declarations: 0, underObservation: 0, newObservations: 0, released: 0, escalated: 0, checksDue: 0, checksDone: 0, checksMissed: 0, lost: 0 },
+  cleaning: { kind: 'cleaning', sites: 0, required: 0, done: 0, sitesDue: 0, sitesOverdue: 0 },
+  volunteerService: { kind: 'volunteerService', volunteers: 0, tasks: 0, places: 0, signUps: 0, attended: 0, hours: 0, openTasks: 0 },
+} as const satisfies { [K in CampaignMetrics['kind']]: Extract<CampaignMetrics, { kind: K }> };
+
+/**
+ * The figures of nothing, for each kind.
+ *
+ * @example
+ * emptyMetrics('cleaning').sites; // => 0
+ * @category Campaigns
+ */
+export function emptyMetrics<K extends CampaignMetrics['kind']>(kind: K): Extract<CampaignMetrics, { kind: K }> {
+  return ZERO[kind] as unknown as Extract<CampaignMetrics, { kind: K }>;
+}
+
+/**
+ * Adds two sets of figures of the same kind, field by field: associative and commutative, so
+ * summaries of townships merge into the county's, and counties' into a province's.
+ *
+ * @example
+ * mergeMetrics(a, b).households === a.households + b.households; // => true
+ * @category Campaigns
+ */
+export function mergeMetrics<M extends CampaignMetrics>(a: M, b: M): M {
+  if (a.kind !== b.kind) throw new TypeError(`frontline: cannot merge ${a.kind} figures with ${b.kind} figures`);
+  const out: Record<string, unknown> = { kind: a.kind };
+  for (const key of Object.keys(a)) if (key !== 'kind') out[key] = (a as unknown as Record<string, number>)[key]! + (b as unknown as Record<string, number>)[key]!;
+  return out as unknown as M;
+}
+
+/**
+ * The {@link Monoid} of a kind's figures, for `rollup`.
+ *
+ * @example
+ * rollup(tree, byUnit, metricsMonoid('doorKnocking'));
+ * @category Campaigns
+ */
+export function metricsMonoid<K extends CampaignMetrics['kind']>(kind: K): Monoid<Extract<CampaignMetrics, { kind: K }>> {
+  return { empty: emptyMetrics(kind), combine: mergeMetrics };
+}
+
+/**
+ * Screening coverage: households screened over households registered (0 when none are registered).
+ * Never above 1.
+ *
+ * @example
+ * coverage({ ...emptyMetrics('doorKnocking'), households: 4, screened: 3 }); // => 0.75
+ * @category Campaigns
+ */
+export function coverage(m: Pick<DoorKnockingMetrics, 'households' | 'screened'>): number {
+  return m.households === 0 ? 0 : Math.min(1, m.screened / m.households);
+}

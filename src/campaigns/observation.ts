@@ -1,0 +1,100 @@
+import { dayOf, fromEpochDay, toEpochDay, type Day } from '../core/day.js';
+import type { LedgerSettings } from '../ledger/settings.js';
+import type { Observation } from './records.js';
+
+/**
+ * The last day under observation: `fromDay` plus the edition's days (the arrival or contact day is
+ * day 1), plus extensions, minus shortenings. An arrival on 2020-01-24 under the 14-day rule is
+ * observed through 2020-02-06 and released on 2020-02-07.
+ *
+ * @example
+ * observationEnd({ fromDay: '2020-01-24', plannedDays: 14, changes: [] }); // => '2020-02-06'
+ * @category Home prevention
+ */
+export function observationEnd(obs: Pick<Observation, 'fromDay' | 'plannedDays' | 'changes'>): Day {
+  let days = obs.plannedDays;
+  for (const c of obs.changes) days += c.days;
+  return fromEpochDay(toEpochDay(obs.fromDay) + days - 1);
+}
+
+/**
+ * Where an observation stands on a day:
+ * - `active`: within its period and not ended;
+ * - `completed`: its period is over (a release may still be recorded; visits stay recordable);
+ * - `released` / `transferred`: ended formally;
+ * - `escalated`: a fever reading triggered report-and-transfer and it has not ended yet;
+ * - `lost`: active, but the last checks in a row were missed (lost to follow-up).
+ *
+ * @example
+ * ObservationStatus; // 'active' | 'completed' | 'released' | 'transferred' | 'escalated' | 'lost'
+ * @category Home prevention
+ */
+export type ObservationStatus = 'active' | 'completed' | 'released' | 'transferred' | 'escalated' | 'lost';
+
+/**
+ * The follow-up of one observation on one day: the twice-daily checks due that day and done, the
+ * checks missed on earlier days, the misses in a row, and the status.
+ *
+ * @example
+ * const f: FollowUp = followUp(obs, '2020-01-30' as Day, ledger.settings);
+ * @category Home prevention
+ */
+export interface FollowUp {
+  /** The observation. */
+  readonly observationId: string;
+  /** The status on the day. */
+  readonly status: ObservationStatus;
+  /** The last day under observation. */
+  readonly endDay: Day;
+  /** Checks due on the day (0 or 2). */
+  readonly due: number;
+  /** Checks recorded on the day. */
+  readonly done: number;
+  /** Checks missed on earlier days of the period. */
+  readonly missed: number;
+  /** Checks missed in a row, up to the day before. */
+  readonly missesInRow: number;
+  /** True when a reading on or before the day reached the fever line. */
+  readonly fever: boolean;
+}
+
+/**
+ * Computes the {@link FollowUp} of an observation on a day, under the ledger's settings (misses in a
+ * row before lost to follow-up). Checks are due from the later of the first observed day and the
+ * day the observation was recorded, through its last day; readings after the period still count.
+ *
+ * @example
+ * followUp(obs, '2020-01-30' as Day, ledger.settings).due; // => 2
+ * @category Home prevention
+ */
+export function followUp(obs: Observation, day: Day, settings: Pick<LedgerSettings, 'lostAfterMisses'>): FollowUp {
+  const endDay = observationEnd(obs);
+  const from = toEpochDay(obs.fromDay > obs.startedOn ? obs.fromDay : obs.startedOn);
+  const end = toEpochDay(endDay);
+  const today = toEpochDay(day);
+  // readings by slot index: (day − from) * 2 + (evening ? 1 : 0)
+  const done = new Set<number>();
+  let doneToday = 0;
+  let fever = false;
+  for (const r of obs.readings) {
+    if (r.day > day) continue;
+    done.add((toEpochDay(r.day) - from) * 2 + (r.slot === 'evening' ? 1 : 0));
+    if (r.day === day) doneToday++;
+  }
+  if (obs.escalation !== undefined && dayOf(obs.escalation.at) <= day) fever = true;
+  const lastPast = Math.min(end, today - 1);
+  let missed = 0;
+  for (let d = from; d <= lastPast; d++) for (let s = 0; s < 2; s++) if (!done.has((d - from) * 2 + s)) missed++;
+  let missesInRow = 0;
+  for (let slot = (lastPast - from) * 2 + 1; slot >= 0 && !done.has(slot); slot--) missesInRow++;
+  const ended = obs.ended !== undefined && obs.ended.day <= day ? obs.ended : undefined;
+  const inPeriod = today >= toEpochDay(obs.fromDay) && today <= end;
+  let status: ObservationStatus;
+  if (ended !== undefined) status = ended.outcome;
+  else if (fever) status = 'escalated';
+  else if (!inPeriod && today > end) status = 'completed';
+  else if (missesInRow >= settings.lostAfterMisses) status = 'lost';
+  else status = 'active';
+  const due = ended === undefined && today >= from && today <= end ? 2 : 0;
+  return { observationId: obs.id, status, endDay, due, done: doneToday, missed, missesInRow, fever };
+}

@@ -1,0 +1,185 @@
+import { instantAt, fromEpochDay, toEpochDay, type Day, type Instant } from '../core/day.js';
+import { FrontlineError } from '../core/errors.js';
+import type { CampaignId, HouseholdId, OrgId } from '../core/ids.js';
+import { ledgerTree, pairKey, type Ledger } from '../ledger/ledger.js';
+import { tableForEach, tableGet } from '../ledger/table.js';
+import type { OrgTree } from '../org/tree.js';
+import type { Household } from '../people/person.js';
+import type { ClassificationEntry, HouseholdScreening, ServiceRequest, Site, VolunteerTask } from './records.js';
+import { followUp, type FollowUp } from './observation.js';
+
+/** @internal A test for "within scope" (everything when no scope is given). */
+function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => boolean {
+  if (scope === undefined) return () => true;
+  const s = tree.indexOf.get(scope);
+  if (s === undefined)
+    throw new FrontlineError('unknown_unit', `unknown unit '${scope}'`, [{ path: ['scope'], code: 'unknown_unit', message: `no unit '${scope}' in the ledger's tree` }]);
+  const end = tree.subtreeEnd[s] as number;
+  return (unitId) => {
+    const i = tree.indexOf.get(unitId);
+    return i !== undefined && i >= s && i < end;
+  };
+}
+
+/**
+ * The day-by-day follow-up list (Go.Data's follow-up export): every observation under way on the
+ * day within the scope, with the checks due and done, the misses, and the status (lost to follow-up,
+ * escalated, …).
+ *
+ * @example
+ * followUps(ledger, '2020-02-01' as Day).filter((f) => f.status === 'lost').length; // => people lost to follow-up
+ * @category Home prevention
+ */
+export function followUps(ledger: Ledger, day: Day, scope?: OrgId): readonly (FollowUp & { readonly personId: string; readonly unitId: OrgId })[] {
+  const within = inScope(ledgerTree(ledger), scope);
+  const out: (FollowUp & { personId: string; unitId: OrgId })[] = [];
+  tableForEach(ledger.observations, (o) => {
+    if (o.startedOn > day || !within(o.unitId)) return;
+    const f = followUp(o, day, ledger.settings);
+    if (f.status === 'active' || f.status === 'lost' || f.status === 'escalated') out.push({ ...f, personId: o.personId, unitId: o.unitId });
+  });
+  return out.sort((a, b) => (a.observationId < b.observationId ? -1 : 1));
+}
+
+/**
+ * The households of the register in the campaign's covered units (and the scope) that no visit of
+ * the campaign has screened by the day.
+ *
+ * @example
+ * unscreenedHouseholds(ledger, 'dk-2020' as CampaignId, '2020-01-27' as Day, 'yc.t03' as OrgId).length;
+ * @category Door-knocking
+ */
+export function unscreenedHouseholds(ledger: Ledger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly Household[] {
+  const tree = ledgerTree(ledger);
+  const campaign = tableGet(ledger.campaigns, campaignId);
+  if (campaign === undefined) throw unknownCampaign(campaignId);
+  const within = inScope(tree, scope);
+  const covered = (u: string) => campaign.covers.some((c) => {
+    const i = tree.indexOf.get(u);
+    const s = tree.indexOf.get(c);
+    return i !== undefined && s !== undefined && i >= s && i < (tree.subtreeEnd[s] as number);
+  });
+  const out: Household[] = [];
+  tableForEach(ledger.households, (h) => {
+    if (!within(h.unitId) || !covered(h.unitId)) return;
+    const s = tableGet(ledger.screenings, pairKey(campaignId, h.id));
+    if (s?.firstScreenedOn === undefined || s.firstScreenedOn > day) out.push(h);
+  });
+  return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The households due a revisit on the day: the last visit found nobody home or was refused, or the
+ * last screening is older than the ledger's revisit interval (dynamic updating).
+ *
+ * @example
+ * dueRevisits(ledger, 'dk-2020' as CampaignId, '2020-02-03' as Day).map((s) => s.householdId);
+ * @category Door-knocking
+ */
+export function dueRevisits(ledger: Ledger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly HouseholdScreening[] {
+  if (tableGet(ledger.campaigns, campaignId) === undefined) throw unknownCampaign(campaignId);
+  const within = inScope(ledgerTree(ledger), scope);
+  const limit = fromEpochDay(toEpochDay(day) - ledger.settings.revisitAfterDays);
+  const out: HouseholdScreening[] = [];
+  tableForEach(ledger.screenings, (s) => {
+    if (s.campaignId !== campaignId || s.lastVisitOn > day || !within(s.unitId)) return;
+    const due = s.lastOutcome !== 'screened' ? s.lastVisitOn < day : s.lastScreenedOn !== undefined && s.lastScreenedOn <= limit;
+    if (due) out.push(s);
+  });
+  return out.sort((a, b) => (a.householdId < b.householdId ? -1 : 1));
+}
+
+/**
+ * The classified registration history of a household, oldest first (empty when none was made; a
+ * screened household without entries counts as `general`).
+ *
+ * @example
+ * classificationHistory(ledger, 'h0000001' as HouseholdId).map((e) => e.category); // => ['fromWuhan', 'fever']
+ * @category Door-knocking
+ */
+export function classificationHistory(ledger: Ledger, householdId: HouseholdId): readonly ClassificationEntry[] {
+  return tableGet(ledger.classifications, householdId)?.entries ?? [];
+}
+
+/**
+ * Service requests open at an instant (asked for, not yet fulfilled), each marked overdue when its
+ * due time has passed.
+ *
+ * @example
+ * openServiceRequests(ledger, '2020-02-01T20:00:00+08:00' as Instant).filter((r) => r.overdue).length;
+ * @category Door-knocking
+ */
+export function openServiceRequests(ledger: Ledger, at: Instant, scope?: OrgId): readonly (ServiceRequest & { readonly overdue: boolean })[] {
+  const within = inScope(ledgerTree(ledger), scope);
+  const now = Date.parse(at);
+  if (Number.isNaN(now)) throw new RangeError(`frontline: not an instant: '${at}'`);
+  const out: (ServiceRequest & { overdue: boolean })[] = [];
+  tableForEach(ledger.serviceRequests, (r) => {
+    if (!within(r.unitId) || Date.parse(r.requestedAt) > now) return;
+    if (r.fulfilledAt !== undefined && Date.parse(r.fulfilledAt) <= now) return;
+    out.push({ ...r, overdue: Date.parse(r.dueAt) < now });
+  });
+  return out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+}
+
+/**
+ * Sites and their disinfections on a day: required, done, still due, and whether the day before
+ * fell short (overdue).
+ *
+ * @example
+ * sitesDue(ledger, '2020-02-01' as Day).filter((s) => s.due > 0).map((s) => s.site.name);
+ * @category Cleaning
+ */
+export function sitesDue(ledger: Ledger, day: Day, scope?: OrgId): readonly { readonly site: Site; readonly done: number; readonly due: number; readonly overdue: boolean }[] {
+  const within = inScope(ledgerTree(ledger), scope);
+  const yesterday = fromEpochDay(toEpochDay(day) - 1);
+  const out: { site: Site; done: number; due: number; overdue: boolean }[] = [];
+  tableForEach(ledger.sites, (site) => {
+    if (!within(site.unitId)) return;
+    const d = tableGet(ledger.disinfections, site.id);
+    const done = d?.byDay[day] ?? 0;
+    out.push({ site, done, due: Math.max(0, site.timesPerDay - done), overdue: (d?.byDay[yesterday] ?? 0) < site.timesPerDay });
+  });
+  return out.sort((a, b) => (a.site.id < b.site.id ? -1 : 1));
+}
+
+/**
+ * Volunteer tasks of a day that still have places, in the scope.
+ *
+ * @example
+ * openTasks(ledger, '2020-02-01' as Day).map((t) => [t.unitId, t.places - t.signUps.length]);
+ * @category Volunteer service
+ */
+export function openTasks(ledger: Ledger, day: Day, scope?: OrgId): readonly VolunteerTask[] {
+  const within = inScope(ledgerTree(ledger), scope);
+  const out: VolunteerTask[] = [];
+  tableForEach(ledger.tasks, (t) => {
+    if (t.day === day && t.signUps.length < t.places && within(t.unitId)) out.push(t);
+  });
+  return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Hours served by each volunteer (attendance recorded), optionally up to a day.
+ *
+ * @example
+ * volunteerHours(ledger).get('p0000123' as PersonId); // => 9
+ * @category Volunteer service
+ */
+export function volunteerHours(ledger: Ledger, until?: Day): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  tableForEach(ledger.tasks, (t) => {
+    if (until !== undefined && t.day > until) return;
+    for (const a of t.attended) out.set(a.personId, (out.get(a.personId) ?? 0) + a.hours);
+  });
+  return out;
+}
+
+function unknownCampaign(campaignId: string): FrontlineError {
+  return new FrontlineError('invalid_input', `unknown campaign '${campaignId}'`, [{ path: ['campaignId'], code: 'unknown_campaign', message: `no campaign '${campaignId}' in the ledger` }]);
+}
+
+/** @internal The end of a day as an instant (for overdue checks at day's end). */
+export function endOfDay(day: Day): Instant {
+  return instantAt(fromEpochDay(toEpochDay(day) + 1));
+}

@@ -1,0 +1,269 @@
+import { Immer } from 'immer';
+import { FrontlineError, issuesFromZod, toResult, type Issue, type Result } from '../core/errors.js';
+import { label } from '../core/vocabulary.js';
+import type { OrgTree } from '../org/tree.js';
+import { Actor } from './actor.js';
+import { EFFECTS } from './effects/index.js';
+import type { EffectContext, LedgerState } from './effects/types.js';
+import { EVENT_TYPES, LedgerEvent, type LedgerEventType } from './events.js';
+import { TABLE_NAMES, emptyLedger, ledgerTree, rememberTree, type Ledger } from './ledger.js';
+import { copyTable, tableHas, tableSet, withCopyOnWrite, type Table } from './table.js';
+
+const immer = new Immer({ autoFreeze: true });
+const ABORT = Symbol('abort');
+const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
+/** Events that may be recorded by someone not yet registered (bootstrapping a ledger). */
+const BOOTSTRAP = new Set<LedgerEventType>(['unitsAdded', 'peopleRegistered']);
+
+/**
+ * Options of {@link apply}, {@link replay} and {@link applyAs}.
+ *
+ * @example
+ * replay(journal, undefined, { trusted: true });
+ * @category Ledger
+ */
+export interface ApplyOptions {
+  /**
+   * Skip the shape validation of events (references are still checked): only for a journal this
+   * library wrote and validated before. Its event objects are adopted into the ledger and frozen.
+   */
+  readonly trusted?: boolean;
+}
+
+/** @internal Shape validation of a batch: parsed events (undefined where invalid) and the issues. */
+function parseEvents(events: readonly unknown[], trusted: boolean): { parsed: (LedgerEvent | undefined)[]; issues: Issue[] } {
+  if (!Array.isArray(events)) throw new TypeError('frontline: events must be an array');
+  if (trusted) return { parsed: events as LedgerEvent[], issues: [] };
+  const issues: Issue[] = [];
+  const parsed = events.map((raw, i) => {
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) {
+      issues.push({
+        path: [i, 'type'],
+        code: 'unknown_event_type',
+        message: `unknown event type ${JSON.stringify(type)}; known types: ${EVENT_TYPES.join(', ')}`,
+      });
+      return undefined;
+    }
+    const r = LedgerEvent.safeParse(raw);
+    if (r.success) return r.data;
+    const id = (raw as { id?: unknown }).id;
+    for (const issue of issuesFromZod(r.error, [i]))
+      issues.push({ ...issue, message: `event ${typeof id === 'string' ? `'${id}' ` : ''}(${type}): ${issue.message}` });
+    return undefined;
+  });
+  return { parsed, issues };
+}
+
+/** @internal Who may do what: the reason an actor may not record an event, or undefined. */
+function refusal(actor: Actor, tree: OrgTree, state: Ledger, event: LedgerEvent, ctx: EffectContext): string | undefined {
+  const who = `${actor.personId} (${actor.role} of '${actor.unitId}')`;
+  if (event.by !== actor.personId) return `${who} cannot record an event as '${event.by}'`;
+  if (actor.role === 'headquarters') return undefined;
+  const scope = EFFECTS[event.type].scope(state, event as never, ctx);
+  const where = scope.units.length === 0 ? 'the whole county' : scope.units.map((u) => `'${u}'`).join(', ');
+  if (actor.role === 'supervisor') return `${who} inspects and may not record ${event.type} in ${where}`;
+  if (scope.action === 'command' && actor.role !== 'townshipWorker') return `${who} may not record ${event.type} (${where}): the headquarters or a township does`;
+  if (scope.units.length === 0) return `${who} may not record ${event.type} for the whole county: only the headquarters may`;
+  const s = tree.indexOf.get(actor.unitId);
+  if (s === undefined) return `${who}: unknown scope unit '${actor.unitId}'`;
+  const end = tree.subtreeEnd[s] as number;
+  const outside = scope.units.filter((u) => {
+    const i = tree.indexOf.get(u);
+    return i === undefined || i < s || i >= end;
+  });
+  if (outside.length > 0) {
+    const names = outside.map((u) => {
+      const i = tree.indexOf.get(u);
+      const unit = i === undefined ? undefined : tree.units[i];
+      return unit === undefined ? `'${u}'` : `${unit.name} ('${u}', ${label(unit.kind, 'en', 'unitKind')})`;
+    });
+    return `${who} may not record ${event.type} in ${names.join(', ')}: outside their scope`;
+  }
+  return undefined;
+}
+
+/** @internal Runs a batch on a state (draft or plain), collecting every problem. */
+function run(state: LedgerState, events: readonly (LedgerEvent | undefined)[], ctx: EffectContext, issues: Issue[], actor?: Actor): void {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (e === undefined) continue;
+    const effect = EFFECTS[e.type];
+    const tag = `event '${e.id}' (${e.type})`;
+    let found: Issue[];
+    if (tableHas(state.events, e.id)) found = [{ path: ['id'], code: 'duplicate_event', message: `the ledger already has an event '${e.id}' (replayed twice?)` }];
+    else {
+      found = effect.check(state, e as never, ctx);
+      if (!BOOTSTRAP.has(e.type) && !tableHas(state.people, e.by)) found.push({ path: ['by'], code: 'unknown_person', message: `unknown recorder '${e.by}'` });
+    }
+    if (actor !== undefined && found.length === 0) {
+      const why = refusal(actor, ctx.tree, state, e, ctx);
+      if (why !== undefined) found.push({ path: [], code: 'not_authorized', message: why });
+    }
+    if (found.length > 0) {
+      for (const f of found) issues.push({ ...f, path: [i, ...f.path], message: `${tag}: ${f.message}` });
+      continue;
+    }
+    effect.recipe(state, e as never, ctx);
+    tableSet(state.events, e.id, e.at);
+    state.eventCount += 1;
+  }
+}
+
+function fail(summary: string, issues: readonly Issue[]): never {
+  throw new FrontlineError('invalid_input', summary, issues);
+}
+
+function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOptions, actor?: Actor): Ledger {
+  const { parsed, issues } = parseEvents(events, options.trusted === true);
+  const ctx: EffectContext = { tree: ledgerTree(ledger) };
+  let next: Ledger;
+  try {
+    next = immer.produce(ledger, (draft) => {
+      run(draft as LedgerState, parsed, ctx, issues, actor);
+      if (issues.length > 0) throw ABORT;
+    });
+  } catch (e) {
+    if (e === ABORT) fail(`rejected ${events.length === 1 ? 'the event' : `a batch of ${events.length} events`}; nothing was applied`, issues);
+    throw e;
+  }
+  rememberTree(next, ctx.tree);
+  return next;
+}
+
+/**
+ * Applies a batch of events and returns the new ledger, **all or nothing**: each event's shape and
+ * references are checked (unknown household, a visit outside its campaign's days, an observation
+ * shortened to end before it starts, a duplicate event id, …) against the state the earlier events
+ * of the batch produced; one bad event rejects the whole batch with a {@link FrontlineError} that
+ * lists every problem with its path (`[index].field`), and the input ledger is untouched. Each event
+ * type's effect is one recipe, run here on an immer draft.
+ *
+ * @example
+ * const next = apply(ledger, [{ type: 'letterDelivered', id: 'e100', at: '2020-01-26T09:00:00+08:00', by: 'p0000009', campaignId: 'hp', householdId: 'h0000001' }]);
+ * next.letters.size - ledger.letters.size; // => 1
+ * @category Ledger
+ */
+export function apply(ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Ledger {
+  return applyBatch(ledger, events, options);
+}
+
+/**
+ * {@link apply} without throwing: the new ledger, or the error listing every problem.
+ *
+ * @example
+ * const r = tryApply(ledger, [{ type: 'nope' }]);
+ * r.ok; // => false
+ * @category Ledger
+ */
+export function tryApply(ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Result<Ledger> {
+  return toResult(() => apply(ledger, events, options));
+}
+
+/**
+ * {@link apply} on behalf of an actor: besides every check of `apply`, each event must be recorded
+ * by the actor (`by`) and fall within their scope — a village or community worker inside their
+ * unit, a township worker inside the township's subtree (and may open its campaigns), the
+ * headquarters everywhere; a supervisor records no campaign work. A refused event names the actor,
+ * the action and the unit; nothing is applied.
+ *
+ * @example
+ * applyAs({ personId: 'p0000009', role: 'villageWorker', unitId: 'yc.t03.v201' }, ledger, events);
+ * @category Ledger
+ */
+export function applyAs(actor: Actor, ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Ledger {
+  const a = Actor.safeParse(actor);
+  if (!a.success) throw new FrontlineError('invalid_input', 'invalid actor', issuesFromZod(a.error, ['actor']));
+  const tree = ledgerTree(ledger);
+  if (!tree.indexOf.has(a.data.unitId))
+    throw new FrontlineError('invalid_input', 'invalid actor', [{ path: ['actor', 'unitId'], code: 'unknown_unit', message: `unknown unit '${a.data.unitId}'` }]);
+  if (!tableHas(ledger.people, a.data.personId))
+    throw new FrontlineError('invalid_input', 'invalid actor', [{ path: ['actor', 'personId'], code: 'unknown_person', message: `unknown person '${a.data.personId}'` }]);
+  return applyBatch(ledger, events, options, a.data);
+}
+
+/**
+ * {@link applyAs} without throwing.
+ *
+ * @example
+ * tryApplyAs(actor, ledger, events).ok; // => false when any event is refused
+ * @category Ledger
+ */
+export function tryApplyAs(actor: Actor, ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Result<Ledger> {
+  return toResult(() => applyAs(actor, ledger, events, options));
+}
+
+/**
+ * @internal Freezes everything reachable that is not frozen yet; shared parts of a base are frozen
+ * already and are not entered again.
+ */
+function deepFreeze<T>(root: T): T {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null || Object.isFrozen(value)) continue;
+    Object.freeze(value);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (typeof v === 'object' && v !== null) stack.push(v);
+      }
+    } else {
+      for (const key in value) {
+        const v: unknown = (value as Record<string, unknown>)[key];
+        if (typeof v === 'object' && v !== null) stack.push(v);
+      }
+    }
+  }
+  return root;
+}
+
+/** @internal A fresh plain copy of a ledger's structure, sharing its (frozen) records. */
+function copyLedger(base: Ledger): LedgerState {
+  const copy = { ...base } as LedgerState & Record<string, unknown>;
+  for (const name of TABLE_NAMES) (copy as Record<string, Table<unknown>>)[name] = copyTable(base[name] as Table<unknown>);
+  return copy;
+}
+
+/**
+ * The ledger a journal of events produces: the bulk path, for loading a persisted journal. It runs
+ * the very same checks and recipes as {@link apply}, on plain objects instead of immer drafts, and
+ * freezes the result once; the result deep-equals applying the same events in batches of any size.
+ * With a `base`, the events apply on top of it (its records are copied only where changed). All or
+ * nothing: a bad event throws a {@link FrontlineError} listing every problem.
+ *
+ * @example
+ * const ledger = replay(journal);
+ * replay(journal, ledger); // throws: every event id is a duplicate
+ * @category Ledger
+ */
+export function replay(events: readonly unknown[], base?: Ledger, options: ApplyOptions = {}): Ledger {
+  const { parsed, issues } = parseEvents(events, options.trusted === true);
+  const ctx: EffectContext = { tree: ledgerTree(base ?? { units: [] }) };
+  let state: LedgerState;
+  if (base === undefined) {
+    state = emptyLedger() as LedgerState;
+    run(state, parsed, ctx, issues);
+  } else {
+    state = withCopyOnWrite(() => {
+      const copy = copyLedger(base);
+      run(copy, parsed, ctx, issues);
+      return copy;
+    });
+  }
+  if (issues.length > 0) fail(`rejected a journal of ${events.length} events; nothing was built`, issues);
+  const out = deepFreeze(state as Ledger);
+  rememberTree(out, ctx.tree);
+  return out;
+}
+
+/**
+ * {@link replay} without throwing.
+ *
+ * @example
+ * tryReplay(journal).ok; // => true
+ * @category Ledger
+ */
+export function tryReplay(events: readonly unknown[], base?: Ledger, options: ApplyOptions = {}): Result<Ledger> {
+  return toResult(() => replay(events, base, options));
+}

@@ -1,0 +1,101 @@
+import type { Issue } from '../../core/errors.js';
+import { dayOf } from '../../core/day.js';
+import type { HouseholdClassified, ServiceFulfilled, ServiceRequested, VisitRecorded } from '../events.js';
+import { pairKey } from '../ledger.js';
+import { tableEdit, tableGet, tableHas, tableSet } from '../table.js';
+import { checkCampaign } from './campaigns.js';
+import { problem, unitsOf, type Effect } from './types.js';
+
+export const visitRecorded: Effect<VisitRecorded> = {
+  check: (state, e, ctx) => {
+    const issues: Issue[] = [];
+    if (tableHas(state.visits, e.visitId)) issues.push(problem('duplicate_id', `visit '${e.visitId}' exists`, 'visitId'));
+    const h = tableGet(state.households, e.householdId);
+    if (h === undefined) issues.push(problem('unknown_household', `unknown household '${e.householdId}'`, 'householdId'));
+    issues.push(...checkCampaign(state, ctx.tree, e.campaignId, 'doorKnocking', dayOf(e.at), h?.unitId, ['campaignId']));
+    e.visitors.forEach((v, i) => {
+      if (!tableHas(state.people, v)) issues.push(problem('unknown_person', `unknown visitor '${v}'`, 'visitors', i));
+    });
+    return issues;
+  },
+  scope: (state, e) => ({ units: unitsOf(tableGet(state.households, e.householdId)?.unitId), action: 'record' }),
+  recipe: (state, e) => {
+    const h = tableGet(state.households, e.householdId);
+    if (h === undefined) return;
+    const day = dayOf(e.at);
+    tableSet(state.visits, e.visitId, { id: e.visitId, campaignId: e.campaignId, householdId: e.householdId, unitId: h.unitId, day, at: e.at, outcome: e.outcome, visitors: e.visitors });
+    const key = pairKey(e.campaignId, e.householdId);
+    const screened = e.outcome === 'screened';
+    if (!tableHas(state.screenings, key)) {
+      const s = { campaignId: e.campaignId, householdId: e.householdId, unitId: h.unitId, lastVisitOn: day, lastOutcome: e.outcome, visits: 1 };
+      tableSet(state.screenings, key, screened ? { ...s, firstScreenedOn: day, lastScreenedOn: day } : s);
+      return;
+    }
+    const s = tableEdit(state.screenings, key);
+    s.visits += 1;
+    // a late-recorded earlier visit does not move the last visit back
+    if (day >= s.lastVisitOn) {
+      s.lastVisitOn = day;
+      s.lastOutcome = e.outcome;
+    }
+    if (screened) {
+      if (s.firstScreenedOn === undefined || day < s.firstScreenedOn) s.firstScreenedOn = day;
+      if (s.lastScreenedOn === undefined || day > s.lastScreenedOn) s.lastScreenedOn = day;
+    }
+  },
+};
+
+export const householdClassified: Effect<HouseholdClassified> = {
+  check: (state, e) => {
+    const h = tableGet(state.households, e.householdId);
+    if (h === undefined) return [problem('unknown_household', `unknown household '${e.householdId}'`, 'householdId')];
+    if (e.personId !== undefined && !h.members.includes(e.personId))
+      return [problem('not_a_member', `'${e.personId}' is not a member of household '${e.householdId}'`, 'personId')];
+    return [];
+  },
+  scope: (state, e) => ({ units: unitsOf(tableGet(state.households, e.householdId)?.unitId), action: 'record' }),
+  recipe: (state, e) => {
+    const h = tableGet(state.households, e.householdId);
+    if (h === undefined) return;
+    const base = { day: dayOf(e.at), category: e.category, by: e.by, eventId: e.id };
+    const entry = e.personId === undefined ? base : { ...base, personId: e.personId };
+    if (!tableHas(state.classifications, e.householdId)) {
+      tableSet(state.classifications, e.householdId, { householdId: e.householdId, unitId: h.unitId, entries: [entry] });
+      return;
+    }
+    const c = tableEdit(state.classifications, e.householdId);
+    c.entries = [...c.entries, entry];
+  },
+};
+
+export const serviceRequested: Effect<ServiceRequested> = {
+  check: (state, e) => {
+    const issues: Issue[] = [];
+    if (tableHas(state.serviceRequests, e.requestId)) issues.push(problem('duplicate_id', `request '${e.requestId}' exists`, 'requestId'));
+    if (!tableHas(state.households, e.householdId)) issues.push(problem('unknown_household', `unknown household '${e.householdId}'`, 'householdId'));
+    if (Date.parse(e.dueAt) < Date.parse(e.at)) issues.push(problem('due_before_request', `due ${e.dueAt}, before it was asked for (${e.at})`, 'dueAt'));
+    return issues;
+  },
+  scope: (state, e) => ({ units: unitsOf(tableGet(state.households, e.householdId)?.unitId), action: 'record' }),
+  recipe: (state, e) => {
+    const h = tableGet(state.households, e.householdId);
+    if (h === undefined) return;
+    tableSet(state.serviceRequests, e.requestId, { id: e.requestId, householdId: e.householdId, unitId: h.unitId, kind: e.kind, requestedAt: e.at, dueAt: e.dueAt });
+  },
+};
+
+export const serviceFulfilled: Effect<ServiceFulfilled> = {
+  check: (state, e) => {
+    const r = tableGet(state.serviceRequests, e.requestId);
+    if (r === undefined) return [problem('unknown_request', `unknown service request '${e.requestId}'`, 'requestId')];
+    if (r.fulfilledAt !== undefined) return [problem('already_fulfilled', `request '${e.requestId}' was fulfilled at ${r.fulfilledAt}`, 'requestId')];
+    if (Date.parse(e.at) < Date.parse(r.requestedAt)) return [problem('before_request', `fulfilled at ${e.at}, before it was asked for`, 'at')];
+    return [];
+  },
+  scope: (state, e) => ({ units: unitsOf(tableGet(state.serviceRequests, e.requestId)?.unitId), action: 'record' }),
+  recipe: (state, e) => {
+    const r = tableEdit(state.serviceRequests, e.requestId);
+    r.fulfilledAt = e.at;
+    r.fulfilledBy = e.by;
+  },
+};

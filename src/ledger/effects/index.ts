@@ -1,0 +1,34 @@
+import { campaignClosed, campaignOpened } from './campaigns.js';
+import { siteDisinfected, siteRegistered, volunteerAttended, volunteerRegistered, volunteerSignedUp, volunteerTaskPosted } from './cleaningAndVolunteers.js';
+import { householdClassified, serviceFulfilled, serviceRequested, visitRecorded } from './doorKnocking.js';
+import { letterDelivered, observationEnded, observationExtended, observationShortened, observationStarted, temperatureChecked, travelDeclared } from './homePrevention.js';
+import { commandSet, householdsRegistered, peopleRegistered, settingsChanged, unitsAdded } from './register.js';
+import type { EffectTable } from './types.js';
+
+/** @internal Every event type's effect, written once. */
+export const EFFECTS: EffectTable = {
+  unitsAdded,
+  peopleRegistered,
+  householdsRegistered,
+  commandSet,
+  settingsChanged,
+  campaignOpened,
+  campaignClosed,
+  letterDelivered,
+  travelDeclared,
+  observationStarted,
+  observationExtended,
+  observationShortened,
+  temperatureChecked,
+  observationEnded,
+  visitRecorded,
+  householdClassified,
+  serviceRequested,
+  serviceFulfilled,
+  siteRegistered,
+  siteDisinfected,
+  volunteerRegistered,
+  volunteerTaskPosted,
+  volunteerSignedUp,
+  volunteerAttended,
+};

@@ -1,0 +1,49 @@
+import type { Issue } from '../../core/errors.js';
+import type { OrgId } from '../../core/ids.js';
+import type { OrgTree } from '../../org/tree.js';
+import type { LedgerEvent, LedgerEventType } from '../events.js';
+import type { Ledger } from '../ledger.js';
+import type { Writable } from '../table.js';
+
+/** @internal The ledger as a recipe sees it: top-level fields writable, tables changed through table functions. */
+export type LedgerState = Writable<Ledger>;
+
+/** @internal What a recipe and its checks may know besides the state. */
+export interface EffectContext {
+  /** The organization tree of the state being built. */
+  tree: OrgTree;
+}
+
+/** @internal Who an event acts for: the unit it touches and the kind of action, for authorization. */
+export interface EventScope {
+  /** The units the event acts in: an actor may record it when all lie in their scope; empty for county-wide acts. */
+  readonly units: readonly OrgId[];
+  /** `record`: operational work; `register`: the household register; `command`: headquarters only. */
+  readonly action: 'record' | 'register' | 'command';
+}
+
+/**
+ * @internal One event type's effect: its reference checks, its scope, and its recipe. The recipe
+ * is written once and runs on an immer draft (`apply`) or on plain objects (`replay`).
+ */
+export interface Effect<E extends LedgerEvent> {
+  /** Problems with the event's references against the current state; paths relative to the event. */
+  readonly check: (state: Ledger, event: E, ctx: EffectContext) => Issue[];
+  /** The unit and kind of action, read from the state before the event. */
+  readonly scope: (state: Ledger, event: E, ctx: EffectContext) => EventScope;
+  /** The recipe: changes the state in place. Runs only after `check` found nothing. */
+  readonly recipe: (state: LedgerState, event: E, ctx: EffectContext) => void;
+}
+
+/** @internal Every event type's effect. */
+export type EffectTable = { readonly [T in LedgerEventType]: Effect<Extract<LedgerEvent, { type: T }>> };
+
+/** @internal A problem at a path inside the event. */
+export function problem(code: string, message: string, ...path: PropertyKey[]): Issue {
+  return { path, code, message };
+}
+
+/** @internal The units of an optional unit id. */
+export function unitsOf(...ids: (OrgId | undefined)[]): OrgId[] {
+  return ids.filter((u): u is OrgId => u !== undefined);
+}

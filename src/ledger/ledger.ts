@@ -1,0 +1,164 @@
+import type { Instant } from '../core/day.js';
+import type { Campaign } from '../campaigns/campaign.js';
+import type {
+  ClassificationHistory,
+  HouseholdScreening,
+  LetterDelivery,
+  Observation,
+  ServiceRequest,
+  Site,
+  SiteDisinfections,
+  TravelDeclaration,
+  Visit,
+  Volunteer,
+  VolunteerTask,
+} from '../campaigns/records.js';
+import type { CommandStructure } from '../org/command.js';
+import { createOrgTree, type OrgTree } from '../org/tree.js';
+import type { OrgUnit } from '../org/unit.js';
+import type { Household, Person } from '../people/person.js';
+import { DEFAULT_SETTINGS, type LedgerSettings } from './settings.js';
+import { emptyTable, type Table } from './table.js';
+
+/**
+ * The ledger (台账) of one headquarters: every record, as plain readonly JSON data. It changes only
+ * through validated events (`apply`, `replay`); large collections are {@link Table}s so that an
+ * update copies only narrow objects.
+ *
+ * @example
+ * const ledger = emptyLedger();
+ * ledger.eventCount; // => 0
+ * @category Ledger
+ */
+export interface Ledger {
+  /** The data format version. */
+  readonly version: 1;
+  /** Local practice: observation edition, misses before lost, fever line, revisit interval. */
+  readonly settings: LedgerSettings;
+  /** The organization units (build the tree with {@link ledgerTree}). */
+  readonly units: readonly OrgUnit[];
+  /** The "1+1+10" command structure, once set. */
+  readonly command: CommandStructure | null;
+  /** People by id. */
+  readonly people: Table<Person>;
+  /** The household register, by id. */
+  readonly households: Table<Household>;
+  /** Campaigns by id. */
+  readonly campaigns: Table<Campaign>;
+  /** Letters delivered, by `campaignId|householdId`. */
+  readonly letters: Table<LetterDelivery>;
+  /** Travel-history declarations by id. */
+  readonly declarations: Table<TravelDeclaration>;
+  /** Medical observations by id. */
+  readonly observations: Table<Observation>;
+  /** Door-knocking visits by id. */
+  readonly visits: Table<Visit>;
+  /** Each household's state in each door-knocking campaign, by `campaignId|householdId`. */
+  readonly screenings: Table<HouseholdScreening>;
+  /** Classification histories by household id. */
+  readonly classifications: Table<ClassificationHistory>;
+  /** Service requests by id. */
+  readonly serviceRequests: Table<ServiceRequest>;
+  /** Sites to disinfect by id. */
+  readonly sites: Table<Site>;
+  /** Disinfections per site and day, by site id. */
+  readonly disinfections: Table<SiteDisinfections>;
+  /** Registered volunteers by person id. */
+  readonly volunteers: Table<Volunteer>;
+  /** Volunteer tasks by id. */
+  readonly tasks: Table<VolunteerTask>;
+  /** The instant of every event applied, by event id: a replayed id is refused. */
+  readonly events: Table<Instant>;
+  /** How many events were applied. */
+  readonly eventCount: number;
+}
+
+/**
+ * A ledger with no records and the default settings.
+ *
+ * @example
+ * emptyLedger().people.size; // => 0
+ * @category Ledger
+ */
+export function emptyLedger(settings: LedgerSettings = DEFAULT_SETTINGS): Ledger {
+  return {
+    version: 1,
+    settings: { ...settings },
+    units: [],
+    command: null,
+    people: emptyTable(),
+    households: emptyTable(),
+    campaigns: emptyTable(),
+    letters: emptyTable(),
+    declarations: emptyTable(),
+    observations: emptyTable(),
+    visits: emptyTable(),
+    screenings: emptyTable(),
+    classifications: emptyTable(),
+    serviceRequests: emptyTable(),
+    sites: emptyTable(),
+    disinfections: emptyTable(),
+    volunteers: emptyTable(),
+    tasks: emptyTable(),
+    events: emptyTable(),
+    eventCount: 0,
+  };
+}
+
+/** The names of the ledger's tables. */
+export const TABLE_NAMES = [
+  'people',
+  'households',
+  'campaigns',
+  'letters',
+  'declarations',
+  'observations',
+  'visits',
+  'screenings',
+  'classifications',
+  'serviceRequests',
+  'sites',
+  'disinfections',
+  'volunteers',
+  'tasks',
+  'events',
+] as const satisfies readonly (keyof Ledger)[];
+
+const trees = new WeakMap<readonly OrgUnit[], OrgTree>();
+
+/**
+ * The organization tree of a ledger, built once per version of its units and cached.
+ *
+ * @example
+ * isWithin(ledgerTree(ledger), 'yc.t03.v201' as OrgId, 'yc.t03' as OrgId); // => true
+ * @category Ledger
+ */
+export function ledgerTree(ledger: Pick<Ledger, 'units'>): OrgTree {
+  if (ledger.units.length === 0) return EMPTY_TREE;
+  let tree = trees.get(ledger.units);
+  if (tree === undefined) {
+    tree = createOrgTree(ledger.units);
+    trees.set(ledger.units, tree);
+  }
+  return tree;
+}
+
+/** @internal Caches the tree a driver already built for a new ledger's units. */
+export function rememberTree(ledger: Pick<Ledger, 'units'>, tree: OrgTree): void {
+  if (ledger.units.length > 0 && tree.units.length === ledger.units.length) trees.set(ledger.units, tree);
+}
+
+/** @internal The tree of a ledger with no units. */
+const EMPTY_TREE: OrgTree = Object.freeze({
+  units: [],
+  root: '' as OrgTree['root'],
+  indexOf: new Map<string, number>(),
+  parentIndex: new Int32Array(0),
+  subtreeEnd: new Int32Array(0),
+  depthOf: new Int32Array(0),
+});
+
+/** @internal The key of a record kept per campaign and household. */
+export function pairKey(campaignId: string, householdId: string): string {
+  return `${campaignId}|${householdId}`;
+}
