@@ -8,6 +8,21 @@
 import { parseArgs } from 'node:util';
 import {
   LABELS,
+  SIMULATED_CAMPAIGNS,
+  addDays,
+  campaignProgress,
+  countyEvents,
+  coverage,
+  followUps,
+  replay,
+  simulateCampaigns,
+  tableForEach,
+  tableGet,
+  type CleaningMetrics,
+  type Day,
+  type DoorKnockingMetrics,
+  type HomePreventionMetrics,
+  type VolunteerMetrics,
   PARTY_COUNTS,
   checkCommand,
   checkOrgTree,
@@ -34,6 +49,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '1' },
     seed: { type: 'string', default: '2020' },
     locale: { type: 'string', default: 'zh-CN' },
+    days: { type: 'string', default: '14' },
   },
 });
 const locale = values.locale as Locale;
@@ -47,7 +63,6 @@ const L = (v: string, vocabulary?: keyof typeof LABELS): string => label(v, loca
 const started = performance.now();
 const county = generateCounty({ seed, scale });
 const generatedMs = performance.now() - started;
-const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 
 const checkStart = performance.now();
 const treeIssues = checkOrgTree(county.units);
@@ -166,6 +181,86 @@ const sample = county.people.find((p) => p.residentId !== undefined && p.phone !
 if (sample?.residentId !== undefined && sample.phone !== undefined)
   out.push(`${t('脱敏示例', 'Masked example')}: ${maskResidentId(sample.residentId)}  ${maskPhone(sample.phone)}`);
 
+// ── the fortnight: the four campaigns in the ledger ─────────────────────────────────────────────
+const ledgerStart = performance.now();
+const base = replay(countyEvents(county), undefined, { trusted: true });
+const registerMs = performance.now() - ledgerStart;
+const simStart = performance.now();
+const journal = simulateCampaigns(base, { days: Number(values.days), seed });
+const simulateMs = performance.now() - simStart;
+const replayStart = performance.now();
+const ledger = replay(journal, base);
+const replayMs = performance.now() - replayStart;
+const lastDay = addDays('2020-01-25' as Day, Number(values.days) - 1);
+
+section(t(`四大行动：${Number(values.days)} 天模拟（${journal.length.toLocaleString('en-US')} 条台账事件），截至 ${lastDay}`, `The four campaigns: ${Number(values.days)} simulated days (${journal.length.toLocaleString('en-US')} ledger events), as of ${lastDay}`));
+const byType = new Map<string, number>();
+for (const e of journal) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+out.push(
+  t('事件：', 'Events: ') +
+    [...byType.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([type, n]) => `${type} ${n.toLocaleString('en-US')}`)
+      .join(', '),
+);
+const progress = {
+  dk: campaignProgress(ledger, SIMULATED_CAMPAIGNS.doorKnocking, lastDay),
+  hp: campaignProgress(ledger, SIMULATED_CAMPAIGNS.homePrevention, lastDay),
+  cl: campaignProgress(ledger, SIMULATED_CAMPAIGNS.cleaning, lastDay),
+  vs: campaignProgress(ledger, SIMULATED_CAMPAIGNS.volunteerService, lastDay),
+};
+const dk = progress.dk.total as DoorKnockingMetrics;
+const hp = progress.hp.total as HomePreventionMetrics;
+const cl = progress.cl.total as CleaningMetrics;
+const vs = progress.vs.total as VolunteerMetrics;
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+out.push(
+  textTable(
+    [t('行动', 'campaign'), t('今日进度', "today's progress")],
+    [
+      [L('doorKnocking', 'campaignKind'), t(`覆盖率 ${pct(coverage(dk))}（${dk.screened.toLocaleString('en-US')}/${dk.households.toLocaleString('en-US')} 户），今日走访 ${dk.visits.toLocaleString('en-US')} 次，待复访 ${dk.dueRevisit.toLocaleString('en-US')} 户，服务诉求未办 ${dk.servicesOpen}（超时 ${dk.servicesOverdue}）`, `coverage ${pct(coverage(dk))} (${dk.screened.toLocaleString('en-US')}/${dk.households.toLocaleString('en-US')} households), ${dk.visits.toLocaleString('en-US')} visits today, ${dk.dueRevisit.toLocaleString('en-US')} due a revisit, ${dk.servicesOpen} service requests open (${dk.servicesOverdue} overdue)`)],
+      [L('homePrevention', 'campaignKind'), t(`告知书 ${pct(hp.lettersDelivered / Math.max(1, hp.households))}，申报 ${hp.declarations}，在观察 ${hp.underObservation}（新增 ${hp.newObservations}，解除 ${hp.released}，发热转诊 ${hp.escalated}），体温 ${hp.checksDone}/${hp.checksDue}，失访 ${hp.lost}`, `letters ${pct(hp.lettersDelivered / Math.max(1, hp.households))}, ${hp.declarations} declarations, ${hp.underObservation} under observation (${hp.newObservations} new, ${hp.released} released, ${hp.escalated} escalated), checks ${hp.checksDone}/${hp.checksDue}, ${hp.lost} lost to follow-up`)],
+      [L('cleaning', 'campaignKind'), t(`场所 ${cl.sites}，消杀 ${cl.done}/${cl.required}，今日未达标 ${cl.sitesDue}，昨日欠账 ${cl.sitesOverdue}`, `${cl.sites} sites, disinfections ${cl.done}/${cl.required}, ${cl.sitesDue} short today, ${cl.sitesOverdue} short yesterday`)],
+      [L('volunteerService', 'campaignKind'), t(`志愿者 ${vs.volunteers.toLocaleString('en-US')}，任务 ${vs.tasks}（空缺 ${vs.openTasks}），到岗 ${vs.attended}/${vs.signUps}，服务 ${vs.hours.toLocaleString('en-US')} 小时`, `${vs.volunteers.toLocaleString('en-US')} volunteers, ${vs.tasks} tasks (${vs.openTasks} with places left), ${vs.attended}/${vs.signUps} came, ${vs.hours.toLocaleString('en-US')} hours`)],
+    ],
+  ),
+);
+// the screening trend: households first screened by each day
+const firstScreened = new Map<string, number>();
+tableForEach(ledger.screenings, (sc) => {
+  if (sc.firstScreenedOn !== undefined) firstScreened.set(sc.firstScreenedOn, (firstScreened.get(sc.firstScreenedOn) ?? 0) + 1);
+});
+let cumulative = 0;
+const trend: string[] = [];
+for (let d = 0; d < Number(values.days); d++) {
+  const day = addDays('2020-01-25' as Day, d);
+  cumulative += firstScreened.get(day) ?? 0;
+  trend.push(`${day.slice(5)} ${pct(cumulative / Math.max(1, dk.households))}`);
+}
+out.push(`${t('入户摸排覆盖率走势', 'Screening coverage by day')}: ${trend.join('  ')}`);
+const townshipRows = tree.units
+  .filter((u) => u.kind === 'township' || u.kind === 'subdistrict')
+  .map((u) => ({
+    u,
+    d: progress.dk.rolledUp.get(u.id) as DoorKnockingMetrics,
+    h: progress.hp.rolledUp.get(u.id) as HomePreventionMetrics,
+    v: progress.vs.rolledUp.get(u.id) as VolunteerMetrics,
+  }))
+  .sort((a, b) => b.h.underObservation - a.h.underObservation || a.u.name.localeCompare(b.u.name))
+  .slice(0, 8);
+out.push(t('在观察人数最多的乡镇（街道）：', 'Townships with the most people under observation:'));
+out.push(
+  textTable(
+    [t('乡镇（街道）', 'township'), t('户数', 'households'), t('覆盖率', 'coverage'), t('待复访', 'revisit'), t('在观察', 'observed'), t('体温', 'checks'), t('失访', 'lost'), t('志愿时长', 'vol. hours')],
+    townshipRows.map(({ u, d, h, v }) => [u.name, d.households, pct(coverage(d)), d.dueRevisit, h.underObservation, `${h.checksDone}/${h.checksDue}`, h.lost, v.hours]),
+  ),
+);
+const lost = followUps(ledger, lastDay).filter((f) => f.status === 'lost').slice(0, 3);
+for (const f of lost) {
+  const p = tableGet(ledger.people, f.personId);
+  out.push(`  · ${t('失访', 'lost to follow-up')}: ${p?.residentId === undefined ? f.personId : maskResidentId(p.residentId)} ${getUnit(tree, f.unitId).name}, ${t('连续漏测', 'missed in a row')} ${f.missesInRow}`);
+}
+
 section(t('耗时', 'Time taken'));
 out.push(
   textTable(
@@ -173,10 +268,14 @@ out.push(
     [
       [t('生成县（generateCounty）', 'generate county (generateCounty)'), Math.round(generatedMs)],
       [t('建树并检查规则', 'build tree and check rules'), Math.round(checkMs)],
+      [t('户籍台账入账（replay）', 'register into the ledger (replay)'), Math.round(registerMs)],
+      [t('模拟两周（simulateCampaigns）', 'simulate the fortnight (simulateCampaigns)'), Math.round(simulateMs)],
+      [t('台账重放并校验（replay）', 'replay the journal, validated (replay)'), Math.round(replayMs)],
       [t('合计', 'total'), Math.round(performance.now() - started)],
     ],
   ),
 );
+const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 out.push(t(`堆内存 ${heapMb.toFixed(0)} MB`, `heap ${heapMb.toFixed(0)} MB`));
 console.log(out.join('\n'));
 if (treeIssues.length > 0 || errors.length > 0 || commandIssues.length > 0) process.exitCode = 1;

@@ -95,6 +95,7 @@ export function followUp(obs: Observation, day: Day, settings: Pick<LedgerSettin
   else if (!inPeriod && today > end) status = 'completed';
   else if (missesInRow >= settings.lostAfterMisses) status = 'lost';
   else status = 'active';
-  const due = ended === undefined && today >= from && today <= end ? 2 : 0;
+  // an observation that ends during the day (a transfer) still had that day's checks due
+  const due = (obs.ended === undefined || obs.ended.day >= day) && today >= from && today <= end ? 2 : 0;
   return { observationId: obs.id, status, endDay, due, done: doneToday, missed, missesInRow, fever };
 }

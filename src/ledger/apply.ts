@@ -1,5 +1,6 @@
 import { Immer } from 'immer';
 import { FrontlineError, issuesFromZod, toResult, type Issue, type Result } from '../core/errors.js';
+import { dayOf, type Day } from '../core/day.js';
 import { label } from '../core/vocabulary.js';
 import type { OrgTree } from '../org/tree.js';
 import { Actor } from './actor.js';
@@ -7,7 +8,7 @@ import { EFFECTS } from './effects/index.js';
 import type { EffectContext, LedgerState } from './effects/types.js';
 import { EVENT_TYPES, LedgerEvent, type LedgerEventType } from './events.js';
 import { TABLE_NAMES, emptyLedger, ledgerTree, rememberTree, type Ledger } from './ledger.js';
-import { copyTable, tableHas, tableSet, withCopyOnWrite, type Table } from './table.js';
+import { mergeOverlay, overlayOf, tableAdd, tableHas, type Table } from './table.js';
 
 const immer = new Immer({ autoFreeze: true });
 const ABORT = Symbol('abort');
@@ -83,15 +84,22 @@ function refusal(actor: Actor, tree: OrgTree, state: Ledger, event: LedgerEvent,
   return undefined;
 }
 
+function contextFor(tree: OrgTree): EffectContext {
+  return { tree, day: '' as Day, coverage: new Map(), found: undefined };
+}
+
 /** @internal Runs a batch on a state (draft or plain), collecting every problem. */
 function run(state: LedgerState, events: readonly (LedgerEvent | undefined)[], ctx: EffectContext, issues: Issue[], actor?: Actor): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (e === undefined) continue;
     const effect = EFFECTS[e.type];
-    const tag = `event '${e.id}' (${e.type})`;
+    ctx.day = dayOf(e.at);
+    ctx.found = undefined;
     let found: Issue[];
-    if (tableHas(state.events, e.id)) found = [{ path: ['id'], code: 'duplicate_event', message: `the ledger already has an event '${e.id}' (replayed twice?)` }];
+    // the id is recorded first: a later event with the same id is a duplicate even if this one fails
+    if (!tableAdd(state.events, e.id, e.at))
+      found = [{ path: ['id'], code: 'duplicate_event', message: `the ledger already has an event '${e.id}' (replayed twice?)` }];
     else {
       found = effect.check(state, e as never, ctx);
       if (!BOOTSTRAP.has(e.type) && !tableHas(state.people, e.by)) found.push({ path: ['by'], code: 'unknown_person', message: `unknown recorder '${e.by}'` });
@@ -101,11 +109,11 @@ function run(state: LedgerState, events: readonly (LedgerEvent | undefined)[], c
       if (why !== undefined) found.push({ path: [], code: 'not_authorized', message: why });
     }
     if (found.length > 0) {
+      const tag = `event '${e.id}' (${e.type})`;
       for (const f of found) issues.push({ ...f, path: [i, ...f.path], message: `${tag}: ${f.message}` });
       continue;
     }
     effect.recipe(state, e as never, ctx);
-    tableSet(state.events, e.id, e.at);
     state.eventCount += 1;
   }
 }
@@ -116,7 +124,7 @@ function fail(summary: string, issues: readonly Issue[]): never {
 
 function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOptions, actor?: Actor): Ledger {
   const { parsed, issues } = parseEvents(events, options.trusted === true);
-  const ctx: EffectContext = { tree: ledgerTree(ledger) };
+  const ctx = contextFor(ledgerTree(ledger));
   let next: Ledger;
   try {
     next = immer.produce(ledger, (draft) => {
@@ -206,23 +214,28 @@ function deepFreeze<T>(root: T): T {
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const v: unknown = value[i];
-        if (typeof v === 'object' && v !== null) stack.push(v);
+        if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) stack.push(v);
       }
     } else {
       for (const key in value) {
         const v: unknown = (value as Record<string, unknown>)[key];
-        if (typeof v === 'object' && v !== null) stack.push(v);
+        if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) stack.push(v);
       }
     }
   }
   return root;
 }
 
-/** @internal A fresh plain copy of a ledger's structure, sharing its (frozen) records. */
-function copyLedger(base: Ledger): LedgerState {
+/** @internal A plain copy of a ledger whose tables are overlays on the base's tables. */
+function overlayLedger(base: Ledger): LedgerState {
   const copy = { ...base } as LedgerState & Record<string, unknown>;
-  for (const name of TABLE_NAMES) (copy as Record<string, Table<unknown>>)[name] = copyTable(base[name] as Table<unknown>);
+  for (const name of TABLE_NAMES) (copy as Record<string, Table<unknown>>)[name] = overlayOf(base[name] as Table<unknown>);
   return copy;
+}
+
+/** @internal Folds every overlay table of a state into plain tables. */
+function mergeLedger(state: LedgerState): void {
+  for (const name of TABLE_NAMES) (state as unknown as Record<string, Table<unknown>>)[name] = mergeOverlay(state[name] as Table<unknown>);
 }
 
 /**
@@ -239,20 +252,18 @@ function copyLedger(base: Ledger): LedgerState {
  */
 export function replay(events: readonly unknown[], base?: Ledger, options: ApplyOptions = {}): Ledger {
   const { parsed, issues } = parseEvents(events, options.trusted === true);
-  const ctx: EffectContext = { tree: ledgerTree(base ?? { units: [] }) };
-  let state: LedgerState;
-  if (base === undefined) {
-    state = emptyLedger() as LedgerState;
-    run(state, parsed, ctx, issues);
-  } else {
-    state = withCopyOnWrite(() => {
-      const copy = copyLedger(base);
-      run(copy, parsed, ctx, issues);
-      return copy;
-    });
-  }
+  const ctx = contextFor(ledgerTree(base ?? { units: [] }));
+  const T = (globalThis as { __timing?: boolean }).__timing === true;
+  let t0 = performance.now();
+  const lap = (s: string): void => { if (T) { console.log(s, Math.round(performance.now() - t0)); t0 = performance.now(); } };
+  const state: LedgerState = base === undefined ? (emptyLedger() as LedgerState) : overlayLedger(base);
+  run(state, parsed, ctx, issues);
+  lap('run');
   if (issues.length > 0) fail(`rejected a journal of ${events.length} events; nothing was built`, issues);
+  if (base !== undefined) mergeLedger(state);
+  lap('merge');
   const out = deepFreeze(state as Ledger);
+  lap('freeze');
   rememberTree(out, ctx.tree);
   return out;
 }

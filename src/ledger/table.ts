@@ -19,6 +19,16 @@ export interface Table<T> {
 const FAN = 64;
 const MASK = FAN - 1;
 
+/**
+ * 64 empty slots as a packed array: `new Array(64)` would be holey, and freezing a holey array
+ * turns it into a slow dictionary.
+ */
+function nullSlots(): null[] {
+  const slots: null[] = [];
+  for (let i = 0; i < FAN; i++) slots.push(null);
+  return slots;
+}
+
 /** @internal FNV-1a hash of an id. */
 export function hashId(id: string): number {
   let h = 0x811c9dc5;
@@ -37,17 +47,40 @@ export function hashId(id: string): number {
  * @category Ledger
  */
 export function emptyTable<T>(): Table<T> {
-  return { size: 0, slots: new Array<null>(FAN).fill(null) };
+  return { size: 0, slots: nullSlots() };
 }
 
-function bucketOf<T>(table: Table<T>, id: string): readonly (string | T)[] | null | undefined {
-  const h = hashId(id);
+/**
+ * @internal While a plain replay runs onto a base ledger, each of its tables is an overlay: new and
+ * changed records go into the overlay's own slots, reads fall through to the base, and
+ * {@link mergeOverlay} folds the overlay into a copy of the base's paths at the end. The base is
+ * never touched, and nothing needs to track which objects are whose.
+ */
+interface Overlay<T> extends Table<T> {
+  readonly base: Table<T>;
+}
+
+function baseOf<T>(table: Table<T>): Table<T> | undefined {
+  return (table as Partial<Overlay<T>>).base;
+}
+
+function bucketOf<T>(table: Table<T>, h: number): readonly (string | T)[] | null | undefined {
   return table.slots[h & MASK]?.[(h >>> 6) & MASK]?.[(h >>> 12) & MASK];
 }
 
 function find(bucket: readonly unknown[], id: string): number {
   for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === id) return i;
   return -1;
+}
+
+function lookup<T>(table: Table<T>, id: string, h: number): T | undefined {
+  const bucket = bucketOf(table, h);
+  if (bucket != null) {
+    const i = find(bucket, id);
+    if (i >= 0) return bucket[i + 1] as T;
+  }
+  const base = baseOf(table);
+  return base === undefined ? undefined : lookup(base, id, h);
 }
 
 /**
@@ -58,10 +91,7 @@ function find(bucket: readonly unknown[], id: string): number {
  * @category Ledger
  */
 export function tableGet<T>(table: Table<T>, id: string): T | undefined {
-  const bucket = bucketOf(table, id);
-  if (bucket == null) return undefined;
-  const i = find(bucket, id);
-  return i < 0 ? undefined : (bucket[i + 1] as T);
+  return lookup(table, id, hashId(id));
 }
 
 /**
@@ -72,8 +102,7 @@ export function tableGet<T>(table: Table<T>, id: string): T | undefined {
  * @category Ledger
  */
 export function tableHas<T>(table: Table<T>, id: string): boolean {
-  const bucket = bucketOf(table, id);
-  return bucket != null && find(bucket, id) >= 0;
+  return lookup(table, id, hashId(id)) !== undefined;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -81,29 +110,10 @@ type Bucket<T> = (string | T)[];
 type MutableTable<T> = { size: number; slots: (((Bucket<T> | null)[] | null)[] | null)[] };
 
 /**
- * @internal While a plain replay runs onto a base, the objects it may change in place: the slot
- * arrays, buckets and records it created or already copied; everything else is shared with the
- * base and copied on first write. `null` under immer (drafts copy on write by themselves) and when
- * a replay starts from nothing (every object is its own).
- */
-let owned: Set<object> | null = null;
-
-/** @internal Runs `fn` with copy-on-write of base records (plain replay onto a base). */
-export function withCopyOnWrite<R>(fn: () => R): R {
-  const saved = owned;
-  owned = new Set();
-  try {
-    return fn();
-  } finally {
-    owned = saved;
-  }
-}
-
-/**
  * Writes a record into a table **in place**: for use inside an effect recipe, on an immer draft or
  * on a fresh plain table being built. Never call it on a ledger you hold: use `apply`. Recipes
  * replace a record's nested arrays (`r.list = [...r.list, x]`) rather than push into them, so that a
- * plain replay onto a base never touches the base.
+ * plain replay onto a base never touches the base's records.
  *
  * @example
  * const t = emptyTable<number>();
@@ -115,66 +125,91 @@ export function tableSet<T>(table: Table<T>, id: string, value: T): void {
   const h = hashId(id);
   const a = h & MASK;
   const b = (h >>> 6) & MASK;
-  const c = (h >>> 12) & MASK;
   let level2 = t.slots[a];
   if (level2 == null) {
-    level2 = new Array<null>(FAN).fill(null);
+    level2 = nullSlots();
     t.slots[a] = level2;
-    owned?.add(level2);
-  } else if (owned !== null && !owned.has(level2)) {
-    level2 = level2.slice();
-    t.slots[a] = level2;
-    owned.add(level2);
   }
   let level3 = level2[b];
   if (level3 == null) {
-    level3 = new Array<null>(FAN).fill(null);
+    level3 = nullSlots();
     level2[b] = level3;
-    owned?.add(level3);
-  } else if (owned !== null && !owned.has(level3)) {
-    level3 = level3.slice();
-    level2[b] = level3;
-    owned.add(level3);
   }
-  let bucket = level3[c];
+  const c = (h >>> 12) & MASK;
+  const bucket = level3[c];
   if (bucket == null) {
-    const created = [id, value];
-    level3[c] = created;
-    owned?.add(created);
-    t.size++;
-    if (owned !== null && typeof value === 'object' && value !== null) owned.add(value);
-    return;
-  }
-  if (owned !== null && !owned.has(bucket)) {
-    bucket = bucket.slice();
-    level3[c] = bucket;
-    owned.add(bucket);
-  }
-  const i = find(bucket, id);
-  if (i < 0) {
+    level3[c] = [id, value];
+  } else {
+    const i = find(bucket, id);
+    if (i >= 0) {
+      bucket[i + 1] = value;
+      return;
+    }
     bucket.push(id, value);
-    t.size++;
-  } else bucket[i + 1] = value;
-  if (owned !== null && typeof value === 'object' && value !== null) owned.add(value);
+  }
+  const base = baseOf(table);
+  if (base === undefined || lookup(base, id, h) === undefined) t.size++;
+}
+
+/**
+ * @internal Adds a record under a new id, in place like {@link tableSet}; returns false, changing
+ * nothing, when the id is taken. One look-up where `tableHas` then `tableSet` would take two.
+ */
+export function tableAdd<T>(table: Table<T>, id: string, value: T): boolean {
+  const h = hashId(id);
+  const base = baseOf(table);
+  if (base !== undefined && lookup(base, id, h) !== undefined) return false;
+  const t = table as unknown as MutableTable<T>;
+  const a = h & MASK;
+  const b = (h >>> 6) & MASK;
+  let level2 = t.slots[a];
+  if (level2 == null) {
+    level2 = nullSlots();
+    t.slots[a] = level2;
+  }
+  let level3 = level2[b];
+  if (level3 == null) {
+    level3 = nullSlots();
+    level2[b] = level3;
+  }
+  const c = (h >>> 12) & MASK;
+  const bucket = level3[c];
+  if (bucket == null) level3[c] = [id, value];
+  else if (find(bucket, id) >= 0) return false;
+  else bucket.push(id, value);
+  t.size++;
+  return true;
 }
 
 /**
  * The record with this id, for changing in place inside an effect recipe (a draft under immer, the
- * record itself when building plain state). Throws when there is none: recipes run after checks.
+ * record itself when building plain state, a copy when the record belongs to the base of a replay).
+ * Throws when there is none: recipes run after checks.
  *
  * @example
  * const h = tableEdit(draft.households, 'h0000001');
  * @category Ledger
  */
 export function tableEdit<T extends object>(table: Table<T>, id: string): Writable<T> {
-  const value = tableGet(table, id);
-  if (value === undefined) throw new Error(`frontline: internal: no record '${id}' to edit`);
-  if (owned !== null && !owned.has(value)) {
-    const copy = { ...value };
-    tableSet(table, id, copy);
-    return copy as Writable<T>;
+  const found = tableEditIfAny(table, id);
+  if (found === undefined) throw new Error(`frontline: internal: no record '${id}' to edit`);
+  return found;
+}
+
+/** @internal {@link tableEdit}, or `undefined` when there is no such record. */
+export function tableEditIfAny<T extends object>(table: Table<T>, id: string): Writable<T> | undefined {
+  const h = hashId(id);
+  const bucket = bucketOf(table, h);
+  if (bucket != null) {
+    const i = find(bucket, id);
+    if (i >= 0) return bucket[i + 1] as Writable<T>;
   }
-  return value as Writable<T>;
+  const base = baseOf(table);
+  const value = base === undefined ? undefined : lookup(base, id, h);
+  if (value === undefined) return undefined;
+  const copy = { ...value };
+  tableSet(table, id, copy);
+  return copy as Writable<T>;
 }
 
 /**
@@ -186,6 +221,7 @@ export function tableEdit<T extends object>(table: Table<T>, id: string): Writab
  * @category Ledger
  */
 export function tableForEach<T>(table: Table<T>, fn: (value: T, id: string) => void): void {
+  if (baseOf(table) !== undefined) throw new Error('frontline: internal: iterate an overlay only after merging it');
   for (const level2 of table.slots) {
     if (level2 == null) continue;
     for (const level3 of level2) {
@@ -225,11 +261,51 @@ export function tableOf<T>(records: Iterable<T>, key: (record: T) => string): Ta
   return t;
 }
 
-/** @internal A copy of a table's top level for a copy-on-write run: deeper levels are copied when written. */
-export function copyTable<T>(table: Table<T>): Table<T> {
-  const copy = { size: table.size, slots: table.slots.slice() };
-  owned?.add(copy.slots);
-  return copy;
+/** @internal An empty overlay on a base table (for a plain replay onto a base). */
+export function overlayOf<T>(base: Table<T>): Table<T> {
+  const overlay: Overlay<T> = { size: base.size, slots: nullSlots(), base };
+  return overlay;
+}
+
+/**
+ * @internal Folds an overlay into its base: a new table sharing every untouched path with the
+ * base, copying only the slots and buckets the overlay wrote to.
+ */
+export function mergeOverlay<T>(table: Table<T>): Table<T> {
+  const base = baseOf(table);
+  if (base === undefined) return table;
+  const slots = base.slots.slice() as MutableTable<T>['slots'];
+  for (let a = 0; a < FAN; a++) {
+    const d2 = table.slots[a];
+    if (d2 == null) continue;
+    const b2 = slots[a];
+    const n2 = b2 == null ? nullSlots() : (b2.slice() as (Bucket<T> | null)[][]);
+    slots[a] = n2;
+    for (let b = 0; b < FAN; b++) {
+      const d3 = d2[b];
+      if (d3 == null) continue;
+      const b3 = n2[b];
+      const n3 = b3 == null ? nullSlots() : (b3.slice() as (Bucket<T> | null)[]);
+      n2[b] = n3;
+      for (let c = 0; c < FAN; c++) {
+        const db = d3[c];
+        if (db == null) continue;
+        const bb = n3[c];
+        if (bb == null) {
+          n3[c] = db as Bucket<T>;
+          continue;
+        }
+        const nb = bb.slice();
+        for (let i = 0; i < db.length; i += 2) {
+          const k = find(nb, db[i] as string);
+          if (k < 0) nb.push(db[i] as string, db[i + 1] as T);
+          else nb[k + 1] = db[i + 1] as T;
+        }
+        n3[c] = nb;
+      }
+    }
+  }
+  return { size: table.size, slots };
 }
 
 export type { Writable };

@@ -146,8 +146,17 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
   if (!parsed.success) return issuesFromZod(parsed.error);
   const c = parsed.data;
   const issues: Issue[] = [];
+  // only the people the structure names: one scan, no index of a whole county
+  const named = new Set<string>([
+    ...c.leadingGroup.coLeaders,
+    ...c.leadingGroup.members,
+    c.headquarters.commander,
+    ...c.headquarters.deputies,
+    ...c.headquarters.members,
+    ...c.supervisionGroups.flatMap((g) => [g.leader, ...g.members]),
+  ]);
   const byId = new Map<string, Person>();
-  for (const p of people) byId.set(p.id, p);
+  for (const p of people) if (named.has(p.id)) byId.set(p.id, p);
   const known = (id: string, path: PropertyKey[]): Person | undefined => {
     const p = byId.get(id);
     if (p === undefined) issues.push({ path, code: 'unknown_person', message: `unknown person '${id}'` });

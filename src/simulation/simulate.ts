@@ -200,10 +200,16 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
     }
   }
 
-  const pendingRevisits = new Map<number, Household[]>();
+  // households to revisit, by day and village
+  const pendingRevisits = new Map<number, Map<string, Household[]>>();
   const queueRevisit = (d: number, h: Household): void => {
-    const list = pendingRevisits.get(d);
-    if (list === undefined) pendingRevisits.set(d, [h]);
+    let byVillage = pendingRevisits.get(d);
+    if (byVillage === undefined) {
+      byVillage = new Map();
+      pendingRevisits.set(d, byVillage);
+    }
+    const list = byVillage.get(h.unitId);
+    if (list === undefined) byVillage.set(h.unitId, [h]);
     else list.push(h);
   };
   const firstRound = villageList.map((v) => rng.shuffle(v.households));
@@ -298,7 +304,7 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
       const perDay = Math.ceil(round.length / 5);
       const today = d < 5 ? round.slice(d * perDay, (d + 1) * perDay) : [];
       const visitors = (): PersonId[] => (rng.chance(0.6) ? [rng.pick(v.workers)] : [rng.pick(v.workers), rng.pick(v.workers)].filter((x, i, a) => a.indexOf(x) === i));
-      for (const h of [...today, ...(pendingRevisits.get(d)?.filter((x) => x.unitId === v.unit.id) ?? [])]) {
+      for (const h of [...today, ...(pendingRevisits.get(d)?.get(v.unit.id) ?? [])]) {
         const r = rng.next();
         const outcome = r < 0.88 ? 'screened' : r < 0.98 ? 'nobodyHome' : 'refused';
         const by = rng.pick(v.workers);

@@ -1,13 +1,11 @@
 import type { Issue } from '../../core/errors.js';
 import type { Day } from '../../core/day.js';
-import { dayOf } from '../../core/day.js';
 import type { Campaign } from '../../campaigns/campaign.js';
 import type { CampaignKind } from '../../core/vocabulary.js';
-import type { OrgTree } from '../../org/tree.js';
 import type { CampaignClosed, CampaignOpened } from '../events.js';
 import type { Ledger } from '../ledger.js';
 import { tableEdit, tableGet, tableHas, tableSet } from '../table.js';
-import { problem, unitsOf, type Effect } from './types.js';
+import { problem, unitsOf, type Effect, type EffectContext } from './types.js';
 
 /**
  * @internal Checks that a campaign exists, is of the kind, runs on the day and covers the unit;
@@ -15,7 +13,7 @@ import { problem, unitsOf, type Effect } from './types.js';
  */
 export function checkCampaign(
   state: Ledger,
-  tree: OrgTree,
+  ctx: EffectContext,
   campaignId: string,
   kind: CampaignKind,
   day: Day,
@@ -29,14 +27,24 @@ export function checkCampaign(
   if (day < c.startDay || (c.endDay !== undefined && day > c.endDay))
     issues.push(problem('outside_campaign', `${day} is outside campaign '${campaignId}' (${c.startDay} – ${c.endDay ?? 'open'})`, ...path));
   if (unitId !== undefined) {
-    const i = tree.indexOf.get(unitId);
-    const covered = i !== undefined && c.covers.some((s) => {
-      const k = tree.indexOf.get(s);
-      return k !== undefined && i >= k && i < (tree.subtreeEnd[k] as number);
-    });
-    if (!covered) issues.push(problem('not_covered', `unit '${unitId}' is not covered by campaign '${campaignId}'`, ...path));
+    const i = ctx.tree.indexOf.get(unitId);
+    if (i === undefined || coverageOf(ctx, c)[i] !== 1) issues.push(problem('not_covered', `unit '${unitId}' is not covered by campaign '${campaignId}'`, ...path));
   }
   return issues;
+}
+
+/** @internal The preorder mask of the units a campaign covers, built once per campaign and tree. */
+function coverageOf(ctx: EffectContext, c: Campaign): Uint8Array {
+  let mask = ctx.coverage.get(c.id);
+  if (mask === undefined || mask.length !== ctx.tree.units.length) {
+    mask = new Uint8Array(ctx.tree.units.length);
+    for (const s of c.covers) {
+      const k = ctx.tree.indexOf.get(s);
+      if (k !== undefined) mask.fill(1, k, ctx.tree.subtreeEnd[k] as number);
+    }
+    ctx.coverage.set(c.id, mask);
+  }
+  return mask;
 }
 
 export const campaignOpened: Effect<CampaignOpened> = {
@@ -58,13 +66,13 @@ export const campaignOpened: Effect<CampaignOpened> = {
 };
 
 export const campaignClosed: Effect<CampaignClosed> = {
-  check: (state, e) => {
+  check: (state, e, ctx) => {
     const c = tableGet(state.campaigns, e.campaignId);
     if (c === undefined) return [problem('unknown_campaign', `unknown campaign '${e.campaignId}'`, 'campaignId')];
     const issues: Issue[] = [];
     if (c.status === 'closed') issues.push(problem('closed', `campaign '${e.campaignId}' is already closed`, 'campaignId'));
     if (e.endDay < c.startDay) issues.push(problem('end_before_start', `ends ${e.endDay}, before it starts ${c.startDay}`, 'endDay'));
-    if (e.endDay > dayOf(e.at)) issues.push(problem('future_end', `cannot close on ${e.endDay}, after the event's day ${dayOf(e.at)}`, 'endDay'));
+    if (e.endDay > ctx.day) issues.push(problem('future_end', `cannot close on ${e.endDay}, after the event's day ${ctx.day}`, 'endDay'));
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.campaigns, e.campaignId)?.ownerUnitId), action: 'command' }),

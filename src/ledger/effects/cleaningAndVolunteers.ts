@@ -1,5 +1,4 @@
 import type { Issue } from '../../core/errors.js';
-import { dayOf } from '../../core/day.js';
 import type { SiteDisinfected, SiteRegistered, VolunteerAttended, VolunteerRegistered, VolunteerSignedUp, VolunteerTaskPosted } from '../events.js';
 import { tableEdit, tableGet, tableHas, tableSet } from '../table.js';
 import { checkCampaign } from './campaigns.js';
@@ -29,11 +28,11 @@ export const siteDisinfected: Effect<SiteDisinfected> = {
   check: (state, e, ctx) => {
     const site = tableGet(state.sites, e.siteId);
     if (site === undefined) return [problem('unknown_site', `unknown site '${e.siteId}'`, 'siteId')];
-    return checkCampaign(state, ctx.tree, e.campaignId, 'cleaning', dayOf(e.at), site.unitId, ['campaignId']);
+    return checkCampaign(state, ctx, e.campaignId, 'cleaning', ctx.day, site.unitId, ['campaignId']);
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.sites, e.siteId)?.responsibleUnitId), action: 'record' }),
-  recipe: (state, e) => {
-    const day = dayOf(e.at);
+  recipe: (state, e, ctx) => {
+    const day = ctx.day;
     if (!tableHas(state.disinfections, e.siteId)) {
       tableSet(state.disinfections, e.siteId, { siteId: e.siteId, byDay: { [day]: 1 }, lastAt: e.at });
       return;
@@ -65,8 +64,8 @@ export const volunteerTaskPosted: Effect<VolunteerTaskPosted> = {
     const issues: Issue[] = [];
     if (tableHas(state.tasks, e.taskId)) issues.push(problem('duplicate_id', `task '${e.taskId}' exists`, 'taskId'));
     if (!ctx.tree.indexOf.has(e.unitId)) issues.push(problem('unknown_unit', `unknown unit '${e.unitId}'`, 'unitId'));
-    else issues.push(...checkCampaign(state, ctx.tree, e.campaignId, 'volunteerService', e.day, e.unitId, ['campaignId']));
-    if (e.day < dayOf(e.at)) issues.push(problem('past_task', `a task for ${e.day} cannot be posted on ${dayOf(e.at)}`, 'day'));
+    else issues.push(...checkCampaign(state, ctx, e.campaignId, 'volunteerService', e.day, e.unitId, ['campaignId']));
+    if (e.day < ctx.day) issues.push(problem('past_task', `a task for ${e.day} cannot be posted on ${ctx.day}`, 'day'));
     return issues;
   },
   scope: (_s, e) => ({ units: [e.unitId], action: 'record' }),
@@ -76,14 +75,14 @@ export const volunteerTaskPosted: Effect<VolunteerTaskPosted> = {
 };
 
 export const volunteerSignedUp: Effect<VolunteerSignedUp> = {
-  check: (state, e) => {
+  check: (state, e, ctx) => {
     const task = tableGet(state.tasks, e.taskId);
     if (task === undefined) return [problem('unknown_task', `unknown task '${e.taskId}'`, 'taskId')];
     const issues: Issue[] = [];
     if (!tableHas(state.volunteers, e.personId)) issues.push(problem('not_a_volunteer', `'${e.personId}' is not a registered volunteer`, 'personId'));
     if (task.signUps.includes(e.personId)) issues.push(problem('already_signed_up', `'${e.personId}' already signed up for '${e.taskId}'`, 'personId'));
     else if (task.signUps.length >= task.places) issues.push(problem('task_full', `task '${e.taskId}' has no places left (${task.places})`, 'taskId'));
-    if (dayOf(e.at) > task.day) issues.push(problem('past_task', `task '${e.taskId}' was on ${task.day}`, 'taskId'));
+    if (ctx.day > task.day) issues.push(problem('past_task', `task '${e.taskId}' was on ${task.day}`, 'taskId'));
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.tasks, e.taskId)?.unitId), action: 'record' }),
@@ -94,13 +93,13 @@ export const volunteerSignedUp: Effect<VolunteerSignedUp> = {
 };
 
 export const volunteerAttended: Effect<VolunteerAttended> = {
-  check: (state, e) => {
+  check: (state, e, ctx) => {
     const task = tableGet(state.tasks, e.taskId);
     if (task === undefined) return [problem('unknown_task', `unknown task '${e.taskId}'`, 'taskId')];
     const issues: Issue[] = [];
     if (!task.signUps.includes(e.personId)) issues.push(problem('not_signed_up', `'${e.personId}' did not sign up for '${e.taskId}'`, 'personId'));
     if (task.attended.some((a) => a.personId === e.personId)) issues.push(problem('already_attended', `attendance of '${e.personId}' at '${e.taskId}' is recorded`, 'personId'));
-    if (dayOf(e.at) < task.day) issues.push(problem('before_task', `task '${e.taskId}' is on ${task.day}`, 'at'));
+    if (ctx.day < task.day) issues.push(problem('before_task', `task '${e.taskId}' is on ${task.day}`, 'at'));
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.tasks, e.taskId)?.unitId), action: 'record' }),

@@ -1,8 +1,8 @@
 import type { Issue } from '../../core/errors.js';
-import { dayOf } from '../../core/day.js';
 import type { HouseholdClassified, ServiceFulfilled, ServiceRequested, VisitRecorded } from '../events.js';
 import { pairKey } from '../ledger.js';
-import { tableEdit, tableGet, tableHas, tableSet } from '../table.js';
+import { tableEdit, tableEditIfAny, tableGet, tableHas, tableSet } from '../table.js';
+import type { OrgId } from '../../core/ids.js';
 import { checkCampaign } from './campaigns.js';
 import { problem, unitsOf, type Effect } from './types.js';
 
@@ -12,26 +12,31 @@ export const visitRecorded: Effect<VisitRecorded> = {
     if (tableHas(state.visits, e.visitId)) issues.push(problem('duplicate_id', `visit '${e.visitId}' exists`, 'visitId'));
     const h = tableGet(state.households, e.householdId);
     if (h === undefined) issues.push(problem('unknown_household', `unknown household '${e.householdId}'`, 'householdId'));
-    issues.push(...checkCampaign(state, ctx.tree, e.campaignId, 'doorKnocking', dayOf(e.at), h?.unitId, ['campaignId']));
+    issues.push(...checkCampaign(state, ctx, e.campaignId, 'doorKnocking', ctx.day, h?.unitId, ['campaignId']));
     e.visitors.forEach((v, i) => {
       if (!tableHas(state.people, v)) issues.push(problem('unknown_person', `unknown visitor '${v}'`, 'visitors', i));
     });
+    ctx.found = h?.unitId;
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.households, e.householdId)?.unitId), action: 'record' }),
-  recipe: (state, e) => {
-    const h = tableGet(state.households, e.householdId);
-    if (h === undefined) return;
-    const day = dayOf(e.at);
-    tableSet(state.visits, e.visitId, { id: e.visitId, campaignId: e.campaignId, householdId: e.householdId, unitId: h.unitId, day, at: e.at, outcome: e.outcome, visitors: e.visitors });
+  recipe: (state, e, ctx) => {
+    const unitId = ctx.found as OrgId;
+    const day = ctx.day;
+    tableSet(state.visits, e.visitId, { id: e.visitId, campaignId: e.campaignId, householdId: e.householdId, unitId, day, at: e.at, outcome: e.outcome, visitors: e.visitors });
     const key = pairKey(e.campaignId, e.householdId);
     const screened = e.outcome === 'screened';
-    if (!tableHas(state.screenings, key)) {
-      const s = { campaignId: e.campaignId, householdId: e.householdId, unitId: h.unitId, lastVisitOn: day, lastOutcome: e.outcome, visits: 1 };
-      tableSet(state.screenings, key, screened ? { ...s, firstScreenedOn: day, lastScreenedOn: day } : s);
+    const s = tableEditIfAny(state.screenings, key);
+    if (s === undefined) {
+      tableSet(
+        state.screenings,
+        key,
+        screened
+          ? { campaignId: e.campaignId, householdId: e.householdId, unitId, firstScreenedOn: day, lastScreenedOn: day, lastVisitOn: day, lastOutcome: e.outcome, visits: 1 }
+          : { campaignId: e.campaignId, householdId: e.householdId, unitId, lastVisitOn: day, lastOutcome: e.outcome, visits: 1 },
+      );
       return;
     }
-    const s = tableEdit(state.screenings, key);
     s.visits += 1;
     // a late-recorded earlier visit does not move the last visit back
     if (day >= s.lastVisitOn) {
@@ -54,10 +59,10 @@ export const householdClassified: Effect<HouseholdClassified> = {
     return [];
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.households, e.householdId)?.unitId), action: 'record' }),
-  recipe: (state, e) => {
+  recipe: (state, e, ctx) => {
     const h = tableGet(state.households, e.householdId);
     if (h === undefined) return;
-    const base = { day: dayOf(e.at), category: e.category, by: e.by, eventId: e.id };
+    const base = { day: ctx.day, category: e.category, by: e.by, eventId: e.id };
     const entry = e.personId === undefined ? base : { ...base, personId: e.personId };
     if (!tableHas(state.classifications, e.householdId)) {
       tableSet(state.classifications, e.householdId, { householdId: e.householdId, unitId: h.unitId, entries: [entry] });

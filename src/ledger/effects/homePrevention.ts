@@ -1,6 +1,6 @@
 import type { Issue } from '../../core/errors.js';
-import { dayOf } from '../../core/day.js';
 import type { Observation } from '../../campaigns/records.js';
+import type { OrgId } from '../../core/ids.js';
 import { observationEnd } from '../../campaigns/observation.js';
 import type {
   LetterDelivered,
@@ -29,36 +29,35 @@ export const letterDelivered: Effect<LetterDelivered> = {
   check: (state, e, ctx) => {
     const h = tableGet(state.households, e.householdId);
     if (h === undefined) return [problem('unknown_household', `unknown household '${e.householdId}'`, 'householdId')];
-    const issues = checkCampaign(state, ctx.tree, e.campaignId, 'homePrevention', dayOf(e.at), h.unitId, ['campaignId']);
+    const issues = checkCampaign(state, ctx, e.campaignId, 'homePrevention', ctx.day, h.unitId, ['campaignId']);
     if (tableHas(state.letters, pairKey(e.campaignId, e.householdId)))
       issues.push(problem('already_delivered', `the letter of '${e.campaignId}' was already delivered to '${e.householdId}'`, 'householdId'));
+    ctx.found = h.unitId;
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.households, e.householdId)?.unitId), action: 'record' }),
-  recipe: (state, e) => {
-    const h = tableGet(state.households, e.householdId);
-    if (h === undefined) return;
-    tableSet(state.letters, pairKey(e.campaignId, e.householdId), { campaignId: e.campaignId, householdId: e.householdId, unitId: h.unitId, day: dayOf(e.at), by: e.by });
+  recipe: (state, e, ctx) => {
+    tableSet(state.letters, pairKey(e.campaignId, e.householdId), { campaignId: e.campaignId, householdId: e.householdId, unitId: ctx.found as OrgId, day: ctx.day, by: e.by });
   },
 };
 
 export const travelDeclared: Effect<TravelDeclared> = {
-  check: (state, e) => {
+  check: (state, e, ctx) => {
     const issues: Issue[] = [];
     if (tableHas(state.declarations, e.declarationId)) issues.push(problem('duplicate_id', `declaration '${e.declarationId}' exists`, 'declarationId'));
     if (!tableHas(state.people, e.personId)) issues.push(problem('unknown_person', `unknown person '${e.personId}'`, 'personId'));
-    if (e.arrivalDay > dayOf(e.at)) issues.push(problem('future_arrival', `arrival ${e.arrivalDay} is after the declaration (${dayOf(e.at)})`, 'arrivalDay'));
+    if (e.arrivalDay > ctx.day) issues.push(problem('future_arrival', `arrival ${e.arrivalDay} is after the declaration (${ctx.day})`, 'arrivalDay'));
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.people, e.personId)?.unitId), action: 'record' }),
-  recipe: (state, e) => {
+  recipe: (state, e, ctx) => {
     tableSet(state.declarations, e.declarationId, {
       id: e.declarationId,
       personId: e.personId,
       from: e.from,
       category: e.category,
       arrivalDay: e.arrivalDay,
-      declaredOn: dayOf(e.at),
+      declaredOn: ctx.day,
     });
   },
 };
@@ -69,13 +68,13 @@ export const observationStarted: Effect<ObservationStarted> = {
     if (tableHas(state.observations, e.observationId)) issues.push(problem('duplicate_id', `observation '${e.observationId}' exists`, 'observationId'));
     const person = tableGet(state.people, e.personId);
     if (person === undefined) issues.push(problem('unknown_person', `unknown person '${e.personId}'`, 'personId'));
-    const day = dayOf(e.at);
-    issues.push(...checkCampaign(state, ctx.tree, e.campaignId, 'homePrevention', day, person?.unitId, ['campaignId']));
+    const day = ctx.day;
+    issues.push(...checkCampaign(state, ctx, e.campaignId, 'homePrevention', day, person?.unitId, ['campaignId']));
     if (e.fromDay > day) issues.push(problem('future_start', `an observation counted from ${e.fromDay} cannot be recorded on ${day}`, 'fromDay'));
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.people, e.personId)?.unitId), action: 'record' }),
-  recipe: (state, e) => {
+  recipe: (state, e, ctx) => {
     const edition = state.settings.observationEdition;
     const person = tableGet(state.people, e.personId);
     const obs: Observation = {
@@ -87,7 +86,7 @@ export const observationStarted: Effect<ObservationStarted> = {
       category: e.category,
       basis: e.basis,
       fromDay: e.fromDay,
-      startedOn: dayOf(e.at),
+      startedOn: ctx.day,
       plannedDays: OBSERVATION_EDITIONS[edition]?.days ?? 14,
       edition,
       changes: [],
@@ -100,54 +99,54 @@ export const observationStarted: Effect<ObservationStarted> = {
 export const observationExtended: Effect<ObservationExtended> = {
   check: (state, e) => openObservation(state, e.observationId).issues,
   scope: (state, e) => ({ units: unitsOf(tableGet(state.observations, e.observationId)?.unitId), action: 'record' }),
-  recipe: (state, e) => {
+  recipe: (state, e, ctx) => {
     const o = tableEdit(state.observations, e.observationId);
-    const change = { days: e.days, on: dayOf(e.at), by: e.by, eventId: e.id };
+    const change = { days: e.days, on: ctx.day, by: e.by, eventId: e.id };
     o.changes = [...o.changes, e.reason === undefined ? change : { ...change, reason: e.reason }];
   },
 };
 
 export const observationShortened: Effect<ObservationShortened> = {
-  check: (state, e) => {
+  check: (state, e, ctx) => {
     const { obs, issues } = openObservation(state, e.observationId);
     if (obs !== undefined && issues.length === 0) {
-      const end = observationEnd({ ...obs, changes: [...obs.changes, { days: -e.days, on: dayOf(e.at), by: e.by, eventId: e.id }] });
+      const end = observationEnd({ ...obs, changes: [...obs.changes, { days: -e.days, on: ctx.day, by: e.by, eventId: e.id }] });
       if (end < obs.fromDay)
         issues.push(problem('end_before_start', `shortening by ${e.days} days would end the observation (${end}) before it starts (${obs.fromDay})`, 'days'));
     }
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.observations, e.observationId)?.unitId), action: 'record' }),
-  recipe: (state, e) => {
+  recipe: (state, e, ctx) => {
     const o = tableEdit(state.observations, e.observationId);
-    o.changes = [...o.changes, { days: -e.days, reason: e.reason, on: dayOf(e.at), by: e.by, eventId: e.id }];
+    o.changes = [...o.changes, { days: -e.days, reason: e.reason, on: ctx.day, by: e.by, eventId: e.id }];
   },
 };
 
 export const temperatureChecked: Effect<TemperatureChecked> = {
-  check: (state, e) => {
+  check: (state, e, ctx) => {
     const { obs, issues } = openObservation(state, e.observationId);
     if (obs === undefined || issues.length > 0) return issues;
-    const day = dayOf(e.at);
+    const day = ctx.day;
     if (day < obs.fromDay) issues.push(problem('before_observation', `a check on ${day} is before the observation starts (${obs.fromDay})`, 'at'));
     if (obs.readings.some((r) => r.day === day && r.slot === e.slot))
       issues.push(problem('duplicate_check', `the ${e.slot} check of ${day} is already recorded for '${e.observationId}'`, 'slot'));
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.observations, e.observationId)?.unitId), action: 'record' }),
-  recipe: (state, e) => {
+  recipe: (state, e, ctx) => {
     const o = tableEdit(state.observations, e.observationId);
-    o.readings = [...o.readings, { day: dayOf(e.at), slot: e.slot, celsius: e.celsius, at: e.at, by: e.by }];
+    o.readings = [...o.readings, { day: ctx.day, slot: e.slot, celsius: e.celsius, at: e.at, by: e.by }];
     if (e.celsius >= state.settings.feverCelsius && o.escalation === undefined)
       o.escalation = { at: e.at, celsius: e.celsius, action: 'reportAndTransfer' };
   },
 };
 
 export const observationEnded: Effect<ObservationEnded> = {
-  check: (state, e) => {
+  check: (state, e, ctx) => {
     const { obs, issues } = openObservation(state, e.observationId);
     if (obs !== undefined && issues.length === 0 && e.outcome === 'released') {
-      const day = dayOf(e.at);
+      const day = ctx.day;
       const end = observationEnd(obs);
       if (day <= end)
         issues.push(problem('release_early', `'${e.observationId}' runs through ${end}: release from ${end.slice(0, 10)} + 1 day, or shorten it with a reason first`, 'outcome'));
@@ -157,8 +156,8 @@ export const observationEnded: Effect<ObservationEnded> = {
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.observations, e.observationId)?.unitId), action: 'record' }),
-  recipe: (state, e) => {
+  recipe: (state, e, ctx) => {
     const o = tableEdit(state.observations, e.observationId);
-    o.ended = { day: dayOf(e.at), outcome: e.outcome };
+    o.ended = { day: ctx.day, outcome: e.outcome };
   },
 };

@@ -1,3 +1,4 @@
+import type { Day } from '../../core/day.js';
 import type { Issue } from '../../core/errors.js';
 import type { OrgId } from '../../core/ids.js';
 import type { OrgTree } from '../../org/tree.js';
@@ -12,6 +13,12 @@ export type LedgerState = Writable<Ledger>;
 export interface EffectContext {
   /** The organization tree of the state being built. */
   tree: OrgTree;
+  /** The day (China Standard Time) of the event being handled. */
+  day: Day;
+  /** Each campaign's covered units as a mask over the tree's preorder (covers never change). */
+  coverage: Map<string, Uint8Array>;
+  /** What the event's check looked up, for its recipe (reset for every event). */
+  found: unknown;
 }
 
 /** @internal Who an event acts for: the unit it touches and the kind of action, for authorization. */
