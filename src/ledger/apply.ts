@@ -253,17 +253,11 @@ function mergeLedger(state: LedgerState): void {
 export function replay(events: readonly unknown[], base?: Ledger, options: ApplyOptions = {}): Ledger {
   const { parsed, issues } = parseEvents(events, options.trusted === true);
   const ctx = contextFor(ledgerTree(base ?? { units: [] }));
-  const T = (globalThis as { __timing?: boolean }).__timing === true;
-  let t0 = performance.now();
-  const lap = (s: string): void => { if (T) { console.log(s, Math.round(performance.now() - t0)); t0 = performance.now(); } };
   const state: LedgerState = base === undefined ? (emptyLedger() as LedgerState) : overlayLedger(base);
   run(state, parsed, ctx, issues);
-  lap('run');
   if (issues.length > 0) fail(`rejected a journal of ${events.length} events; nothing was built`, issues);
   if (base !== undefined) mergeLedger(state);
-  lap('merge');
   const out = deepFreeze(state as Ledger);
-  lap('freeze');
   rememberTree(out, ctx.tree);
   return out;
 }
