@@ -118,6 +118,9 @@ export interface VolunteerMetrics {
 /**
  * The figures of one campaign kind.
  *
+ * @example
+ * const m: CampaignMetrics = campaignProgress(ledger, 'dk-2020' as CampaignId, '2020-02-07' as Day).total;
+ * m.kind; // => 'doorKnocking'
  * @category Campaigns
  */
 export type CampaignMetrics = DoorKnockingMetrics | HomePreventionMetrics | CleaningMetrics | VolunteerMetrics;

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 /**
  * The stable codes of {@link FrontlineError}. Apps may switch on them; they never change meaning.
  *
+ * @example
+ * const code: ErrorCode = 'invalid_tree';
  * @category Core
  */
 export type ErrorCode =

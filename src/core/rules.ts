@@ -2,6 +2,8 @@
  * How well a rule is sourced: `H` well sourced, `M` one source, `L` local practice
  * (configurable).
  *
+ * @example
+ * RULES['party.jointBranchSize'].strength; // => 'M'
  * @category Rules
  */
 export type RuleStrength = 'H' | 'M' | 'L';
@@ -185,6 +187,8 @@ export const RULES = {
 /**
  * The id of one of the {@link RULES}.
  *
+ * @example
+ * const id: RuleId = 'party.branchCommittee';
  * @category Rules
  */
 export type RuleId = keyof typeof RULES;

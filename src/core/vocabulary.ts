@@ -471,6 +471,9 @@ export const LABELS = {
 /**
  * The name of one vocabulary of {@link LABELS}.
  *
+ * @example
+ * const v: Vocabulary = 'cadreLevel';
+ * label('county', 'en', v); // => 'county level'
  * @category Vocabulary
  */
 export type Vocabulary = keyof typeof LABELS;

@@ -640,6 +640,8 @@ export type LedgerEvent = z.infer<typeof LedgerEvent>;
 /**
  * The `type` of a ledger event.
  *
+ * @example
+ * const type: LedgerEventType = 'visitRecorded';
  * @category Events
  */
 export type LedgerEventType = LedgerEvent['type'];
