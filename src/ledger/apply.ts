@@ -11,7 +11,6 @@ import { TABLE_NAMES, emptyLedger, ledgerTree, rememberTree, type Ledger } from 
 import { mergeOverlay, overlayOf, tableAdd, tableHas, type Table } from './table.js';
 
 const immer = new Immer({ autoFreeze: true });
-const ABORT = Symbol('abort');
 const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
 /** Events that may be recorded by someone not yet registered (bootstrapping a ledger). */
 const BOOTSTRAP = new Set<LedgerEventType>(['unitsAdded', 'peopleRegistered']);
@@ -88,8 +87,19 @@ function contextFor(tree: OrgTree): EffectContext {
   return { tree, day: '' as Day, coverage: new Map(), found: undefined };
 }
 
-/** @internal Runs a batch on a state (draft or plain), collecting every problem. */
-function run(state: LedgerState, events: readonly (LedgerEvent | undefined)[], ctx: EffectContext, issues: Issue[], actor?: Actor): void {
+/**
+ * @internal Runs a batch on a state, checking each event against the state the earlier ones made
+ * and collecting every problem; what each check looked up is kept in `founds` for a second run of
+ * the recipes alone.
+ */
+function run(
+  state: LedgerState,
+  events: readonly (LedgerEvent | undefined)[],
+  ctx: EffectContext,
+  issues: Issue[],
+  actor?: Actor,
+  founds?: unknown[],
+): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (e === undefined) continue;
@@ -113,7 +123,20 @@ function run(state: LedgerState, events: readonly (LedgerEvent | undefined)[], c
       for (const f of found) issues.push({ ...f, path: [i, ...f.path], message: `${tag}: ${f.message}` });
       continue;
     }
+    if (founds !== undefined) founds[i] = ctx.found;
     effect.recipe(state, e as never, ctx);
+    state.eventCount += 1;
+  }
+}
+
+/** @internal Runs the recipes of a batch already checked by {@link run}. */
+function runRecipes(state: LedgerState, events: readonly (LedgerEvent | undefined)[], ctx: EffectContext, founds: readonly unknown[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as LedgerEvent;
+    ctx.day = dayOf(e.at);
+    ctx.found = founds[i];
+    tableAdd(state.events, e.id, e.at);
+    EFFECTS[e.type].recipe(state, e as never, ctx);
     state.eventCount += 1;
   }
 }
@@ -124,17 +147,15 @@ function fail(summary: string, issues: readonly Issue[]): never {
 
 function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOptions, actor?: Actor): Ledger {
   const { parsed, issues } = parseEvents(events, options.trusted === true);
-  const ctx = contextFor(ledgerTree(ledger));
-  let next: Ledger;
-  try {
-    next = immer.produce(ledger, (draft) => {
-      run(draft as LedgerState, parsed, ctx, issues, actor);
-      if (issues.length > 0) throw ABORT;
-    });
-  } catch (e) {
-    if (e === ABORT) fail(`rejected ${events.length === 1 ? 'the event' : `a batch of ${events.length} events`}; nothing was applied`, issues);
-    throw e;
-  }
+  const tree = ledgerTree(ledger);
+  // checks first, on plain overlays of the ledger (no drafts, no proxies); then, only if all pass,
+  // the recipes inside produce
+  const founds = new Array<unknown>(parsed.length);
+  const checking = contextFor(tree);
+  run(overlayLedger(ledger), parsed, checking, issues, actor, founds);
+  if (issues.length > 0) fail(`rejected ${events.length === 1 ? 'the event' : `a batch of ${events.length} events`}; nothing was applied`, issues);
+  const ctx: EffectContext = { ...contextFor(tree), coverage: checking.coverage };
+  const next = immer.produce(ledger, (draft) => runRecipes(draft as LedgerState, parsed, ctx, founds));
   rememberTree(next, ctx.tree);
   return next;
 }
@@ -233,9 +254,9 @@ function overlayLedger(base: Ledger): LedgerState {
   return copy;
 }
 
-/** @internal Folds every overlay table of a state into plain tables. */
+/** @internal Folds every overlay table of a state into plain, frozen tables. */
 function mergeLedger(state: LedgerState): void {
-  for (const name of TABLE_NAMES) (state as unknown as Record<string, Table<unknown>>)[name] = mergeOverlay(state[name] as Table<unknown>);
+  for (const name of TABLE_NAMES) (state as unknown as Record<string, Table<unknown>>)[name] = mergeOverlay(state[name] as Table<unknown>, deepFreeze);
 }
 
 /**

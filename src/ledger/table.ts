@@ -58,10 +58,16 @@ export function emptyTable<T>(): Table<T> {
  */
 interface Overlay<T> extends Table<T> {
   readonly base: Table<T>;
+  /** New and changed records, by id. */
+  readonly delta: Map<string, T>;
 }
 
 function baseOf<T>(table: Table<T>): Table<T> | undefined {
   return (table as Partial<Overlay<T>>).base;
+}
+
+function deltaOf<T>(table: Table<T>): Map<string, T> | undefined {
+  return (table as Partial<Overlay<T>>).delta;
 }
 
 function bucketOf<T>(table: Table<T>, h: number): readonly (string | T)[] | null | undefined {
@@ -74,13 +80,17 @@ function find(bucket: readonly unknown[], id: string): number {
 }
 
 function lookup<T>(table: Table<T>, id: string, h: number): T | undefined {
+  const delta = deltaOf(table);
+  if (delta !== undefined) {
+    const v = delta.get(id);
+    return v !== undefined ? v : lookup((table as Overlay<T>).base, id, h);
+  }
   const bucket = bucketOf(table, h);
   if (bucket != null) {
     const i = find(bucket, id);
     if (i >= 0) return bucket[i + 1] as T;
   }
-  const base = baseOf(table);
-  return base === undefined ? undefined : lookup(base, id, h);
+  return undefined;
 }
 
 /**
@@ -91,6 +101,12 @@ function lookup<T>(table: Table<T>, id: string, h: number): T | undefined {
  * @category Ledger
  */
 export function tableGet<T>(table: Table<T>, id: string): T | undefined {
+  const delta = deltaOf(table);
+  if (delta !== undefined) {
+    const v = delta.get(id);
+    if (v !== undefined) return v;
+    return lookup((table as Overlay<T>).base, id, hashId(id));
+  }
   return lookup(table, id, hashId(id));
 }
 
@@ -102,7 +118,7 @@ export function tableGet<T>(table: Table<T>, id: string): T | undefined {
  * @category Ledger
  */
 export function tableHas<T>(table: Table<T>, id: string): boolean {
-  return lookup(table, id, hashId(id)) !== undefined;
+  return tableGet(table, id) !== undefined;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -122,6 +138,12 @@ type MutableTable<T> = { size: number; slots: (((Bucket<T> | null)[] | null)[] |
  */
 export function tableSet<T>(table: Table<T>, id: string, value: T): void {
   const t = table as unknown as MutableTable<T>;
+  const delta = deltaOf(table);
+  if (delta !== undefined) {
+    if (!delta.has(id) && tableGet((table as Overlay<T>).base, id) === undefined) t.size++;
+    delta.set(id, value);
+    return;
+  }
   const h = hashId(id);
   const a = h & MASK;
   const b = (h >>> 6) & MASK;
@@ -147,8 +169,7 @@ export function tableSet<T>(table: Table<T>, id: string, value: T): void {
     }
     bucket.push(id, value);
   }
-  const base = baseOf(table);
-  if (base === undefined || lookup(base, id, h) === undefined) t.size++;
+  t.size++;
 }
 
 /**
@@ -156,10 +177,15 @@ export function tableSet<T>(table: Table<T>, id: string, value: T): void {
  * nothing, when the id is taken. One look-up where `tableHas` then `tableSet` would take two.
  */
 export function tableAdd<T>(table: Table<T>, id: string, value: T): boolean {
-  const h = hashId(id);
-  const base = baseOf(table);
-  if (base !== undefined && lookup(base, id, h) !== undefined) return false;
   const t = table as unknown as MutableTable<T>;
+  const delta = deltaOf(table);
+  if (delta !== undefined) {
+    if (delta.has(id) || tableGet((table as Overlay<T>).base, id) !== undefined) return false;
+    delta.set(id, value);
+    t.size++;
+    return true;
+  }
+  const h = hashId(id);
   const a = h & MASK;
   const b = (h >>> 6) & MASK;
   let level2 = t.slots[a];
@@ -198,18 +224,17 @@ export function tableEdit<T extends object>(table: Table<T>, id: string): Writab
 
 /** @internal {@link tableEdit}, or `undefined` when there is no such record. */
 export function tableEditIfAny<T extends object>(table: Table<T>, id: string): Writable<T> | undefined {
-  const h = hashId(id);
-  const bucket = bucketOf(table, h);
-  if (bucket != null) {
-    const i = find(bucket, id);
-    if (i >= 0) return bucket[i + 1] as Writable<T>;
+  const delta = deltaOf(table);
+  if (delta !== undefined) {
+    const own = delta.get(id);
+    if (own !== undefined) return own as Writable<T>;
+    const value = tableGet((table as Overlay<T>).base, id);
+    if (value === undefined) return undefined;
+    const copy = { ...value };
+    delta.set(id, copy);
+    return copy as Writable<T>;
   }
-  const base = baseOf(table);
-  const value = base === undefined ? undefined : lookup(base, id, h);
-  if (value === undefined) return undefined;
-  const copy = { ...value };
-  tableSet(table, id, copy);
-  return copy as Writable<T>;
+  return tableGet(table, id) as Writable<T> | undefined;
 }
 
 /**
@@ -263,49 +288,52 @@ export function tableOf<T>(records: Iterable<T>, key: (record: T) => string): Ta
 
 /** @internal An empty overlay on a base table (for a plain replay onto a base). */
 export function overlayOf<T>(base: Table<T>): Table<T> {
-  const overlay: Overlay<T> = { size: base.size, slots: nullSlots(), base };
+  const overlay: Overlay<T> = { size: base.size, slots: base.slots, base, delta: new Map() };
   return overlay;
 }
 
 /**
  * @internal Folds an overlay into its base: a new table sharing every untouched path with the
- * base, copying only the slots and buckets the overlay wrote to.
+ * base, copying only the slots and buckets the overlay wrote to. Everything new is frozen as it is
+ * placed (`freezeRecord` freezes a record with what it holds), so the result is frozen throughout.
  */
-export function mergeOverlay<T>(table: Table<T>): Table<T> {
-  const base = baseOf(table);
-  if (base === undefined) return table;
+export function mergeOverlay<T>(table: Table<T>, freezeRecord: (record: T) => void): Table<T> {
+  const delta = deltaOf(table);
+  if (delta === undefined) return table;
+  const base = (table as Overlay<T>).base;
+  if (delta.size === 0) return base;
+  const copied = new Set<unknown[]>();
   const slots = base.slots.slice() as MutableTable<T>['slots'];
-  for (let a = 0; a < FAN; a++) {
-    const d2 = table.slots[a];
-    if (d2 == null) continue;
-    const b2 = slots[a];
-    const n2 = b2 == null ? nullSlots() : (b2.slice() as (Bucket<T> | null)[][]);
-    slots[a] = n2;
-    for (let b = 0; b < FAN; b++) {
-      const d3 = d2[b];
-      if (d3 == null) continue;
-      const b3 = n2[b];
-      const n3 = b3 == null ? nullSlots() : (b3.slice() as (Bucket<T> | null)[]);
-      n2[b] = n3;
-      for (let c = 0; c < FAN; c++) {
-        const db = d3[c];
-        if (db == null) continue;
-        const bb = n3[c];
-        if (bb == null) {
-          n3[c] = db as Bucket<T>;
-          continue;
-        }
-        const nb = bb.slice();
-        for (let i = 0; i < db.length; i += 2) {
-          const k = find(nb, db[i] as string);
-          if (k < 0) nb.push(db[i] as string, db[i + 1] as T);
-          else nb[k + 1] = db[i + 1] as T;
-        }
-        n3[c] = nb;
-      }
+  for (const [id, value] of delta) {
+    freezeRecord(value);
+    const h = hashId(id);
+    const a = h & MASK;
+    const b = (h >>> 6) & MASK;
+    const c = (h >>> 12) & MASK;
+    let level2 = slots[a];
+    if (level2 == null || !copied.has(level2)) {
+      level2 = level2 == null ? nullSlots() : level2.slice();
+      copied.add(level2);
+      slots[a] = level2;
     }
+    let level3 = level2[b];
+    if (level3 == null || !copied.has(level3)) {
+      level3 = level3 == null ? nullSlots() : level3.slice();
+      copied.add(level3);
+      level2[b] = level3;
+    }
+    let bucket = level3[c];
+    if (bucket == null || !copied.has(bucket)) {
+      bucket = bucket == null ? [] : bucket.slice();
+      copied.add(bucket);
+      level3[c] = bucket;
+    }
+    const i = find(bucket, id);
+    if (i >= 0) bucket[i + 1] = value;
+    else bucket.push(id, value);
   }
-  return { size: table.size, slots };
+  for (const array of copied) Object.freeze(array);
+  return Object.freeze({ size: table.size, slots: Object.freeze(slots) });
 }
 
 export type { Writable };
