@@ -364,7 +364,7 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
         const screened = e.outcome === 'screened';
         const s = st.screenings.get(key);
         if (s === undefined) {
-          const created: HouseholdScreening = { campaignId: e.campaignId, householdId: e.householdId, unitId, lastVisitOn: day, lastOutcome: e.outcome, visits: 1 };
+          const created: HouseholdScreening = { campaignId: e.campaignId, householdId: e.householdId, unitId, lastVisitOn: day, lastOutcome: e.outcome, visits: 1, log: [{ day, outcome: e.outcome }] };
           if (screened) {
             created.firstScreenedOn = day;
             created.lastScreenedOn = day;
@@ -372,6 +372,7 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
           st.screenings.set(key, created);
         } else {
           s.visits += 1;
+          s.log.push({ day, outcome: e.outcome });
           if (day >= s.lastVisitOn) {
             s.lastVisitOn = day;
             s.lastOutcome = e.outcome;

@@ -53,8 +53,10 @@ export interface HomePreventionMetrics {
   readonly underObservation: number;
   /** Observations recorded on the day. */
   readonly newObservations: number;
-  /** Observations that ended or completed their period on the day. */
+  /** People released on the day: their period ended the day before. */
   readonly released: number;
+  /** People transferred to a designated hospital on the day. */
+  readonly transferred: number;
   /** Observations escalated to report-and-transfer by the day and not yet ended. */
   readonly escalated: number;
   /** Temperature checks due on the day. */
@@ -127,7 +129,7 @@ export type CampaignMetrics = DoorKnockingMetrics | HomePreventionMetrics | Clea
 
 const ZERO = {
   doorKnocking: { kind: 'doorKnocking', households: 0, screened: 0, newlyScreened: 0, visits: 0, nobodyHome: 0, refused: 0, dueRevisit: 0, servicesOpen: 0, servicesOverdue: 0, servicesFulfilled: 0 },
-  homePrevention: { kind: 'homePrevention', households: 0, lettersDelivered: 0, declarations: 0, underObservation: 0, newObservations: 0, released: 0, escalated: 0, checksDue: 0, checksDone: 0, checksMissed: 0, lost: 0 },
+  homePrevention: { kind: 'homePrevention', households: 0, lettersDelivered: 0, declarations: 0, underObservation: 0, newObservations: 0, released: 0, transferred: 0, escalated: 0, checksDue: 0, checksDone: 0, checksMissed: 0, lost: 0 },
   cleaning: { kind: 'cleaning', sites: 0, required: 0, done: 0, sitesDue: 0, sitesOverdue: 0 },
   volunteerService: { kind: 'volunteerService', volunteers: 0, tasks: 0, places: 0, signUps: 0, attended: 0, hours: 0, openTasks: 0 },
 } as const satisfies { [K in CampaignMetrics['kind']]: Extract<CampaignMetrics, { kind: K }> };

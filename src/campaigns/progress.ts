@@ -1,5 +1,5 @@
-import { dayOf, fromEpochDay, instantAt, toEpochDay, type Day } from '../core/day.js';
-import { FrontlineError } from '../core/errors.js';
+import { Day, dayOf, fromEpochDay, instantAt, toEpochDay } from '../core/day.js';
+import { FrontlineError, issuesFromZod } from '../core/errors.js';
 import type { CampaignId, OrgId } from '../core/ids.js';
 import type { CampaignKind } from '../core/vocabulary.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
@@ -9,6 +9,7 @@ import type { OrgUnit } from '../org/unit.js';
 import type { Campaign } from './campaign.js';
 import { emptyMetrics, type CampaignMetrics } from './metrics.js';
 import { followUp } from './observation.js';
+import { isDueRevisit } from './screening.js';
 
 /**
  * A campaign's figures on a day: per unit (its own records), rolled up the tree (each unit with its
@@ -60,7 +61,8 @@ function coveredMask(tree: OrgTree, campaign: Campaign): Uint8Array {
  * - cleaning: sites, disinfections required and done, sites due and overdue;
  * - volunteer service: volunteers, tasks, places, sign-ups, attendance, hours, open tasks.
  *
- * Throws a {@link FrontlineError} for an unknown campaign or a day that is not a real date.
+ * Throws a {@link FrontlineError} for an unknown campaign, a day that is not a real date, or a day
+ * before the campaign started (there are no figures then, rather than zeros).
  *
  * @example
  * const p = campaignProgress(ledger, 'dk' as CampaignId, '2020-02-01' as Day);
@@ -71,7 +73,12 @@ export function campaignProgress(ledger: Ledger, campaignId: CampaignId, day: Da
   const campaign = tableGet(ledger.campaigns, campaignId);
   if (campaign === undefined)
     throw new FrontlineError('invalid_input', `unknown campaign '${campaignId}'`, [{ path: ['campaignId'], code: 'unknown_campaign', message: `no campaign '${campaignId}' in the ledger` }]);
-  dayOf(instantAt(day)); // validates the day
+  const valid = Day.safeParse(day);
+  if (!valid.success) throw new FrontlineError('invalid_day', `invalid day '${String(day)}'`, issuesFromZod(valid.error, ['day']));
+  if (day < campaign.startDay)
+    throw new FrontlineError('invalid_input', `no figures for ${day}`, [
+      { path: ['day'], code: 'outside_campaign', message: `campaign '${campaignId}' starts on ${campaign.startDay}: there are no figures for ${day}` },
+    ]);
   const tree = ledgerTree(ledger);
   const n = tree.units.length;
   const mask = coveredMask(tree, campaign);
@@ -101,13 +108,7 @@ export function campaignProgress(ledger: Ledger, campaignId: CampaignId, day: Da
         if (i < 0) return;
         if (s.firstScreenedOn !== undefined && s.firstScreenedOn <= day) add('screened', i);
         if (s.firstScreenedOn === day) add('newlyScreened', i);
-        if (s.lastVisitOn <= day) {
-          const due =
-            s.lastOutcome !== 'screened'
-              ? s.lastVisitOn < day
-              : s.lastScreenedOn !== undefined && toEpochDay(s.lastScreenedOn) + revisit <= today;
-          if (due) add('dueRevisit', i);
-        }
+        if (isDueRevisit(s, day, revisit)) add('dueRevisit', i);
       });
       tableForEach(ledger.visits, (v) => {
         if (v.day !== day || v.campaignId !== campaignId) return;
@@ -155,7 +156,9 @@ export function campaignProgress(ledger: Ledger, campaignId: CampaignId, day: Da
         }
         if (f.status === 'escalated') add('escalated', i);
         if (f.status === 'lost') add('lost', i);
-        if ((o.ended !== undefined && o.ended.day === day) || (o.ended === undefined && f.endDay === yesterday)) add('released', i);
+        // released on the day after the period ends (whether or not the release was recorded yet)
+        if (f.endDay === yesterday && !(o.ended?.outcome === 'transferred' && o.ended.day <= yesterday)) add('released', i);
+        if (o.ended?.outcome === 'transferred' && o.ended.day === day) add('transferred', i);
         add('checksDue', i, f.due);
         add('checksDone', i, f.done);
       });

@@ -2,11 +2,13 @@ import { instantAt, fromEpochDay, toEpochDay, type Day, type Instant } from '../
 import { FrontlineError } from '../core/errors.js';
 import type { CampaignId, HouseholdId, OrgId } from '../core/ids.js';
 import { ledgerTree, pairKey, type Ledger } from '../ledger/ledger.js';
-import { tableForEach, tableGet } from '../ledger/table.js';
+import { tableForEach, tableGet, tableValues } from '../ledger/table.js';
+import { campaignRunsOn } from './campaign.js';
 import type { OrgTree } from '../org/tree.js';
 import type { Household } from '../people/person.js';
 import type { ClassificationEntry, HouseholdScreening, ServiceRequest, Site, VolunteerTask } from './records.js';
 import { followUp, type FollowUp } from './observation.js';
+import { isDueRevisit } from './screening.js';
 
 /** @internal A test for "within scope" (everything when no scope is given). */
 function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => boolean {
@@ -79,12 +81,9 @@ export function unscreenedHouseholds(ledger: Ledger, campaignId: CampaignId, day
 export function dueRevisits(ledger: Ledger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly HouseholdScreening[] {
   if (tableGet(ledger.campaigns, campaignId) === undefined) throw unknownCampaign(campaignId);
   const within = inScope(ledgerTree(ledger), scope);
-  const limit = fromEpochDay(toEpochDay(day) - ledger.settings.revisitAfterDays);
   const out: HouseholdScreening[] = [];
   tableForEach(ledger.screenings, (s) => {
-    if (s.campaignId !== campaignId || s.lastVisitOn > day || !within(s.unitId)) return;
-    const due = s.lastOutcome !== 'screened' ? s.lastVisitOn < day : s.lastScreenedOn !== undefined && s.lastScreenedOn <= limit;
-    if (due) out.push(s);
+    if (s.campaignId === campaignId && within(s.unitId) && isDueRevisit(s, day, ledger.settings.revisitAfterDays)) out.push(s);
   });
   return out.sort((a, b) => (a.householdId < b.householdId ? -1 : 1));
 }
@@ -119,26 +118,36 @@ export function openServiceRequests(ledger: Ledger, at: Instant, scope?: OrgId):
     if (r.fulfilledAt !== undefined && Date.parse(r.fulfilledAt) <= now) return;
     out.push({ ...r, overdue: Date.parse(r.dueAt) < now });
   });
-  return out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+  return out.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
  * Sites and their disinfections on a day: required, done, still due, and whether the day before
- * fell short (overdue).
+ * fell short while a cleaning campaign covering the site was running (overdue).
  *
  * @example
  * sitesDue(ledger, '2020-02-01' as Day).filter((s) => s.due > 0).map((s) => s.site.name);
  * @category Cleaning
  */
 export function sitesDue(ledger: Ledger, day: Day, scope?: OrgId): readonly { readonly site: Site; readonly done: number; readonly due: number; readonly overdue: boolean }[] {
-  const within = inScope(ledgerTree(ledger), scope);
+  const tree = ledgerTree(ledger);
+  const within = inScope(tree, scope);
   const yesterday = fromEpochDay(toEpochDay(day) - 1);
+  // a site is overdue only if a cleaning campaign covering it ran the day before
+  const running = tableValues(ledger.campaigns).filter((c) => c.kind === 'cleaning' && campaignRunsOn(c, yesterday));
+  const ranYesterday = (unitId: string): boolean => {
+    const i = tree.indexOf.get(unitId);
+    return i !== undefined && running.some((c) => c.covers.some((cover) => {
+      const s = tree.indexOf.get(cover);
+      return s !== undefined && i >= s && i < (tree.subtreeEnd[s] as number);
+    }));
+  };
   const out: { site: Site; done: number; due: number; overdue: boolean }[] = [];
   tableForEach(ledger.sites, (site) => {
     if (!within(site.unitId)) return;
     const d = tableGet(ledger.disinfections, site.id);
     const done = d?.byDay[day] ?? 0;
-    out.push({ site, done, due: Math.max(0, site.timesPerDay - done), overdue: (d?.byDay[yesterday] ?? 0) < site.timesPerDay });
+    out.push({ site, done, due: Math.max(0, site.timesPerDay - done), overdue: (d?.byDay[yesterday] ?? 0) < site.timesPerDay && ranYesterday(site.unitId) });
   });
   return out.sort((a, b) => (a.site.id < b.site.id ? -1 : 1));
 }

@@ -269,6 +269,8 @@ export const HouseholdScreening = z
     lastOutcome: VisitOutcome,
     /** Visits made. */
     visits: z.number().int().nonnegative(),
+    /** Every visit's day and outcome, in the order recorded (whole-process tracking, 全程跟踪). */
+    log: z.array(z.object({ /** The day of the visit. */ day: Day, /** What came of it. */ outcome: VisitOutcome }).strict()),
   })
   .strict();
 /**

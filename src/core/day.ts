@@ -102,7 +102,13 @@ function chinaMidnight(day: Day): TZDate {
 export function dayOf(instant: Instant | string | Date): Day {
   // China has kept UTC+8 without summer time since 1992: there the day is plain arithmetic; earlier
   // instants (summer time 1986–1991, local mean time before 1901) go through the zone database.
-  if (typeof instant === 'string' && BEIJING_INSTANT.test(instant) && instant >= '1992') return instant.slice(0, 10) as Day;
+  if (typeof instant === 'string' && BEIJING_INSTANT.test(instant) && instant >= '1992') {
+    const y = Number(instant.slice(0, 4));
+    const m = Number(instant.slice(5, 7));
+    const d = Number(instant.slice(8, 10));
+    if (!isRealDate(y, m, d)) throw new TypeError(`frontline: not an instant: '${instant}'`);
+    return instant.slice(0, 10) as Day;
+  }
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (!isValid(date)) throw new TypeError(`frontline: not an instant: '${String(instant)}'`);
   const ms = date.getTime();
@@ -159,7 +165,10 @@ export function instantAt(day: Day, time = '00:00'): Instant {
   if (t === null || Number(t[1]) > 23 || Number(t[2]) > 59) {
     throw new RangeError(`frontline: a clock time is written HH:mm, got '${time}'`);
   }
-  if (day >= '1992' && DAY_PATTERN.test(day)) return `${day}T${time}:00+08:00` as Instant;
+  const parts = DAY_PATTERN.exec(day);
+  if (parts === null || !isRealDate(Number(parts[1]), Number(parts[2]), Number(parts[3])))
+    throw new RangeError(`frontline: not a day: '${day}'`);
+  if (day >= '1992') return `${day}T${time}:00+08:00` as Instant;
   const start = chinaMidnight(day);
   const at = new TZDate(start.getFullYear(), start.getMonth(), start.getDate(), Number(t[1]), Number(t[2]), CHINA_TIME_ZONE);
   return format(at, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: inChina }) as Instant;

@@ -6,14 +6,21 @@ import type { OrgTree } from '../org/tree.js';
 import { Actor } from './actor.js';
 import { EFFECTS } from './effects/index.js';
 import type { EffectContext, LedgerState } from './effects/types.js';
-import { EVENT_TYPES, LedgerEvent, type LedgerEventType } from './events.js';
+import { EVENT_TYPES, LedgerEvent } from './events.js';
 import { TABLE_NAMES, emptyLedger, ledgerTree, rememberTree, type Ledger } from './ledger.js';
 import { mergeOverlay, overlayOf, tableAdd, tableHas, type Table } from './table.js';
 
 const immer = new Immer({ autoFreeze: true });
 const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
-/** Events that may be recorded by someone not yet registered (bootstrapping a ledger). */
-const BOOTSTRAP = new Set<LedgerEventType>(['unitsAdded', 'peopleRegistered']);
+/**
+ * Whether an event may be recorded by someone not (yet) in the ledger: only while the ledger is
+ * being set up — the first units, or people registering (among them the recorder) before anyone is.
+ */
+function bootstrapping(state: Ledger, e: LedgerEvent): boolean {
+  if (e.type === 'unitsAdded') return state.units.length === 0;
+  if (e.type === 'peopleRegistered') return state.people.size === 0 || e.people.some((p) => p.id === e.by);
+  return false;
+}
 
 /**
  * Options of {@link apply}, {@link replay} and {@link applyAs}.
@@ -48,8 +55,17 @@ function parseEvents(events: readonly unknown[], trusted: boolean): { parsed: (L
     const r = LedgerEvent.safeParse(raw);
     if (r.success) return r.data;
     const id = (raw as { id?: unknown }).id;
-    for (const issue of issuesFromZod(r.error, [i]))
-      issues.push({ ...issue, message: `event ${typeof id === 'string' ? `'${id}' ` : ''}(${type}): ${issue.message}` });
+    const tag = `event ${typeof id === 'string' ? `'${id}' ` : ''}(${type})`;
+    for (const issue of r.error.issues) {
+      // an extra field is reported at its own path
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+      for (const key of keys)
+        issues.push({
+          path: key === undefined ? [i, ...issue.path] : [i, ...issue.path, key],
+          code: issue.code,
+          message: `${tag}: ${key === undefined ? issue.message : `unexpected field '${key}'`}`,
+        });
+    }
     return undefined;
   });
   return { parsed, issues };
@@ -112,7 +128,7 @@ function run(
       found = [{ path: ['id'], code: 'duplicate_event', message: `the ledger already has an event '${e.id}' (replayed twice?)` }];
     else {
       found = effect.check(state, e as never, ctx);
-      if (!BOOTSTRAP.has(e.type) && !tableHas(state.people, e.by)) found.push({ path: ['by'], code: 'unknown_person', message: `unknown recorder '${e.by}'` });
+      if (!tableHas(state.people, e.by) && !bootstrapping(state, e)) found.push({ path: ['by'], code: 'unknown_person', message: `unknown recorder '${e.by}'` });
     }
     if (actor !== undefined && found.length === 0) {
       const why = refusal(actor, ctx.tree, state, e, ctx);

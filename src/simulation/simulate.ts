@@ -129,13 +129,22 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
     if (unit.kind === 'village' || unit.kind === 'community') villages.set(unit.id, { unit, households: [], workers: [], residents: [] });
   tableForEach(ledger.households, (h) => villages.get(h.unitId)?.households.push(h));
   const volunteerTeams = new Map<string, PersonId[]>();
+  // who records a site's disinfections: a member of its disinfection team or of its lead department
+  const crews = new Map<string, PersonId[]>();
+  const crew = (unit: string, p: PersonId): void => {
+    const list = crews.get(unit);
+    if (list === undefined) crews.set(unit, [p]);
+    else list.push(p);
+  };
   tableForEach(ledger.people, (p) => {
+    if (tree.units[tree.indexOf.get(p.unitId) ?? -1]?.kind === 'institution') crew(p.unitId, p.id);
     const v = villages.get(p.unitId);
     if (v !== undefined) {
       if (p.cadreLevel === 'village') v.workers.push(p.id);
       else v.residents.push(p);
     }
     for (const a of p.assignments ?? []) {
+      if (a.endsWith('.disinfection')) crew(a, p.id);
       const team = a.endsWith('.volunteers') ? volunteerTeams.get(a) : undefined;
       if (team !== undefined) team.push(p.id);
       else if (a.endsWith('.volunteers')) volunteerTeams.set(a, [p.id]);
@@ -174,7 +183,7 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
           by: hq,
           site: { id: siteId, name: `${t.name}${plan.name}${count > 1 ? k + 1 : ''}`, category: plan.category, unitId: where.id, responsibleUnitId: responsible, timesPerDay: plan.times },
         });
-        sites.push({ id: siteId, times: plan.times, responsible, worker: rng.pick(seat.workers) });
+        sites.push({ id: siteId, times: plan.times, responsible, worker: rng.pick(crews.get(responsible) ?? seat.workers) });
       }
     }
   }

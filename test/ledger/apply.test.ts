@@ -181,7 +181,7 @@ describe('apply: bad input', () => {
         [[2, 'campaignId'], 'outside_campaign'],
         [[3, 'id'], 'duplicate_event'],
         [[4, 'type'], 'unknown_event_type'],
-        [[5], 'unrecognized_keys'],
+        [[5, 'colour'], 'unrecognized_keys'],
         [[6, 'celsius'], 'invalid_type'],
         [[7, 'places'], 'too_small'],
         [[8, 'at'], 'invalid_format'],

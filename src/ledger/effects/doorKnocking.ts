@@ -32,12 +32,13 @@ export const visitRecorded: Effect<VisitRecorded> = {
         state.screenings,
         key,
         screened
-          ? { campaignId: e.campaignId, householdId: e.householdId, unitId, firstScreenedOn: day, lastScreenedOn: day, lastVisitOn: day, lastOutcome: e.outcome, visits: 1 }
-          : { campaignId: e.campaignId, householdId: e.householdId, unitId, lastVisitOn: day, lastOutcome: e.outcome, visits: 1 },
+          ? { campaignId: e.campaignId, householdId: e.householdId, unitId, firstScreenedOn: day, lastScreenedOn: day, lastVisitOn: day, lastOutcome: e.outcome, visits: 1, log: [{ day, outcome: e.outcome }] }
+          : { campaignId: e.campaignId, householdId: e.householdId, unitId, lastVisitOn: day, lastOutcome: e.outcome, visits: 1, log: [{ day, outcome: e.outcome }] },
       );
       return;
     }
     s.visits += 1;
+    s.log = [...s.log, { day, outcome: e.outcome }];
     // a late-recorded earlier visit does not move the last visit back
     if (day >= s.lastVisitOn) {
       s.lastVisitOn = day;

@@ -1,0 +1,46 @@
+import { toEpochDay, type Day } from '../core/day.js';
+import type { HouseholdScreening, VisitOutcome } from './records.js';
+
+/**
+ * Where a household stood in a door-knocking campaign at the end of a day: its last visit and
+ * outcome, and its last screening, counting only visits on or before the day (visits recorded later
+ * for later days do not change the past).
+ *
+ * @example
+ * screeningAsOf(screening, '2020-02-02' as Day).lastOutcome; // => 'screened'
+ * @category Door-knocking
+ */
+export function screeningAsOf(
+  s: HouseholdScreening,
+  day: Day,
+): { readonly lastVisitOn: Day | undefined; readonly lastOutcome: VisitOutcome | undefined; readonly lastScreenedOn: Day | undefined } {
+  if (s.lastVisitOn <= day) return { lastVisitOn: s.lastVisitOn, lastOutcome: s.lastOutcome, lastScreenedOn: s.lastScreenedOn };
+  let lastVisitOn: Day | undefined;
+  let lastOutcome: VisitOutcome | undefined;
+  let lastScreenedOn: Day | undefined;
+  for (const v of s.log) {
+    if (v.day > day) continue;
+    if (lastVisitOn === undefined || v.day >= lastVisitOn) {
+      lastVisitOn = v.day;
+      lastOutcome = v.outcome;
+    }
+    if (v.outcome === 'screened' && (lastScreenedOn === undefined || v.day > lastScreenedOn)) lastScreenedOn = v.day;
+  }
+  return { lastVisitOn, lastOutcome, lastScreenedOn };
+}
+
+/**
+ * True when a household is due a revisit on a day: its last visit by then found nobody home or was
+ * refused (due from the next day), or its last screening is `revisitAfterDays` old or older
+ * (dynamic updating).
+ *
+ * @example
+ * isDueRevisit(screening, '2020-02-02' as Day, 7); // => true when screened on 2020-01-26 or earlier
+ * @category Door-knocking
+ */
+export function isDueRevisit(s: HouseholdScreening, day: Day, revisitAfterDays: number): boolean {
+  const at = screeningAsOf(s, day);
+  if (at.lastVisitOn === undefined) return false;
+  if (at.lastOutcome !== 'screened') return at.lastVisitOn < day;
+  return at.lastScreenedOn !== undefined && toEpochDay(at.lastScreenedOn) + revisitAfterDays <= toEpochDay(day);
+}
