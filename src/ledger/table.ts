@@ -105,7 +105,8 @@ export function tableGet<T>(table: Table<T>, id: string): T | undefined {
   if (delta !== undefined) {
     const v = delta.get(id);
     if (v !== undefined) return v;
-    return lookup((table as Overlay<T>).base, id, hashId(id));
+    const base = (table as Overlay<T>).base;
+    return base.size === 0 ? undefined : lookup(base, id, hashId(id));
   }
   return lookup(table, id, hashId(id));
 }
@@ -140,8 +141,9 @@ export function tableSet<T>(table: Table<T>, id: string, value: T): void {
   const t = table as unknown as MutableTable<T>;
   const delta = deltaOf(table);
   if (delta !== undefined) {
-    if (!delta.has(id) && tableGet((table as Overlay<T>).base, id) === undefined) t.size++;
+    const before = delta.size;
     delta.set(id, value);
+    if (delta.size > before && tableGet((table as Overlay<T>).base, id) === undefined) t.size++;
     return;
   }
   const h = hashId(id);
