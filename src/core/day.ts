@@ -102,12 +102,16 @@ function chinaMidnight(day: Day): TZDate {
 export function dayOf(instant: Instant | string | Date): Day {
   // China has kept UTC+8 without summer time since 1992: there the day is plain arithmetic; earlier
   // instants (summer time 1986–1991, local mean time before 1901) go through the zone database.
-  if (typeof instant === 'string' && BEIJING_INSTANT.test(instant) && instant >= '1992') {
-    const y = Number(instant.slice(0, 4));
-    const m = Number(instant.slice(5, 7));
-    const d = Number(instant.slice(8, 10));
-    if (!isRealDate(y, m, d)) throw new TypeError(`frontline: not an instant: '${instant}'`);
-    return instant.slice(0, 10) as Day;
+  if (typeof instant === 'string' && instant >= '1992' && isBeijingInstant(instant)) {
+    const prefix = instant.slice(0, 10);
+    let day = realDays.get(prefix);
+    if (day === undefined) {
+      if (!isRealDate(Number(prefix.slice(0, 4)), Number(prefix.slice(5, 7)), Number(prefix.slice(8, 10))))
+        throw new TypeError(`frontline: not an instant: '${instant}'`);
+      day = prefix as Day;
+      if (realDays.size < 100_000) realDays.set(prefix, day);
+    }
+    return day;
   }
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (!isValid(date)) throw new TypeError(`frontline: not an instant: '${String(instant)}'`);
@@ -119,8 +123,23 @@ export function dayOf(instant: Instant | string | Date): Day {
   return format(date, 'yyyy-MM-dd', { in: inChina }) as Day;
 }
 
+/** Day strings already found to be real dates (a few thousand at most in practice). */
+const realDays = new Map<string, Day>();
+
 /** An instant written in Beijing time: its first ten characters are its day. */
 const BEIJING_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\+08:00$/;
+const SHAPE = 'dddd-dd-ddTdd:dd:dd+08:00';
+
+/** {@link BEIJING_INSTANT}, checked by hand for the common `YYYY-MM-DDTHH:mm:ss+08:00` (it is on every event). */
+function isBeijingInstant(s: string): boolean {
+  if (s.length !== SHAPE.length) return BEIJING_INSTANT.test(s);
+  for (let i = 0; i < SHAPE.length; i++) {
+    const want = SHAPE.charCodeAt(i);
+    const c = s.charCodeAt(i);
+    if (want === 100 /* d */ ? c < 48 || c > 57 : c !== want) return false;
+  }
+  return true;
+}
 const EIGHT_HOURS = 8 * 3_600_000;
 /** 1992-01-01T00:00:00+08:00. */
 const SINCE_1992 = Date.UTC(1991, 11, 31, 16);

@@ -60,6 +60,8 @@ interface Overlay<T> extends Table<T> {
   readonly base: Table<T>;
   /** New and changed records, by id. */
   readonly delta: Map<string, T>;
+  /** Ids of `delta` that replace a record of the base (the others are new). */
+  readonly replaced: Set<string>;
 }
 
 function baseOf<T>(table: Table<T>): Table<T> | undefined {
@@ -143,7 +145,10 @@ export function tableSet<T>(table: Table<T>, id: string, value: T): void {
   if (delta !== undefined) {
     const before = delta.size;
     delta.set(id, value);
-    if (delta.size > before && tableGet((table as Overlay<T>).base, id) === undefined) t.size++;
+    if (delta.size > before) {
+      if (tableGet((table as Overlay<T>).base, id) === undefined) t.size++;
+      else (table as Overlay<T>).replaced.add(id);
+    }
     return;
   }
   const h = hashId(id);
@@ -234,6 +239,7 @@ export function tableEditIfAny<T extends object>(table: Table<T>, id: string): W
     if (value === undefined) return undefined;
     const copy = { ...value };
     delta.set(id, copy);
+    (table as Overlay<T>).replaced.add(id);
     return copy as Writable<T>;
   }
   return tableGet(table, id) as Writable<T> | undefined;
@@ -290,7 +296,7 @@ export function tableOf<T>(records: Iterable<T>, key: (record: T) => string): Ta
 
 /** @internal An empty overlay on a base table (for a plain replay onto a base). */
 export function overlayOf<T>(base: Table<T>): Table<T> {
-  const overlay: Overlay<T> = { size: base.size, slots: base.slots, base, delta: new Map() };
+  const overlay: Overlay<T> = { size: base.size, slots: base.slots, base, delta: new Map(), replaced: new Set() };
   return overlay;
 }
 
@@ -302,9 +308,12 @@ export function overlayOf<T>(base: Table<T>): Table<T> {
 export function mergeOverlay<T>(table: Table<T>, freezeRecord: (record: T) => void): Table<T> {
   const delta = deltaOf(table);
   if (delta === undefined) return table;
-  const base = (table as Overlay<T>).base;
+  const { base, replaced } = table as Overlay<T>;
   if (delta.size === 0) return base;
-  const copied = new Set<unknown[]>();
+  // which slot arrays and buckets this merge already copied, by position
+  const copied2 = new Uint8Array(FAN);
+  const copied3 = new Uint8Array(FAN * FAN);
+  const copiedBucket = new Uint8Array(FAN * FAN * FAN);
   const slots = base.slots.slice() as MutableTable<T>['slots'];
   for (const [id, value] of delta) {
     freezeRecord(value);
@@ -313,28 +322,44 @@ export function mergeOverlay<T>(table: Table<T>, freezeRecord: (record: T) => vo
     const b = (h >>> 6) & MASK;
     const c = (h >>> 12) & MASK;
     let level2 = slots[a];
-    if (level2 == null || !copied.has(level2)) {
+    if (copied2[a] === 0) {
       level2 = level2 == null ? nullSlots() : level2.slice();
-      copied.add(level2);
+      copied2[a] = 1;
       slots[a] = level2;
     }
-    let level3 = level2[b];
-    if (level3 == null || !copied.has(level3)) {
+    const l2 = level2 as (Bucket<T> | null)[][];
+    const ab = a * FAN + b;
+    let level3 = l2[b];
+    if (copied3[ab] === 0) {
       level3 = level3 == null ? nullSlots() : level3.slice();
-      copied.add(level3);
-      level2[b] = level3;
+      copied3[ab] = 1;
+      l2[b] = level3;
     }
-    let bucket = level3[c];
-    if (bucket == null || !copied.has(bucket)) {
+    const l3 = level3 as (Bucket<T> | null)[];
+    const abc = ab * FAN + c;
+    let bucket = l3[c];
+    if (copiedBucket[abc] === 0) {
       bucket = bucket == null ? [] : bucket.slice();
-      copied.add(bucket);
-      level3[c] = bucket;
+      copiedBucket[abc] = 1;
+      l3[c] = bucket;
     }
-    const i = find(bucket, id);
-    if (i >= 0) bucket[i + 1] = value;
-    else bucket.push(id, value);
+    const bk = bucket as Bucket<T>;
+    const i = replaced.has(id) ? find(bk, id) : -1;
+    if (i >= 0) bk[i + 1] = value;
+    else bk.push(id, value);
   }
-  for (const array of copied) Object.freeze(array);
+  // freeze what was copied: every bucket, then the slot arrays holding them
+  for (let a = 0; a < FAN; a++) {
+    if (copied2[a] === 0) continue;
+    const l2 = slots[a] as (Bucket<T> | null)[][];
+    for (let b = 0; b < FAN; b++) {
+      if (copied3[a * FAN + b] === 0) continue;
+      const l3 = l2[b] as (Bucket<T> | null)[];
+      for (let c = 0; c < FAN; c++) if (copiedBucket[(a * FAN + b) * FAN + c] === 1) Object.freeze(l3[c]);
+      Object.freeze(l3);
+    }
+    Object.freeze(l2);
+  }
   return Object.freeze({ size: table.size, slots: Object.freeze(slots) });
 }
 
