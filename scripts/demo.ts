@@ -214,14 +214,15 @@ const hp = progress.hp.total as HomePreventionMetrics;
 const cl = progress.cl.total as CleaningMetrics;
 const vs = progress.vs.total as VolunteerMetrics;
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+const n = (x: number): string => x.toLocaleString('en-US');
 out.push(
   textTable(
     [t('行动', 'campaign'), t('今日进度', "today's progress")],
     [
       [L('doorKnocking', 'campaignKind'), t(`覆盖率 ${pct(coverage(dk))}（${dk.screened.toLocaleString('en-US')}/${dk.households.toLocaleString('en-US')} 户），今日走访 ${dk.visits.toLocaleString('en-US')} 次，待复访 ${dk.dueRevisit.toLocaleString('en-US')} 户，服务诉求未办 ${dk.servicesOpen}（超时 ${dk.servicesOverdue}）`, `coverage ${pct(coverage(dk))} (${dk.screened.toLocaleString('en-US')}/${dk.households.toLocaleString('en-US')} households), ${dk.visits.toLocaleString('en-US')} visits today, ${dk.dueRevisit.toLocaleString('en-US')} due a revisit, ${dk.servicesOpen} service requests open (${dk.servicesOverdue} overdue)`)],
-      [L('homePrevention', 'campaignKind'), t(`告知书 ${pct(hp.lettersDelivered / Math.max(1, hp.households))}，申报 ${hp.declarations}，在观察 ${hp.underObservation}（新增 ${hp.newObservations}，解除 ${hp.released}，发热转诊 ${hp.escalated}），体温 ${hp.checksDone}/${hp.checksDue}，失访 ${hp.lost}`, `letters ${pct(hp.lettersDelivered / Math.max(1, hp.households))}, ${hp.declarations} declarations, ${hp.underObservation} under observation (${hp.newObservations} new, ${hp.released} released, ${hp.escalated} escalated), checks ${hp.checksDone}/${hp.checksDue}, ${hp.lost} lost to follow-up`)],
+      [L('homePrevention', 'campaignKind'), t(`告知书 ${pct(hp.lettersDelivered / Math.max(1, hp.households))}，申报 ${n(hp.declarations)}，在观察 ${n(hp.underObservation)}（新增 ${hp.newObservations}，解除 ${hp.released}，发热转诊 ${hp.escalated}），体温 ${n(hp.checksDone)}/${n(hp.checksDue)}，失访 ${hp.lost}`, `letters ${pct(hp.lettersDelivered / Math.max(1, hp.households))}, ${n(hp.declarations)} declarations, ${n(hp.underObservation)} under observation (${hp.newObservations} new, ${hp.released} released, ${hp.escalated} escalated), checks ${n(hp.checksDone)}/${n(hp.checksDue)}, ${hp.lost} lost to follow-up`)],
       [L('cleaning', 'campaignKind'), t(`场所 ${cl.sites}，消杀 ${cl.done}/${cl.required}，今日未达标 ${cl.sitesDue}，昨日欠账 ${cl.sitesOverdue}`, `${cl.sites} sites, disinfections ${cl.done}/${cl.required}, ${cl.sitesDue} short today, ${cl.sitesOverdue} short yesterday`)],
-      [L('volunteerService', 'campaignKind'), t(`志愿者 ${vs.volunteers.toLocaleString('en-US')}，任务 ${vs.tasks}（空缺 ${vs.openTasks}），到岗 ${vs.attended}/${vs.signUps}，服务 ${vs.hours.toLocaleString('en-US')} 小时`, `${vs.volunteers.toLocaleString('en-US')} volunteers, ${vs.tasks} tasks (${vs.openTasks} with places left), ${vs.attended}/${vs.signUps} came, ${vs.hours.toLocaleString('en-US')} hours`)],
+      [L('volunteerService', 'campaignKind'), t(`志愿者 ${vs.volunteers.toLocaleString('en-US')}，任务 ${vs.tasks}（空缺 ${vs.openTasks}），到岗 ${n(vs.attended)}/${n(vs.signUps)}，服务 ${vs.hours.toLocaleString('en-US')} 小时`, `${vs.volunteers.toLocaleString('en-US')} volunteers, ${vs.tasks} tasks (${vs.openTasks} with places left), ${n(vs.attended)}/${n(vs.signUps)} came, ${vs.hours.toLocaleString('en-US')} hours`)],
     ],
   ),
 );
