@@ -140,43 +140,7 @@ type MutableTable<T> = { size: number; slots: (((Bucket<T> | null)[] | null)[] |
  * @category Ledger
  */
 export function tableSet<T>(table: Table<T>, id: string, value: T): void {
-  const t = table as unknown as MutableTable<T>;
-  const delta = deltaOf(table);
-  if (delta !== undefined) {
-    const before = delta.size;
-    delta.set(id, value);
-    if (delta.size > before) {
-      if (tableGet((table as Overlay<T>).base, id) === undefined) t.size++;
-      else (table as Overlay<T>).replaced.add(id);
-    }
-    return;
-  }
-  const h = hashId(id);
-  const a = h & MASK;
-  const b = (h >>> 6) & MASK;
-  let level2 = t.slots[a];
-  if (level2 == null) {
-    level2 = nullSlots();
-    t.slots[a] = level2;
-  }
-  let level3 = level2[b];
-  if (level3 == null) {
-    level3 = nullSlots();
-    level2[b] = level3;
-  }
-  const c = (h >>> 12) & MASK;
-  const bucket = level3[c];
-  if (bucket == null) {
-    level3[c] = [id, value];
-  } else {
-    const i = find(bucket, id);
-    if (i >= 0) {
-      bucket[i + 1] = value;
-      return;
-    }
-    bucket.push(id, value);
-  }
-  t.size++;
+  put(table, id, value, true);
 }
 
 /**
@@ -184,12 +148,21 @@ export function tableSet<T>(table: Table<T>, id: string, value: T): void {
  * nothing, when the id is taken. One look-up where `tableHas` then `tableSet` would take two.
  */
 export function tableAdd<T>(table: Table<T>, id: string, value: T): boolean {
+  return put(table, id, value, false);
+}
+
+/** Writes `value` under `id` (replacing a record only when `replace`); false when it did not write. */
+function put<T>(table: Table<T>, id: string, value: T, replace: boolean): boolean {
   const t = table as unknown as MutableTable<T>;
   const delta = deltaOf(table);
   if (delta !== undefined) {
-    if (delta.has(id) || tableGet((table as Overlay<T>).base, id) !== undefined) return false;
+    const overlay = table as Overlay<T>;
+    const inDelta = delta.has(id);
+    const inBase = !inDelta && tableGet(overlay.base, id) !== undefined;
+    if (!replace && (inDelta || inBase)) return false;
     delta.set(id, value);
-    t.size++;
+    if (inBase) overlay.replaced.add(id);
+    else if (!inDelta) t.size++;
     return true;
   }
   const h = hashId(id);
@@ -208,8 +181,15 @@ export function tableAdd<T>(table: Table<T>, id: string, value: T): boolean {
   const c = (h >>> 12) & MASK;
   const bucket = level3[c];
   if (bucket == null) level3[c] = [id, value];
-  else if (find(bucket, id) >= 0) return false;
-  else bucket.push(id, value);
+  else {
+    const i = find(bucket, id);
+    if (i >= 0) {
+      if (!replace) return false;
+      bucket[i + 1] = value;
+      return true;
+    }
+    bucket.push(id, value);
+  }
   t.size++;
   return true;
 }
