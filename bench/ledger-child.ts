@@ -49,7 +49,7 @@ import { seeded, simulatedFortnight } from './fixtures.js';
 import { compare, median } from './harness.js';
 import { foldBase, foldCounts, foldDifferences, foldJournal, handProgress, ledgerCounts, progressDifferences, type JournalCounts } from './ledger-fold.js';
 
-/** Events of the journal the replay comparison takes (the "1M events"). */
+/** Events of the journal the replay comparison takes (1M events). */
 export const REPLAY_EVENTS = 1_000_000;
 
 export type Part = 'replay' | 'apply' | 'progress';

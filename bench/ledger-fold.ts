@@ -591,7 +591,7 @@ export function foldDifferences(ledger: Ledger, base: FoldBase, st: FoldRecords,
 /** The figure names of each kind, in the order of `emptyMetrics`. */
 const FIELDS = {
   doorKnocking: ['households', 'screened', 'newlyScreened', 'visits', 'nobodyHome', 'refused', 'dueRevisit', 'servicesOpen', 'servicesOverdue', 'servicesFulfilled'],
-  homePrevention: ['households', 'lettersDelivered', 'declarations', 'underObservation', 'newObservations', 'released', 'escalated', 'checksDue', 'checksDone', 'checksMissed', 'lost'],
+  homePrevention: ['households', 'lettersDelivered', 'declarations', 'underObservation', 'newObservations', 'released', 'escalated', 'checksDue', 'checksDone', 'checksMissed', 'lost', 'transferred'],
   cleaning: ['sites', 'required', 'done', 'sitesDue', 'sitesOverdue'],
   volunteerService: ['volunteers', 'tasks', 'places', 'signUps', 'attended', 'hours', 'openTasks'],
 } as const satisfies { [K in CampaignKind]: readonly string[] };
@@ -797,7 +797,9 @@ export function handProgress(ledger: Ledger, campaignId: string, day: Day): Hand
               }
               if (status === 2) own[row + 6] = (own[row + 6] as number) + 1;
               if (status === 1) own[row + 10] = (own[row + 10] as number) + 1;
-              if ((o.ended !== undefined && o.ended.day === day) || (o.ended === undefined && end === today - 1)) own[row + 5] = (own[row + 5] as number) + 1;
+              // released the day after the period ends, unless transferred by then; transferred on its day
+              if (end === today - 1 && !(o.ended?.outcome === 'transferred' && o.ended.day < day)) own[row + 5] = (own[row + 5] as number) + 1;
+              if (o.ended?.outcome === 'transferred' && o.ended.day === day) own[row + 11] = (own[row + 11] as number) + 1;
               // an observation that ends during the day (a transfer) still had that day's checks due
               if ((o.ended === undefined || o.ended.day >= day) && today >= from && today <= end) own[row + 7] = (own[row + 7] as number) + 2;
               own[row + 8] = (own[row + 8] as number) + doneToday;

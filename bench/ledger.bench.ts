@@ -1,5 +1,5 @@
 /**
- * The ledger at full scale (issue 3, "Performance"): `replay` of 1M events of the simulated county
+ * The ledger at full scale: `replay` of 1M events of the simulated county
  * against a hand-written mutable fold, `apply` of one event to the full-scale ledger, and
  * `campaignProgress` against a hand-written single pass, all measured in one child process
  * (`ledger-child.ts timing`) that builds the simulated fortnight once; and the peak heap of building

@@ -89,6 +89,8 @@ describe('cleaning', () => {
     expect(rows('2020-01-26', 'wjg')).toEqual([['sA', 3, 0, true]]);
     expect(rows('2020-01-27', 'wjg')).toEqual([['sA', 0, 2, false]]);
     expect(rows('2020-01-26', 'jl')).toEqual([['sB', 0, 1, true]]);
+    // on the campaign's first day nothing can be overdue yet: no cleaning campaign ran the day before
+    expect(rows('2020-01-24').map((r) => r[3])).toEqual([false, false, false]);
   });
 
   it('a site whose responsible unit is a village is refused (responsible_kind)', () => {

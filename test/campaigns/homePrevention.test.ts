@@ -224,6 +224,17 @@ describe('temperature checks and fever', () => {
     expect(obsOf(apply(raised, [ev.temperature({ observationId: id, day: '2020-01-25', celsius: 37.5 })]), id).escalation?.celsius).toBe(37.5);
   });
 
+  it('counts a transfer as transferred on its day, never as released', () => {
+    const { l, id } = arrival();
+    const fever = apply(l, [ev.temperature({ observationId: id, day: '2020-01-30', celsius: 38.1 })]);
+    const transferred = apply(fever, [ev.ended({ observationId: id, day: '2020-01-30', outcome: 'transferred' })]);
+    const total = (d: string): HomePreventionMetrics => campaignProgress(transferred, C.hp, day(d)).total as HomePreventionMetrics;
+    expect(total('2020-01-30')).toMatchObject({ transferred: 1, released: 0 });
+    expect(total('2020-01-31')).toMatchObject({ transferred: 0, released: 0 });
+    // the period's end (2020-02-06) passes without a release: the person was transferred
+    expect(total('2020-02-07')).toMatchObject({ transferred: 0, released: 0 });
+  });
+
   it('a later release of an escalated observation is refused, even after its period; a transfer is accepted', () => {
     const { l, id } = arrival();
     const fever = apply(l, [ev.temperature({ observationId: id, day: '2020-01-30', celsius: 38.1 })]);

@@ -193,6 +193,15 @@ describe('epoch days (internal)', () => {
   });
 });
 
+describe('dates that do not exist', () => {
+  test('dayOf refuses a Beijing-time instant on a day that does not exist, instantAt a day that does not', () => {
+    expect(() => dayOf('2020-02-30T10:00:00+08:00')).toThrow(TypeError);
+    expect(() => dayOf('2021-02-29T10:00:00+08:00')).toThrow(TypeError);
+    expect(dayOf('2020-02-29T10:00:00+08:00')).toBe('2020-02-29');
+    expect(() => instantAt('2020-02-30' as Day)).toThrow(RangeError);
+  });
+});
+
 describe('instantAt', () => {
   test('writes the time in China with the +08:00 offset', () => {
     expect(instantAt(d('2020-01-24'), '08:30')).toBe('2020-01-24T08:30:00+08:00');

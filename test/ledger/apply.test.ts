@@ -339,6 +339,17 @@ describe('apply: bad input', () => {
   });
 });
 
+describe('apply: who may record while a ledger is set up', () => {
+  it('accepts people registered by one of them on an empty ledger, and refuses an unknown recorder afterwards', () => {
+    const l = baseLedger();
+    const stranger = { id: 'p-new', name: '新人', sex: 'female', birthDate: '1990-01-01', unitId: U.wjg, partyStatus: 'nonMember' };
+    const bySelf = { type: 'peopleRegistered', id: 'e-self', at: at('2020-01-25'), by: 'p-new', people: [stranger] };
+    expect(apply(l, [bySelf]).people.size).toBe(l.people.size + 1);
+    const byNobody = { type: 'peopleRegistered', id: 'e-nobody', at: at('2020-01-25'), by: 'nobody', people: [{ ...stranger, id: 'p-new-2' }] };
+    expect(() => apply(l, [byNobody])).toThrow(/unknown recorder 'nobody'/);
+  });
+});
+
 describe('apply: references', () => {
   const l = baseLedger();
   const issue = (e: unknown): [PropertyKey[], string][] => thrown(() => apply(l, [e])).issues.map((i) => [[...i.path], i.code]);
