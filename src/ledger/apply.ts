@@ -8,7 +8,7 @@ import { EFFECTS } from './effects/index.js';
 import type { EffectContext, LedgerState } from './effects/types.js';
 import { EVENT_TYPES, LedgerEvent } from './events.js';
 import { TABLE_NAMES, emptyLedger, ledgerTree, rememberTree, type Ledger } from './ledger.js';
-import { mergeOverlay, overlayOf, tableAdd, tableHas, type Table } from './table.js';
+import { freezeStructure, freezeWritten, mergeOverlay, overlayOf, tableAdd, tableHas, trackingWrites, type Table } from './table.js';
 
 const immer = new Immer({ autoFreeze: true });
 const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
@@ -141,6 +141,7 @@ function run(
     }
     if (founds !== undefined) founds[i] = ctx.found;
     effect.recipe(state, e as never, ctx);
+    freezeWritten(deepFreeze);
     state.eventCount += 1;
   }
 }
@@ -243,10 +244,12 @@ export function tryApplyAs(actor: Actor, ledger: Ledger, events: readonly unknow
  * already and are not entered again.
  */
 function deepFreeze<T>(root: T): T {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null || Object.isFrozen(value)) continue;
+  if (typeof root !== 'object' || root === null || Object.isFrozen(root)) return root;
+  const stack = freezeStack;
+  const bottom = stack.length;
+  stack.push(root);
+  while (stack.length > bottom) {
+    const value = stack.pop() as object;
     Object.freeze(value);
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
@@ -263,6 +266,9 @@ function deepFreeze<T>(root: T): T {
   return root;
 }
 
+/** The work list of {@link deepFreeze}, kept between calls (most records are frozen one by one). */
+const freezeStack: object[] = [];
+
 /** @internal A plain copy of a ledger whose tables are overlays on the base's tables. */
 function overlayLedger(base: Ledger): LedgerState {
   const copy = { ...base } as LedgerState & Record<string, unknown>;
@@ -272,7 +278,13 @@ function overlayLedger(base: Ledger): LedgerState {
 
 /** @internal Folds every overlay table of a state into plain, frozen tables. */
 function mergeLedger(state: LedgerState): void {
-  for (const name of TABLE_NAMES) (state as unknown as Record<string, Table<unknown>>)[name] = mergeOverlay(state[name] as Table<unknown>, deepFreeze);
+  for (const name of TABLE_NAMES) (state as unknown as Record<string, Table<unknown>>)[name] = mergeOverlay(state[name] as Table<unknown>);
+}
+
+/** @internal Freezes a state built from nothing: each table's structure, then everything else. */
+function freezeLedger(state: LedgerState): Ledger {
+  for (const name of TABLE_NAMES) freezeStructure(state[name] as Table<unknown>);
+  return deepFreeze(state as Ledger);
 }
 
 /**
@@ -291,10 +303,13 @@ export function replay(events: readonly unknown[], base?: Ledger, options: Apply
   const { parsed, issues } = parseEvents(events, options.trusted === true);
   const ctx = contextFor(ledgerTree(base ?? { units: [] }));
   const state: LedgerState = base === undefined ? (emptyLedger() as LedgerState) : overlayLedger(base);
-  run(state, parsed, ctx, issues);
+  trackingWrites(() => run(state, parsed, ctx, issues));
   if (issues.length > 0) fail(`rejected a journal of ${events.length} events; nothing was built`, issues);
-  if (base !== undefined) mergeLedger(state);
-  const out = deepFreeze(state as Ledger);
+  let out: Ledger;
+  if (base !== undefined) {
+    mergeLedger(state);
+    out = deepFreeze(state as Ledger);
+  } else out = freezeLedger(state);
   rememberTree(out, ctx.tree);
   return out;
 }

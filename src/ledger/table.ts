@@ -62,6 +62,49 @@ interface Overlay<T> extends Table<T> {
   readonly delta: Map<string, T>;
   /** Ids of `delta` that replace a record of the base (the others are new). */
   readonly replaced: Set<string>;
+  /** For a small base, its records by id, built on the first look-up (a Map look-up is cheaper). */
+  small: Map<string, T> | undefined;
+}
+
+/**
+ * @internal While a plain replay runs: the records written by the event being handled, to be
+ * frozen (with what they hold) once its recipe is done — while they are still in the cache. A
+ * frozen record is copied before it is changed again. `null` outside a replay (under immer, drafts
+ * are frozen by immer).
+ */
+let written: object[] | null = null;
+
+/** @internal Runs `fn` while tracking written records; see {@link freezeWritten}. */
+export function trackingWrites<R>(fn: () => R): R {
+  const saved = written;
+  written = [];
+  try {
+    return fn();
+  } finally {
+    written = saved;
+  }
+}
+
+/** @internal Freezes, deeply, the records written since the last call. */
+export function freezeWritten(freeze: (value: object) => void): void {
+  if (written === null) return;
+  for (const v of written) freeze(v);
+  written.length = 0;
+}
+
+/** Bases up to this size are indexed in a Map while an overlay runs on them. */
+const SMALL_BASE = 1 << 16;
+
+function baseGet<T>(overlay: Overlay<T>, id: string): T | undefined {
+  const base = overlay.base;
+  if (base.size === 0) return undefined;
+  if (base.size > SMALL_BASE) return lookup(base, id, hashId(id));
+  if (overlay.small === undefined) {
+    const small = new Map<string, T>();
+    tableForEach(base, (v, k) => small.set(k, v));
+    overlay.small = small;
+  }
+  return overlay.small.get(id);
 }
 
 function baseOf<T>(table: Table<T>): Table<T> | undefined {
@@ -81,12 +124,8 @@ function find(bucket: readonly unknown[], id: string): number {
   return -1;
 }
 
+/** Look-up in a plain table (not an overlay). */
 function lookup<T>(table: Table<T>, id: string, h: number): T | undefined {
-  const delta = deltaOf(table);
-  if (delta !== undefined) {
-    const v = delta.get(id);
-    return v !== undefined ? v : lookup((table as Overlay<T>).base, id, h);
-  }
   const bucket = bucketOf(table, h);
   if (bucket != null) {
     const i = find(bucket, id);
@@ -106,9 +145,7 @@ export function tableGet<T>(table: Table<T>, id: string): T | undefined {
   const delta = deltaOf(table);
   if (delta !== undefined) {
     const v = delta.get(id);
-    if (v !== undefined) return v;
-    const base = (table as Overlay<T>).base;
-    return base.size === 0 ? undefined : lookup(base, id, hashId(id));
+    return v !== undefined ? v : baseGet(table as Overlay<T>, id);
   }
   return lookup(table, id, hashId(id));
 }
@@ -154,11 +191,12 @@ export function tableAdd<T>(table: Table<T>, id: string, value: T): boolean {
 /** Writes `value` under `id` (replacing a record only when `replace`); false when it did not write. */
 function put<T>(table: Table<T>, id: string, value: T, replace: boolean): boolean {
   const t = table as unknown as MutableTable<T>;
+  if (written !== null && typeof value === 'object' && value !== null) written.push(value);
   const delta = deltaOf(table);
   if (delta !== undefined) {
     const overlay = table as Overlay<T>;
     const inDelta = delta.has(id);
-    const inBase = !inDelta && tableGet(overlay.base, id) !== undefined;
+    const inBase = !inDelta && baseGet(overlay, id) !== undefined;
     if (!replace && (inDelta || inBase)) return false;
     delta.set(id, value);
     if (inBase) overlay.replaced.add(id);
@@ -214,15 +252,34 @@ export function tableEditIfAny<T extends object>(table: Table<T>, id: string): W
   const delta = deltaOf(table);
   if (delta !== undefined) {
     const own = delta.get(id);
-    if (own !== undefined) return own as Writable<T>;
-    const value = tableGet((table as Overlay<T>).base, id);
+    if (own !== undefined && !Object.isFrozen(own)) return own as Writable<T>;
+    const value = own ?? baseGet(table as Overlay<T>, id);
     if (value === undefined) return undefined;
     const copy = { ...value };
-    delta.set(id, copy);
-    (table as Overlay<T>).replaced.add(id);
+    put(table, id, copy, true);
     return copy as Writable<T>;
   }
-  return tableGet(table, id) as Writable<T> | undefined;
+  const value = tableGet(table, id);
+  // a plain record frozen earlier in a replay is copied before it changes (under immer, a draft)
+  if (written === null || value === undefined || !Object.isFrozen(value)) return value as Writable<T> | undefined;
+  const copy = { ...value };
+  put(table, id, copy, true);
+  return copy as Writable<T>;
+}
+
+/** @internal Freezes a plain table's slot arrays and buckets (not the records: they are frozen already). */
+export function freezeStructure<T>(table: Table<T>): void {
+  for (const level2 of table.slots) {
+    if (level2 == null || Object.isFrozen(level2)) continue;
+    for (const level3 of level2) {
+      if (level3 == null || Object.isFrozen(level3)) continue;
+      for (const bucket of level3) if (bucket != null) Object.freeze(bucket);
+      Object.freeze(level3);
+    }
+    Object.freeze(level2);
+  }
+  Object.freeze(table.slots);
+  Object.freeze(table);
 }
 
 /**
@@ -276,70 +333,100 @@ export function tableOf<T>(records: Iterable<T>, key: (record: T) => string): Ta
 
 /** @internal An empty overlay on a base table (for a plain replay onto a base). */
 export function overlayOf<T>(base: Table<T>): Table<T> {
-  const overlay: Overlay<T> = { size: base.size, slots: base.slots, base, delta: new Map(), replaced: new Set() };
+  const overlay: Overlay<T> = { size: base.size, slots: base.slots, base, delta: new Map(), replaced: new Set(), small: undefined };
   return overlay;
 }
 
 /**
  * @internal Folds an overlay into its base: a new table sharing every untouched path with the
- * base, copying only the slots and buckets the overlay wrote to. Everything new is frozen as it is
- * placed (`freezeRecord` freezes a record with what it holds), so the result is frozen throughout.
+ * base, copying only the slots and buckets the overlay wrote to, and freezing them. The records
+ * were frozen as they were written (see {@link freezeWritten}).
  */
-export function mergeOverlay<T>(table: Table<T>, freezeRecord: (record: T) => void): Table<T> {
+export function mergeOverlay<T>(table: Table<T>): Table<T> {
   const delta = deltaOf(table);
   if (delta === undefined) return table;
   const { base, replaced } = table as Overlay<T>;
-  if (delta.size === 0) return base;
-  // which slot arrays and buckets this merge already copied, by position
-  const copied2 = new Uint8Array(FAN);
-  const copied3 = new Uint8Array(FAN * FAN);
-  const copiedBucket = new Uint8Array(FAN * FAN * FAN);
-  const slots = base.slots.slice() as MutableTable<T>['slots'];
+  const n = delta.size;
+  if (n === 0) return base;
+  // order the new records by bucket (a counting sort on the 18 bits that place them), so every slot
+  // array and bucket is copied once and visited once, in memory order
+  const ids = new Array<string>(n);
+  const values = new Array<T>(n);
+  const places = new Uint32Array(n);
+  const counts = new Uint32Array(FAN * FAN * FAN + 1);
+  let k = 0;
   for (const [id, value] of delta) {
-    freezeRecord(value);
     const h = hashId(id);
-    const a = h & MASK;
-    const b = (h >>> 6) & MASK;
-    const c = (h >>> 12) & MASK;
-    let level2 = slots[a];
-    if (copied2[a] === 0) {
-      level2 = level2 == null ? nullSlots() : level2.slice();
-      copied2[a] = 1;
-      slots[a] = level2;
-    }
-    const l2 = level2 as (Bucket<T> | null)[][];
-    const ab = a * FAN + b;
-    let level3 = l2[b];
-    if (copied3[ab] === 0) {
-      level3 = level3 == null ? nullSlots() : level3.slice();
-      copied3[ab] = 1;
-      l2[b] = level3;
-    }
-    const l3 = level3 as (Bucket<T> | null)[];
-    const abc = ab * FAN + c;
-    let bucket = l3[c];
-    if (copiedBucket[abc] === 0) {
-      bucket = bucket == null ? [] : bucket.slice();
-      copiedBucket[abc] = 1;
-      l3[c] = bucket;
-    }
-    const bk = bucket as Bucket<T>;
-    const i = replaced.has(id) ? find(bk, id) : -1;
-    if (i >= 0) bk[i + 1] = value;
-    else bk.push(id, value);
+    const place = ((h & MASK) << 12) | (((h >>> 6) & MASK) << 6) | ((h >>> 12) & MASK);
+    ids[k] = id;
+    values[k] = value;
+    places[k] = place;
+    counts[place + 1] = (counts[place + 1] as number) + 1;
+    k++;
   }
-  // freeze what was copied: every bucket, then the slot arrays holding them
-  for (let a = 0; a < FAN; a++) {
-    if (copied2[a] === 0) continue;
-    const l2 = slots[a] as (Bucket<T> | null)[][];
-    for (let b = 0; b < FAN; b++) {
-      if (copied3[a * FAN + b] === 0) continue;
-      const l3 = l2[b] as (Bucket<T> | null)[];
-      for (let c = 0; c < FAN; c++) if (copiedBucket[(a * FAN + b) * FAN + c] === 1) Object.freeze(l3[c]);
-      Object.freeze(l3);
-    }
-    Object.freeze(l2);
+  for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] as number) + (counts[i - 1] as number);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const place = places[i] as number;
+    order[counts[place] as number] = i;
+    counts[place] = (counts[place] as number) + 1;
   }
+  const slots = base.slots.slice() as MutableTable<T>['slots'];
+  let l2: ((Bucket<T> | null)[] | null)[] | null = null;
+  let l3: (Bucket<T> | null)[] | null = null;
+  let bucket: Bucket<T> | null = null;
+  let lastA = -1;
+  let lastAB = -1;
+  let lastPlace = -1;
+  const closeBucket = (): void => {
+    if (bucket !== null) Object.freeze(bucket);
+  };
+  const closeL3 = (): void => {
+    closeBucket();
+    if (l3 !== null) Object.freeze(l3);
+  };
+  for (let j = 0; j < n; j++) {
+    const i = order[j] as number;
+    const place = places[i] as number;
+    const a = place >>> 12;
+    const ab = place >>> 6;
+    const c = place & MASK;
+    if (a !== lastA) {
+      closeL3();
+      if (l2 !== null) Object.freeze(l2);
+      const old = slots[a];
+      l2 = old == null ? nullSlots() : old.slice();
+      slots[a] = l2;
+      lastA = a;
+      lastAB = -1;
+      l3 = null;
+      bucket = null;
+    }
+    if (ab !== lastAB) {
+      closeL3();
+      const b = ab & MASK;
+      const old = (l2 as ((Bucket<T> | null)[] | null)[])[b];
+      l3 = old == null ? nullSlots() : old.slice();
+      (l2 as ((Bucket<T> | null)[] | null)[])[b] = l3;
+      lastAB = ab;
+      bucket = null;
+    }
+    if (place !== lastPlace) {
+      closeBucket();
+      const old = (l3 as (Bucket<T> | null)[])[c];
+      bucket = old == null ? [] : old.slice();
+      (l3 as (Bucket<T> | null)[])[c] = bucket;
+      lastPlace = place;
+    }
+    const id = ids[i] as string;
+    const value = values[i] as T;
+    const b = bucket as Bucket<T>;
+    const at = replaced.has(id) ? find(b, id) : -1;
+    if (at >= 0) b[at + 1] = value;
+    else b.push(id, value);
+  }
+  closeL3();
+  if (l2 !== null) Object.freeze(l2);
   return Object.freeze({ size: table.size, slots: Object.freeze(slots) });
 }
 
