@@ -40,7 +40,17 @@ export interface ApplyOptions {
 /** @internal Shape validation of a batch: parsed events (undefined where invalid) and the issues. */
 function parseEvents(events: readonly unknown[], trusted: boolean): { parsed: (LedgerEvent | undefined)[]; issues: Issue[] } {
   if (!Array.isArray(events)) throw new TypeError('frontline: events must be an array');
-  if (trusted) return { parsed: events as LedgerEvent[], issues: [] };
+  if (trusted) {
+    // no shape validation, but an unknown type is still named rather than crashing a recipe
+    const issues: Issue[] = [];
+    const parsed = events.map((raw, i) => {
+      const type = (raw as { type?: unknown } | null)?.type;
+      if (typeof type === 'string' && KNOWN_TYPES.has(type)) return raw as LedgerEvent;
+      issues.push({ path: [i, 'type'], code: 'unknown_event_type', message: `unknown event type ${JSON.stringify(type)}; known types: ${EVENT_TYPES.join(', ')}` });
+      return undefined;
+    });
+    return { parsed, issues };
+  }
   const issues: Issue[] = [];
   const parsed = events.map((raw, i) => {
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;

@@ -339,6 +339,13 @@ describe('apply: bad input', () => {
   });
 });
 
+describe('replay of a trusted journal', () => {
+  it('still names an unknown event type instead of failing inside a recipe', () => {
+    const journal = [...setupEvents(), { type: 'nope', id: 'e-x', at: at('2020-01-25'), by: P.mayor }];
+    expect(() => replay(journal, undefined, { trusted: true })).toThrow(/unknown event type "nope"/);
+  });
+});
+
 describe('apply: who may record while a ledger is set up', () => {
   it('accepts people registered by one of them on an empty ledger, and refuses an unknown recorder afterwards', () => {
     const l = baseLedger();
