@@ -64,6 +64,8 @@ interface Overlay<T> extends Table<T> {
   readonly replaced: Set<string>;
   /** For a small base, its records by id, built on the first look-up (a Map look-up is cheaper). */
   small: Map<string, T> | undefined;
+  /** For a big base, the records already looked up. */
+  seen: Map<string, T> | undefined;
 }
 
 /**
@@ -98,7 +100,19 @@ const SMALL_BASE = 1 << 16;
 function baseGet<T>(overlay: Overlay<T>, id: string): T | undefined {
   const base = overlay.base;
   if (base.size === 0) return undefined;
-  if (base.size > SMALL_BASE) return lookup(base, id, hashId(id));
+  if (base.size > SMALL_BASE) {
+    // a big base (people, households): remember what was found, as the same ids come back
+    let seen = overlay.seen;
+    if (seen === undefined) {
+      seen = new Map<string, T>();
+      overlay.seen = seen;
+    }
+    const hit = seen.get(id);
+    if (hit !== undefined) return hit;
+    const v = lookup(base, id, hashId(id));
+    if (v !== undefined) seen.set(id, v);
+    return v;
+  }
   if (overlay.small === undefined) {
     const small = new Map<string, T>();
     tableForEach(base, (v, k) => small.set(k, v));
@@ -333,7 +347,7 @@ export function tableOf<T>(records: Iterable<T>, key: (record: T) => string): Ta
 
 /** @internal An empty overlay on a base table (for a plain replay onto a base). */
 export function overlayOf<T>(base: Table<T>): Table<T> {
-  const overlay: Overlay<T> = { size: base.size, slots: base.slots, base, delta: new Map(), replaced: new Set(), small: undefined };
+  const overlay: Overlay<T> = { size: base.size, slots: base.slots, base, delta: new Map(), replaced: new Set(), small: undefined, seen: undefined };
   return overlay;
 }
 
