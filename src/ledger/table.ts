@@ -195,8 +195,9 @@ export function tableSet<T>(table: Table<T>, id: string, value: T): void {
 }
 
 /**
- * @internal Adds a record under a new id, in place like {@link tableSet}; returns false, changing
- * nothing, when the id is taken. One look-up where `tableHas` then `tableSet` would take two.
+ * @internal Adds a record under a new id, in place like {@link tableSet}; returns false when the id
+ * is taken (in a replay's overlay the entry may then be overwritten: a duplicate fails the run, and
+ * the state is dropped). One look-up where `tableHas` then `tableSet` would take two.
  */
 export function tableAdd<T>(table: Table<T>, id: string, value: T): boolean {
   return put(table, id, value, false);
@@ -209,9 +210,18 @@ function put<T>(table: Table<T>, id: string, value: T, replace: boolean): boolea
   const delta = deltaOf(table);
   if (delta !== undefined) {
     const overlay = table as Overlay<T>;
+    if (!replace) {
+      // adding: one Map write; an id already in the overlay is overwritten, but the caller then
+      // fails the whole run (a duplicate), so nothing of it is kept
+      if (baseGet(overlay, id) !== undefined) return false;
+      const before = delta.size;
+      delta.set(id, value);
+      if (delta.size === before) return false;
+      t.size++;
+      return true;
+    }
     const inDelta = delta.has(id);
     const inBase = !inDelta && baseGet(overlay, id) !== undefined;
-    if (!replace && (inDelta || inBase)) return false;
     delta.set(id, value);
     if (inBase) overlay.replaced.add(id);
     else if (!inDelta) t.size++;
@@ -435,7 +445,7 @@ export function mergeOverlay<T>(table: Table<T>): Table<T> {
     const id = ids[i] as string;
     const value = values[i] as T;
     const b = bucket as Bucket<T>;
-    const at = replaced.has(id) ? find(b, id) : -1;
+    const at = replaced.size > 0 && replaced.has(id) ? find(b, id) : -1;
     if (at >= 0) b[at + 1] = value;
     else b.push(id, value);
   }
