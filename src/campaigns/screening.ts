@@ -1,4 +1,4 @@
-import { toEpochDay, type Day } from '../core/day.js';
+import { fromEpochDay, toEpochDay, type Day } from '../core/day.js';
 import type { HouseholdScreening, VisitOutcome } from './records.js';
 
 /**
@@ -39,8 +39,26 @@ export function screeningAsOf(
  * @category Door-knocking
  */
 export function isDueRevisit(s: HouseholdScreening, day: Day, revisitAfterDays: number): boolean {
+  // the usual case, today's figures: the last visit is not after the day
+  if (s.lastVisitOn <= day) {
+    if (s.lastOutcome !== 'screened') return s.lastVisitOn < day;
+    return s.lastScreenedOn !== undefined && s.lastScreenedOn <= revisitLimit(day, revisitAfterDays);
+  }
   const at = screeningAsOf(s, day);
   if (at.lastVisitOn === undefined) return false;
   if (at.lastOutcome !== 'screened') return at.lastVisitOn < day;
-  return at.lastScreenedOn !== undefined && toEpochDay(at.lastScreenedOn) + revisitAfterDays <= toEpochDay(day);
+  return at.lastScreenedOn !== undefined && at.lastScreenedOn <= revisitLimit(day, revisitAfterDays);
 }
+
+/** The last screening day that makes a household due a revisit on `day` (remembered: asked per household). */
+function revisitLimit(day: Day, revisitAfterDays: number): Day {
+  if (day !== limitDay || revisitAfterDays !== limitDays) {
+    limitDay = day;
+    limitDays = revisitAfterDays;
+    limit = fromEpochDay(toEpochDay(day) - revisitAfterDays);
+  }
+  return limit;
+}
+let limitDay = '';
+let limitDays = -1;
+let limit = '' as Day;

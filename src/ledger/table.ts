@@ -66,6 +66,8 @@ interface Overlay<T> extends Table<T> {
   small: Map<string, T> | undefined;
   /** For a big base, the records already looked up. */
   seen: Map<string, T> | undefined;
+  /** Look-ups made in the base so far. */
+  lookups: number;
 }
 
 /**
@@ -94,8 +96,10 @@ export function freezeWritten(freeze: (value: object) => void): void {
   written.length = 0;
 }
 
-/** Bases up to this size are indexed in a Map while an overlay runs on them. */
+/** Bases up to this size are indexed in a Map while an overlay runs on them… */
 const SMALL_BASE = 1 << 16;
+/** …once the overlay has looked this many records up in it. */
+const SMALL_INDEX_AFTER = 1 << 12;
 
 function baseGet<T>(overlay: Overlay<T>, id: string): T | undefined {
   const base = overlay.base;
@@ -113,6 +117,8 @@ function baseGet<T>(overlay: Overlay<T>, id: string): T | undefined {
     if (v !== undefined) seen.set(id, v);
     return v;
   }
+  // index a small base only once it pays: a short batch (apply's checks) just walks the table
+  if (overlay.small === undefined && ++overlay.lookups < SMALL_INDEX_AFTER) return lookup(base, id, hashId(id));
   if (overlay.small === undefined) {
     const small = new Map<string, T>();
     tableForEach(base, (v, k) => small.set(k, v));
@@ -357,7 +363,7 @@ export function tableOf<T>(records: Iterable<T>, key: (record: T) => string): Ta
 
 /** @internal An empty overlay on a base table (for a plain replay onto a base). */
 export function overlayOf<T>(base: Table<T>): Table<T> {
-  const overlay: Overlay<T> = { size: base.size, slots: base.slots, base, delta: new Map(), replaced: new Set(), small: undefined, seen: undefined };
+  const overlay: Overlay<T> = { size: base.size, slots: base.slots, base, delta: new Map(), replaced: new Set(), small: undefined, seen: undefined, lookups: 0 };
   return overlay;
 }
 
