@@ -136,7 +136,7 @@ function isBeijingInstant(s: string): boolean {
   for (let i = 0; i < SHAPE.length; i++) {
     const want = SHAPE.charCodeAt(i);
     const c = s.charCodeAt(i);
-    if (want === 100 /* d */ ? c < 48 || c > 57 : c !== want) return false;
+    if (want === 100 /* d */ ? c - 48 > 9 || c < 48 : c !== want) return false;
   }
   return true;
 }

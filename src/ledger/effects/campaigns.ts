@@ -9,7 +9,7 @@ import { problem, unitsOf, type Effect, type EffectContext } from './types.js';
 
 /**
  * @internal Checks that a campaign exists, is of the kind, runs on the day and covers the unit;
- * returns the problems at `path`.
+ * adds the problems at `path` to `issues` and returns it.
  */
 export function checkCampaign(
   state: Ledger,
@@ -19,10 +19,13 @@ export function checkCampaign(
   day: Day,
   unitId: string | undefined,
   path: PropertyKey[],
+  issues: Issue[] = [],
 ): Issue[] {
   const c: Campaign | undefined = tableGet(state.campaigns, campaignId);
-  if (c === undefined) return [problem('unknown_campaign', `unknown campaign '${campaignId}'`, ...path)];
-  const issues: Issue[] = [];
+  if (c === undefined) {
+    issues.push(problem('unknown_campaign', `unknown campaign '${campaignId}'`, ...path));
+    return issues;
+  }
   if (c.kind !== kind) issues.push(problem('campaign_kind', `campaign '${campaignId}' is ${c.kind}, not ${kind}`, ...path));
   if (day < c.startDay || (c.endDay !== undefined && day > c.endDay))
     issues.push(problem('outside_campaign', `${day} is outside campaign '${campaignId}' (${c.startDay} – ${c.endDay ?? 'open'})`, ...path));

@@ -64,7 +64,7 @@ export const volunteerTaskPosted: Effect<VolunteerTaskPosted> = {
     const issues: Issue[] = [];
     if (tableHas(state.tasks, e.taskId)) issues.push(problem('duplicate_id', `task '${e.taskId}' exists`, 'taskId'));
     if (!ctx.tree.indexOf.has(e.unitId)) issues.push(problem('unknown_unit', `unknown unit '${e.unitId}'`, 'unitId'));
-    else issues.push(...checkCampaign(state, ctx, e.campaignId, 'volunteerService', e.day, e.unitId, ['campaignId']));
+    else checkCampaign(state, ctx, e.campaignId, 'volunteerService', e.day, e.unitId, ['campaignId'], issues);
     if (e.day < ctx.day) issues.push(problem('past_task', `a task for ${e.day} cannot be posted on ${ctx.day}`, 'day'));
     return issues;
   },

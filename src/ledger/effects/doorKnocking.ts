@@ -12,10 +12,11 @@ export const visitRecorded: Effect<VisitRecorded> = {
     if (tableHas(state.visits, e.visitId)) issues.push(problem('duplicate_id', `visit '${e.visitId}' exists`, 'visitId'));
     const h = tableGet(state.households, e.householdId);
     if (h === undefined) issues.push(problem('unknown_household', `unknown household '${e.householdId}'`, 'householdId'));
-    issues.push(...checkCampaign(state, ctx, e.campaignId, 'doorKnocking', ctx.day, h?.unitId, ['campaignId']));
-    e.visitors.forEach((v, i) => {
+    checkCampaign(state, ctx, e.campaignId, 'doorKnocking', ctx.day, h?.unitId, ['campaignId'], issues);
+    for (let i = 0; i < e.visitors.length; i++) {
+      const v = e.visitors[i] as string;
       if (!tableHas(state.people, v)) issues.push(problem('unknown_person', `unknown visitor '${v}'`, 'visitors', i));
-    });
+    }
     ctx.found = h?.unitId;
     return issues;
   },

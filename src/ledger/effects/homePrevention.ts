@@ -69,7 +69,7 @@ export const observationStarted: Effect<ObservationStarted> = {
     const person = tableGet(state.people, e.personId);
     if (person === undefined) issues.push(problem('unknown_person', `unknown person '${e.personId}'`, 'personId'));
     const day = ctx.day;
-    issues.push(...checkCampaign(state, ctx, e.campaignId, 'homePrevention', day, person?.unitId, ['campaignId']));
+    checkCampaign(state, ctx, e.campaignId, 'homePrevention', day, person?.unitId, ['campaignId'], issues);
     if (e.fromDay > day) issues.push(problem('future_start', `an observation counted from ${e.fromDay} cannot be recorded on ${day}`, 'fromDay'));
     return issues;
   },
