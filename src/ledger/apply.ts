@@ -1,6 +1,6 @@
 import { Immer } from 'immer';
 import { FrontlineError, issuesFromZod, toResult, type Issue, type Result } from '../core/errors.js';
-import { dayOf, type Day } from '../core/day.js';
+import { eventDay, type Day } from '../core/day.js';
 import { label } from '../core/vocabulary.js';
 import type { OrgTree } from '../org/tree.js';
 import { Actor } from './actor.js';
@@ -130,7 +130,7 @@ function run(
     const e = events[i];
     if (e === undefined) continue;
     const effect = EFFECTS[e.type];
-    ctx.day = dayOf(e.at);
+    ctx.day = eventDay(e.at);
     ctx.found = undefined;
     let found: Issue[];
     // the id is recorded first: a later event with the same id is a duplicate even if this one fails
@@ -160,7 +160,7 @@ function run(
 function runRecipes(state: LedgerState, events: readonly (LedgerEvent | undefined)[], ctx: EffectContext, founds: readonly unknown[]): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as LedgerEvent;
-    ctx.day = dayOf(e.at);
+    ctx.day = eventDay(e.at);
     ctx.found = founds[i];
     tableAdd(state.events, e.id, e.at);
     EFFECTS[e.type].recipe(state, e as never, ctx);

@@ -285,8 +285,11 @@ export function tableEditIfAny<T extends object>(table: Table<T>, id: string): W
     if (own !== undefined && !Object.isFrozen(own)) return own as Writable<T>;
     const value = own ?? baseGet(table as Overlay<T>, id);
     if (value === undefined) return undefined;
+    // a frozen record is copied before it changes; the copy takes its place (no size change)
     const copy = { ...value };
-    put(table, id, copy, true);
+    delta.set(id, copy);
+    if (own === undefined) (table as Overlay<T>).replaced.add(id);
+    written?.push(copy);
     return copy as Writable<T>;
   }
   const value = tableGet(table, id);
