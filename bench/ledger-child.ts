@@ -47,7 +47,7 @@ import {
 } from '../src/index.js';
 import { seeded, simulatedFortnight } from './fixtures.js';
 import { compare, median } from './harness.js';
-import { foldBase, foldCounts, foldDifferences, foldJournal, handProgress, ledgerCounts, progressDifferences, type JournalCounts } from './ledger-fold.js';
+import { foldBase, foldBaseOnTables, foldCounts, foldDifferences, foldJournal, handProgress, ledgerCounts, progressDifferences, type JournalCounts } from './ledger-fold.js';
 
 /** Events of the journal the replay comparison takes (1M events). */
 export const REPLAY_EVENTS = 1_000_000;
@@ -65,6 +65,8 @@ export interface ReplayReport {
   readonly trusted: readonly number[];
   readonly validated: readonly number[];
   readonly fold: readonly number[];
+  /** The same fold reading people, households and event ids from the base's own tables, ms. */
+  readonly foldOnTables: readonly number[];
   /** Builds of the fold's lookup Maps from the base (outside the fold's samples), ms. */
   readonly foldBase: readonly number[];
   /** What both produced (checked equal, record by record). */
@@ -188,6 +190,7 @@ function replayPart(base: Ledger, journal: readonly LedgerEvent[], rounds: numbe
     { label: 'trusted', fn: () => replay(events, base, { trusted: true }).eventCount, times: [] },
     { label: 'validated', fn: () => replay(events, base).eventCount, times: [] },
     { label: 'fold', fn: () => foldJournal(fb, events).eventCount, times: [] },
+    { label: 'fold on tables', fn: () => foldJournal(foldBaseOnTables(base), events).eventCount, times: [] },
   ];
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < contenders.length; k++) {
@@ -206,8 +209,8 @@ function replayPart(base: Ledger, journal: readonly LedgerEvent[], rounds: numbe
   const again = foldBase(base);
   foldBaseTimes.push(performance.now() - b0);
   if (again.people.size !== fb.people.size) throw new Error('foldBase is not deterministic');
-  const [trusted, validated, foldTimes] = contenders.map((c) => c.times) as [number[], number[], number[]];
-  return { events: events.length, journalLength: journal.length, trusted, validated, fold: foldTimes, foldBase: foldBaseTimes, counts, recordsCompared };
+  const [trusted, validated, foldTimes, foldOnTables] = contenders.map((c) => c.times) as [number[], number[], number[], number[]];
+  return { events: events.length, journalLength: journal.length, trusted, validated, fold: foldTimes, foldOnTables, foldBase: foldBaseTimes, counts, recordsCompared };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -166,6 +166,52 @@ export function foldBase(ledger: Ledger): FoldBase {
   };
 }
 
+/** A read-only Map over a ledger table: the fold reads the very tables the library reads. */
+function tableView<T>(table: Table<T>): ReadonlyMap<string, T> {
+  return { get: (id: string) => tableGet(table, id), has: (id: string) => tableGet(table, id) !== undefined, size: table.size } as unknown as ReadonlyMap<string, T>;
+}
+
+/**
+ * The fold's base reading the ledger's own tables for people, households and event ids (no lookup
+ * Maps built first): the same input the library gets.
+ */
+export function foldBaseOnTables(ledger: Ledger): FoldBase {
+  const maps = foldBaseRecordsOnly(ledger);
+  return { ...maps, people: tableView(ledger.people), households: tableView(ledger.households), eventIds: tableView(ledger.events) as unknown as ReadonlySet<string> };
+}
+
+/** {@link foldBase} without the big lookup Maps (they are filled in by the caller). */
+function foldBaseRecordsOnly(ledger: Ledger): FoldBase {
+  const tree = ledgerTree(ledger);
+  const edition = ledger.settings.observationEdition;
+  return {
+    units: tree.units,
+    unitIndex: tree.indexOf,
+    subtreeEnd: tree.subtreeEnd,
+    people: new Map(),
+    households: new Map(),
+    eventIds: new Set(),
+    eventCount: ledger.eventCount,
+    feverCelsius: ledger.settings.feverCelsius,
+    edition,
+    plannedDays: OBSERVATION_EDITIONS[edition]?.days ?? 14,
+    records: {
+      campaigns: mapOf(ledger.campaigns),
+      letters: mapOf(ledger.letters),
+      declarations: mapOf(ledger.declarations),
+      observations: mapOf(ledger.observations),
+      visits: mapOf(ledger.visits),
+      screenings: mapOf(ledger.screenings),
+      classifications: mapOf(ledger.classifications),
+      serviceRequests: mapOf(ledger.serviceRequests),
+      sites: mapOf(ledger.sites),
+      disinfections: mapOf(ledger.disinfections),
+      volunteers: mapOf(ledger.volunteers),
+      tasks: mapOf(ledger.tasks),
+    },
+  };
+}
+
 /** A copy of a base table whose records may be changed in place (deep copies: the base is frozen and shared). */
 function copyRecords<T>(m: ReadonlyMap<string, T>): Map<string, T> {
   const out = new Map<string, T>();
