@@ -134,36 +134,9 @@ function mapOf<T>(table: Table<T>): Map<string, T> {
 
 /** Builds the fold's lookup Maps from a base ledger (its register and any records it already holds). */
 export function foldBase(ledger: Ledger): FoldBase {
-  const tree = ledgerTree(ledger);
   const eventIds = new Set<string>();
   tableForEach(ledger.events, (_at, id) => eventIds.add(id));
-  const edition = ledger.settings.observationEdition;
-  return {
-    units: tree.units,
-    unitIndex: tree.indexOf,
-    subtreeEnd: tree.subtreeEnd,
-    people: mapOf(ledger.people),
-    households: mapOf(ledger.households),
-    eventIds,
-    eventCount: ledger.eventCount,
-    feverCelsius: ledger.settings.feverCelsius,
-    edition,
-    plannedDays: OBSERVATION_EDITIONS[edition]?.days ?? 14,
-    records: {
-      campaigns: mapOf(ledger.campaigns),
-      letters: mapOf(ledger.letters),
-      declarations: mapOf(ledger.declarations),
-      observations: mapOf(ledger.observations),
-      visits: mapOf(ledger.visits),
-      screenings: mapOf(ledger.screenings),
-      classifications: mapOf(ledger.classifications),
-      serviceRequests: mapOf(ledger.serviceRequests),
-      sites: mapOf(ledger.sites),
-      disinfections: mapOf(ledger.disinfections),
-      volunteers: mapOf(ledger.volunteers),
-      tasks: mapOf(ledger.tasks),
-    },
-  };
+  return { ...foldBaseRecordsOnly(ledger), people: mapOf(ledger.people), households: mapOf(ledger.households), eventIds };
 }
 
 /** A read-only Map over a ledger table: the fold reads the very tables the library reads. */

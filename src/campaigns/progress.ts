@@ -4,6 +4,7 @@ import type { CampaignId, OrgId } from '../core/ids.js';
 import type { CampaignKind } from '../core/vocabulary.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
 import { tableForEach, tableGet } from '../ledger/table.js';
+import { coverageMask } from '../org/queries.js';
 import type { OrgTree } from '../org/tree.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Campaign } from './campaign.js';
@@ -41,16 +42,6 @@ function columnsFor(kind: CampaignKind, n: number): Columns {
   return cols;
 }
 
-function coveredMask(tree: OrgTree, campaign: Campaign): Uint8Array {
-  const mask = new Uint8Array(tree.units.length);
-  for (const c of campaign.covers) {
-    const s = tree.indexOf.get(c);
-    if (s === undefined) continue;
-    mask.fill(1, s, tree.subtreeEnd[s] as number);
-  }
-  return mask;
-}
-
 /**
  * The figures of a campaign on a day, per unit and rolled up the tree, computed in one pass over
  * the records the campaign's kind reads. The figures are mergeable ({@link mergeMetrics}):
@@ -81,7 +72,7 @@ export function campaignProgress(ledger: Ledger, campaignId: CampaignId, day: Da
     ]);
   const tree = ledgerTree(ledger);
   const n = tree.units.length;
-  const mask = coveredMask(tree, campaign);
+  const mask = coverageMask(tree, campaign.covers);
   const cols = columnsFor(campaign.kind, n);
   const at = (unitId: string): number => {
     const i = tree.indexOf.get(unitId);

@@ -4,6 +4,7 @@ import type { CampaignId, HouseholdId, OrgId } from '../core/ids.js';
 import { ledgerTree, pairKey, type Ledger } from '../ledger/ledger.js';
 import { tableForEach, tableGet, tableValues } from '../ledger/table.js';
 import { campaignRunsOn } from './campaign.js';
+import { coverageMask } from '../org/queries.js';
 import type { OrgTree } from '../org/tree.js';
 import type { Household } from '../people/person.js';
 import type { ClassificationEntry, HouseholdScreening, ServiceRequest, Site, VolunteerTask } from './records.js';
@@ -56,14 +57,10 @@ export function unscreenedHouseholds(ledger: Ledger, campaignId: CampaignId, day
   const campaign = tableGet(ledger.campaigns, campaignId);
   if (campaign === undefined) throw unknownCampaign(campaignId);
   const within = inScope(tree, scope);
-  const covered = (u: string) => campaign.covers.some((c) => {
-    const i = tree.indexOf.get(u);
-    const s = tree.indexOf.get(c);
-    return i !== undefined && s !== undefined && i >= s && i < (tree.subtreeEnd[s] as number);
-  });
+  const covered = coverageMask(tree, campaign.covers);
   const out: Household[] = [];
   tableForEach(ledger.households, (h) => {
-    if (!within(h.unitId) || !covered(h.unitId)) return;
+    if (!within(h.unitId) || covered[tree.indexOf.get(h.unitId) ?? -1] !== 1) return;
     const s = tableGet(ledger.screenings, pairKey(campaignId, h.id));
     if (s?.firstScreenedOn === undefined || s.firstScreenedOn > day) out.push(h);
   });
@@ -135,13 +132,8 @@ export function sitesDue(ledger: Ledger, day: Day, scope?: OrgId): readonly { re
   const yesterday = fromEpochDay(toEpochDay(day) - 1);
   // a site is overdue only if a cleaning campaign covering it ran the day before
   const running = tableValues(ledger.campaigns).filter((c) => c.kind === 'cleaning' && campaignRunsOn(c, yesterday));
-  const ranYesterday = (unitId: string): boolean => {
-    const i = tree.indexOf.get(unitId);
-    return i !== undefined && running.some((c) => c.covers.some((cover) => {
-      const s = tree.indexOf.get(cover);
-      return s !== undefined && i >= s && i < (tree.subtreeEnd[s] as number);
-    }));
-  };
+  const ran = coverageMask(tree, running.flatMap((c) => c.covers));
+  const ranYesterday = (unitId: string): boolean => ran[tree.indexOf.get(unitId) ?? -1] === 1;
   const out: { site: Site; done: number; due: number; overdue: boolean }[] = [];
   tableForEach(ledger.sites, (site) => {
     if (!within(site.unitId)) return;

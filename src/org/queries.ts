@@ -124,6 +124,19 @@ export function isWithin(tree: OrgTree, id: OrgId, scopeId: OrgId): boolean {
 }
 
 /**
+ * @internal The units lying within any of `covers` (each with its subtree), as a mask over the
+ * tree's preorder: one look-up per covered unit, then an array read per question.
+ */
+export function coverageMask(tree: OrgTree, covers: readonly string[]): Uint8Array {
+  const mask = new Uint8Array(tree.units.length);
+  for (const c of covers) {
+    const s = tree.indexOf.get(c);
+    if (s !== undefined) mask.fill(1, s, tree.subtreeEnd[s] as number);
+  }
+  return mask;
+}
+
+/**
  * A test for one scope, for checking many units against the same scope (an actor's area, a
  * supervision group's coverage): one index look-up per call.
  *

@@ -1,6 +1,7 @@
 import type { Issue } from '../../core/errors.js';
 import type { Day } from '../../core/day.js';
 import type { Campaign } from '../../campaigns/campaign.js';
+import { coverageMask } from '../../org/queries.js';
 import type { CampaignKind } from '../../core/vocabulary.js';
 import type { CampaignClosed, CampaignOpened } from '../events.js';
 import type { Ledger } from '../ledger.js';
@@ -40,11 +41,7 @@ export function checkCampaign(
 function coverageOf(ctx: EffectContext, c: Campaign): Uint8Array {
   let mask = ctx.coverage.get(c.id);
   if (mask === undefined || mask.length !== ctx.tree.units.length) {
-    mask = new Uint8Array(ctx.tree.units.length);
-    for (const s of c.covers) {
-      const k = ctx.tree.indexOf.get(s);
-      if (k !== undefined) mask.fill(1, k, ctx.tree.subtreeEnd[k] as number);
-    }
+    mask = coverageMask(ctx.tree, c.covers);
     ctx.coverage.set(c.id, mask);
   }
   return mask;
