@@ -50,6 +50,10 @@ export {
   ThreeShows,
   UnitKind,
   VolunteerTaskKind,
+  PostKind,
+  AbsenceReason,
+  RosterConstraint,
+  Attendance,
   label,
 } from './core/vocabulary.js';
 export type { Label, Vocabulary } from './core/vocabulary.js';
@@ -188,3 +192,34 @@ export { SIMULATED_CAMPAIGNS, SimulationOptions, simulateCampaigns } from './sim
 // synthetic county
 export { GenerateCountyOptions, generateCounty } from './synthetic/county.js';
 export type { County } from './synthetic/county.js';
+export { GenerateRosterOptions, ROSTER_SIZES, generateRosterProblem } from './synthetic/rosterProblem.js';
+
+// duty rosters
+export {
+  Absence,
+  ClockTime,
+  DEFAULT_ROSTER_RULES,
+  LeaderRequirement,
+  Post,
+  PostId,
+  Roster,
+  RosterPerson,
+  RosterPool,
+  RosterProblem,
+  RosterRules,
+  RosterSeats,
+  RosterWeights,
+  SeatId,
+  SeatLock,
+  Shift,
+  ShiftId,
+  parseSeatId,
+  seatId,
+} from './roster/model.js';
+export type { SeatSlot } from './roster/model.js';
+export { checkCapacity } from './roster/capacity.js';
+export type { CapacityReport, CapacityShortfall } from './roster/capacity.js';
+export { BuildOptions, buildRoster } from './roster/build.js';
+export type { FairnessGroup, RosterProgress, RosterResult, RosterStats, UnfilledSeat } from './roster/build.js';
+export { validateRoster } from './roster/validate.js';
+export type { ConstraintLevel, RosterScore, RosterValidation, RosterViolation, ValidateOptions } from './roster/validate.js';

@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'invalid_command'
   | 'invalid_resident_id'
   | 'invalid_phone'
-  | 'unknown_unit';
+  | 'unknown_unit'
+  | 'invalid_roster';
 
 /**
  * One problem found in some input: where it is, what kind it is, and what is wrong, in words.

@@ -439,6 +439,103 @@ export const Severity = z.enum(keysOf(SEVERITY));
  */
 export type Severity = z.infer<typeof Severity>;
 
+const POST_KIND = {
+  checkpoint: { zh: '临时检查点', en: 'checkpoint' },
+  dutyRoom: { zh: '值班室', en: 'duty room' },
+  hotline: { zh: '值班热线', en: 'hotline' },
+} as const;
+/**
+ * The kind of a staffed post: a temporary checkpoint (临时检查点), a duty room (值班室) or a hotline.
+ *
+ * @example
+ * PostKind.parse('checkpoint'); // => 'checkpoint'
+ * @category Vocabulary
+ */
+export const PostKind = z.enum(keysOf(POST_KIND));
+/**
+ * The kind of a post.
+ *
+ * @category Vocabulary
+ */
+export type PostKind = z.infer<typeof PostKind>;
+
+const ABSENCE_REASON = {
+  leave: { zh: '请假', en: 'leave' },
+  sickness: { zh: '病假', en: 'sickness' },
+  observation: { zh: '医学观察', en: 'medical observation' },
+  isolation: { zh: '隔离', en: 'isolation' },
+  blocked: { zh: '不宜排班', en: 'blocked' },
+} as const;
+/**
+ * Why a person cannot be rostered on some days or shifts: leave, sickness, their own medical
+ * observation or isolation, or a blocked day.
+ *
+ * @example
+ * AbsenceReason.parse('sickness'); // => 'sickness'
+ * @category Vocabulary
+ */
+export const AbsenceReason = z.enum(keysOf(ABSENCE_REASON));
+/**
+ * Why a person is unavailable.
+ *
+ * @category Vocabulary
+ */
+export type AbsenceReason = z.infer<typeof AbsenceReason>;
+
+const ROSTER_CONSTRAINT = {
+  H1: { zh: '带班领导资格', en: 'leader qualification' },
+  H2: { zh: '每班一名带班领导', en: 'one leader per shift' },
+  H3: { zh: '每班值守人数', en: 'staff per shift' },
+  H4: { zh: '人员可用性', en: 'availability' },
+  H5: { zh: '班次不重叠、每日班次上限', en: 'no overlap, shifts per day' },
+  H6: { zh: '班次间最短休息', en: 'minimum rest' },
+  H7: { zh: '最多连续值班天数', en: 'consecutive working days' },
+  H8: { zh: '任意7天班次上限', en: 'shifts in any 7 days' },
+  H9: { zh: '锁定与冻结的席位不变', en: 'locked and frozen seats' },
+  M1: { zh: '空缺席位', en: 'unfilled seat' },
+  S1: { zh: '就近值守', en: 'locality' },
+  S2: { zh: '班次公平', en: 'fairness' },
+  S3: { zh: '与已发布排班的差异', en: 'change from the published roster' },
+  S4: { zh: '意愿日期', en: 'desired and undesired days' },
+  S5: { zh: '零散班次与夜班接日班', en: 'isolated shifts and night-to-day turnarounds' },
+  S6: { zh: '带班领导相对固定', en: 'leader continuity at a post' },
+} as const;
+/**
+ * A constraint of a duty roster: hard `H1`–`H9`, medium `M1` (unfilled seats) and soft `S1`–`S6`;
+ * see `ROSTER_CONSTRAINTS` for what each says and where it comes from.
+ *
+ * @example
+ * RosterConstraint.parse('H6'); // => 'H6'
+ * @category Vocabulary
+ */
+export const RosterConstraint = z.enum(keysOf(ROSTER_CONSTRAINT));
+/**
+ * A roster constraint code.
+ *
+ * @category Vocabulary
+ */
+export type RosterConstraint = z.infer<typeof RosterConstraint>;
+
+const ATTENDANCE = {
+  present: { zh: '到岗', en: 'present' },
+  late: { zh: '迟到', en: 'late' },
+  absent: { zh: '缺岗', en: 'absent' },
+} as const;
+/**
+ * What a check of a duty seat found: the person present, late, or absent.
+ *
+ * @example
+ * Attendance.parse('late'); // => 'late'
+ * @category Vocabulary
+ */
+export const Attendance = z.enum(keysOf(ATTENDANCE));
+/**
+ * Attendance at a duty seat.
+ *
+ * @category Vocabulary
+ */
+export type Attendance = z.infer<typeof Attendance>;
+
 /**
  * The Chinese and English labels of every enumerated value of the library, by vocabulary.
  *
@@ -466,6 +563,10 @@ export const LABELS = {
   sex: SEX,
   leadership: LEADERSHIP,
   severity: SEVERITY,
+  postKind: POST_KIND,
+  absenceReason: ABSENCE_REASON,
+  rosterConstraint: ROSTER_CONSTRAINT,
+  attendance: ATTENDANCE,
 } as const;
 
 /**

@@ -23,6 +23,10 @@ import {
   UnitKind,
   VolunteerTaskKind,
   label,
+  PostKind,
+  AbsenceReason,
+  RosterConstraint,
+  Attendance,
   type Label,
   type Vocabulary,
 } from '../../src/index.js';
@@ -47,6 +51,10 @@ const ENUMS: Record<Vocabulary, z.ZodEnum> = {
   sex: Sex,
   leadership: Leadership,
   severity: Severity,
+  postKind: PostKind,
+  absenceReason: AbsenceReason,
+  rosterConstraint: RosterConstraint,
+  attendance: Attendance,
 };
 
 const tables = Object.entries(LABELS) as [Vocabulary, Record<string, Label>][];
