@@ -7,7 +7,7 @@ import { seatWords } from './explain.js';
 import type { Roster, RosterProblem, RosterSeats, SeatId, Shift } from './model.js';
 import { Candidates, construct, improve, type SearchCounts } from './search.js';
 import { RosterState } from './state.js';
-import { evaluate, type RosterScore, type RosterViolation } from './validate.js';
+import { evaluate, rememberAssignment, type RosterScore, type RosterViolation } from './validate.js';
 
 /**
  * What {@link buildRoster} reports as it works: the phase, the iteration, and the current score.
@@ -263,6 +263,8 @@ export function toRoster(c: Compiled, assign: Int32Array): Roster {
   }
   const shifts: Record<string, Shift[]> = {};
   for (const post of c.posts) shifts[post.id] = post.shifts.map((s) => ({ ...s }));
+  Object.freeze(seats);
+  rememberAssignment(seats, c, Int32Array.from(assign));
   return { startDay: c.problem.startDay, days: c.D, shifts: shifts as Roster['shifts'], seats: seats as RosterSeats };
 }
 

@@ -41,7 +41,7 @@ export function shiftTimes(s: Shift): ShiftTimes {
  * people, posts and seats by number; availability and preferences per person and day.
  */
 export interface Compiled {
-  readonly problem: RosterProblem;
+  problem: RosterProblem;
   readonly rules: RosterRules;
   readonly w: RosterWeights;
   /** Days of the horizon, and each one. */
@@ -100,7 +100,7 @@ export interface Compiled {
   readonly fixedPerson: Int32Array;
   /** S3 baseline: the published person (-1 empty), or -2 when the seat has no published value. */
   readonly published: Int32Array;
-  readonly hasPublished: boolean;
+  hasPublished: boolean;
   // rule limits
   readonly K: number;
   readonly restMin: number;
@@ -110,6 +110,13 @@ export interface Compiled {
   readonly consecHard: boolean;
   readonly max7: number;
   readonly max7Hard: boolean;
+  /** The first seat of each post × day × shift (index `(post * D + day) * maxShifts + shift`), -1 when not worked. */
+  readonly groupStart: Int32Array;
+  readonly maxShifts: number;
+  /** Each post's shift indexes by id. */
+  readonly shiftIndex: readonly ReadonlyMap<string, number>[];
+  /** Seat ids built so far, by seat. */
+  readonly seatIds: (SeatId | undefined)[];
   /** The id of a seat (built on demand, cached). */
   seatId(s: number): SeatId;
   /** The seat of an id, or -1. */
@@ -117,6 +124,11 @@ export interface Compiled {
 }
 
 const compiledCache = new WeakMap<object, Compiled>();
+
+/** @internal Remembers the compiled form of a problem object built by the library. */
+export function rememberCompiled(problem: object, c: Compiled): void {
+  compiledCache.set(problem, c);
+}
 
 /**
  * @internal Parses and indexes a roster problem, throwing a {@link FrontlineError} that lists every
@@ -129,12 +141,13 @@ export function compileProblem(input: unknown): Compiled {
   }
   const parsed = RosterProblem.safeParse(input);
   if (!parsed.success) throw new FrontlineError('invalid_roster', 'invalid roster problem', issuesFromZod(parsed.error));
-  const c = index(parsed.data);
+  const c = indexProblem(parsed.data);
   if (typeof input === 'object' && input !== null) compiledCache.set(input, c);
   return c;
 }
 
-function index(problem: RosterProblem): Compiled {
+/** @internal Indexes a problem already validated (see {@link compileProblem}). */
+export function indexProblem(problem: RosterProblem): Compiled {
   const rules = problem.rules ?? DEFAULT_ROSTER_RULES;
   const w = rules.weights;
   const D = problem.days;
@@ -212,15 +225,21 @@ function index(problem: RosterProblem): Compiled {
   const postLeaderRank = new Int8Array(posts.length);
   const postLeaderParty = new Uint8Array(posts.length);
   const postShifts = posts.map((p) => p.shifts.map(shiftTimes));
+  const isOpen = (post: Post, shift: Shift, day: Day): boolean =>
+    (post.from === undefined || day >= post.from) &&
+    (post.to === undefined || day <= post.to) &&
+    (shift.from === undefined || day >= shift.from) &&
+    (shift.to === undefined || day <= shift.to);
   let S = 0;
   let maxLength = 0;
+  let maxShifts = 1;
   posts.forEach((post, i) => {
     postPool[i] = poolIndex.get(post.poolId) ?? 0;
     postUnit[i] = unitOf(post.unitId);
     postLeaderRank[i] = RANK[post.leader.cadreLevel];
     postLeaderParty[i] = post.leader.partyMember === true ? 1 : 0;
-    const open = openDays(post, days);
-    S += open * post.shifts.length * (1 + post.staff);
+    maxShifts = Math.max(maxShifts, post.shifts.length);
+    for (const day of days) for (const shift of post.shifts) if (isOpen(post, shift, day)) S += 1 + post.staff;
     for (const t of postShifts[i] ?? []) maxLength = Math.max(maxLength, t.length);
   });
   const seatPost = new Int32Array(S);
@@ -231,15 +250,18 @@ function index(problem: RosterProblem): Compiled {
   const seatEnd = new Int32Array(S);
   const seatNight = new Uint8Array(S);
   const seatGroup = new Int32Array(S);
+  /** The first seat of each post × day × shift, -1 when the shift is not worked that day. */
+  const groupStart = new Int32Array(posts.length * D * maxShifts).fill(-1);
   let s = 0;
   posts.forEach((post, i) => {
     const shifts = postShifts[i] ?? [];
     for (let d = 0; d < D; d++) {
       const day = days[d] as Day;
-      if ((post.from !== undefined && day < post.from) || (post.to !== undefined && day > post.to)) continue;
       for (let k = 0; k < shifts.length; k++) {
+        if (!isOpen(post, post.shifts[k] as Shift, day)) continue;
         const t = shifts[k] as ShiftTimes;
         const group = s;
+        groupStart[(i * D + d) * maxShifts + k] = group;
         for (let slot = 0; slot <= post.staff; slot++, s++) {
           seatPost[s] = i;
           seatDay[s] = d;
@@ -273,37 +295,13 @@ function index(problem: RosterProblem): Compiled {
     const d = dayIndex.get(parts[1] as string);
     if (i === undefined || d === undefined) return -1;
     const k = shiftIndex[i]?.get(parts[2] as string);
-    const post = posts[i] as Post;
+    if (k === undefined) return -1;
     const slotText = parts[3] as string;
     const slot = slotText === 'L' ? 0 : /^[1-9]\d*$/.test(slotText) ? Number(slotText) : -1;
-    if (k === undefined || slot < 0 || slot > post.staff) return -1;
-    // the seat's index: the post's first seat, then whole open days before this one
-    const first = firstSeat[i] as number;
-    const open0 = firstOpenDay[i] as number;
-    const last = lastOpenDay[i] as number;
-    if (d < open0 || d > last) return -1;
-    return first + ((d - open0) * post.shifts.length + k) * (1 + post.staff) + slot;
+    if (slot < 0 || slot > (posts[i] as Post).staff) return -1;
+    const g = groupStart[(i * D + d) * maxShifts + k] as number;
+    return g < 0 ? -1 : g + slot;
   };
-  const firstSeat = new Int32Array(posts.length);
-  const firstOpenDay = new Int32Array(posts.length);
-  const lastOpenDay = new Int32Array(posts.length);
-  {
-    let at = 0;
-    posts.forEach((post, i) => {
-      firstSeat[i] = at;
-      let first = -1;
-      let last = -2;
-      for (let d = 0; d < D; d++) {
-        const day = days[d] as Day;
-        if ((post.from !== undefined && day < post.from) || (post.to !== undefined && day > post.to)) continue;
-        if (first < 0) first = d;
-        last = d;
-      }
-      firstOpenDay[i] = first;
-      lastOpenDay[i] = last;
-      at += (last - first + 1) * post.shifts.length * (1 + post.staff);
-    });
-  }
 
   // locks, freeze, published
   const issues: Issue[] = [];
@@ -391,15 +389,13 @@ function index(problem: RosterProblem): Compiled {
     consecHard: rules.consecutiveDaysLevel === 'hard',
     max7: rules.maxShiftsPer7Days,
     max7Hard: rules.shiftsPer7DaysLevel === 'hard',
+    groupStart,
+    maxShifts,
+    seatIds: ids,
+    shiftIndex,
     seatId,
     seatOf,
   };
-}
-
-function openDays(post: Post, days: readonly Day[]): number {
-  let n = 0;
-  for (const day of days) if ((post.from === undefined || day >= post.from) && (post.to === undefined || day <= post.to)) n++;
-  return n;
 }
 
 /** @internal Whether a person may take a seat's slot as far as H1 goes. */

@@ -78,7 +78,7 @@ export type ClockTime = z.infer<typeof ClockTime>;
  * One shift of a post's daily pattern. A shift whose end is not after its start runs across midnight
  * into the next day (an end equal to the start is a 24-hour shift); it belongs to the day it starts.
  * It is a night shift when any part of it falls between 00:00 and 05:00, unless `night` says
- * otherwise.
+ * otherwise. `from` and `to` limit the days it is worked, for a shift added or dropped later.
  *
  * @example
  * Shift.parse({ id: 'night', start: '22:00', end: '06:00' });
@@ -96,6 +96,10 @@ export const Shift = z
     end: ClockTime,
     /** Whether it counts as a night shift, when the default reading is not right. */
     night: z.boolean().optional(),
+    /** First day the shift is worked, if not every day the post is open (a shift added later). */
+    from: Day.optional(),
+    /** Last day the shift is worked, if not every day the post is open. */
+    to: Day.optional(),
   })
   .strict();
 /**

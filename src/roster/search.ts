@@ -1,5 +1,6 @@
 import { createRandom, type Random } from '../core/random.js';
 import type { Compiled } from './compile.js';
+import { seatsByStart } from './order.js';
 import { RosterState } from './state.js';
 
 /** @internal A list of candidates with a rotating start, so that construction spreads the load. */
@@ -171,14 +172,6 @@ export function construct(st: RosterState, cand: Candidates): void {
       if (p >= 0) st.add(p, s);
     }
   }
-}
-
-/** @internal Seats in order of their start time. */
-export function seatsByStart(c: Compiled): Int32Array {
-  const order = new Int32Array(c.S);
-  for (let s = 0; s < c.S; s++) order[s] = s;
-  order.sort((x, y) => (c.seatStart[x] as number) - (c.seatStart[y] as number) || x - y);
-  return order;
 }
 
 /** @internal What a search reports as it goes. */

@@ -2,6 +2,7 @@ import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import type { PersonId } from '../core/ids.js';
 import { LABELS, type Label, type RosterConstraint } from '../core/vocabulary.js';
 import { compileProblem, qualifies, type Compiled } from './compile.js';
+import { seatsByStart } from './order.js';
 import { hours, personWords, requirementWords, seatWords } from './explain.js';
 import { Roster, type RosterProblem, type SeatId } from './model.js';
 
@@ -84,8 +85,20 @@ const LEVEL: Readonly<Record<RosterConstraint, ConstraintLevel>> = {
   S1: 'soft', S2: 'soft', S3: 'soft', S4: 'soft', S5: 'soft', S6: 'soft',
 };
 
+const ownRosters = new WeakMap<object, { readonly c: Compiled; readonly assign: Int32Array }>();
+
+/** @internal Remembers the assignment behind a roster the library built (its seats are frozen). */
+export function rememberAssignment(seats: object, c: Compiled, assign: Int32Array): void {
+  ownRosters.set(seats, { c, assign });
+}
+
 /** @internal Reads a roster's seats into an assignment over the problem's seats; throws on unknown seats or people. */
 export function assignmentOf(c: Compiled, input: unknown, what = 'roster'): Int32Array {
+  if (typeof input === 'object' && input !== null) {
+    const seats = (input as { seats?: unknown }).seats;
+    const own = typeof seats === 'object' && seats !== null ? ownRosters.get(seats) : undefined;
+    if (own !== undefined && own.c === c) return Int32Array.from(own.assign);
+  }
   const parsed = Roster.safeParse(input);
   if (!parsed.success) throw new FrontlineError('invalid_roster', `invalid ${what}`, issuesFromZod(parsed.error));
   const a = new Int32Array(c.S).fill(-1);
@@ -130,19 +143,33 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
   const totals: Record<RosterConstraint, number> = { H1: 0, H2: 0, H3: 0, H4: 0, H5: 0, H6: 0, H7: 0, H8: 0, H9: 0, M1: 0, S1: 0, S2: 0, S3: 0, S4: 0, S5: 0, S6: 0 };
   const violations: RosterViolation[] = [];
   const sums = { hard: 0, medium: 0, soft: 0 };
-  const add = (constraint: RosterConstraint, seats: readonly number[], p: number, amount: number, message: Label, level = LEVEL[constraint]): void => {
+  // messages of soft violations are built only when listed
+  const add = (constraint: RosterConstraint, seats: readonly number[] | (() => readonly number[]), p: number, amount: number, message: Label | (() => Label), level = LEVEL[constraint]): void => {
     if (amount === 0) return;
     totals[constraint] += amount;
     sums[level] += amount;
     if (level === 'soft' && !listSoft) return;
-    violations.push({ constraint, level, seats: seats.map((s) => c.seatId(s)), personId: p < 0 ? null : (c.personIds[p] as PersonId), amount, message });
+    const list = typeof seats === 'function' ? seats() : seats;
+    violations.push({ constraint, level, seats: list.map((s) => c.seatId(s)), personId: p < 0 ? null : (c.personIds[p] as PersonId), amount, message: typeof message === 'function' ? message() : message });
   };
 
   // each person's seats in time order
-  const bySeat: number[][] = Array.from({ length: c.P }, () => []);
+  const order = seatsByStart(c);
+  const offs = new Int32Array(c.P + 1);
   for (let s = 0; s < c.S; s++) {
     const p = a[s] as number;
-    if (p >= 0) (bySeat[p] as number[]).push(s);
+    if (p >= 0) offs[p + 1] = (offs[p + 1] as number) + 1;
+  }
+  for (let p = 0; p < c.P; p++) offs[p + 1] = (offs[p + 1] as number) + (offs[p] as number);
+  const held = new Int32Array(offs[c.P] as number);
+  const fillAt = offs.slice(0, c.P);
+  for (let i = 0; i < c.S; i++) {
+    const s = order[i] as number;
+    const p = a[s] as number;
+    if (p >= 0) {
+      held[fillAt[p] as number] = s;
+      fillAt[p] = (fillAt[p] as number) + 1;
+    }
   }
 
   // seat by seat: H1, H4, H9, M1, S1, S3
@@ -157,9 +184,9 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
       add('H9', [s], p, 1, { zh: `${sw.zh}已锁定或冻结为${was.zh}，现为${now.zh}`, en: `${sw.en} is locked or frozen to ${was.en} but holds ${now.en}` });
     }
     if (p < 0) {
-      const sw = seatWords(c, s);
-      add('M1', [s], -1, c.seatSlot[s] === 0 ? w.unfilledLeader : w.unfilledStaff, { zh: `${sw.zh}空缺`, en: `${sw.en} is unfilled` });
-      if ((c.published[s] as number) >= 0) add('S3', [s], -1, w.changed, { zh: `${sw.zh}与已发布排班不同`, en: `${sw.en} differs from the published roster` });
+      const sw = once(() => seatWords(c, s));
+      add('M1', [s], -1, c.seatSlot[s] === 0 ? w.unfilledLeader : w.unfilledStaff, () => ({ zh: `${sw().zh}空缺`, en: `${sw().en} is unfilled` }));
+      if ((c.published[s] as number) >= 0) add('S3', [s], -1, w.changed, () => ({ zh: `${sw().zh}与已发布排班不同`, en: `${sw().en} differs from the published roster` }));
       continue;
     }
     if (c.seatSlot[s] === 0 && !qualifies(c, p, s)) {
@@ -169,8 +196,7 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
       add('H1', [s], p, 1, { zh: `${pw.zh}不能担任${sw.zh}：需${req.zh}`, en: `${pw.en} cannot take ${sw.en}: it needs ${req.en}` });
     }
     const k = p * D + (c.seatDay[s] as number);
-    const shiftId = c.postShifts[post]?.[c.seatShift[s] as number]?.id ?? '';
-    if (c.blocked[k] === 1 || (c.blocked[k] === 2 && c.blockedShifts.get(k)?.has(shiftId) === true)) {
+    if (c.blocked[k] === 1 || (c.blocked[k] === 2 && c.blockedShifts.get(k)?.has(c.postShifts[post]?.[c.seatShift[s] as number]?.id ?? '') === true)) {
       const pw = personWords(c, p);
       const sw = seatWords(c, s);
       const reason = LABELS.absenceReason[c.blockReason.get(k) ?? 'blocked'];
@@ -178,15 +204,19 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
     }
     const local = c.pUnit[p] === c.postUnit[post] ? 0 : c.pPool[p] === c.postPool[post] ? w.ownPool : w.elsewhere;
     if (local > 0) {
-      const pw = personWords(c, p);
-      const sw = seatWords(c, s);
-      const where = local === w.ownPool ? { zh: '本乡镇其他单位', en: 'another unit of the same pool' } : { zh: '其他乡镇', en: 'another pool' };
-      add('S1', [s], p, local, { zh: `${sw.zh}由${where.zh}的${pw.zh}值守`, en: `${sw.en} is held by ${pw.en} from ${where.en}` });
+      add('S1', [s], p, local, () => {
+        const pw = personWords(c, p);
+        const sw = seatWords(c, s);
+        const where = local === w.ownPool ? { zh: '本乡镇其他单位', en: 'another unit of the same pool' } : { zh: '其他乡镇', en: 'another pool' };
+        return { zh: `${sw.zh}由${where.zh}的${pw.zh}值守`, en: `${sw.en} is held by ${pw.en} from ${where.en}` };
+      });
     }
     const pub = c.published[s] as number;
     if (pub !== -2 && pub !== p) {
-      const sw = seatWords(c, s);
-      add('S3', [s], p, w.changed, { zh: `${sw.zh}与已发布排班不同`, en: `${sw.en} differs from the published roster` });
+      add('S3', [s], p, w.changed, () => {
+        const sw = seatWords(c, s);
+        return { zh: `${sw.zh}与已发布排班不同`, en: `${sw.en} differs from the published roster` };
+      });
     }
   }
 
@@ -196,13 +226,13 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
   const dayOn = new Uint8Array(D);
   const perDay = new Int32Array(D);
   for (let p = 0; p < c.P; p++) {
-    const seats = (bySeat[p] as number[]).sort((x, y) => (c.seatStart[x] as number) - (c.seatStart[y] as number));
+    const seats = Array.from(held.subarray(offs[p] as number, offs[p + 1] as number));
     worked.fill(0);
     nightOn.fill(0);
     dayOn.fill(0);
     perDay.fill(0);
     let nights = 0;
-    const ledPosts = new Set<number>();
+    const ledPosts: number[] = [];
     for (const s of seats) {
       const d = c.seatDay[s] as number;
       worked[d] = 1;
@@ -211,9 +241,10 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
         nightOn[d] = 1;
         nights++;
       } else dayOn[d] = 1;
-      if (c.seatSlot[s] === 0) ledPosts.add(c.seatPost[s] as number);
+      if (c.seatSlot[s] === 0 && !ledPosts.includes(c.seatPost[s] as number)) ledPosts.push(c.seatPost[s] as number);
     }
-    const pw = seats.length > 0 || c.pref.subarray(p * D, p * D + D).some((x) => x === 1) ? personWords(c, p) : { zh: '', en: '' };
+    const pwOnce = once(() => personWords(c, p));
+    const pw = { get zh(): string { return pwOnce().zh; }, get en(): string { return pwOnce().en; } };
     for (let d = 0; d < D; d++) {
       if ((perDay[d] as number) > c.K) {
         const on = seats.filter((s) => c.seatDay[s] === d);
@@ -274,28 +305,28 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
     // S4: desired and undesired days
     for (let d = 0; d < D; d++) {
       const pr = c.pref[p * D + d];
-      if (pr === 1 && worked[d] === 0) add('S4', [], p, w.desiredDay, { zh: `${pw.zh}希望在${c.days[d]}值班，未安排`, en: `${pw.en} wished to work on ${c.days[d]} and has no shift` });
+      if (pr === 1 && worked[d] === 0) add('S4', [], p, w.desiredDay, () => ({ zh: `${pw.zh}希望在${c.days[d]}值班，未安排`, en: `${pw.en} wished to work on ${c.days[d]} and has no shift` }));
       else if (pr === -1 && worked[d] === 1) {
-        add('S4', seats.filter((s) => c.seatDay[s] === d), p, w.undesiredDay, { zh: `${pw.zh}不希望在${c.days[d]}值班，却有班次`, en: `${pw.en} wished not to work on ${c.days[d]} but has a shift` });
+        add('S4', () => seats.filter((s) => c.seatDay[s] === d), p, w.undesiredDay, () => ({ zh: `${pw.zh}不希望在${c.days[d]}值班，却有班次`, en: `${pw.en} wished not to work on ${c.days[d]} but has a shift` }));
       }
     }
     // S5: isolated working days, night-to-day turnarounds
     for (let d = 1; d < D - 1; d++) {
       if (worked[d] === 1 && worked[d - 1] === 0 && worked[d + 1] === 0) {
-        add('S5', seats.filter((s) => c.seatDay[s] === d), p, w.isolatedShift, { zh: `${pw.zh}在${c.days[d]}的班次前后两天均休息`, en: `${pw.en} works ${c.days[d]} alone, between two days off` });
+        add('S5', () => seats.filter((s) => c.seatDay[s] === d), p, w.isolatedShift, () => ({ zh: `${pw.zh}在${c.days[d]}的班次前后两天均休息`, en: `${pw.en} works ${c.days[d]} alone, between two days off` }));
       }
     }
     for (let d = 1; d < D; d++) {
       if (nightOn[d - 1] === 1 && dayOn[d] === 1) {
-        add('S5', seats.filter((s) => c.seatDay[s] === d - 1 || c.seatDay[s] === d), p, w.nightToDay, { zh: `${pw.zh}在${c.days[d - 1]}夜班后次日上日班`, en: `${pw.en} works a day shift on ${c.days[d]} after a night shift` });
+        add('S5', () => seats.filter((s) => c.seatDay[s] === d - 1 || c.seatDay[s] === d), p, w.nightToDay, () => ({ zh: `${pw.zh}在${c.days[d - 1]}夜班后次日上日班`, en: `${pw.en} works a day shift on ${c.days[d]} after a night shift` }));
       }
     }
     // S6: a cadre leading at several posts
-    if (ledPosts.size >= 2) {
-      add('S6', seats.filter((s) => c.seatSlot[s] === 0), p, (ledPosts.size - 1) * w.leaderPosts, {
-        zh: `${pw.zh}在${ledPosts.size}个岗点担任带班领导`,
-        en: `${pw.en} leads at ${ledPosts.size} different posts`,
-      });
+    if (ledPosts.length >= 2) {
+      add('S6', () => seats.filter((s) => c.seatSlot[s] === 0), p, (ledPosts.length - 1) * w.leaderPosts, () => ({
+        zh: `${pw.zh}在${ledPosts.length}个岗点担任带班领导`,
+        en: `${pw.en} leads at ${ledPosts.length} different posts`,
+      }));
     }
   }
   if (listSoft) fairnessViolations(c, a, violations);
@@ -346,4 +377,17 @@ function fairnessViolations(c: Compiled, a: Int32Array, out: RosterViolation[]):
       },
     });
   }
+}
+
+/** A value computed on first use. */
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T | undefined;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value as T;
+  };
 }

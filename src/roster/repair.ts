@@ -1,0 +1,448 @@
+import { z } from 'zod';
+import { addDays, Day, instantAt, Instant } from '../core/day.js';
+import { FrontlineError, parseOrThrow, type Issue } from '../core/errors.js';
+import { PersonId } from '../core/ids.js';
+import { AbsenceReason, LABELS, type Label } from '../core/vocabulary.js';
+import { result, type RosterResult } from './build.js';
+import { compileProblem, indexProblem, rememberCompiled, type Compiled } from './compile.js';
+import { personWords, seatWords } from './explain.js';
+import { Post, PostId, SeatId, Shift, ShiftId, type Roster, type RosterProblem } from './model.js';
+import { seatsByStart } from './order.js';
+import { Candidates, improve, pickFor } from './search.js';
+import { RosterState } from './state.js';
+import { assignmentOf } from './validate.js';
+
+/**
+ * A change to a published roster's world: someone cannot serve for some days (falls ill, goes on
+ * leave, is put under observation), a post closes, a shift is added to a post, a new post opens, or
+ * one seat's person is freed from it.
+ *
+ * @example
+ * RosterChange.parse({ kind: 'unavailable', personId: 'p000123', from: '2020-02-10', to: '2020-02-12', reason: 'sickness' });
+ * @category Rosters
+ */
+export const RosterChange = z.discriminatedUnion('kind', [
+  z
+    .object({
+      /** Someone cannot serve. */
+      kind: z.literal('unavailable'),
+      /** Who. */
+      personId: PersonId,
+      /** First day. */
+      from: Day,
+      /** Last day. */
+      to: Day,
+      /** Why. */
+      reason: AbsenceReason,
+      /** Only these shifts; all when absent. */
+      shifts: z.array(ShiftId).min(1).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      /** A post closes. */
+      kind: z.literal('postClosed'),
+      /** Which. */
+      postId: PostId,
+      /** Its first closed day. */
+      from: Day,
+    })
+    .strict(),
+  z
+    .object({
+      /** A shift is added to a post's pattern. */
+      kind: z.literal('shiftAdded'),
+      /** Which post. */
+      postId: PostId,
+      /** The new shift (its id new to the post). */
+      shift: Shift,
+      /** First day it is worked. */
+      from: Day,
+    })
+    .strict(),
+  z
+    .object({
+      /** A new post opens. */
+      kind: z.literal('postOpened'),
+      /** The post (its `from` is its first day). */
+      post: Post,
+    })
+    .strict(),
+  z
+    .object({
+      /** One seat's person cannot take it. */
+      kind: z.literal('seatFreed'),
+      /** The seat. */
+      seat: SeatId,
+      /** Why. */
+      reason: AbsenceReason,
+    })
+    .strict(),
+]);
+/**
+ * A change to repair a roster for.
+ *
+ * @category Rosters
+ */
+export type RosterChange = z.infer<typeof RosterChange>;
+
+/**
+ * Options of {@link repairRoster}.
+ *
+ * @example
+ * RepairOptions.parse({ freezeAt: '2020-02-10T14:00:00+08:00' });
+ * @category Rosters
+ */
+export const RepairOptions = z
+  .object({
+    /** Seats starting before this never change (default: the earliest day the changes touch, at 00:00). */
+    freezeAt: Instant.optional(),
+    /** Seed of the search (default 1). */
+    seed: z.number().optional(),
+    /** Local-search iterations over the neighbourhood of the change (default twenty per seat in it, at most 50,000). */
+    iterations: z.number().int().min(0).optional(),
+  })
+  .strict();
+/**
+ * Options of {@link repairRoster}.
+ *
+ * @interface
+ * @category Rosters
+ */
+export type RepairOptions = z.infer<typeof RepairOptions>;
+
+/**
+ * Why a seat changed in a repair: its person became `unavailable` or breaks another rule now
+ * (`brokenRule`), its post or shift `closed`, it is a new seat (`added`), it was `refilled` after its
+ * person left, or someone `moved` to make room or to improve the roster.
+ *
+ * @example
+ * const r: RepairReason = 'refilled';
+ * @category Rosters
+ */
+export type RepairReason = 'unavailable' | 'brokenRule' | 'closed' | 'added' | 'refilled' | 'moved';
+
+/**
+ * One seat that a repair changed: who held it, who holds it now, and why.
+ *
+ * @example
+ * const change: SeatChange = repairRoster(problem, roster, sick).diff[0];
+ * change.message.en; // => e.g. '… leader: 张伟 (village cadre) → 李强 (village cadre): refilled after sickness'
+ * @category Rosters
+ */
+export interface SeatChange {
+  /** The seat. */
+  readonly seat: SeatId;
+  /** Who held it in the published roster (`null`: nobody or a new seat). */
+  readonly old: PersonId | null;
+  /** Who holds it now (`null`: nobody, or the seat is gone). */
+  readonly new: PersonId | null;
+  /** Why it changed. */
+  readonly reason: RepairReason;
+  /** The change in words. */
+  readonly message: Label;
+}
+
+/**
+ * The result of {@link repairRoster}: the changed problem (with the published roster and the freeze
+ * it was repaired under), the new roster with its score and explanations, and the diff.
+ *
+ * @example
+ * const { roster, diff, repair } = repairRoster(problem, published, change);
+ * @category Rosters
+ */
+export interface RepairResult extends RosterResult {
+  /** The problem after the change, with `published` and `freezeAt` set: repair again from it. */
+  readonly problem: RosterProblem;
+  /** Every seat that changed. */
+  readonly diff: readonly SeatChange[];
+  /** Figures of the repair. */
+  readonly repair: {
+    /** Seats whose person can no longer hold them, plus seats that are new. */
+    readonly freedSeats: number;
+    /** Seats that changed (the diff's length). */
+    readonly changedSeats: number;
+    /** Changes to seats starting before the freeze time: always 0. */
+    readonly changedBeforeFreeze: number;
+    /** The freeze time used. */
+    readonly freezeAt: Instant;
+    /** Milliseconds taken. */
+    readonly ms: number;
+  };
+}
+
+/**
+ * Repairs a published roster after a change, changing as little as it can: locked seats and every
+ * seat starting before the freeze time keep their person (H9); seats whose person can no longer
+ * hold them are freed and refilled, first directly (own unit and pool, then anywhere), then by
+ * moving someone who is on another shift that day and refilling theirs; then a short search over
+ * the neighbourhood (the pools touched, two days either side) may improve it, every seat changed
+ * from the published roster costing the heavy S3 weight. Returns the new roster, its diff (seat,
+ * old, new, reason) and the changed problem. Bad input (an unknown person, post or seat) throws a
+ * {@link FrontlineError} listing each problem.
+ *
+ * @example
+ * const problem = generateRosterProblem({ size: 'S', seed: 1 });
+ * const built = buildRoster(problem);
+ * const sick = { kind: 'unavailable', personId: problem.people[0].id, from: '2020-02-05', to: '2020-02-07', reason: 'sickness' } as const;
+ * const { diff, repair } = repairRoster(problem, built.roster, sick);
+ * repair.changedBeforeFreeze; // => 0
+ * @category Rosters
+ */
+export function repairRoster(problem: RosterProblem, roster: Roster, change: RosterChange | readonly RosterChange[], options: RepairOptions = {}): RepairResult {
+  const started = Date.now();
+  const o = parseOrThrow(RepairOptions, options, 'invalid_input', 'repair options');
+  const changes = parseOrThrow(z.array(RosterChange), Array.isArray(change) ? change : [change], 'invalid_roster', 'roster change');
+  const oldC = compileProblem(problem);
+  const oldA = assignmentOf(oldC, roster);
+
+  // the changed problem
+  const { next, firstDay } = applyChanges(oldC, oldA, changes);
+  const freezeAt = o.freezeAt ?? (instantAt(firstDay < oldC.problem.startDay ? oldC.problem.startDay : firstDay, '00:00') as Instant);
+  const c = indexProblem({ ...next, published: undefined, freezeAt: undefined } as RosterProblem);
+  const newProblem: RosterProblem = { ...next, published: roster.seats, freezeAt };
+  c.problem = newProblem;
+  c.hasPublished = true;
+  rememberCompiled(newProblem, c);
+  // the published roster, seat by seat, over the new seats; seats gone are diffed as closed
+  const diff: SeatChange[] = [];
+  const oldToNew = mapSeats(oldC, c);
+  for (let s = 0; s < oldC.S; s++) {
+    const x = oldToNew[s] as number;
+    const p = oldA[s] as number;
+    if (x >= 0) {
+      c.published[x] = p;
+      const id = oldC.seatIds[s];
+      if (id !== undefined) c.seatIds[x] = id;
+    } else if (p >= 0) {
+      const words = seatWords(oldC, s);
+      const who = personWords(oldC, p);
+      diff.push({
+        seat: oldC.seatId(s),
+        old: oldC.personIds[p] as PersonId,
+        new: null,
+        reason: 'closed',
+        message: { zh: `${words.zh}：${who.zh} → 无（岗点或班次已撤销）`, en: `${words.en}: ${who.en} → nobody (post or shift closed)` },
+      });
+    }
+  }
+  const freezeMin = (Date.parse(freezeAt) - c.startMs) / 60_000;
+  for (let s = 0; s < c.S; s++) {
+    if ((c.seatStart[s] as number) < freezeMin && c.fixed[s] === 0) {
+      c.fixed[s] = 1;
+      c.fixedPerson[s] = Math.max(-1, c.published[s] as number);
+    }
+  }
+
+  // keep what still holds, free the rest
+  const st = new RosterState(c);
+  for (let s = 0; s < c.S; s++) if (c.fixed[s] === 1 && (c.fixedPerson[s] as number) >= 0) st.add(c.fixedPerson[s] as number, s);
+  const freedWhy = new Map<number, number>();
+  const toFill: number[] = [];
+  for (const s of seatsByStart(c)) {
+    if (c.fixed[s] === 1) continue;
+    const p = c.published[s] as number;
+    if (p >= 0) {
+      const why = st.why(p, s);
+      if (why === 0) st.add(p, s);
+      else {
+        freedWhy.set(s, why);
+        toFill.push(s);
+      }
+    } else toFill.push(s);
+  }
+  const freedSeats = toFill.filter((s) => (c.published[s] as number) !== -1).length;
+
+  // refill: directly, then by moving someone busy that day
+  const cand = new Candidates(c);
+  const movedBy = new Set<number>();
+  for (const s of toFill) {
+    let p = pickFor(st, s, cand.tiersOf(s, false));
+    if (p < 0 && c.seatSlot[s] !== 0) p = pickFor(st, s, cand.tiersOf(s, true));
+    if (p >= 0) st.add(p, s);
+    else ejectInto(st, cand, s, movedBy);
+  }
+
+  // improve the neighbourhood: the pools touched, two days either side
+  const touchedPools = new Set<number>();
+  let dMin = c.D;
+  let dMax = -1;
+  for (const s of toFill) {
+    touchedPools.add(c.postPool[c.seatPost[s] as number] as number);
+    dMin = Math.min(dMin, c.seatDay[s] as number);
+    dMax = Math.max(dMax, c.seatDay[s] as number);
+  }
+  const hood: number[] = [];
+  for (let s = 0; s < c.S; s++) {
+    if (c.fixed[s] === 1 || !touchedPools.has(c.postPool[c.seatPost[s] as number] as number)) continue;
+    const d = c.seatDay[s] as number;
+    if (d >= dMin - 2 && d <= dMax + 2) hood.push(s);
+  }
+  const iterations = o.iterations ?? Math.min(50_000, 20 * hood.length);
+  if (hood.length > 0 && iterations > 0) {
+    improve(st, cand, { seed: o.seed ?? 1, iterations, deadline: Infinity, historyLength: 1, progressEvery: Number.MAX_SAFE_INTEGER, idleLimit: Math.max(2000, 4 * hood.length), seats: Int32Array.from(hood) });
+  }
+
+  // the diff
+  let changedBeforeFreeze = 0;
+  for (let s = 0; s < c.S; s++) {
+    const old = c.published[s] as number;
+    const now = st.assign[s] as number;
+    if (old === now || (old === -2 && now === -1)) continue;
+    if ((c.seatStart[s] as number) < freezeMin) changedBeforeFreeze++;
+    const why = freedWhy.get(s);
+    const reason: RepairReason = old === -2 ? 'added' : why === 4 ? 'unavailable' : why !== undefined ? 'brokenRule' : toFill.includes(s) ? 'refilled' : 'moved';
+    diff.push(seatChange(c, s, old, now, reason, why));
+  }
+  const ms = Date.now() - started;
+  const base = result(c, st, { constructionMs: 0, searchMs: 0, totalMs: ms, counts: { evaluations: 0, feasible: 0, accepted: 0, improvements: 0 }, constructedScore: [0, 0, 0] });
+  return { ...base, problem: newProblem, diff, repair: { freedSeats, changedSeats: diff.length, changedBeforeFreeze, freezeAt, ms } };
+}
+
+/**
+ * Fills an empty seat by moving someone who holds another (movable) seat the same day, and filling
+ * theirs if anyone can; keeps the move when it leaves the lighter seat empty. True when it helped.
+ */
+function ejectInto(st: RosterState, cand: Candidates, s: number, moved: Set<number>): boolean {
+  const c = st.c;
+  if (c.K !== 1) return false;
+  const d = c.seatDay[s] as number;
+  const tiers = cand.tiersOf(s, true);
+  let tried = 0;
+  for (let ti = 0; ti < 2; ti++) {
+    const items = tiers[ti]?.items ?? new Int32Array(0);
+    for (let i = 0; i < items.length && tried < 200; i++) {
+      const q = items[i] as number;
+      if (st.why(q, s) !== 5) continue;
+      const x = st.pd[q * c.D + d] as number;
+      if (x < 0 || c.fixed[x] === 1 || moved.has(x)) continue;
+      tried++;
+      st.remove(x);
+      if (st.why(q, s) !== 0) {
+        st.add(q, x);
+        continue;
+      }
+      st.add(q, s);
+      let r = pickFor(st, x, cand.tiersOf(x, false));
+      if (r < 0 && c.seatSlot[x] !== 0) r = pickFor(st, x, cand.tiersOf(x, true));
+      if (r >= 0) st.add(r, x);
+      else if (st.unfilledWeight(s) <= st.unfilledWeight(x)) {
+        st.remove(s);
+        st.add(q, x);
+        continue;
+      }
+      moved.add(x);
+      moved.add(s);
+      return true;
+    }
+  }
+  return false;
+}
+
+function seatChange(c: Compiled, s: number, old: number, now: number, reason: RepairReason, why: number | undefined): SeatChange {
+  const words = seatWords(c, s);
+  const nobody = { zh: '无', en: 'nobody' };
+  const a = old >= 0 ? personWords(c, old) : nobody;
+  const b = now >= 0 ? personWords(c, now) : nobody;
+  let because: Label;
+  if (reason === 'unavailable' && old >= 0) {
+    const r = LABELS.absenceReason[c.blockReason.get(old * c.D + (c.seatDay[s] as number)) ?? 'blocked'];
+    because = { zh: `原值守人员${r.zh}`, en: `${r.en} of the person on duty` };
+  } else if (reason === 'brokenRule') because = { zh: `原安排违反H${why}`, en: `the published seat now breaks H${why}` };
+  else if (reason === 'added') because = { zh: '新增席位', en: 'a new seat' };
+  else if (reason === 'refilled') because = { zh: '补位', en: 'refilled' };
+  else because = { zh: '为补位调整', en: 'moved to make room' };
+  return {
+    seat: c.seatId(s),
+    old: old >= 0 ? (c.personIds[old] as PersonId) : null,
+    new: now >= 0 ? (c.personIds[now] as PersonId) : null,
+    reason,
+    message: { zh: `${words.zh}：${a.zh} → ${b.zh}（${because.zh}）`, en: `${words.en}: ${a.en} → ${b.en} (${because.en})` },
+  };
+}
+
+/** Each old seat's index in the new problem, or -1 when its post, day or shift is gone. */
+function mapSeats(oldC: Compiled, c: Compiled): Int32Array {
+  const out = new Int32Array(oldC.S).fill(-1);
+  const dayShift = oldC.problem.startDay === c.problem.startDay ? 0 : Number.NaN;
+  const postMap = oldC.posts.map((p) => c.postIndex.get(p.id) ?? -1);
+  const shiftMap = oldC.posts.map((p, i) => p.shifts.map((sh) => (postMap[i] === -1 ? -1 : (c.shiftIndex[postMap[i] as number]?.get(sh.id) ?? -1))));
+  for (let s = 0; s < oldC.S; s++) {
+    const post = oldC.seatPost[s] as number;
+    const i = postMap[post] as number;
+    if (i < 0) continue;
+    const k = shiftMap[post]?.[oldC.seatShift[s] as number] ?? -1;
+    const d = (oldC.seatDay[s] as number) + dayShift;
+    if (k < 0 || !(d >= 0 && d < c.D)) continue;
+    const slot = oldC.seatSlot[s] as number;
+    if (slot > (c.posts[i] as Post).staff) continue;
+    const g = c.groupStart[(i * c.D + d) * c.maxShifts + k] as number;
+    if (g >= 0) out[s] = g + slot;
+  }
+  return out;
+}
+
+/** The problem after the changes, checked against it; the earliest day they touch. */
+function applyChanges(c: Compiled, assign: Int32Array, changes: readonly RosterChange[]): { next: RosterProblem; firstDay: Day } {
+  const problem = c.problem;
+  let people = problem.people;
+  let posts = problem.posts;
+  const issues: Issue[] = [];
+  let firstDay = addDays(problem.startDay, problem.days);
+  const touch = (d: Day): void => {
+    if (d < firstDay) firstDay = d;
+  };
+  const personAt = new Map<string, number>(people.map((p, i) => [p.id, i]));
+  const addAbsence = (i: number, absence: NonNullable<RosterProblem['people'][number]['absences']>[number]): void => {
+    if (people === problem.people) people = [...people];
+    const person = people[i] as RosterProblem['people'][number];
+    people[i] = { ...person, absences: [...(person.absences ?? []), absence] };
+  };
+  changes.forEach((ch, n) => {
+    if (ch.kind === 'unavailable') {
+      const i = personAt.get(ch.personId);
+      if (i === undefined) issues.push({ path: [n, 'personId'], code: 'unknown_person', message: `unknown person '${ch.personId}'` });
+      else if (ch.to < ch.from) issues.push({ path: [n, 'to'], code: 'invalid_range', message: `ends (${ch.to}) before it starts (${ch.from})` });
+      else {
+        addAbsence(i, { from: ch.from, to: ch.to, reason: ch.reason, ...(ch.shifts === undefined ? {} : { shifts: ch.shifts }) });
+        touch(ch.from);
+      }
+    } else if (ch.kind === 'postClosed') {
+      const i = posts.findIndex((p) => p.id === ch.postId);
+      if (i < 0) issues.push({ path: [n, 'postId'], code: 'unknown_post', message: `unknown post '${ch.postId}'` });
+      else {
+        posts = posts.map((p, k) => (k === i ? { ...p, to: p.to !== undefined && p.to < addDays(ch.from, -1) ? p.to : addDays(ch.from, -1) } : p));
+        touch(ch.from);
+      }
+    } else if (ch.kind === 'shiftAdded') {
+      const i = posts.findIndex((p) => p.id === ch.postId);
+      if (i < 0) issues.push({ path: [n, 'postId'], code: 'unknown_post', message: `unknown post '${ch.postId}'` });
+      else if (posts[i]?.shifts.some((s) => s.id === ch.shift.id)) issues.push({ path: [n, 'shift', 'id'], code: 'duplicate_id', message: `post '${ch.postId}' already has a shift '${ch.shift.id}'` });
+      else {
+        const from = ch.shift.from !== undefined && ch.shift.from > ch.from ? ch.shift.from : ch.from;
+        posts = posts.map((p, k) => (k === i ? { ...p, shifts: [...p.shifts, { ...ch.shift, from }] } : p));
+        touch(from);
+      }
+    } else if (ch.kind === 'postOpened') {
+      if (posts.some((p) => p.id === ch.post.id)) issues.push({ path: [n, 'post', 'id'], code: 'duplicate_id', message: `post '${ch.post.id}' exists` });
+      else if (!c.poolIndex.has(ch.post.poolId)) issues.push({ path: [n, 'post', 'poolId'], code: 'unknown_pool', message: `unknown pool '${ch.post.poolId}'` });
+      else {
+        posts = [...posts, ch.post];
+        touch(ch.post.from ?? problem.startDay);
+      }
+    } else {
+      const s = c.seatOf(ch.seat);
+      if (s < 0) issues.push({ path: [n, 'seat'], code: 'unknown_seat', message: `unknown seat '${ch.seat}'` });
+      else {
+        const p = assign[s] as number;
+        const day = c.days[c.seatDay[s] as number] as Day;
+        const shift = c.posts[c.seatPost[s] as number]?.shifts[c.seatShift[s] as number];
+        if (p >= 0 && shift !== undefined) addAbsence(p, { from: day, to: day, reason: ch.reason, shifts: [shift.id] });
+        touch(day);
+      }
+    }
+  });
+  if (issues.length > 0) throw new FrontlineError('invalid_roster', 'invalid roster change', issues);
+  const next: RosterProblem = { ...problem, people, posts };
+  return { next, firstDay };
+}
