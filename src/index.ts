@@ -223,3 +223,7 @@ export { BuildOptions, buildRoster } from './roster/build.js';
 export type { FairnessGroup, RosterProgress, RosterResult, RosterStats, UnfilledSeat } from './roster/build.js';
 export { validateRoster } from './roster/validate.js';
 export type { ConstraintLevel, RosterScore, RosterValidation, RosterViolation, ValidateOptions } from './roster/validate.js';
+export { RepairOptions, RosterChange, repairRoster } from './roster/repair.js';
+export type { RepairReason, RepairResult, SeatChange } from './roster/repair.js';
+export { onDuty } from './roster/onDuty.js';
+export type { DutyShift, OnDuty } from './roster/onDuty.js';

@@ -1,0 +1,101 @@
+import { addDays, Instant, instantAt, type Day } from '../core/day.js';
+import { FrontlineError } from '../core/errors.js';
+import type { PersonId } from '../core/ids.js';
+import { shiftTimes } from './compile.js';
+import type { PostId, Roster, SeatId, ShiftId } from './model.js';
+
+/**
+ * One shift of a post under way at an instant: its leading cadre on duty (带班领导) and its staff.
+ *
+ * @example
+ * const shift: DutyShift = onDuty(roster, 'post0001', '2020-02-03T23:30:00+08:00').shifts[0];
+ * shift.leader; // => 'p000042'
+ * @category Rosters
+ */
+export interface DutyShift {
+  /** The shift. */
+  readonly shiftId: ShiftId;
+  /** The day it belongs to (the day it starts). */
+  readonly day: Day;
+  /** When it starts. */
+  readonly start: Instant;
+  /** When it ends. */
+  readonly end: Instant;
+  /** The leading cadre on duty, `null` when the seat is unfilled. */
+  readonly leader: PersonId | null;
+  /** The staff seats in order, `null` where unfilled. */
+  readonly staff: readonly (PersonId | null)[];
+}
+
+/**
+ * Who is on duty at a post at an instant: the shifts under way then (usually one; two at a handover
+ * when shifts overlap; none between shifts or outside the roster).
+ *
+ * @example
+ * const duty = onDuty(roster, 'post0001', '2020-02-03T23:30:00+08:00');
+ * duty.shifts.map((s) => s.leader); // => ['p000042']
+ * @category Rosters
+ */
+export interface OnDuty {
+  /** The post. */
+  readonly postId: PostId;
+  /** The instant asked about. */
+  readonly at: Instant;
+  /** The shifts under way. */
+  readonly shifts: readonly DutyShift[];
+}
+
+/**
+ * Who is on duty at a post at an instant — the first question of a supervision group: "how many of
+ * you are on duty, and who is the leading cadre on duty?". Reads the roster's own shift patterns,
+ * so shifts across midnight are found from the day they start. An unknown post or an instant that
+ * does not parse throws a {@link FrontlineError}.
+ *
+ * @example
+ * const { roster } = buildRoster(generateRosterProblem({ size: 'S', seed: 1 }));
+ * onDuty(roster, 'post0001', '2020-02-03T10:00:00+08:00').shifts[0]?.shiftId; // => 'morning'
+ * @category Rosters
+ */
+export function onDuty(roster: Roster, postId: PostId | string, at: Instant | string): OnDuty {
+  const issues = [];
+  const shifts = Object.hasOwn(roster.shifts, postId) ? roster.shifts[postId as PostId] : undefined;
+  if (shifts === undefined) issues.push({ path: ['postId'], code: 'unknown_post', message: `the roster has no post '${postId}'` });
+  const parsed = Instant.safeParse(at);
+  if (!parsed.success) issues.push({ path: ['at'], code: 'invalid_instant', message: `'${String(at)}' is not an ISO 8601 instant with an offset` });
+  if (shifts === undefined || !parsed.success) throw new FrontlineError('invalid_input', 'cannot tell who is on duty', issues);
+  const startMs = Date.parse(instantAt(roster.startDay, '00:00'));
+  const minute = (Date.parse(parsed.data) - startMs) / 60_000;
+  const today = Math.floor(minute / 1440);
+  const out: DutyShift[] = [];
+  for (let d = today - 2; d <= today; d++) {
+    if (d < 0 || d >= roster.days) continue;
+    const day = addDays(roster.startDay, d);
+    for (const shift of shifts) {
+      if ((shift.from !== undefined && day < shift.from) || (shift.to !== undefined && day > shift.to)) continue;
+      const t = shiftTimes(shift);
+      const from = d * 1440 + t.start;
+      if (minute < from || minute >= from + t.length) continue;
+      const base = `${postId}/${day}/${shift.id}/`;
+      const leaderSeat = `${base}L` as SeatId;
+      if (!Object.hasOwn(roster.seats, leaderSeat)) continue; // the post was closed that day
+      const staff: (PersonId | null)[] = [];
+      for (let slot = 1; Object.hasOwn(roster.seats, `${base}${slot}`); slot++) staff.push(roster.seats[`${base}${slot}` as SeatId] ?? null);
+      out.push({
+        shiftId: shift.id,
+        day,
+        start: minuteInstant(roster.startDay, from),
+        end: minuteInstant(roster.startDay, from + t.length),
+        leader: roster.seats[leaderSeat] ?? null,
+        staff,
+      });
+    }
+  }
+  return { postId: postId as PostId, at: parsed.data, shifts: out };
+}
+
+/** The instant a number of minutes after the first midnight of a horizon, in China Standard Time. */
+function minuteInstant(startDay: Day, minute: number): Instant {
+  const day = addDays(startDay, Math.floor(minute / 1440));
+  const m = minute % 1440;
+  return instantAt(day, `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+}
