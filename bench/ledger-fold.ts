@@ -489,7 +489,14 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
       case 'householdsRegistered':
       case 'commandSet':
       case 'settingsChanged':
-        fail('unsupported', `the fold takes campaign journals; ${e.type} belongs to the base`);
+      case 'postOpened':
+      case 'postClosed':
+      case 'absenceRecorded':
+      case 'rosterPublished':
+      case 'dutiesReassigned':
+      case 'dutySwapped':
+      case 'attendanceRecorded':
+        fail('unsupported', `the fold takes campaign journals; ${e.type} is not one of them`);
         break;
       default: {
         const never: never = e;

@@ -23,6 +23,17 @@ import {
   type DoorKnockingMetrics,
   type HomePreventionMetrics,
   type VolunteerMetrics,
+  type EventId,
+  type Instant,
+  type PersonId,
+  type RecordId,
+  buildRoster,
+  checkCapacity,
+  countyPosts,
+  ledgerRoster,
+  onDuty,
+  repairRoster,
+  rosterProblemFromLedger,
   PARTY_COUNTS,
   checkCommand,
   checkOrgTree,
@@ -262,6 +273,92 @@ for (const f of lost) {
   out.push(`  · ${t('失访', 'lost to follow-up')}: ${p?.residentId === undefined ? f.personId : maskResidentId(p.residentId)} ${getUnit(tree, f.unitId).name}, ${t('连续漏测', 'missed in a row')} ${f.missesInRow}`);
 }
 
+// ── duty rosters at the checkpoints ─────────────────────────────────────────────────────────────
+const rosterStart = performance.now();
+const by = county.command.headquarters.commander;
+const posts = countyPosts(county.units);
+const withPosts = replay(
+  posts.map((post, i) => ({ type: 'postOpened' as const, id: `post-${i}` as EventId, at: '2020-01-25T09:00:00+08:00' as Instant, by, post })),
+  ledger,
+);
+const rosterDay = '2020-01-26' as Day;
+const problem = rosterProblemFromLedger(withPosts, { startDay: rosterDay, days: Number(values.days) });
+const capacity = checkCapacity(problem);
+const built = buildRoster(problem, { seed });
+const rosterMs = performance.now() - rosterStart;
+const staffGroups = built.stats.fairness.filter((g) => g.role === 'staff');
+const staffSpread = staffGroups.reduce((m, g) => Math.max(m, g.spread), 0);
+const leaderSpread = built.stats.fairness.filter((g) => g.role !== 'staff').reduce((m, g) => Math.max(m, g.spread), 0);
+section(
+  t(
+    `值班排班：${posts.length} 个岗点（${n(posts.filter((p) => p.kind === 'checkpoint').length)} 个临时检查点、${posts.filter((p) => p.kind === 'dutyRoom').length} 个值班室、热线），${Number(values.days)} 天`,
+    `Duty rosters: ${posts.length} posts (${n(posts.filter((p) => p.kind === 'checkpoint').length)} checkpoints, ${posts.filter((p) => p.kind === 'dutyRoom').length} duty rooms, the hotline), ${Number(values.days)} days`,
+  ),
+);
+const absent = problem.people.filter((p) => (p.absences ?? []).length > 0).length;
+out.push(
+  t(
+    `可排班人员 ${n(problem.people.length)}（干部 ${n(problem.people.filter((p) => p.cadreLevel !== undefined).length)}，其中 ${n(absent)} 人因医学观察、隔离或请假部分日期不可排）；预检：${capacity.feasible ? '全县容量充足' : '全县容量不足'}，乡镇缺口 ${capacity.shortfalls.length} 处`,
+    `${n(problem.people.length)} people can serve (${n(problem.people.filter((p) => p.cadreLevel !== undefined).length)} cadres; ${n(absent)} unavailable on some days: observation, isolation or leave); pre-flight: ${capacity.feasible ? 'enough capacity county-wide' : 'short county-wide'}, ${capacity.shortfalls.length} pool shortfalls`,
+  ),
+);
+for (const s of capacity.shortfalls.slice(0, 3)) out.push(`  · ${zh ? s.message.zh : s.message.en}`);
+out.push(
+  textTable(
+    [t('指标', 'figure'), t('数值', 'value')],
+    [
+      [t('席位', 'seats'), n(built.stats.seats)],
+      [t('填充率', 'fill rate'), pct(built.stats.fillRate)],
+      [t('空缺（带班领导 / 值守）', 'unfilled (leader / staff)'), `${built.stats.unfilledLeaders} / ${built.stats.unfilledStaff}`],
+      [t('得分 [硬, 中, 软]', 'score [hard, medium, soft]'), `[${built.score.join(', ')}]`],
+      [t('公平：值守人员班次差（最大）', 'fairness: staff shift-count spread (worst pool)'), staffSpread],
+      [t('公平：带班领导班次差（最大）', 'fairness: leader shift-count spread (worst pool)'), leaderSpread],
+      [t('首个完整排班（毫秒）', 'first full roster (ms)'), built.stats.constructionMs],
+      [t('局部搜索：每秒评估步数', 'local search: moves evaluated per second'), n(built.stats.evaluationsPerSecond)],
+    ],
+  ),
+);
+for (const u of built.unfilled.slice(0, 3)) out.push(`  · ${t('空缺', 'unfilled')} ${u.seat}: ${zh ? u.reason.zh : u.reason.en}`);
+// publish it, then someone falls ill and the roster is repaired
+const published = replay([{ type: 'rosterPublished' as const, id: 'roster-1' as EventId, at: '2020-01-25T18:00:00+08:00' as Instant, by, rosterId: 'r1' as RecordId, roster: built.roster }], withPosts);
+const sickDay = addDays(rosterDay, 4);
+const sickSeat = Object.entries(built.roster.seats).find(([seat, person]) => person !== null && seat.startsWith('cp.') && seat.includes(`/${sickDay}/morning/L`));
+if (sickSeat !== undefined) {
+  const sick = sickSeat[1] as PersonId;
+  const sickName = tableGet(published.people, sick)?.name ?? sick;
+  const repaired = repairRoster(problem, built.roster, { kind: 'unavailable', personId: sick, from: sickDay, to: addDays(sickDay, 2), reason: 'sickness' }, { freezeAt: `${sickDay}T07:00:00+08:00` as Instant });
+  out.push(
+    t(
+      `补位：带班领导 ${sickName} 自 ${sickDay} 病假 3 天：空出 ${repaired.repair.freedSeats} 个席位，改动 ${repaired.repair.changedSeats} 个，冻结时点前改动 ${repaired.repair.changedBeforeFreeze} 个，用时 ${repaired.repair.ms} 毫秒`,
+      `Repair: leading cadre ${sickName} is sick for 3 days from ${sickDay}: ${repaired.repair.freedSeats} seats freed, ${repaired.repair.changedSeats} changed, ${repaired.repair.changedBeforeFreeze} changed before the freeze, ${repaired.repair.ms} ms`,
+    ),
+  );
+  for (const d of repaired.diff.slice(0, 4)) out.push(`  · ${zh ? d.message.zh : d.message.en}`);
+  const after = replay(
+    [
+      { type: 'absenceRecorded' as const, id: 'absence-1' as EventId, at: `${sickDay}T07:00:00+08:00` as Instant, by, absence: { id: 'a1' as RecordId, personId: sick, from: sickDay, to: addDays(sickDay, 2), reason: 'sickness' as const } },
+      { type: 'dutiesReassigned' as const, id: 'reassign-1' as EventId, at: `${sickDay}T07:05:00+08:00` as Instant, by, rosterId: 'r1' as RecordId, changes: repaired.diff.filter((d) => d.reason !== 'closed').map((d) => ({ seat: d.seat, personId: d.new })), reason: `${sickName} 病假` },
+    ],
+    published,
+  );
+  // the supervision group's question at Wujiagou village that night
+  const wujiagou = findUnits(tree, (u) => u.name === '吴家沟村')[0];
+  const post = wujiagou === undefined ? undefined : posts.find((p) => p.unitId === wujiagou.id);
+  if (post !== undefined) {
+    const at = `${addDays(sickDay, 1)}T23:30:00+08:00` as Instant;
+    const duty = onDuty(ledgerRoster(after, 'r1'), post.id, at);
+    const name = (id: PersonId | null): string => (id === null ? t('空缺', 'unfilled') : (tableGet(after.people, id)?.name ?? id));
+    for (const s of duty.shifts) {
+      out.push(
+        t(
+          `督导组问：${post.name} ${at.slice(0, 16).replace('T', ' ')} 谁在值守、谁带班？ 带班领导 ${name(s.leader)}，值守 ${s.staff.map(name).join('、')}（${s.shiftId}）`,
+          `Supervision asks at ${post.name}, ${at.slice(0, 16).replace('T', ' ')}: who is on duty, who leads? Leader ${name(s.leader)}, staff ${s.staff.map(name).join(', ')} (${s.shiftId})`,
+        ),
+      );
+    }
+  }
+}
+
 section(t('耗时', 'Time taken'));
 out.push(
   textTable(
@@ -272,6 +369,7 @@ out.push(
       [t('户籍台账入账（replay）', 'register into the ledger (replay)'), Math.round(registerMs)],
       [t('模拟两周（simulateCampaigns）', 'simulate the fortnight (simulateCampaigns)'), Math.round(simulateMs)],
       [t('台账重放并校验（replay）', 'replay the journal, validated (replay)'), Math.round(replayMs)],
+      [t('值班排班（建问题、预检、排班）', 'duty roster (problem, pre-flight, build)'), Math.round(rosterMs)],
       [t('合计', 'total'), Math.round(performance.now() - started)],
     ],
   ),

@@ -146,6 +146,13 @@ export {
   VolunteerRegistered,
   VolunteerSignedUp,
   VolunteerTaskPosted,
+  PostOpened,
+  PostClosed,
+  AbsenceRecorded,
+  RosterPublished,
+  DutiesReassigned,
+  DutySwapped,
+  AttendanceRecorded,
 } from './ledger/events.js';
 export type { LedgerEventType } from './ledger/events.js';
 
@@ -227,3 +234,6 @@ export { RepairOptions, RosterChange, repairRoster } from './roster/repair.js';
 export type { RepairReason, RepairResult, SeatChange } from './roster/repair.js';
 export { onDuty } from './roster/onDuty.js';
 export type { DutyShift, OnDuty } from './roster/onDuty.js';
+export { AbsenceRecord, Duty, PublishedRoster } from './roster/records.js';
+export { RosterProblemOptions, ledgerRoster, rosterProblemFromLedger } from './roster/fromLedger.js';
+export { countyPosts } from './synthetic/countyPosts.js';

@@ -17,6 +17,8 @@ import type { CommandStructure } from '../org/command.js';
 import { createOrgTree, type OrgTree } from '../org/tree.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
+import type { Post } from '../roster/model.js';
+import type { AbsenceRecord, Duty, PublishedRoster } from '../roster/records.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from './settings.js';
 import { emptyTable, type Table } from './table.js';
 
@@ -67,6 +69,14 @@ export interface Ledger {
   readonly volunteers: Table<Volunteer>;
   /** Volunteer tasks by id. */
   readonly tasks: Table<VolunteerTask>;
+  /** Staffed posts (checkpoints, duty rooms, hotlines) by id. */
+  readonly posts: Table<Post>;
+  /** Absences (leave, sickness, blocked days) by id. */
+  readonly absences: Table<AbsenceRecord>;
+  /** Published rosters by id. */
+  readonly rosters: Table<PublishedRoster>;
+  /** Seats of published rosters and who holds them, by `rosterId|seatId`. */
+  readonly duties: Table<Duty>;
   /** The instant of every event applied, by event id: a replayed id is refused. */
   readonly events: Table<Instant>;
   /** How many events were applied. */
@@ -100,6 +110,10 @@ export function emptyLedger(settings: LedgerSettings = DEFAULT_SETTINGS): Ledger
     disinfections: emptyTable(),
     volunteers: emptyTable(),
     tasks: emptyTable(),
+    posts: emptyTable(),
+    absences: emptyTable(),
+    rosters: emptyTable(),
+    duties: emptyTable(),
     events: emptyTable(),
     eventCount: 0,
   };
@@ -121,6 +135,10 @@ export const TABLE_NAMES = [
   'disinfections',
   'volunteers',
   'tasks',
+  'posts',
+  'absences',
+  'rosters',
+  'duties',
   'events',
 ] as const satisfies readonly (keyof Ledger)[];
 

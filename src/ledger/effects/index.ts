@@ -3,6 +3,7 @@ import { siteDisinfected, siteRegistered, volunteerAttended, volunteerRegistered
 import { householdClassified, serviceFulfilled, serviceRequested, visitRecorded } from './doorKnocking.js';
 import { letterDelivered, observationEnded, observationExtended, observationShortened, observationStarted, temperatureChecked, travelDeclared } from './homePrevention.js';
 import { commandSet, householdsRegistered, peopleRegistered, settingsChanged, unitsAdded } from './register.js';
+import { absenceRecorded, attendanceRecorded, dutiesReassigned, dutySwapped, postClosed, postOpened, rosterPublished } from './rosters.js';
 import type { EffectTable } from './types.js';
 
 /** @internal Every event type's effect, written once. */
@@ -31,4 +32,11 @@ export const EFFECTS: EffectTable = {
   volunteerTaskPosted,
   volunteerSignedUp,
   volunteerAttended,
+  postOpened,
+  postClosed,
+  absenceRecorded,
+  rosterPublished,
+  dutiesReassigned,
+  dutySwapped,
+  attendanceRecorded,
 };
