@@ -24,7 +24,12 @@ console.log(
     "  parseResidentId(county.people[0].residentId)\n" +
     'And `fortnight()`: the ledger after a simulated fortnight of the four campaigns (sets `ledger` and `journal`), then\n' +
     "  campaignProgress(ledger, SIMULATED_CAMPAIGNS.doorKnocking, '2020-02-07').total\n" +
-    "  followUps(ledger, '2020-02-07').filter((f) => f.status === 'lost')\n",
+    "  followUps(ledger, '2020-02-07').filter((f) => f.status === 'lost')\n" +
+    'And `rosters()`: the county\'s checkpoints, duty rooms and hotline opened in the ledger and rostered for 14 days\n' +
+    '(sets `problem`, `built` and `roster`; uses the fortnight\'s ledger when there is one), then\n' +
+    '  checkCapacity(problem).feasible\n' +
+    "  onDuty(roster, 'cp.yc.t03.v201', '2020-01-31T23:30:00+08:00')\n" +
+    "  repairRoster(problem, roster, { kind: 'unavailable', personId: roster.seats['cp.yc.t03.v201/2020-01-30/morning/L'], from: '2020-01-30', to: '2020-02-01', reason: 'sickness' }).diff\n",
 );
 const server = repl.start({ prompt: 'frontline> ', useGlobal: false });
 /** Builds the ledger of a simulated fortnight on the county (once) and puts it in scope. */
@@ -37,4 +42,21 @@ function fortnight(days = 14): frontline.Ledger {
   console.log(`ledger: ${ledger.eventCount.toLocaleString('en-US')} events in ${Math.round(performance.now() - t)} ms`);
   return ledger;
 }
-Object.assign(server.context, frontline, { fl: frontline, county, tree, fortnight });
+/** Opens the county's posts in the ledger, builds the roster problem for 14 days from 2020-01-26 and rosters it. */
+function rosters(days = 14): frontline.RosterResult {
+  const t = performance.now();
+  const context = server.context as { ledger?: frontline.Ledger };
+  const base = context.ledger ?? frontline.replay(frontline.countyEvents(county), undefined, { trusted: true });
+  const by = county.command.headquarters.commander;
+  const posts = frontline.countyPosts(county.units);
+  const events = posts.map((post, i) => ({ type: 'postOpened' as const, id: `post-${i}`, at: '2020-01-25T09:00:00+08:00', by, post }));
+  const withPosts = frontline.replay(events, base);
+  const problem = frontline.rosterProblemFromLedger(withPosts, { startDay: '2020-01-26' as frontline.Day, days });
+  const built = frontline.buildRoster(problem, { seed: Number(values.seed) });
+  Object.assign(server.context, { ledger: withPosts, problem, built, roster: built.roster });
+  console.log(
+    `roster: ${built.stats.seats.toLocaleString('en-US')} seats, ${(100 * built.stats.fillRate).toFixed(1)}% filled, score [${built.score.join(', ')}] in ${Math.round(performance.now() - t)} ms`,
+  );
+  return built;
+}
+Object.assign(server.context, frontline, { fl: frontline, county, tree, fortnight, rosters });
