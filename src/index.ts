@@ -237,3 +237,5 @@ export type { DutyShift, OnDuty } from './roster/onDuty.js';
 export { AbsenceRecord, Duty, PublishedRoster } from './roster/records.js';
 export { RosterProblemOptions, ledgerRoster, rosterProblemFromLedger } from './roster/fromLedger.js';
 export { countyPosts } from './synthetic/countyPosts.js';
+export { ROSTER_CONSTRAINTS } from './roster/constraints.js';
+export type { RosterConstraintRule } from './roster/constraints.js';
