@@ -9,6 +9,8 @@ export interface Tier {
   ptr: number;
 }
 
+/** Most seats one move touches (a block swap: two people over three days). */
+const MAX_TOUCHED = 8;
 /** How many feasible candidates construction compares for a seat before it settles. */
 const SAMPLE = 8;
 /** Construction's extra cost for a cadre in a staff seat, to keep cadres for leader seats. */
@@ -204,8 +206,9 @@ export interface SearchCounts {
 }
 
 /**
- * @internal Late-acceptance hill climbing over three moves (change a seat's person, swap two
- * seats' people within a pool and a few days, fill an empty seat), never breaking a hard rule.
+ * @internal Late-acceptance hill climbing over four moves (change a seat's person, moving them off
+ * their seat that day if need be; fill an empty seat; swap two seats' people within a pool and a few
+ * days; swap two people's seats over one to three days), never breaking a hard rule.
  * A move is kept when its `[medium, soft]` is no worse than the current one or than the one
  * `historyLength` iterations ago. The best state met is restored at the end.
  */
@@ -269,9 +272,9 @@ export function improve(st: RosterState, cand: Candidates, settings: SearchSetti
   let best: Int32Array | null = null; // a snapshot, taken only when the search leaves a best state
   let atBest = true;
   let sinceBest = 0;
-  const touched = new Int32Array(3);
-  const held = new Int32Array(3);
-  const now = new Int32Array(3);
+  const touched = new Int32Array(MAX_TOUCHED);
+  const held = new Int32Array(MAX_TOUCHED);
+  const now = new Int32Array(MAX_TOUCHED);
   /** A person's load, scaled for their availability. */
   const weight = (p: number): number => (st.load[p] as number) * (c.fair[p] as number);
   const randomTierPerson = (s: number): number => {
@@ -338,6 +341,43 @@ export function improve(st: RosterState, cand: Candidates, settings: SearchSetti
         const x = touched[1] as number;
         const r2 = randomTierPerson(x);
         if (r2 >= 0 && st.why(r2, x) === 0) st.add(r2, x);
+      }
+    } else if (r >= 0.85 && c.K === 1) {
+      // block swap: two people exchange all their seats over a run of one to three days
+      const s1 = movable[rng.int(M)] as number;
+      const a = st.assign[s1] as number;
+      if (a < 0) continue;
+      const b = randomTierPerson(s1);
+      if (b < 0 || b === a) continue;
+      const d0 = c.seatDay[s1] as number;
+      const d1 = Math.min(D - 1, d0 + rng.int(3));
+      let ok = true;
+      for (let d = d0; d <= d1 && ok; d++) {
+        for (const p of [a, b]) {
+          const x = st.pd[p * D + d] as number;
+          if (x < 0) continue;
+          if (c.fixed[x] === 1 || nt === MAX_TOUCHED) {
+            ok = false;
+            break;
+          }
+          touched[nt] = x;
+          held[nt++] = p;
+        }
+      }
+      if (!ok || nt < 2) {
+        nt = 0;
+        continue;
+      }
+      for (let i = 0; i < nt; i++) st.remove(touched[i] as number);
+      for (let i = 0; i < nt && ok; i++) {
+        const x = touched[i] as number;
+        const q = held[i] === a ? b : a;
+        if (st.why(q, x) === 0) st.add(q, x);
+        else ok = false;
+      }
+      if (!ok) {
+        setTouched(st, touched, held, nt);
+        continue;
       }
     } else {
       // swap: two seats of one pool, a few days apart
