@@ -132,7 +132,7 @@ export interface RosterStats {
   readonly constructionMs: number;
   /** Milliseconds of local search. */
   readonly searchMs: number;
-  /** Milliseconds in all. */
+  /** Milliseconds in all, from the call to the result. */
   readonly totalMs: number;
   /** Moves evaluated by the local search. */
   readonly evaluations: number;
@@ -212,7 +212,8 @@ export function buildRoster(problem: RosterProblem, options: BuildOptions = {}):
       : { onProgress: (p: { iteration: number; medium: number; soft: number }) => o.onProgress?.({ phase: 'search', iteration: p.iteration, score: [0, neg(p.medium), neg(p.soft)], elapsedMs: Date.now() - started }) }),
   });
   const searchMs = Date.now() - searchStart;
-  return result(c, st, { constructionMs, searchMs, totalMs: Date.now() - started, counts, constructedScore });
+  const built = result(c, st, { constructionMs, searchMs, totalMs: 0, counts, constructedScore });
+  return { ...built, stats: { ...built.stats, totalMs: Date.now() - started } };
 }
 
 /** @internal Shapes a state into a {@link RosterResult}. */

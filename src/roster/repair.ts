@@ -166,7 +166,7 @@ export interface RepairResult extends RosterResult {
     readonly changedBeforeFreeze: number;
     /** The freeze time used. */
     readonly freezeAt: Instant;
-    /** Milliseconds taken. */
+    /** Milliseconds taken, from the call to the result. */
     readonly ms: number;
   };
 }
@@ -294,9 +294,9 @@ export function repairRoster(problem: RosterProblem, roster: Roster, change: Ros
     const reason: RepairReason = old === -2 ? 'added' : why === 4 ? 'unavailable' : why !== undefined ? 'brokenRule' : toFill.includes(s) ? 'refilled' : 'moved';
     diff.push(seatChange(c, s, old, now, reason, why));
   }
+  const base = result(c, st, { constructionMs: 0, searchMs: 0, totalMs: 0, counts: { evaluations: 0, feasible: 0, accepted: 0, improvements: 0 }, constructedScore: [0, 0, 0] });
   const ms = Date.now() - started;
-  const base = result(c, st, { constructionMs: 0, searchMs: 0, totalMs: ms, counts: { evaluations: 0, feasible: 0, accepted: 0, improvements: 0 }, constructedScore: [0, 0, 0] });
-  return { ...base, problem: newProblem, diff, repair: { freedSeats, changedSeats: diff.length, changedBeforeFreeze, freezeAt, ms } };
+  return { ...base, stats: { ...base.stats, totalMs: ms }, problem: newProblem, diff, repair: { freedSeats, changedSeats: diff.length, changedBeforeFreeze, freezeAt, ms } };
 }
 
 /**

@@ -228,6 +228,12 @@ export function improve(st: RosterState, cand: Candidates, settings: SearchSetti
   }
   const M = movable.length;
   if (M === 0) return counts;
+  // with a neighbourhood, no move may touch a seat outside it
+  let inside: Uint8Array | null = null;
+  if (settings.seats !== undefined) {
+    inside = new Uint8Array(c.S);
+    for (let i = 0; i < M; i++) inside[movable[i] as number] = 1;
+  }
   const pools = c.poolIds.length;
   const D = c.D;
   const offsets = new Int32Array(pools * D + 1);
@@ -324,7 +330,7 @@ export function improve(st: RosterState, cand: Candidates, settings: SearchSetti
       let why = st.why(q, s1);
       if (why === 5 && c.K === 1) {
         const x = st.pd[q * D + (c.seatDay[s1] as number)] as number;
-        if (x >= 0 && c.fixed[x] === 0) {
+        if (x >= 0 && c.fixed[x] === 0 && (inside === null || inside[x] === 1)) {
           st.remove(x);
           touched[1] = x;
           held[1] = q;
@@ -356,7 +362,7 @@ export function improve(st: RosterState, cand: Candidates, settings: SearchSetti
         for (const p of [a, b]) {
           const x = st.pd[p * D + d] as number;
           if (x < 0) continue;
-          if (c.fixed[x] === 1 || nt === MAX_TOUCHED) {
+          if (c.fixed[x] === 1 || nt === MAX_TOUCHED || (inside !== null && inside[x] === 0)) {
             ok = false;
             break;
           }

@@ -144,6 +144,13 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
   const violations: RosterViolation[] = [];
   const sums = { hard: 0, medium: 0, soft: 0 };
   // messages of soft violations are built only when listed
+  /** A soft penalty, counted without building its violation when soft ones are not listed. */
+  const soft = (constraint: RosterConstraint, amount: number): boolean => {
+    if (listSoft || amount === 0) return false;
+    totals[constraint] += amount;
+    sums.soft += amount;
+    return true;
+  };
   const add = (constraint: RosterConstraint, seats: readonly number[] | (() => readonly number[]), p: number, amount: number, message: Label | (() => Label), level = LEVEL[constraint]): void => {
     if (amount === 0) return;
     totals[constraint] += amount;
@@ -186,7 +193,7 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
     if (p < 0) {
       const sw = once(() => seatWords(c, s));
       add('M1', [s], -1, c.seatSlot[s] === 0 ? w.unfilledLeader : w.unfilledStaff, () => ({ zh: `${sw().zh}空缺`, en: `${sw().en} is unfilled` }));
-      if ((c.published[s] as number) >= 0) add('S3', [s], -1, w.changed, () => ({ zh: `${sw().zh}与已发布排班不同`, en: `${sw().en} differs from the published roster` }));
+      if ((c.published[s] as number) >= 0 && !soft('S3', w.changed)) add('S3', [s], -1, w.changed, () => ({ zh: `${sw().zh}与已发布排班不同`, en: `${sw().en} differs from the published roster` }));
       continue;
     }
     if (c.seatSlot[s] === 0 && !qualifies(c, p, s)) {
@@ -203,7 +210,7 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
       add('H4', [s], p, 1, { zh: `${pw.zh}当日不可排班(${reason.zh})，却排在${sw.zh}`, en: `${pw.en} is unavailable that day (${reason.en}) but holds ${sw.en}` });
     }
     const local = c.pUnit[p] === c.postUnit[post] ? 0 : c.pPool[p] === c.postPool[post] ? w.ownPool : w.elsewhere;
-    if (local > 0) {
+    if (local > 0 && !soft('S1', local)) {
       add('S1', [s], p, local, () => {
         const pw = personWords(c, p);
         const sw = seatWords(c, s);
@@ -212,7 +219,7 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
       });
     }
     const pub = c.published[s] as number;
-    if (pub !== -2 && pub !== p) {
+    if (pub !== -2 && pub !== p && !soft('S3', w.changed)) {
       add('S3', [s], p, w.changed, () => {
         const sw = seatWords(c, s);
         return { zh: `${sw.zh}与已发布排班不同`, en: `${sw.en} differs from the published roster` };
@@ -305,24 +312,25 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
     // S4: desired and undesired days
     for (let d = 0; d < D; d++) {
       const pr = c.pref[p * D + d];
-      if (pr === 1 && worked[d] === 0) add('S4', [], p, w.desiredDay, () => ({ zh: `${pw.zh}希望在${c.days[d]}值班，未安排`, en: `${pw.en} wished to work on ${c.days[d]} and has no shift` }));
-      else if (pr === -1 && worked[d] === 1) {
+      if (pr === 1 && worked[d] === 0) {
+        if (!soft('S4', w.desiredDay)) add('S4', [], p, w.desiredDay, () => ({ zh: `${pw.zh}希望在${c.days[d]}值班，未安排`, en: `${pw.en} wished to work on ${c.days[d]} and has no shift` }));
+      } else if (pr === -1 && worked[d] === 1 && !soft('S4', w.undesiredDay)) {
         add('S4', () => seats.filter((s) => c.seatDay[s] === d), p, w.undesiredDay, () => ({ zh: `${pw.zh}不希望在${c.days[d]}值班，却有班次`, en: `${pw.en} wished not to work on ${c.days[d]} but has a shift` }));
       }
     }
     // S5: isolated working days, night-to-day turnarounds
     for (let d = 1; d < D - 1; d++) {
-      if (worked[d] === 1 && worked[d - 1] === 0 && worked[d + 1] === 0) {
+      if (worked[d] === 1 && worked[d - 1] === 0 && worked[d + 1] === 0 && !soft('S5', w.isolatedShift)) {
         add('S5', () => seats.filter((s) => c.seatDay[s] === d), p, w.isolatedShift, () => ({ zh: `${pw.zh}在${c.days[d]}的班次前后两天均休息`, en: `${pw.en} works ${c.days[d]} alone, between two days off` }));
       }
     }
     for (let d = 1; d < D; d++) {
-      if (nightOn[d - 1] === 1 && dayOn[d] === 1) {
+      if (nightOn[d - 1] === 1 && dayOn[d] === 1 && !soft('S5', w.nightToDay)) {
         add('S5', () => seats.filter((s) => c.seatDay[s] === d - 1 || c.seatDay[s] === d), p, w.nightToDay, () => ({ zh: `${pw.zh}在${c.days[d - 1]}夜班后次日上日班`, en: `${pw.en} works a day shift on ${c.days[d]} after a night shift` }));
       }
     }
     // S6: a cadre leading at several posts
-    if (ledPosts.length >= 2) {
+    if (ledPosts.length >= 2 && !soft('S6', (ledPosts.length - 1) * w.leaderPosts)) {
       add('S6', () => seats.filter((s) => c.seatSlot[s] === 0), p, (ledPosts.length - 1) * w.leaderPosts, () => ({
         zh: `${pw.zh}在${ledPosts.length}个岗点担任带班领导`,
         en: `${pw.en} leads at ${ledPosts.length} different posts`,
