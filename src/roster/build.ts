@@ -40,7 +40,7 @@ export const BuildOptions = z
   .object({
     /** Seed of the search's random choices (default 1). */
     seed: z.number().optional(),
-    /** Local-search iterations (default ten per seat, at most 3 million; 0 keeps the constructed roster). */
+    /** Local-search iterations (default ten per seat, at least 50,000 and at most 3 million; 0 keeps the constructed roster). */
     iterations: z.number().int().min(0).optional(),
     /** Stop the search after this many milliseconds. */
     timeLimitMs: z.number().positive().optional(),
@@ -198,7 +198,7 @@ export function buildRoster(problem: RosterProblem, options: BuildOptions = {}):
   const constructionMs = Date.now() - started;
   const constructedScore: RosterScore = [0, neg(st.medium), neg(st.soft)];
   o.onProgress?.({ phase: 'construction', iteration: 0, score: constructedScore, elapsedMs: constructionMs });
-  const iterations = o.iterations ?? Math.min(3_000_000, 10 * c.S);
+  const iterations = o.iterations ?? Math.min(3_000_000, Math.max(50_000, 10 * c.S));
   const searchStart = Date.now();
   const counts = improve(st, cand, {
     seed: o.seed ?? 1,

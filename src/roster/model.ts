@@ -427,6 +427,9 @@ export type RosterSeats = z.infer<typeof RosterSeats>;
  * seats, the people who can serve, the rules, and for replanning the published roster, the locked
  * seats and the freeze time (seats starting before it keep their published person).
  *
+ * A problem is a value: the library caches its compiled form per object, so change a copy (as
+ * {@link repairRoster} does), never a problem already used.
+ *
  * @example
  * const problem = RosterProblem.parse(generateRosterProblem({ size: 'S', seed: 1 }));
  * @category Rosters
@@ -465,7 +468,9 @@ export const RosterProblem = z
       if (!pools.has(person.poolId)) ctx.addIssue({ code: 'custom', path: ['people', i, 'poolId'], message: `unknown pool '${person.poolId}'` });
     });
     const people = new Set<string>(p.people.map((x) => x.id));
+    const posts = new Map<string, Post>(p.posts.map((x) => [x.id, x]));
     (p.locked ?? []).forEach((l, i) => {
+      if (!seatExists(p, posts, l.seat)) ctx.addIssue({ code: 'custom', path: ['locked', i, 'seat'], message: `unknown seat '${l.seat}'` });
       if (l.personId !== null && !people.has(l.personId)) ctx.addIssue({ code: 'custom', path: ['locked', i, 'personId'], message: `unknown person '${l.personId}'` });
     });
     for (const [seat, person] of Object.entries(p.published ?? {})) {
@@ -544,4 +549,29 @@ export function parseSeatId(id: string): { postId: PostId; day: Day; shiftId: Sh
   if (postId === '' || shiftId === '' || !Day.safeParse(day).success) return undefined;
   if (slot !== 'L' && !/^[1-9]\d*$/.test(slot)) return undefined;
   return { postId: postId as PostId, day: day as Day, shiftId: shiftId as ShiftId, slot: slot === 'L' ? 'L' : Number(slot) };
+}
+
+/** @internal Whether a problem has a seat: its post, a day of the horizon the post and shift are open, its slot. */
+export function seatExists(problem: Pick<RosterProblem, 'startDay' | 'days'>, posts: ReadonlyMap<string, Post>, id: string): boolean {
+  const parts = parseSeatId(id);
+  if (parts === undefined) return false;
+  const post = posts.get(parts.postId);
+  const shift = post?.shifts.find((x) => x.id === parts.shiftId);
+  if (post === undefined || shift === undefined) return false;
+  if (parts.slot !== 'L' && parts.slot > post.staff) return false;
+  const day = parts.day;
+  const last = lastDay(problem.startDay, problem.days);
+  if (day < problem.startDay || day > last) return false;
+  for (const [from, to] of [
+    [post.from, post.to],
+    [shift.from, shift.to],
+  ] as const) {
+    if ((from !== undefined && day < from) || (to !== undefined && day > to)) return false;
+  }
+  return true;
+}
+
+/** The last day of a horizon (calendar arithmetic on the date alone). */
+function lastDay(start: string, days: number): string {
+  return new Date(Date.parse(`${start}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
 }

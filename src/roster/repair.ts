@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { addDays, Day, instantAt, Instant } from '../core/day.js';
+import { addDays, Day, dayOf, instantAt, Instant } from '../core/day.js';
 import { FrontlineError, parseOrThrow, type Issue } from '../core/errors.js';
 import { PersonId } from '../core/ids.js';
 import { AbsenceReason, LABELS, type Label } from '../core/vocabulary.js';
 import { result, type RosterResult } from './build.js';
 import { compileProblem, indexProblem, rememberCompiled, type Compiled } from './compile.js';
 import { personWords, seatWords } from './explain.js';
-import { Post, PostId, SeatId, Shift, ShiftId, type Roster, type RosterProblem } from './model.js';
+import { parseSeatId, Post, PostId, SeatId, seatExists, Shift, ShiftId, type Roster, type RosterProblem } from './model.js';
 import { seatsByStart } from './order.js';
 import { Candidates, improve, pickFor } from './search.js';
 import { RosterState } from './state.js';
@@ -196,9 +196,13 @@ export function repairRoster(problem: RosterProblem, roster: Roster, change: Ros
   const oldC = compileProblem(problem);
   const oldA = assignmentOf(oldC, roster);
 
+  // the freeze: as asked, or the first day the changes touch; never before the problem's own
+  const firstDay = earliestDay(oldC, changes);
+  let freezeAt = o.freezeAt ?? instantAt(firstDay < oldC.problem.startDay ? oldC.problem.startDay : firstDay, '00:00');
+  const ownFreeze = oldC.problem.freezeAt;
+  if (ownFreeze !== undefined && Date.parse(ownFreeze) > Date.parse(freezeAt)) freezeAt = ownFreeze;
   // the changed problem
-  const { next, firstDay } = applyChanges(oldC, oldA, changes);
-  const freezeAt = o.freezeAt ?? (instantAt(firstDay < oldC.problem.startDay ? oldC.problem.startDay : firstDay, '00:00') as Instant);
+  const next = applyChanges(oldC, oldA, changes, freezeAt);
   const c = indexProblem({ ...next, published: undefined, freezeAt: undefined } as RosterProblem);
   const newProblem: RosterProblem = { ...next, published: roster.seats, freezeAt };
   c.problem = newProblem;
@@ -382,15 +386,38 @@ function mapSeats(oldC: Compiled, c: Compiled): Int32Array {
   return out;
 }
 
-/** The problem after the changes, checked against it; the earliest day they touch. */
-function applyChanges(c: Compiled, assign: Int32Array, changes: readonly RosterChange[]): { next: RosterProblem; firstDay: Day } {
+/** The earliest day a list of changes touches. */
+function earliestDay(c: Compiled, changes: readonly RosterChange[]): Day {
+  let first = addDays(c.problem.startDay, c.problem.days);
+  for (const ch of changes) {
+    const d =
+      ch.kind === 'unavailable' || ch.kind === 'postClosed' || ch.kind === 'shiftAdded'
+        ? ch.from
+        : ch.kind === 'postOpened'
+          ? (ch.post.from ?? c.problem.startDay)
+          : (parseSeatId(ch.seat)?.day ?? first);
+    if (d < first) first = d;
+  }
+  return first;
+}
+
+/**
+ * The problem after the changes, checked against it. A post closes, a shift starts and a post
+ * opens no earlier than the first day none of their seats started before the freeze; locks on
+ * seats that are gone are dropped.
+ */
+function applyChanges(c: Compiled, assign: Int32Array, changes: readonly RosterChange[], freezeAt: Instant): RosterProblem {
   const problem = c.problem;
   let people = problem.people;
   let posts = problem.posts;
   const issues: Issue[] = [];
-  let firstDay = addDays(problem.startDay, problem.days);
-  const touch = (d: Day): void => {
-    if (d < firstDay) firstDay = d;
+  const freezeMs = Date.parse(freezeAt);
+  const freezeDay = dayOf(freezeAt);
+  /** The first day from `from` on whose shifts all start at or after the freeze. */
+  const unfrozen = (from: Day, shifts: readonly Shift[]): Day => {
+    let d = from < freezeDay ? freezeDay : from;
+    if (d === freezeDay && shifts.some((sh) => Date.parse(instantAt(d, sh.start)) < freezeMs)) d = addDays(d, 1);
+    return d;
   };
   const personAt = new Map<string, number>(people.map((p, i) => [p.id, i]));
   const addAbsence = (i: number, absence: NonNullable<RosterProblem['people'][number]['absences']>[number]): void => {
@@ -403,32 +430,33 @@ function applyChanges(c: Compiled, assign: Int32Array, changes: readonly RosterC
       const i = personAt.get(ch.personId);
       if (i === undefined) issues.push({ path: [n, 'personId'], code: 'unknown_person', message: `unknown person '${ch.personId}'` });
       else if (ch.to < ch.from) issues.push({ path: [n, 'to'], code: 'invalid_range', message: `ends (${ch.to}) before it starts (${ch.from})` });
-      else {
-        addAbsence(i, { from: ch.from, to: ch.to, reason: ch.reason, ...(ch.shifts === undefined ? {} : { shifts: ch.shifts }) });
-        touch(ch.from);
-      }
+      else addAbsence(i, { from: ch.from, to: ch.to, reason: ch.reason, ...(ch.shifts === undefined ? {} : { shifts: ch.shifts }) });
     } else if (ch.kind === 'postClosed') {
       const i = posts.findIndex((p) => p.id === ch.postId);
-      if (i < 0) issues.push({ path: [n, 'postId'], code: 'unknown_post', message: `unknown post '${ch.postId}'` });
+      const post = posts[i];
+      if (post === undefined) issues.push({ path: [n, 'postId'], code: 'unknown_post', message: `unknown post '${ch.postId}'` });
       else {
-        posts = posts.map((p, k) => (k === i ? { ...p, to: p.to !== undefined && p.to < addDays(ch.from, -1) ? p.to : addDays(ch.from, -1) } : p));
-        touch(ch.from);
+        const from = unfrozen(ch.from, post.shifts);
+        if (from <= (post.from ?? problem.startDay)) posts = posts.filter((_, k) => k !== i);
+        else {
+          const to = addDays(from, -1);
+          posts = posts.map((p, k) => (k === i ? { ...p, to: p.to !== undefined && p.to < to ? p.to : to } : p));
+        }
       }
     } else if (ch.kind === 'shiftAdded') {
       const i = posts.findIndex((p) => p.id === ch.postId);
       if (i < 0) issues.push({ path: [n, 'postId'], code: 'unknown_post', message: `unknown post '${ch.postId}'` });
       else if (posts[i]?.shifts.some((s) => s.id === ch.shift.id)) issues.push({ path: [n, 'shift', 'id'], code: 'duplicate_id', message: `post '${ch.postId}' already has a shift '${ch.shift.id}'` });
       else {
-        const from = ch.shift.from !== undefined && ch.shift.from > ch.from ? ch.shift.from : ch.from;
+        const from = unfrozen(ch.shift.from !== undefined && ch.shift.from > ch.from ? ch.shift.from : ch.from, [ch.shift]);
         posts = posts.map((p, k) => (k === i ? { ...p, shifts: [...p.shifts, { ...ch.shift, from }] } : p));
-        touch(from);
       }
     } else if (ch.kind === 'postOpened') {
       if (posts.some((p) => p.id === ch.post.id)) issues.push({ path: [n, 'post', 'id'], code: 'duplicate_id', message: `post '${ch.post.id}' exists` });
       else if (!c.poolIndex.has(ch.post.poolId)) issues.push({ path: [n, 'post', 'poolId'], code: 'unknown_pool', message: `unknown pool '${ch.post.poolId}'` });
       else {
-        posts = [...posts, ch.post];
-        touch(ch.post.from ?? problem.startDay);
+        const from = unfrozen(ch.post.from ?? problem.startDay, ch.post.shifts);
+        posts = [...posts, from > (ch.post.from ?? problem.startDay) ? { ...ch.post, from } : ch.post];
       }
     } else {
       const s = c.seatOf(ch.seat);
@@ -438,11 +466,14 @@ function applyChanges(c: Compiled, assign: Int32Array, changes: readonly RosterC
         const day = c.days[c.seatDay[s] as number] as Day;
         const shift = c.posts[c.seatPost[s] as number]?.shifts[c.seatShift[s] as number];
         if (p >= 0 && shift !== undefined) addAbsence(p, { from: day, to: day, reason: ch.reason, shifts: [shift.id] });
-        touch(day);
       }
     }
   });
   if (issues.length > 0) throw new FrontlineError('invalid_roster', 'invalid roster change', issues);
-  const next: RosterProblem = { ...problem, people, posts };
-  return { next, firstDay };
+  const next: { -readonly [K in keyof RosterProblem]: RosterProblem[K] } = { ...problem, people, posts };
+  if (problem.locked !== undefined) {
+    const byId = new Map<string, Post>(posts.map((p) => [p.id, p]));
+    next.locked = problem.locked.filter((l) => seatExists(problem, byId, l.seat));
+  }
+  return next;
 }

@@ -11,6 +11,8 @@ export interface Tier {
 
 /** Most seats one move touches (a block swap: two people over three days). */
 const MAX_TOUCHED = 8;
+/** Iterations without a better roster, while seats stay empty, before a kick (and between kicks). */
+const KICK_AFTER = 500;
 /** How many feasible candidates construction compares for a seat before it settles. */
 const SAMPLE = 8;
 /** Construction's extra cost for a cadre in a staff seat, to keep cadres for leader seats. */
@@ -278,6 +280,7 @@ export function improve(st: RosterState, cand: Candidates, settings: SearchSetti
   let best: Int32Array | null = null; // a snapshot, taken only when the search leaves a best state
   let atBest = true;
   let sinceBest = 0;
+  let lastKick = 0;
   const touched = new Int32Array(MAX_TOUCHED);
   const held = new Int32Array(MAX_TOUCHED);
   const now = new Int32Array(MAX_TOUCHED);
@@ -305,7 +308,90 @@ export function improve(st: RosterState, cand: Candidates, settings: SearchSetti
     const r = rng.next();
     // the move: the seats it touches (at most three) and who held them
     let nt = 0;
-    if (r < 0.5 || (emptyCount > 0 && r < 0.6)) {
+    if (emptyCount > 0 && r >= 0.5 && r < 0.6) {
+      // fill: an empty seat to someone from any tier; when a seat of theirs in the days around
+      // keeps them away (overlap, rest, a run of days, the weekly limit), they leave it and
+      // someone else takes it if anyone can
+      const s1 = empty[rng.int(emptyCount)] as number;
+      const tiers = cand.tiersOf(s1, true);
+      const tier = tiers[rng.int(tiers.length)] as Tier;
+      if (tier.items.length === 0) continue;
+      const q = tier.items[rng.int(tier.items.length)] as number;
+      const why = st.why(q, s1);
+      touched[0] = s1;
+      held[0] = -1;
+      nt = 1;
+      if (why !== 0) {
+        if (why < 5 || why > 8) continue;
+        const d = c.seatDay[s1] as number;
+        if (rng.next() < 0.5 && c.K === 1) {
+          // or: trade q's days around with someone else's, then give q the seat
+          const b = tier.items[rng.int(tier.items.length)] as number;
+          if (b === q) continue;
+          let ok = true;
+          for (let e = Math.max(0, d - 1); e <= Math.min(D - 1, d + 1) && ok; e++) {
+            for (const p of [q, b]) {
+              const x = st.pd[p * D + e] as number;
+              if (x < 0) continue;
+              if (c.fixed[x] === 1 || nt === MAX_TOUCHED || (inside !== null && inside[x] === 0)) ok = false;
+              else {
+                touched[nt] = x;
+                held[nt++] = p;
+              }
+            }
+          }
+          if (!ok) continue;
+          for (let i = 1; i < nt; i++) st.remove(touched[i] as number);
+          for (let i = 1; i < nt && ok; i++) {
+            const x = touched[i] as number;
+            const other = held[i] === q ? b : q;
+            if (st.why(other, x) === 0) st.add(other, x);
+            else ok = false;
+          }
+          if (!ok || st.why(q, s1) !== 0) {
+            setTouched(st, touched, held, nt);
+            continue;
+          }
+          st.add(q, s1);
+        } else {
+          const span = why <= 6 ? c.reach : 6;
+          const from = Math.max(0, d - span);
+          const to = Math.min(D - 1, d + span);
+          let count = 0;
+          for (let e = from; e <= to; e++) count += st.cnt[q * D + e] as number;
+          if (count === 0) continue;
+          let pickAt = rng.int(count);
+          let x = -1;
+          for (let e = from; e <= to && x < 0; e++) {
+            const at = (q * D + e) * c.K;
+            for (let j = 0; j < c.K; j++) {
+              const t = st.pd[at + j] as number;
+              if (t >= 0 && pickAt-- === 0) {
+                x = t;
+                break;
+              }
+            }
+          }
+          if (x < 0 || c.fixed[x] === 1 || (inside !== null && inside[x] === 0)) continue;
+          st.remove(x);
+          touched[1] = x;
+          held[1] = q;
+          nt = 2;
+          if (st.why(q, s1) !== 0) {
+            setTouched(st, touched, held, nt);
+            continue;
+          }
+          st.add(q, s1);
+          for (let k = 0; k < 8; k++) {
+            const r2 = randomTierPerson(x);
+            if (r2 >= 0 && st.why(r2, x) === 0) {
+              st.add(r2, x);
+              break;
+            }
+          }
+        }
+      } else st.add(q, s1);
+    } else if (r < 0.5 || (emptyCount > 0 && r < 0.6)) {
       // change: a seat (an empty one now and then) to another person; when that person holds
       // another seat that day, they move, and someone else takes their seat if anyone can
       let s1: number;
@@ -421,7 +507,11 @@ export function improve(st: RosterState, cand: Candidates, settings: SearchSetti
     const v = it % L;
     const hm = histM[v] as number;
     const hs = histS[v] as number;
-    if (newM < curM || (newM === curM && newS <= curS) || newM < hm || (newM === hm && newS <= hs)) {
+    // a kick: while seats stay empty and nothing better turns up, now and then keep a move that
+    // fills no fewer seats whatever it costs on the soft goals, to leave a dead end
+    const kick = emptyCount > 0 && sinceBest >= KICK_AFTER && newM <= curM && it - lastKick >= KICK_AFTER;
+    if (kick) lastKick = it;
+    if (kick || newM < curM || (newM === curM && newS <= curS) || newM < hm || (newM === hm && newS <= hs)) {
       counts.accepted++;
       if (newM < bestM || (newM === bestM && newS < bestS)) {
         bestM = newM;
