@@ -43,7 +43,7 @@ function fortnight(days = 14): frontline.Ledger {
   return ledger;
 }
 /** Opens the county's posts in the ledger, builds the roster problem for 14 days from 2020-01-26 and rosters it. */
-function rosters(days = 14): frontline.RosterResult {
+function rosters(days = 14): void {
   const t = performance.now();
   const context = server.context as { ledger?: frontline.Ledger };
   const base = context.ledger ?? frontline.replay(frontline.countyEvents(county), undefined, { trusted: true });
@@ -57,6 +57,5 @@ function rosters(days = 14): frontline.RosterResult {
   console.log(
     `roster: ${built.stats.seats.toLocaleString('en-US')} seats, ${(100 * built.stats.fillRate).toFixed(1)}% filled, score [${built.score.join(', ')}] in ${Math.round(performance.now() - t)} ms`,
   );
-  return built;
 }
 Object.assign(server.context, frontline, { fl: frontline, county, tree, fortnight, rosters });
