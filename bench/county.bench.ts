@@ -3,14 +3,10 @@
  * peak heap in use and peak RSS, against a baseline that allocates the same number of plain
  * person-shaped objects in a trivial loop (also in a fresh process, interleaved with the real runs).
  */
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runChild } from './child.js';
 import type { ChildReport } from './county-child.js';
 import { defineBenchmarks, fmt, median, type BenchResult } from './harness.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 const RUNS = 3;
 const MB = 1e6;
 /** 1.5 GB, in decimal megabytes (the stricter reading of "GB"). */
@@ -23,38 +19,9 @@ interface ChildRun extends ChildReport {
   readonly gcs: number;
 }
 
-/** `[pid:isolate]  123 ms: Scavenge 499.7 (524.2) -> 483.4 (523.4) MB, …`: the first figure is the heap in use before the GC, in MiB. */
-const GC_LINE = /^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: .*?([\d.]+) \([\d.]+\) -> [\d.]+ \([\d.]+\) MB/;
-
-function runChild(args: readonly string[]): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--trace-gc', '--import', 'tsx', join(here, 'county-child.ts'), ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`county-child ${args.join(' ')} exited with ${String(code)}:\n${err.slice(-2000)}`));
-      let report: ChildReport | undefined;
-      let peakBeforeGc = 0;
-      let gcs = 0;
-      for (const line of out.split('\n')) {
-        if (line.startsWith('@@result ')) report = JSON.parse(line.slice('@@result '.length)) as ChildReport;
-        const m = GC_LINE.exec(line);
-        if (m !== null) {
-          gcs++;
-          peakBeforeGc = Math.max(peakBeforeGc, Number(m[1]) * 1024 * 1024);
-        }
-      }
-      if (report === undefined) return reject(new Error(`county-child ${args.join(' ')} printed no result:\n${out.slice(-2000)}${err.slice(-2000)}`));
-      if (gcs === 0) return reject(new Error('county-child: no --trace-gc lines seen; cannot tell the peak heap'));
-      resolve({ ...report, peakHeap: Math.max(peakBeforeGc, report.heapAfter), gcs });
-    });
-  });
+async function runCounty(args: readonly string[]): Promise<ChildRun> {
+  const out = await runChild<ChildReport>('county-child.ts', args);
+  return { ...out.report, peakHeap: Math.max(out.peakBeforeGc, out.report.heapAfter), gcs: out.gcs };
 }
 
 async function countyRows(): Promise<BenchResult[]> {
@@ -62,9 +29,9 @@ async function countyRows(): Promise<BenchResult[]> {
   const plain: ChildRun[] = [];
   // Interleaved: county, plain, county, plain, … (the plain baseline needs the county's people count).
   for (let r = 0; r < RUNS; r++) {
-    const c = await runChild(['county']);
+    const c = await runCounty(['county']);
     county.push(c);
-    plain.push(await runChild(['plain', String(c.count)]));
+    plain.push(await runCounty(['plain', String(c.count)]));
   }
   const first = county[0] as ChildRun;
   if (county.some((c) => c.count !== first.count || c.units !== first.units)) throw new Error('generateCounty is not deterministic across runs');

@@ -9,14 +9,10 @@
  * The timing child runs only the parts whose benchmark the run's filters select, so
  * `npm run bench -- apply` does not time the replays.
  */
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runChild, type ChildOutput } from './child.js';
 import { defineBenchmarks, fmt, median, quantile, type BenchResult } from './harness.js';
 import type { ApplyReport, HeapReport, Part, ProgressReport, ReplayReport, TimingReport } from './ledger-child.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 const FILE = 'ledger';
 const MB = 1e6;
 /** Heap of the children: the full ledger, the journal and a replay in progress take 3–4 GB. */
@@ -32,58 +28,8 @@ const NAMES = {
 // ---------------------------------------------------------------------------------------------
 // children
 
-/** `[pid:isolate]  123 ms: Scavenge 499.7 (524.2) -> 483.4 (523.4) MB, …`: heap in use before and after, MiB. */
-const GC_LINE = /^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: (.*?)([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/;
-const MIB = 1024 * 1024;
-
-interface ChildOutput<R> {
-  readonly report: R;
-  /** Highest heap in use before a GC, bytes (0 without --trace-gc). */
-  readonly peakBeforeGc: number;
-  /** Highest heap in use after a full (mark-compact) GC: the peak live heap, bytes. */
-  readonly peakLive: number;
-  readonly gcs: number;
-  readonly seconds: number;
-}
-
-function runChild<R>(args: readonly string[], traceGc: boolean): Promise<ChildOutput<R>> {
-  const flags = ['--expose-gc', HEAP_FLAG, ...(traceGc ? ['--trace-gc'] : [])];
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...flags, '--import', 'tsx', join(here, 'ledger-child.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => {
-      err += s;
-      pending += s;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (line.startsWith('@@progress ')) process.stderr.write(`    · ${line.slice('@@progress '.length)}\n`);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const what = `ledger-child ${args.join(' ')}`;
-      if (code !== 0) return reject(new Error(`${what} exited with ${String(code)}:\n${err.slice(-3000)}`));
-      let report: R | undefined;
-      let peakBeforeGc = 0;
-      let peakLive = 0;
-      let gcs = 0;
-      for (const line of out.split('\n')) {
-        if (line.startsWith('@@result ')) report = JSON.parse(line.slice('@@result '.length)) as R;
-        const m = GC_LINE.exec(line);
-        if (m !== null) {
-          gcs++;
-          peakBeforeGc = Math.max(peakBeforeGc, Number(m[2]) * MIB);
-          if ((m[1] as string).includes('Mark-Compact')) peakLive = Math.max(peakLive, Number(m[3]) * MIB);
-        }
-      }
-      if (report === undefined) return reject(new Error(`${what} printed no result:\n${out.slice(-2000)}${err.slice(-2000)}`));
-      if (traceGc && gcs === 0) return reject(new Error(`${what}: no --trace-gc lines seen; cannot tell the peak heap`));
-      resolve({ report, peakBeforeGc, peakLive, gcs, seconds: (performance.now() - t0) / 1000 });
-    });
-  });
+function runLedgerChild<R>(args: readonly string[], traceGc: boolean): Promise<ChildOutput<R>> {
+  return runChild<R>('ledger-child.ts', args, { traceGc, nodeFlags: [HEAP_FLAG] });
 }
 
 /** The parts of the timing child that this run's filters select (the rule of `run.ts`). */
@@ -103,7 +49,7 @@ function timing(part: Part): Promise<ChildOutput<TimingReport>> {
   if (timingMemo === undefined || !timingMemo.parts.includes(part)) {
     const wanted = new Set<Part>([...selectedParts(), part]);
     const parts = (['replay', 'apply', 'progress'] as const).filter((p) => wanted.has(p));
-    timingMemo = { parts, run: runChild<TimingReport>(['timing', parts.join(',')], false) };
+    timingMemo = { parts, run: runLedgerChild<TimingReport>(['timing', parts.join(',')], false) };
   }
   return timingMemo.run;
 }
@@ -240,7 +186,7 @@ async function progressRows(): Promise<BenchResult[]> {
 }
 
 async function heapRows(): Promise<BenchResult[]> {
-  const out = await runChild<HeapReport>(['heap'], true);
+  const out = await runLedgerChild<HeapReport>(['heap'], true);
   const h = out.report;
   const peak = Math.max(out.peakBeforeGc, h.heapAfter);
   const ledger = h.heapLedger - h.heapBefore;

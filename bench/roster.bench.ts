@@ -16,9 +16,7 @@
  *
  * Every roster timed or measured is checked to break no hard rule; the benchmark fails otherwise.
  */
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runChild } from './child.js';
 import {
   buildRoster,
   generateRosterProblem,
@@ -37,8 +35,6 @@ import { consume, defineBenchmarks, fmt, median, type BenchResult } from './harn
 import type { RosterChildReport } from './roster-child.js';
 import { firstFit, naiveMoves, type FirstFit } from './roster-firstfit.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 const MB = 1e6;
 const num = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ms = (xs: readonly number[]): string => xs.map((x) => fmt(x)).join(', ');
@@ -244,10 +240,6 @@ function firstRosterRows(t: FirstRoster, limitMs: number): BenchResult[] {
 // ---------------------------------------------------------------------------------------------
 // 2: peak heap of L in fresh processes
 
-/** `[pid:isolate]  123 ms: Scavenge 499.7 (524.2) -> 483.4 (523.4) MB, …`: heap in use before and after, MiB. */
-const GC_LINE = /^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: (.*?)([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/;
-const MIB = 1024 * 1024;
-
 interface ChildRun extends RosterChildReport {
   /** Highest heap in use: before each traced GC, or right after the solve. */
   readonly peakHeap: number;
@@ -256,44 +248,16 @@ interface ChildRun extends RosterChildReport {
   readonly gcs: number;
 }
 
-function runChild(args: readonly string[]): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--trace-gc', '--import', 'tsx', join(here, 'roster-child.ts'), ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const what = `roster-child ${args.join(' ')}`;
-      if (code !== 0) return reject(new Error(`${what} exited with ${String(code)}:\n${err.slice(-2000)}`));
-      let report: RosterChildReport | undefined;
-      let peakBeforeGc = 0;
-      let peakLive = 0;
-      let gcs = 0;
-      for (const line of out.split('\n')) {
-        if (line.startsWith('@@result ')) report = JSON.parse(line.slice('@@result '.length)) as RosterChildReport;
-        const m = GC_LINE.exec(line);
-        if (m !== null) {
-          gcs++;
-          peakBeforeGc = Math.max(peakBeforeGc, Number(m[2]) * MIB);
-          if ((m[1] as string).includes('Mark-Compact')) peakLive = Math.max(peakLive, Number(m[3]) * MIB);
-        }
-      }
-      if (report === undefined) return reject(new Error(`${what} printed no result:\n${out.slice(-2000)}${err.slice(-2000)}`));
-      if (gcs === 0) return reject(new Error(`${what}: no --trace-gc lines seen; cannot tell the peak heap`));
-      if (report.hard !== 0) return reject(new Error(`${what}: hard score ${report.hard}`));
-      resolve({ ...report, peakHeap: Math.max(peakBeforeGc, report.heapAfter), peakLive: Math.max(peakLive, report.heapRetained), gcs });
-    });
-  });
+async function runRoster(args: readonly string[]): Promise<ChildRun> {
+  const out = await runChild<RosterChildReport>('roster-child.ts', args);
+  const report = out.report;
+  if (report.hard !== 0) throw new Error(`roster-child ${args.join(' ')}: hard score ${report.hard}`);
+  return { ...report, peakHeap: Math.max(out.peakBeforeGc, report.heapAfter), peakLive: Math.max(out.peakLive, report.heapRetained), gcs: out.gcs };
 }
 
 async function heapRows(): Promise<BenchResult[]> {
-  const ours = await runChild(['build', 'L']);
-  const ff = await runChild(['firstfit', 'L']);
+  const ours = await runRoster(['build', 'L']);
+  const ff = await runRoster(['firstfit', 'L']);
   const base = { baselineName: 'first-fit', ratioOf: 'ours/first-fit' } as const;
   const kept = (x: ChildRun): number => (x.heapRetained - x.heapBefore) / MB;
   return [
