@@ -3,7 +3,6 @@ import { parseOrThrow } from '../core/errors.js';
 import type { PersonId } from '../core/ids.js';
 import type { Label, RosterConstraint } from '../core/vocabulary.js';
 import { compileProblem, type Compiled } from './compile.js';
-import { seatWords } from './explain.js';
 import type { Roster, RosterProblem, RosterSeats, SeatId, Shift } from './model.js';
 import { Candidates, construct, improve, type SearchCounts } from './search.js';
 import { RosterState } from './state.js';
@@ -361,9 +360,4 @@ function fairnessGroups(c: Compiled, st: RosterState): FairnessGroup[] {
 function hasPartialBlock(c: Compiled, p: number): boolean {
   for (let d = 0; d < c.D; d++) if (c.blocked[p * c.D + d] !== 0) return true;
   return false;
-}
-
-/** @internal A seat's description, for reports. */
-export function describeSeat(c: Compiled, s: number): Label {
-  return seatWords(c, s);
 }
