@@ -496,6 +496,11 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
       case 'dutiesReassigned':
       case 'dutySwapped':
       case 'attendanceRecorded':
+      case 'inspectionRecorded':
+      case 'rectificationSubmitted':
+      case 'findingRechecked':
+      case 'deedRecorded':
+      case 'threeShowsRecorded':
         fail('unsupported', `the fold takes campaign journals; ${e.type} is not one of them`);
         break;
       default: {

@@ -54,6 +54,11 @@ export {
   AbsenceReason,
   RosterConstraint,
   Attendance,
+  CheckItem,
+  FindingSeverity,
+  FindingStatus,
+  RecordKind,
+  Commendation,
   label,
 } from './core/vocabulary.js';
 export type { Label, Vocabulary } from './core/vocabulary.js';
@@ -153,6 +158,11 @@ export {
   DutiesReassigned,
   DutySwapped,
   AttendanceRecorded,
+  InspectionRecorded,
+  RectificationSubmitted,
+  FindingRechecked,
+  DeedRecorded,
+  ThreeShowsRecorded,
 } from './ledger/events.js';
 export type { LedgerEventType } from './ledger/events.js';
 
@@ -239,3 +249,29 @@ export { RosterProblemOptions, ledgerRoster, rosterProblemFromLedger } from './r
 export { countyPosts } from './synthetic/countyPosts.js';
 export { ROSTER_CONSTRAINTS } from './roster/constraints.js';
 export type { RosterConstraintRule } from './roster/constraints.js';
+
+// supervision
+export { CheckAnswer, Finding, FindingAction, Inspection, RaisedFinding } from './supervision/records.js';
+export { findingsOn, uninspectedUnits } from './supervision/queries.js';
+export type { FindingView, FindingsOptions, UninspectedUnit } from './supervision/queries.js';
+
+// evaluation and commendation
+export { Deed, DeedInput, ThreeShowsEntry } from './evaluation/records.js';
+export { Period, RECORD_POINTS, deriveRecords } from './evaluation/derive.js';
+export type { PerformanceRecord, RecordSource } from './evaluation/derive.js';
+export { EVALUATION_RULES } from './evaluation/rules.js';
+export type { EvaluationRuleId } from './evaluation/rules.js';
+export { DEFAULT_RUBRIC, QuotaRule, Rubric, appraiseMembers, evaluateCadres, evaluateTeams } from './evaluation/evaluate.js';
+export type {
+  AppraisalOptions,
+  AppraisalVotes,
+  CadreEvaluation,
+  CadreEvaluations,
+  EvaluateOptions,
+  GradeEvidence,
+  MemberAppraisal,
+  TeamEvaluation,
+  TeamOptions,
+} from './evaluation/evaluate.js';
+export { COMMENDATION_CRITERIA, nominate, suggestAdmissions } from './evaluation/commend.js';
+export type { AdmissionSuggestion, CommendationCriteria, Nomination, NominationInput } from './evaluation/commend.js';

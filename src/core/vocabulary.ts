@@ -536,6 +536,121 @@ export const Attendance = z.enum(keysOf(ATTENDANCE));
  */
 export type Attendance = z.infer<typeof Attendance>;
 
+const CHECK_ITEM = {
+  staffOnDuty: { zh: '在岗人数', en: 'staff on duty' },
+  leaderOnDuty: { zh: '带班领导', en: 'leading cadre on duty' },
+  gatherings: { zh: '群众聚集', en: 'collective gatherings' },
+  supplies: { zh: '保障物资', en: 'support supplies' },
+  custom: { zh: '其他事项', en: 'other item' },
+} as const;
+/**
+ * An item of a supervision group's checklist: the article's four questions ("how many of you are
+ * on duty, and who is the leading cadre on duty?", "any collective gatherings of villagers
+ * lately?", "are the support supplies in place?") and custom items.
+ *
+ * @example
+ * CheckItem.parse('leaderOnDuty'); // => 'leaderOnDuty'
+ * @category Vocabulary
+ */
+export const CheckItem = z.enum(keysOf(CHECK_ITEM));
+/**
+ * A checklist item.
+ *
+ * @category Vocabulary
+ */
+export type CheckItem = z.infer<typeof CheckItem>;
+
+const FINDING_SEVERITY = {
+  minor: { zh: '一般', en: 'minor' },
+  major: { zh: '较重', en: 'major' },
+  critical: { zh: '严重', en: 'critical' },
+} as const;
+/**
+ * How serious a supervision finding is.
+ *
+ * @example
+ * FindingSeverity.parse('major'); // => 'major'
+ * @category Vocabulary
+ */
+export const FindingSeverity = z.enum(keysOf(FINDING_SEVERITY));
+/**
+ * A finding's severity.
+ *
+ * @category Vocabulary
+ */
+export type FindingSeverity = z.infer<typeof FindingSeverity>;
+
+const FINDING_STATUS = {
+  open: { zh: '待整改', en: 'open' },
+  submitted: { zh: '已报整改', en: 'rectification submitted' },
+  passed: { zh: '复查通过', en: 'passed on re-check' },
+} as const;
+/**
+ * Where a finding stands: open (or reopened after a failed re-check), rectification submitted, or
+ * passed on re-check.
+ *
+ * @example
+ * FindingStatus.parse('submitted'); // => 'submitted'
+ * @category Vocabulary
+ */
+export const FindingStatus = z.enum(keysOf(FINDING_STATUS));
+/**
+ * A finding's status.
+ *
+ * @category Vocabulary
+ */
+export type FindingStatus = z.infer<typeof FindingStatus>;
+
+const RECORD_KIND = {
+  deed: { zh: '具体事例', en: 'deed' },
+  threeShows: { zh: '三亮', en: 'three shows' },
+  shiftLed: { zh: '带班', en: 'shift led' },
+  shiftKept: { zh: '值守到岗', en: 'shift kept' },
+  shiftLate: { zh: '值守迟到', en: 'late for a shift' },
+  shiftMissed: { zh: '值守缺岗', en: 'shift missed' },
+  householdsScreened: { zh: '入户摸排', en: 'households screened' },
+  deliveryFulfilled: { zh: '上门服务', en: 'delivery fulfilled' },
+  findingFixed: { zh: '问题整改到位', en: 'finding fixed' },
+  findingOverdue: { zh: '问题逾期未改', en: 'finding overdue' },
+  volunteerHours: { zh: '志愿服务时长', en: 'volunteer hours' },
+} as const;
+/**
+ * The kind of a performance record: a manual deed or three-shows entry, or a record derived from
+ * operations (shifts, screening visits, deliveries, findings, volunteer hours).
+ *
+ * @example
+ * RecordKind.parse('shiftLed'); // => 'shiftLed'
+ * @category Vocabulary
+ */
+export const RecordKind = z.enum(keysOf(RECORD_KIND));
+/**
+ * A performance record's kind.
+ *
+ * @category Vocabulary
+ */
+export type RecordKind = z.infer<typeof RecordKind>;
+
+const COMMENDATION = {
+  outstandingMember: { zh: '优秀共产党员', en: 'outstanding Party member' },
+  outstandingPartyWorker: { zh: '优秀党务工作者', en: 'outstanding Party worker' },
+  advancedOrganization: { zh: '先进基层党组织', en: 'advanced grassroots Party organization' },
+} as const;
+/**
+ * A commendation title (党内功勋荣誉表彰条例 2017): outstanding Party member, outstanding Party
+ * worker, advanced grassroots Party organization.
+ *
+ * @example
+ * Commendation.parse('advancedOrganization'); // => 'advancedOrganization'
+ * @category Vocabulary
+ */
+export const Commendation = z.enum(keysOf(COMMENDATION));
+/**
+ * A commendation title.
+ *
+ * @category Vocabulary
+ */
+export type Commendation = z.infer<typeof Commendation>;
+
 /**
  * The Chinese and English labels of every enumerated value of the library, by vocabulary.
  *
@@ -567,6 +682,11 @@ export const LABELS = {
   absenceReason: ABSENCE_REASON,
   rosterConstraint: ROSTER_CONSTRAINT,
   attendance: ATTENDANCE,
+  checkItem: CHECK_ITEM,
+  findingSeverity: FINDING_SEVERITY,
+  findingStatus: FINDING_STATUS,
+  recordKind: RECORD_KIND,
+  commendation: COMMENDATION,
 } as const;
 
 /**

@@ -88,6 +88,11 @@ function refusal(actor: Actor, tree: OrgTree, state: Ledger, event: LedgerEvent,
   if (actor.role === 'headquarters') return undefined;
   const scope = EFFECTS[event.type].scope(state, event as never, ctx);
   const where = scope.units.length === 0 ? 'the whole county' : scope.units.map((u) => `'${u}'`).join(', ');
+  if (scope.action === 'inspect') {
+    if (actor.role !== 'supervisor' || actor.supervisionGroupId === undefined || actor.supervisionGroupId !== scope.group)
+      return `${who} may not record ${event.type}: only supervision group '${String(scope.group)}' or the headquarters does`;
+    return undefined; // the event's own check keeps the units within the group's scope
+  }
   if (actor.role === 'supervisor') return `${who} inspects and may not record ${event.type} in ${where}`;
   if (scope.action === 'command' && actor.role !== 'townshipWorker') return `${who} may not record ${event.type} (${where}): the headquarters or a township does`;
   if (scope.units.length === 0) return `${who} may not record ${event.type} for the whole county: only the headquarters may`;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { Day, Instant } from '../core/day.js';
-import { CampaignId, EventId, HouseholdId, OrgId, PersonId, RecordId } from '../core/ids.js';
+import { CampaignId, EventId, HouseholdId, OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
 import { Attendance, CampaignKind, HouseholdService, ObservationSetting, ScreeningCategory, VolunteerTaskKind } from '../core/vocabulary.js';
 import { Post, PostId, Roster, SeatId } from '../roster/model.js';
 import { AbsenceRecord } from '../roster/records.js';
+import { CheckAnswer, RaisedFinding } from '../supervision/records.js';
+import { DeedInput, ThreeShowsEntry } from '../evaluation/records.js';
 import { CommandStructure } from '../org/command.js';
 import { OrgUnit } from '../org/unit.js';
 import { Household, Person } from '../people/person.js';
@@ -733,6 +735,131 @@ export const AttendanceRecorded = z
 export type AttendanceRecorded = z.infer<typeof AttendanceRecorded>;
 
 /**
+ * A supervision group inspected a unit (and one of its posts): the checklist answers and the
+ * findings raised. When `postId` and `rosterId` are given, the staffing and leader answers are
+ * checked against the roster at the event's instant and each mismatch is raised as a finding by
+ * itself, due `rosterFindingDays` days later (default 1).
+ *
+ * @example
+ * InspectionRecorded.parse({ type: 'inspectionRecorded', id: 'e32', at: '2020-01-31T23:30:00+08:00', by: 'p3', inspectionId: 'i1', groupId: 'sg-01', unitId: 'yc.t03.v201', postId: 'cp.yc.t03.v201', rosterId: 'r1', answers: [{ item: 'staffOnDuty', count: 3 }, { item: 'leaderOnDuty', personId: 'p000042' }], findings: [] });
+ * @category Events
+ */
+export const InspectionRecorded = z
+  .object({
+    type: z.literal('inspectionRecorded'),
+    ...base,
+    /** The new inspection's id. */
+    inspectionId: RecordId,
+    /** The supervision group. */
+    groupId: SupervisionGroupId,
+    /** The unit inspected (within the group's scope). */
+    unitId: OrgId,
+    /** The post inspected, if any (in the unit's subtree). */
+    postId: PostId.optional(),
+    /** The roster to check the post's staffing against. */
+    rosterId: RecordId.optional(),
+    /** The checklist answers. */
+    answers: z.array(CheckAnswer),
+    /** Findings raised by the inspectors. */
+    findings: z.array(RaisedFinding),
+    /** Days to rectify a mismatch with the roster (default 1). */
+    rosterFindingDays: z.number().int().min(0).max(30).optional(),
+  })
+  .strict();
+/**
+ * The {@link InspectionRecorded} event.
+ *
+ * @interface
+ * @category Events
+ */
+export type InspectionRecorded = z.infer<typeof InspectionRecorded>;
+
+/**
+ * The responsible unit submitted the rectification of an open finding.
+ *
+ * @example
+ * RectificationSubmitted.parse({ type: 'rectificationSubmitted', id: 'e33', at: '2020-02-01T10:00:00+08:00', by: 'p9', findingId: 'f1', note: '已补充口罩储备' });
+ * @category Events
+ */
+export const RectificationSubmitted = z
+  .object({ type: z.literal('rectificationSubmitted'), ...base, /** The finding. */ findingId: RecordId, /** What was done. */ note: z.string().min(1) })
+  .strict();
+/**
+ * The {@link RectificationSubmitted} event.
+ *
+ * @interface
+ * @category Events
+ */
+export type RectificationSubmitted = z.infer<typeof RectificationSubmitted>;
+
+/**
+ * The supervision group re-checked a submitted rectification: passed, or reopened (with a new
+ * deadline, if given).
+ *
+ * @example
+ * FindingRechecked.parse({ type: 'findingRechecked', id: 'e34', at: '2020-02-02T10:00:00+08:00', by: 'p3', findingId: 'f1', passed: true });
+ * @category Events
+ */
+export const FindingRechecked = z
+  .object({
+    type: z.literal('findingRechecked'),
+    ...base,
+    /** The finding. */
+    findingId: RecordId,
+    /** Whether it passed. */
+    passed: z.boolean(),
+    /** What was found. */
+    note: z.string().optional(),
+    /** When reopened: the new deadline. */
+    deadline: Day.optional(),
+  })
+  .strict();
+/**
+ * The {@link FindingRechecked} event.
+ *
+ * @interface
+ * @category Events
+ */
+export type FindingRechecked = z.infer<typeof FindingRechecked>;
+
+/**
+ * Records a concrete deed of a person or a unit, the evidence of evaluation (`recordedBy` is the
+ * event's `by`).
+ *
+ * @example
+ * DeedRecorded.parse({ type: 'deedRecorded', id: 'e35', at: '2020-01-30T18:00:00+08:00', by: 'p3', deed: { id: 'd1', personId: 'p000042', dimension: 'achievement', evidence: '连续五天带队完成全村入户摸排', points: 2, day: '2020-01-30' } });
+ * @category Events
+ */
+export const DeedRecorded = z
+  .object({ type: z.literal('deedRecorded'), ...base, /** The deed (its recorder is `by`). */ deed: DeedInput })
+  .strict();
+/**
+ * The {@link DeedRecorded} event.
+ *
+ * @interface
+ * @category Events
+ */
+export type DeedRecorded = z.infer<typeof DeedRecorded>;
+
+/**
+ * Records a three-shows entry (三亮) of a Party member.
+ *
+ * @example
+ * ThreeShowsRecorded.parse({ type: 'threeShowsRecorded', id: 'e36', at: '2020-01-26T09:00:00+08:00', by: 'p9', entry: { id: 's1', personId: 'p000042', show: 'commitment', text: '我是党员，我先上', day: '2020-01-26' } });
+ * @category Events
+ */
+export const ThreeShowsRecorded = z
+  .object({ type: z.literal('threeShowsRecorded'), ...base, /** The entry. */ entry: ThreeShowsEntry })
+  .strict();
+/**
+ * The {@link ThreeShowsRecorded} event.
+ *
+ * @interface
+ * @category Events
+ */
+export type ThreeShowsRecorded = z.infer<typeof ThreeShowsRecorded>;
+
+/**
  * Everything that can happen to a ledger: a zod discriminated union on `type`. Each event has an
  * `id`, an `at` instant and the person `by` who recorded it.
  *
@@ -772,6 +899,11 @@ export const LedgerEvent = z.discriminatedUnion('type', [
   DutiesReassigned,
   DutySwapped,
   AttendanceRecorded,
+  InspectionRecorded,
+  RectificationSubmitted,
+  FindingRechecked,
+  DeedRecorded,
+  ThreeShowsRecorded,
 ]);
 /**
  * A ledger event.

@@ -19,6 +19,8 @@ import type { OrgUnit } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
 import type { Post } from '../roster/model.js';
 import type { AbsenceRecord, Duty, PublishedRoster } from '../roster/records.js';
+import type { Finding, Inspection } from '../supervision/records.js';
+import type { Deed, ThreeShowsEntry } from '../evaluation/records.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from './settings.js';
 import { emptyTable, type Table } from './table.js';
 
@@ -77,6 +79,14 @@ export interface Ledger {
   readonly rosters: Table<PublishedRoster>;
   /** Seats of published rosters and who holds them, by `rosterId|seatId`. */
   readonly duties: Table<Duty>;
+  /** Inspections by supervision groups, by id. */
+  readonly inspections: Table<Inspection>;
+  /** Supervision findings and their rectification, by id. */
+  readonly findings: Table<Finding>;
+  /** Concrete deeds of people and units, by id. */
+  readonly deeds: Table<Deed>;
+  /** Three-shows entries, by id. */
+  readonly threeShows: Table<ThreeShowsEntry>;
   /** The instant of every event applied, by event id: a replayed id is refused. */
   readonly events: Table<Instant>;
   /** How many events were applied. */
@@ -114,6 +124,10 @@ export function emptyLedger(settings: LedgerSettings = DEFAULT_SETTINGS): Ledger
     absences: emptyTable(),
     rosters: emptyTable(),
     duties: emptyTable(),
+    inspections: emptyTable(),
+    findings: emptyTable(),
+    deeds: emptyTable(),
+    threeShows: emptyTable(),
     events: emptyTable(),
     eventCount: 0,
   };
@@ -139,6 +153,10 @@ export const TABLE_NAMES = [
   'absences',
   'rosters',
   'duties',
+  'inspections',
+  'findings',
+  'deeds',
+  'threeShows',
   'events',
 ] as const satisfies readonly (keyof Ledger)[];
 

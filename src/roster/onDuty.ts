@@ -2,7 +2,7 @@ import { addDays, Instant, instantAt, type Day } from '../core/day.js';
 import { FrontlineError } from '../core/errors.js';
 import type { PersonId } from '../core/ids.js';
 import { shiftTimes } from './compile.js';
-import type { PostId, Roster, SeatId, ShiftId } from './model.js';
+import type { PostId, Roster, SeatId, Shift, ShiftId } from './model.js';
 
 /**
  * One shift of a post under way at an instant: its leading cadre on duty (带班领导) and its staff.
@@ -63,34 +63,46 @@ export function onDuty(roster: Roster, postId: PostId | string, at: Instant | st
   const parsed = Instant.safeParse(at);
   if (!parsed.success) issues.push({ path: ['at'], code: 'invalid_instant', message: `'${String(at)}' is not an ISO 8601 instant with an offset` });
   if (shifts === undefined || !parsed.success) throw new FrontlineError('invalid_input', 'cannot tell who is on duty', issues);
-  const startMs = Date.parse(instantAt(roster.startDay, '00:00'));
-  const minute = (Date.parse(parsed.data) - startMs) / 60_000;
+  const out = dutyAt(roster, shifts, (id) => (Object.hasOwn(roster.seats, id) ? (roster.seats[id as SeatId] ?? null) : undefined), postId, Date.parse(parsed.data));
+  return { postId: postId as PostId, at: parsed.data, shifts: out };
+}
+
+/**
+ * @internal The shifts of a post under way at an instant, reading seats through `seat` (a person,
+ * `null` for an unfilled seat, `undefined` for no such seat).
+ */
+export function dutyAt(
+  horizon: { readonly startDay: Day; readonly days: number },
+  shifts: readonly Shift[],
+  seat: (id: string) => PersonId | null | undefined,
+  postId: string,
+  atMs: number,
+): DutyShift[] {
+  const startMs = Date.parse(instantAt(horizon.startDay, '00:00'));
+  const minute = (atMs - startMs) / 60_000;
   const today = Math.floor(minute / 1440);
   const out: DutyShift[] = [];
   for (let d = today - 2; d <= today; d++) {
-    if (d < 0 || d >= roster.days) continue;
-    const day = addDays(roster.startDay, d);
+    if (d < 0 || d >= horizon.days) continue;
+    const day = addDays(horizon.startDay, d);
     for (const shift of shifts) {
       if ((shift.from !== undefined && day < shift.from) || (shift.to !== undefined && day > shift.to)) continue;
       const t = shiftTimes(shift);
       const from = d * 1440 + t.start;
       if (minute < from || minute >= from + t.length) continue;
       const base = `${postId}/${day}/${shift.id}/`;
-      const leaderSeat = `${base}L` as SeatId;
-      if (!Object.hasOwn(roster.seats, leaderSeat)) continue; // the post was closed that day
+      const leader = seat(`${base}L`);
+      if (leader === undefined) continue; // the post was closed that day
       const staff: (PersonId | null)[] = [];
-      for (let slot = 1; Object.hasOwn(roster.seats, `${base}${slot}`); slot++) staff.push(roster.seats[`${base}${slot}` as SeatId] ?? null);
-      out.push({
-        shiftId: shift.id,
-        day,
-        start: minuteInstant(roster.startDay, from),
-        end: minuteInstant(roster.startDay, from + t.length),
-        leader: roster.seats[leaderSeat] ?? null,
-        staff,
-      });
+      for (let slot = 1; ; slot++) {
+        const p = seat(`${base}${slot}`);
+        if (p === undefined) break;
+        staff.push(p);
+      }
+      out.push({ shiftId: shift.id, day, start: minuteInstant(horizon.startDay, from), end: minuteInstant(horizon.startDay, from + t.length), leader, staff });
     }
   }
-  return { postId: postId as PostId, at: parsed.data, shifts: out };
+  return out;
 }
 
 /** The instant a number of minutes after the first midnight of a horizon, in China Standard Time. */

@@ -27,6 +27,11 @@ import {
   AbsenceReason,
   RosterConstraint,
   Attendance,
+  CheckItem,
+  FindingSeverity,
+  FindingStatus,
+  RecordKind,
+  Commendation,
   type Label,
   type Vocabulary,
 } from '../../src/index.js';
@@ -55,6 +60,11 @@ const ENUMS: Record<Vocabulary, z.ZodEnum> = {
   absenceReason: AbsenceReason,
   rosterConstraint: RosterConstraint,
   attendance: Attendance,
+  checkItem: CheckItem,
+  findingSeverity: FindingSeverity,
+  findingStatus: FindingStatus,
+  recordKind: RecordKind,
+  commendation: Commendation,
 };
 
 const tables = Object.entries(LABELS) as [Vocabulary, Record<string, Label>][];

@@ -4,6 +4,7 @@ import { householdClassified, serviceFulfilled, serviceRequested, visitRecorded 
 import { letterDelivered, observationEnded, observationExtended, observationShortened, observationStarted, temperatureChecked, travelDeclared } from './homePrevention.js';
 import { commandSet, householdsRegistered, peopleRegistered, settingsChanged, unitsAdded } from './register.js';
 import { absenceRecorded, attendanceRecorded, dutiesReassigned, dutySwapped, postClosed, postOpened, rosterPublished } from './rosters.js';
+import { deedRecorded, findingRechecked, inspectionRecorded, rectificationSubmitted, threeShowsRecorded } from './supervision.js';
 import type { EffectTable } from './types.js';
 
 /** @internal Every event type's effect, written once. */
@@ -39,4 +40,9 @@ export const EFFECTS: EffectTable = {
   dutiesReassigned,
   dutySwapped,
   attendanceRecorded,
+  inspectionRecorded,
+  rectificationSubmitted,
+  findingRechecked,
+  deedRecorded,
+  threeShowsRecorded,
 };

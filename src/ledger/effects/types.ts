@@ -25,8 +25,13 @@ export interface EffectContext {
 export interface EventScope {
   /** The units the event acts in: an actor may record it when all lie in their scope; empty for county-wide acts. */
   readonly units: readonly OrgId[];
-  /** `record`: operational work; `register`: the household register; `command`: headquarters only. */
-  readonly action: 'record' | 'register' | 'command';
+  /**
+   * `record`: operational work; `register`: the household register; `command`: headquarters only;
+   * `inspect`: supervision, by the supervision group `group` (or the headquarters).
+   */
+  readonly action: 'record' | 'register' | 'command' | 'inspect';
+  /** For `inspect`: the supervision group acting. */
+  readonly group?: string;
 }
 
 /**

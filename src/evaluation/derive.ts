@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { Day, dayOf } from '../core/day.js';
+import { parseOrThrow } from '../core/errors.js';
+import type { OrgId, PersonId } from '../core/ids.js';
+import type { EvaluationDimension, RecordKind } from '../core/vocabulary.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { tableForEach } from '../ledger/table.js';
+import { parseSeatId } from '../roster/model.js';
+
+/**
+ * Where a performance record comes from: a record of the ledger (each made by one event), by
+ * table and key.
+ *
+ * @example
+ * const s: RecordSource = { table: 'visits', id: 'v000123' };
+ * @category Evaluation
+ */
+export interface RecordSource {
+  /** The ledger table, such as `visits`, `duties`, `findings`, `deeds`. */
+  readonly table: string;
+  /** The record's key in it. */
+  readonly id: string;
+}
+
+/**
+ * One piece of evidence for evaluation: of a person or of a unit, its kind, the dimension of
+ * 德能勤绩廉 it counts on, its day, its amount (shifts, households, hours…) and the points it is
+ * worth, with the ledger records it comes from.
+ *
+ * @example
+ * const r: PerformanceRecord = deriveRecords(ledger, { from: '2020-01-25', to: '2020-02-07' })[0];
+ * r.sources[0]?.table; // => e.g. 'duties'
+ * @category Evaluation
+ */
+export interface PerformanceRecord {
+  /** The person, for a person's record. */
+  readonly personId?: PersonId;
+  /** The unit, for a unit's (its leadership team's) record. */
+  readonly unitId?: OrgId;
+  /** What kind of evidence. */
+  readonly kind: RecordKind;
+  /** The dimension it counts on. */
+  readonly dimension: EvaluationDimension;
+  /** Its day. */
+  readonly day: Day;
+  /** How much: shifts, households, deliveries, findings, hours, or 1 for a deed or entry. */
+  readonly amount: number;
+  /** What it is worth (negative for a fault). */
+  readonly points: number;
+  /** The evidence in words, for deeds and three-shows entries. */
+  readonly text?: string;
+  /** The ledger records it comes from. */
+  readonly sources: readonly RecordSource[];
+}
+
+/**
+ * A period of evaluation, both days included.
+ *
+ * @example
+ * Period.parse({ from: '2020-01-25', to: '2020-02-07' });
+ * @category Evaluation
+ */
+export const Period = z
+  .object({ /** First day. */ from: Day, /** Last day (included). */ to: Day })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'the period is empty: it ends before it starts', path: ['to'] });
+/**
+ * A period.
+ *
+ * @interface
+ * @category Evaluation
+ */
+export type Period = z.infer<typeof Period>;
+
+/**
+ * What each derived record is worth, by kind (local practice). Per unit: a shift, a household, a
+ * delivery, a finding, an hour.
+ *
+ * @example
+ * RECORD_POINTS.shiftLed; // => 2
+ * @category Evaluation
+ */
+export const RECORD_POINTS: Readonly<Record<Exclude<RecordKind, 'deed'>, { readonly points: number; readonly dimension: EvaluationDimension }>> = {
+  threeShows: { points: 1, dimension: 'morality' },
+  shiftLed: { points: 2, dimension: 'diligence' },
+  shiftKept: { points: 1, dimension: 'diligence' },
+  shiftLate: { points: -1, dimension: 'diligence' },
+  shiftMissed: { points: -4, dimension: 'diligence' },
+  householdsScreened: { points: 0.2, dimension: 'achievement' },
+  deliveryFulfilled: { points: 1, dimension: 'achievement' },
+  findingFixed: { points: 1, dimension: 'achievement' },
+  findingOverdue: { points: -3, dimension: 'achievement' },
+  volunteerHours: { points: 0.25, dimension: 'diligence' },
+};
+
+/**
+ * The evidence of a period, from the ledger: deeds and three-shows entries recorded by hand, and
+ * records derived from operations — shifts led and kept, late or missed (from attendance at duty
+ * seats), households screened (visits, per visitor and day), deliveries fulfilled, findings
+ * fixed or left overdue in one's unit (for the unit, and for each of its cadres), volunteer
+ * hours — each pointing to the ledger records it comes from. Points follow {@link RECORD_POINTS}.
+ *
+ * @example
+ * const records = deriveRecords(ledger, { from: '2020-01-25', to: '2020-02-07' });
+ * records.filter((r) => r.kind === 'shiftLed').length; // => shifts led and checked
+ * @category Evaluation
+ */
+export function deriveRecords(ledger: Ledger, period: Period): PerformanceRecord[] {
+  const p = parseOrThrow(Period, period, 'invalid_input', 'period');
+  const { from, to } = p;
+  const out: PerformanceRecord[] = [];
+  const within = (d: string): boolean => d >= from && d <= to;
+
+  tableForEach(ledger.deeds, (d) => {
+    if (!within(d.day)) return;
+    out.push({
+      ...(d.personId === undefined ? {} : { personId: d.personId }),
+      ...(d.unitId === undefined ? {} : { unitId: d.unitId }),
+      kind: 'deed',
+      dimension: d.dimension,
+      day: d.day,
+      amount: 1,
+      points: d.points,
+      text: d.evidence,
+      sources: [{ table: 'deeds', id: d.id }],
+    });
+  });
+  const shows = RECORD_POINTS.threeShows;
+  tableForEach(ledger.threeShows, (s) => {
+    if (within(s.day)) out.push({ personId: s.personId, kind: 'threeShows', dimension: shows.dimension, day: s.day, amount: 1, points: shows.points, text: s.text, sources: [{ table: 'threeShows', id: s.id }] });
+  });
+
+  // shifts: attendance checked at duty seats
+  tableForEach(ledger.duties, (duty, key) => {
+    const a = duty.attendance;
+    if (a === undefined || duty.personId === null) return;
+    const seat = parseSeatId(duty.seat);
+    if (seat === undefined || !within(seat.day)) return;
+    const kind: RecordKind = a.status === 'absent' ? 'shiftMissed' : a.status === 'late' ? 'shiftLate' : seat.slot === 'L' ? 'shiftLed' : 'shiftKept';
+    const rule = RECORD_POINTS[kind as Exclude<RecordKind, 'deed'>];
+    out.push({ personId: duty.personId, kind, dimension: rule.dimension, day: seat.day, amount: 1, points: kind === 'shiftMissed' && seat.slot === 'L' ? 2 * rule.points : rule.points, sources: [{ table: 'duties', id: key }] });
+  });
+
+  // households screened, per visitor and day
+  const screened = new Map<string, { personId: PersonId; day: Day; ids: string[] }>();
+  tableForEach(ledger.visits, (v) => {
+    if (v.outcome !== 'screened') return;
+    const day = dayOf(v.at);
+    if (!within(day)) return;
+    for (const personId of v.visitors) {
+      const k = `${personId}|${day}`;
+      let e = screened.get(k);
+      if (e === undefined) screened.set(k, (e = { personId, day, ids: [] }));
+      e.ids.push(v.id);
+    }
+  });
+  const hh = RECORD_POINTS.householdsScreened;
+  for (const e of screened.values()) {
+    out.push({ personId: e.personId, kind: 'householdsScreened', dimension: hh.dimension, day: e.day, amount: e.ids.length, points: hh.points * e.ids.length, sources: e.ids.map((id) => ({ table: 'visits', id })) });
+  }
+
+  // deliveries to key home-isolated households
+  const del = RECORD_POINTS.deliveryFulfilled;
+  tableForEach(ledger.serviceRequests, (r) => {
+    if (r.fulfilledAt === undefined || r.fulfilledBy === undefined) return;
+    const day = dayOf(r.fulfilledAt);
+    if (within(day)) out.push({ personId: r.fulfilledBy, kind: 'deliveryFulfilled', dimension: del.dimension, day, amount: 1, points: del.points, sources: [{ table: 'serviceRequests', id: r.id }] });
+  });
+
+  // findings fixed or left overdue: the unit's, and each of its cadres'
+  let cadresOf: Map<string, PersonId[]> | undefined;
+  const cadres = (unitId: string): PersonId[] => {
+    if (cadresOf === undefined) {
+      const byUnit = new Map<string, PersonId[]>();
+      tableForEach(ledger.people, (person) => {
+        if (person.cadreLevel === undefined) return;
+        let list = byUnit.get(person.unitId);
+        if (list === undefined) byUnit.set(person.unitId, (list = []));
+        list.push(person.id);
+      });
+      cadresOf = byUnit;
+    }
+    return cadresOf.get(unitId) ?? [];
+  };
+  tableForEach(ledger.findings, (f) => {
+    let kind: 'findingFixed' | 'findingOverdue' | undefined;
+    let day: Day | undefined;
+    if (f.status === 'passed' && f.closedOn !== undefined && within(f.closedOn)) {
+      kind = 'findingFixed';
+      day = f.closedOn;
+    } else if (f.raisedOn <= to && f.deadline < to && (f.closedOn === undefined || f.closedOn > to)) {
+      kind = 'findingOverdue';
+      day = f.deadline < from ? from : f.deadline;
+    }
+    if (kind === undefined || day === undefined) return;
+    const rule = RECORD_POINTS[kind];
+    const sources = [{ table: 'findings', id: f.id }];
+    out.push({ unitId: f.unitId, kind, dimension: rule.dimension, day, amount: 1, points: rule.points, sources });
+    for (const personId of cadres(f.unitId)) out.push({ personId, kind, dimension: rule.dimension, day, amount: 1, points: rule.points, sources });
+  });
+
+  // volunteer hours
+  const vh = RECORD_POINTS.volunteerHours;
+  tableForEach(ledger.tasks, (t) => {
+    if (!within(t.day)) return;
+    for (const a of t.attended) out.push({ personId: a.personId, kind: 'volunteerHours', dimension: vh.dimension, day: t.day, amount: a.hours, points: vh.points * a.hours, sources: [{ table: 'tasks', id: t.id }] });
+  });
+  return out;
+}

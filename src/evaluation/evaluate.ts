@@ -1,0 +1,597 @@
+import { z } from 'zod';
+import { FrontlineError, parseOrThrow, type Issue } from '../core/errors.js';
+import type { OrgId, PersonId } from '../core/ids.js';
+import { LABELS, type AppraisalGrade, type CadreGrade, type EvaluationDimension, type Label, type RecordKind, type TeamGrade } from '../core/vocabulary.js';
+import { Period, type PerformanceRecord } from './derive.js';
+import type { EvaluationRuleId } from './rules.js';
+
+const DIMENSIONS: readonly EvaluationDimension[] = ['morality', 'ability', 'diligence', 'achievement', 'integrity'];
+
+/**
+ * How evidence becomes a score: each dimension of 德能勤绩廉 starts at `base` and moves by
+ * `pointValue` per point of its records (kept within 0–100); the total is the weighted sum, the
+ * weights summing to 1 with 绩 (achievement) weighted most; the thresholds give the grades.
+ *
+ * @example
+ * Rubric.parse({ ...DEFAULT_RUBRIC, pointValue: 3 });
+ * @category Evaluation
+ */
+export const Rubric = z
+  .object({
+    /** Weight of each dimension; they sum to 1 and achievement is the largest. */
+    weights: z
+      .object({
+        /** 德 */ morality: z.number().min(0).max(1),
+        /** 能 */ ability: z.number().min(0).max(1),
+        /** 勤 */ diligence: z.number().min(0).max(1),
+        /** 绩 */ achievement: z.number().min(0).max(1),
+        /** 廉 */ integrity: z.number().min(0).max(1),
+      })
+      .strict(),
+    /** Score of a dimension with no records. */
+    base: z.number().min(0).max(100),
+    /** Score per point of evidence. */
+    pointValue: z.number().positive().max(100),
+    /** Lowest totals of the grades (excellent also needs a place within the quota). */
+    thresholds: z
+      .object({
+        /** 优秀 */ excellent: z.number().min(0).max(100),
+        /** 称职 */ competent: z.number().min(0).max(100),
+        /** 基本称职 */ basicallyCompetent: z.number().min(0).max(100),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const sum = DIMENSIONS.reduce((s, d) => s + r.weights[d], 0);
+    if (Math.abs(sum - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['weights'], message: `the weights sum to ${Math.round(sum * 1000) / 1000}, not 1` });
+    for (const d of DIMENSIONS) {
+      if (d !== 'achievement' && r.weights[d] >= r.weights.achievement)
+        ctx.addIssue({ code: 'custom', path: ['weights', d], message: `achievement (绩) must weigh most: ${d} weighs ${r.weights[d]}, achievement ${r.weights.achievement}` });
+    }
+    const t = r.thresholds;
+    if (!(t.excellent >= t.competent && t.competent >= t.basicallyCompetent)) ctx.addIssue({ code: 'custom', path: ['thresholds'], message: 'thresholds must not rise from excellent to basically competent' });
+  });
+/**
+ * A rubric.
+ *
+ * @interface
+ * @category Evaluation
+ */
+export type Rubric = z.infer<typeof Rubric>;
+
+/**
+ * The default rubric: 德 0.2, 能 0.15, 勤 0.2, 绩 0.35, 廉 0.1; a dimension starts at 70 and moves 2
+ * per point; excellent from 80, competent from 65, basically competent from 55.
+ *
+ * @example
+ * DEFAULT_RUBRIC.weights.achievement; // => 0.35
+ * @category Evaluation
+ */
+export const DEFAULT_RUBRIC: Rubric = Object.freeze({
+  weights: Object.freeze({ morality: 0.2, ability: 0.15, diligence: 0.2, achievement: 0.35, integrity: 0.1 }),
+  base: 70,
+  pointValue: 2,
+  thresholds: Object.freeze({ excellent: 80, competent: 65, basicallyCompetent: 55 }),
+});
+
+/**
+ * Which quota of excellent grades applies: the 2007 rules (generally 15%, at most 20%) or the
+ * 2020 rules (generally 20%, up to 25% with approval); `withApproval` takes the higher figure.
+ *
+ * @example
+ * QuotaRule.parse({ edition: '2020', withApproval: false });
+ * @category Evaluation
+ */
+export const QuotaRule = z
+  .object({ /** The rule edition. */ edition: z.enum(['2007', '2020']), /** Whether the higher share was approved. */ withApproval: z.boolean() })
+  .strict();
+/**
+ * A quota rule.
+ *
+ * @interface
+ * @category Evaluation
+ */
+export type QuotaRule = z.infer<typeof QuotaRule>;
+
+const QUOTA_SHARE = { '2007': [0.15, 0.2], '2020': [0.2, 0.25] } as const;
+
+/**
+ * The evidence behind a grade: how many records, the strongest merits and every fault.
+ *
+ * @example
+ * const e: GradeEvidence = evaluateCadres(records, cadres, { period }).grades[0].evidence;
+ * e.top[0]?.kind; // => e.g. 'shiftLed'
+ * @category Evaluation
+ */
+export interface GradeEvidence {
+  /** Records counted. */
+  readonly records: number;
+  /** Net points. */
+  readonly points: number;
+  /** The strongest merits (up to three). */
+  readonly top: readonly PerformanceRecord[];
+  /** Every fault (negative record). */
+  readonly faults: readonly PerformanceRecord[];
+}
+
+/**
+ * One cadre's evaluation: the rank, the total and the score of each dimension, the grade, why,
+ * the rules behind it, and the evidence.
+ *
+ * @example
+ * const g: CadreEvaluation = evaluateCadres(records, cadres, { period }).grades[0];
+ * g.grade; // => 'excellent'
+ * @category Evaluation
+ */
+export interface CadreEvaluation {
+  /** The cadre. */
+  readonly personId: PersonId;
+  /** 1 for the highest total. */
+  readonly rank: number;
+  /** Weighted total, 0–100. */
+  readonly total: number;
+  /** Score per dimension, 0–100. */
+  readonly dimensions: Readonly<Record<EvaluationDimension, number>>;
+  /** The grade. */
+  readonly grade: CadreGrade;
+  /** Why this grade, in words. */
+  readonly reason: Label;
+  /** The rules that produced it. */
+  readonly rules: readonly EvaluationRuleId[];
+  /** The evidence. */
+  readonly evidence: GradeEvidence;
+}
+
+/**
+ * The result of {@link evaluateCadres}: every cadre's evaluation in rank order, and the quota used.
+ *
+ * @example
+ * const { grades, quota } = evaluateCadres(records, cadres, { period });
+ * quota.used <= quota.max; // => true
+ * @category Evaluation
+ */
+export interface CadreEvaluations {
+  /** Evaluations in rank order. */
+  readonly grades: readonly CadreEvaluation[];
+  /** The quota of excellent grades: its share, the most allowed, how many were given, and its rule. */
+  readonly quota: { readonly share: number; readonly max: number; readonly used: number; readonly rule: EvaluationRuleId };
+}
+
+/**
+ * Options of {@link evaluateCadres}.
+ *
+ * @example
+ * const o: EvaluateOptions = { period: { from: '2020-01-25', to: '2020-02-07' }, quota: { edition: '2020', withApproval: false } };
+ * @category Evaluation
+ */
+export interface EvaluateOptions {
+  /** The period evaluated (records outside it are ignored). */
+  readonly period: Period;
+  /** The rubric (default {@link DEFAULT_RUBRIC}). */
+  readonly rubric?: Rubric;
+  /** The quota rule (default the 2020 rules without approval). */
+  readonly quota?: QuotaRule;
+  /** Kinds of record that bar an excellent grade (default a missed shift and an overdue finding). */
+  readonly vetoes?: readonly RecordKind[];
+}
+
+interface Tally {
+  readonly points: Float64Array;
+  readonly counts: Int32Array;
+  readonly top: (PerformanceRecord | undefined)[];
+  readonly faults: PerformanceRecord[][];
+  readonly vetoed: Uint8Array;
+}
+
+/** One pass over the records: points per subject and dimension, the three best merits, every fault, vetoes. */
+function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string, number>, key: 'personId' | 'unitId', period: Period, vetoes: ReadonlySet<RecordKind>): Tally & { inPeriod: number } {
+  const n = index.size;
+  const points = new Float64Array(n * 5);
+  const counts = new Int32Array(n);
+  const top: (PerformanceRecord | undefined)[] = new Array(n * 3);
+  const faults: PerformanceRecord[][] = new Array(n);
+  const vetoed = new Uint8Array(n);
+  const dim: Record<EvaluationDimension, number> = { morality: 0, ability: 1, diligence: 2, achievement: 3, integrity: 4 };
+  let inPeriod = 0;
+  for (const r of records) {
+    if (r.day < period.from || r.day > period.to) continue;
+    inPeriod++;
+    const id = r[key];
+    if (id === undefined) continue;
+    const i = index.get(id);
+    if (i === undefined) continue;
+    const at = i * 5 + dim[r.dimension];
+    points[at] = (points[at] as number) + r.points;
+    counts[i] = (counts[i] as number) + 1;
+    if (r.points < 0) {
+      (faults[i] ??= []).push(r);
+      if (vetoes.has(r.kind)) vetoed[i] = 1;
+    } else {
+      // keep the three strongest merits, strongest first
+      let k = i * 3;
+      for (; k < i * 3 + 3; k++) {
+        const t = top[k];
+        if (t === undefined || r.points > t.points) break;
+      }
+      if (k < i * 3 + 3) {
+        for (let m = i * 3 + 2; m > k; m--) top[m] = top[m - 1];
+        top[k] = r;
+      }
+    }
+  }
+  return { points, counts, top, faults, vetoed, inPeriod };
+}
+
+function checkPeriod(records: readonly PerformanceRecord[], period: Period, inPeriod: number): void {
+  if (records.length > 0 && inPeriod === 0) {
+    throw new FrontlineError('invalid_input', 'nothing to grade', [
+      { path: ['period'], code: 'empty_period', message: `no record falls in ${period.from}…${period.to}: grades need evidence from the period` },
+    ]);
+  }
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Evaluates cadres from their records: each dimension of 德能勤绩廉 scored under the rubric (绩
+ * weighted most), the weighted total ranked (ties broken by person id, so grades are
+ * deterministic), excellent for the best within the quota of the chosen rule edition who reach its
+ * threshold and have no vetoed record (a missed shift, an overdue finding), then competent, basically
+ * competent or incompetent by threshold. Every grade carries its reason, its rules and its evidence.
+ * An empty period, a rubric whose weights do not sum to 1 or that does not weigh 绩 most, are bad
+ * input.
+ *
+ * @example
+ * const records = deriveRecords(ledger, period);
+ * const cadres = tableValues(ledger.people).filter((p) => p.cadreLevel === 'village');
+ * evaluateCadres(records, cadres, { period, quota: { edition: '2007', withApproval: false } }).quota.share; // => 0.15
+ * @category Evaluation
+ */
+export function evaluateCadres(records: readonly PerformanceRecord[], cadres: readonly { readonly id: PersonId }[], options: EvaluateOptions): CadreEvaluations {
+  const period = parseOrThrow(Period, options.period, 'invalid_input', 'period');
+  const rubric = options.rubric === undefined ? DEFAULT_RUBRIC : parseOrThrow(Rubric, options.rubric, 'invalid_input', 'rubric');
+  const quotaRule = options.quota === undefined ? { edition: '2020' as const, withApproval: false } : parseOrThrow(QuotaRule, options.quota, 'invalid_input', 'quota rule');
+  const vetoes = new Set<RecordKind>(options.vetoes ?? ['shiftMissed', 'findingOverdue']);
+  const index = new Map<string, number>();
+  const issues: Issue[] = [];
+  cadres.forEach((c, i) => {
+    if (index.has(c.id)) issues.push({ path: ['cadres', i, 'id'], code: 'duplicate_id', message: `cadre '${c.id}' is listed twice` });
+    index.set(c.id, index.size);
+  });
+  if (issues.length > 0) throw new FrontlineError('invalid_input', 'invalid cadres', issues);
+  const t = tally(records, index, 'personId', period, vetoes);
+  checkPeriod(records, period, t.inPeriod);
+
+  const n = index.size;
+  const totals = new Float64Array(n);
+  const w = [rubric.weights.morality, rubric.weights.ability, rubric.weights.diligence, rubric.weights.achievement, rubric.weights.integrity];
+  for (let i = 0; i < n; i++) {
+    let total = 0;
+    for (let d = 0; d < 5; d++) total += (w[d] as number) * clamp(rubric.base + rubric.pointValue * (t.points[i * 5 + d] as number));
+    totals[i] = total;
+  }
+  const ids = cadres.map((c) => c.id);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (totals[b] as number) - (totals[a] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+  const share = QUOTA_SHARE[quotaRule.edition][quotaRule.withApproval ? 1 : 0];
+  const max = Math.floor(n * share);
+  const quotaRuleId: EvaluationRuleId = quotaRule.edition === '2007' ? 'evaluation.excellentQuota.2007' : 'evaluation.excellentQuota.2020';
+  let used = 0;
+  const grades: CadreEvaluation[] = order.map((i, r) => {
+    const total = totals[i] as number;
+    const th = rubric.thresholds;
+    let grade: CadreGrade;
+    let reason: Label;
+    const rules: EvaluationRuleId[] = ['evaluation.dimensions', 'evaluation.grades'];
+    if (total >= th.excellent && used < max && t.vetoed[i] === 0) {
+      grade = 'excellent';
+      used++;
+      rules.push(quotaRuleId);
+      reason = { zh: `总分${round(total)}，达到优秀线${th.excellent}，在优秀名额${max}个以内（第${used}个）`, en: `total ${round(total)} reaches the excellent line ${th.excellent}, within the quota of ${max} (place ${used})` };
+    } else {
+      grade = total >= th.competent ? 'competent' : total >= th.basicallyCompetent ? 'basicallyCompetent' : 'incompetent';
+      const label = LABELS.cadreGrade[grade];
+      const why =
+        total >= th.excellent
+          ? t.vetoed[i] === 1
+            ? { zh: '，有缺岗或逾期未改问题，不评优秀', en: '; a missed shift or an overdue finding bars excellent' }
+            : { zh: `，优秀名额${max}个已满`, en: `; the ${max} excellent places are taken` }
+          : { zh: '', en: '' };
+      if (total >= th.excellent) rules.push(quotaRuleId);
+      reason = { zh: `总分${round(total)}，评为${label.zh}${why.zh}`, en: `total ${round(total)}: ${label.en}${why.en}` };
+    }
+    const dims = {} as Record<EvaluationDimension, number>;
+    DIMENSIONS.forEach((d, k) => (dims[d] = round(clamp(rubric.base + rubric.pointValue * (t.points[i * 5 + k] as number)))));
+    return { personId: ids[i] as PersonId, rank: r + 1, total: round(total), dimensions: dims, grade, reason, rules, evidence: evidenceOf(t, i) };
+  });
+  return { grades, quota: { share, max, used, rule: quotaRuleId } };
+}
+
+function evidenceOf(t: Tally, i: number): GradeEvidence {
+  let points = 0;
+  for (let d = 0; d < 5; d++) points += t.points[i * 5 + d] as number;
+  const top = [t.top[i * 3], t.top[i * 3 + 1], t.top[i * 3 + 2]].filter((r): r is PerformanceRecord => r !== undefined);
+  return { records: t.counts[i] as number, points: round(points), top, faults: t.faults[i] ?? [] };
+}
+
+const clamp = (x: number): number => (x < 0 ? 0 : x > 100 ? 100 : x);
+
+/**
+ * One leadership team's evaluation: its unit, rank, score, grade, reason, rules and evidence.
+ *
+ * @example
+ * const t: TeamEvaluation = evaluateTeams(records, units, { period }).grades[0];
+ * t.grade; // => 'good'
+ * @category Evaluation
+ */
+export interface TeamEvaluation {
+  /** The unit whose leadership team it is. */
+  readonly unitId: OrgId;
+  /** 1 for the best. */
+  readonly rank: number;
+  /** Score, 0–100. */
+  readonly score: number;
+  /** The grade. */
+  readonly grade: TeamGrade;
+  /** Why, in words. */
+  readonly reason: Label;
+  /** The rules behind it. */
+  readonly rules: readonly EvaluationRuleId[];
+  /** The unit's own evidence. */
+  readonly evidence: GradeEvidence;
+  /** The mean total of its cadres, when cadre evaluations were given. */
+  readonly cadreMean: number | null;
+}
+
+/**
+ * Options of {@link evaluateTeams}.
+ *
+ * @example
+ * const o: TeamOptions = { period: { from: '2020-01-25', to: '2020-02-07' } };
+ * @category Evaluation
+ */
+export interface TeamOptions {
+  /** The period. */
+  readonly period: Period;
+  /** The rubric (its base, point value and thresholds are used; default {@link DEFAULT_RUBRIC}). */
+  readonly rubric?: Rubric;
+  /** Cadre evaluations: a team's score is then the mean of its unit's score and its cadres' totals. */
+  readonly cadres?: CadreEvaluations;
+  /** Each evaluated cadre's unit, to find a team's cadres. */
+  readonly unitOf?: ReadonlyMap<string, OrgId>;
+}
+
+/**
+ * Evaluates leadership teams (a special assessment on the front line): each unit's score from its
+ * own records (findings fixed or left overdue in it, deeds of the team), averaged with the totals of
+ * its cadres when given; ranked, with good (好) for at most 40% and at least the excellent line,
+ * then fairly good, average or poor by the rubric's thresholds.
+ *
+ * @example
+ * evaluateTeams(records, villages.map((u) => u.id), { period }).grades.filter((g) => g.grade === 'good').length;
+ * @category Evaluation
+ */
+export function evaluateTeams(records: readonly PerformanceRecord[], units: readonly OrgId[], options: TeamOptions): { readonly grades: readonly TeamEvaluation[]; readonly goodMax: number } {
+  const period = parseOrThrow(Period, options.period, 'invalid_input', 'period');
+  const rubric = options.rubric === undefined ? DEFAULT_RUBRIC : parseOrThrow(Rubric, options.rubric, 'invalid_input', 'rubric');
+  const index = new Map<string, number>();
+  units.forEach((u) => index.set(u, index.size));
+  const t = tally(records, index, 'unitId', period, new Set(['findingOverdue']));
+  checkPeriod(records, period, t.inPeriod);
+  const cadreSum = new Float64Array(units.length);
+  const cadreCount = new Int32Array(units.length);
+  if (options.cadres !== undefined && options.unitOf !== undefined) {
+    for (const g of options.cadres.grades) {
+      const u: OrgId | undefined = options.unitOf.get(g.personId);
+      const i: number | undefined = u === undefined ? undefined : index.get(u);
+      if (i === undefined) continue;
+      cadreSum[i] = (cadreSum[i] as number) + g.total;
+      cadreCount[i] = (cadreCount[i] as number) + 1;
+    }
+  }
+  const scores = units.map((_, i) => {
+    let pts = 0;
+    for (let d = 0; d < 5; d++) pts += t.points[i * 5 + d] as number;
+    const own = clamp(rubric.base + rubric.pointValue * pts);
+    const n = cadreCount[i] as number;
+    return n === 0 ? own : (own + (cadreSum[i] as number) / n) / 2;
+  });
+  const order = units.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number) || ((units[a] as string) < (units[b] as string) ? -1 : 1));
+  const goodMax = Math.floor(units.length * 0.4);
+  let good = 0;
+  const th = rubric.thresholds;
+  const grades = order.map((i, r): TeamEvaluation => {
+    const score = scores[i] as number;
+    let grade: TeamGrade;
+    if (score >= th.excellent && good < goodMax && t.vetoed[i] === 0) {
+      grade = 'good';
+      good++;
+    } else grade = score >= th.competent ? 'fairlyGood' : score >= th.basicallyCompetent ? 'average' : 'poor';
+    const label = LABELS.teamGrade[grade];
+    const n = cadreCount[i] as number;
+    return {
+      unitId: units[i] as OrgId,
+      rank: r + 1,
+      score: round(score),
+      grade,
+      reason: {
+        zh: `得分${round(score)}${n > 0 ? `（含${n}名干部平均分）` : ''}，评为${label.zh}${grade !== 'good' && score >= th.excellent ? (t.vetoed[i] === 1 ? '，有逾期未改问题' : `，“好”等次名额${goodMax}个已满`) : ''}`,
+        en: `score ${round(score)}${n > 0 ? ` (with the mean of ${n} cadres)` : ''}: ${label.en}${grade !== 'good' && score >= th.excellent ? (t.vetoed[i] === 1 ? '; an overdue finding' : `; the ${goodMax} good places are taken`) : ''}`,
+      },
+      rules: ['evaluation.teams', 'evaluation.routineGood'],
+      evidence: evidenceOf(t, i),
+      cadreMean: n === 0 ? null : round((cadreSum[i] as number) / n),
+    };
+  });
+  return { grades, goodMax };
+}
+
+/**
+ * The votes of a democratic appraisal for one member: how many voters gave each grade.
+ *
+ * @example
+ * const v: AppraisalVotes = { excellent: 8, qualified: 3, basicallyQualified: 0, unqualified: 0 };
+ * @category Evaluation
+ */
+export type AppraisalVotes = Readonly<Record<AppraisalGrade, number>>;
+
+/**
+ * One member's appraisal: the grade, its reason, the rule, and the votes or evidence behind it.
+ *
+ * @example
+ * const a: MemberAppraisal = appraiseMembers(members, { votes, voters: 11 }).grades[0];
+ * a.grade; // => 'excellent'
+ * @category Evaluation
+ */
+export interface MemberAppraisal {
+  /** The member. */
+  readonly personId: PersonId;
+  /** The grade. */
+  readonly grade: AppraisalGrade;
+  /** Why, in words. */
+  readonly reason: Label;
+  /** The rule. */
+  readonly rule: EvaluationRuleId;
+  /** The votes, when appraised by vote. */
+  readonly votes: AppraisalVotes | null;
+  /** Net points of the records, when appraised from records. */
+  readonly points: number | null;
+}
+
+/**
+ * Options of {@link appraiseMembers}: the votes of the appraisal (with the number of voters), or,
+ * without votes, the records of a period to appraise from.
+ *
+ * @example
+ * const o: AppraisalOptions = { votes: { p1: { excellent: 8, qualified: 3, basicallyQualified: 0, unqualified: 0 } }, voters: 11 };
+ * @category Evaluation
+ */
+export interface AppraisalOptions {
+  /** Votes per member. */
+  readonly votes?: Readonly<Record<string, AppraisalVotes>>;
+  /** How many members voted. */
+  readonly voters?: number;
+  /** Without votes: the records to appraise from. */
+  readonly records?: readonly PerformanceRecord[];
+  /** Without votes: the period of the records. */
+  readonly period?: Period;
+}
+
+const APPRAISAL_ORDER: readonly AppraisalGrade[] = ['excellent', 'qualified', 'basicallyQualified', 'unqualified'];
+
+/**
+ * The yearly democratic appraisal of Party members (self → mutual → vote): by the votes, each
+ * member gets the grade most voters gave (ties to the lower grade), and excellent goes to at most a
+ * third of the members, those with the most excellent votes first; without votes, from the records
+ * of a period (excellent for the best third with net merit, basically qualified for a net fault,
+ * unqualified for −10 or worse). A tally with more votes than voters, or more voters than members,
+ * is bad input.
+ *
+ * @example
+ * appraiseMembers(['p1', 'p2', 'p3'], { votes: { p1: { excellent: 3, qualified: 0, basicallyQualified: 0, unqualified: 0 }, p2: { excellent: 2, qualified: 1, basicallyQualified: 0, unqualified: 0 }, p3: { excellent: 0, qualified: 3, basicallyQualified: 0, unqualified: 0 } }, voters: 3 }).grades.map((g) => g.grade);
+ * // => ['excellent', 'qualified', 'qualified']
+ * @category Evaluation
+ */
+export function appraiseMembers(members: readonly PersonId[] | readonly string[], options: AppraisalOptions): { readonly grades: readonly MemberAppraisal[]; readonly excellentMax: number } {
+  const ids = members as readonly PersonId[];
+  const max = Math.floor(ids.length / 3);
+  const issues: Issue[] = [];
+  if (new Set(ids).size !== ids.length) issues.push({ path: ['members'], code: 'duplicate_id', message: 'a member is listed twice' });
+  if (options.votes !== undefined) {
+    const voters = options.voters;
+    if (voters === undefined || !Number.isInteger(voters) || voters < 1) issues.push({ path: ['voters'], code: 'invalid_voters', message: 'give the number of members who voted (a whole number, at least 1)' });
+    else if (voters > ids.length) issues.push({ path: ['voters'], code: 'too_many_voters', message: `${voters} voters, but only ${ids.length} members` });
+    for (const [id, v] of Object.entries(options.votes)) {
+      if (!ids.includes(id as PersonId)) issues.push({ path: ['votes', id], code: 'unknown_member', message: `'${id}' is not among the members appraised` });
+      const sum = APPRAISAL_ORDER.reduce((s, g) => s + v[g], 0);
+      if (APPRAISAL_ORDER.some((g) => !Number.isInteger(v[g]) || v[g] < 0)) issues.push({ path: ['votes', id], code: 'invalid_votes', message: 'votes are whole numbers, 0 or more' });
+      else if (voters !== undefined && sum > voters) issues.push({ path: ['votes', id], code: 'too_many_votes', message: `${sum} votes for '${id}', but only ${voters} voters` });
+    }
+    if (issues.length > 0) throw new FrontlineError('invalid_input', 'invalid appraisal', issues);
+    const votes = options.votes;
+    const byExcellent = [...ids].sort((a, b) => (votes[b]?.excellent ?? 0) - (votes[a]?.excellent ?? 0) || (a < b ? -1 : 1));
+    let used = 0;
+    const excellent = new Set<string>();
+    for (const id of byExcellent) {
+      const v = votes[id];
+      if (v === undefined || used >= max) continue;
+      if (plurality(v) === 'excellent') {
+        excellent.add(id);
+        used++;
+      }
+    }
+    return {
+      excellentMax: max,
+      grades: ids.map((id): MemberAppraisal => {
+        const v = votes[id] ?? null;
+        let grade: AppraisalGrade = v === null ? 'qualified' : plurality(v);
+        let capped = false;
+        if (grade === 'excellent' && !excellent.has(id)) {
+          grade = 'qualified';
+          capped = true;
+        }
+        const label = LABELS.appraisalGrade[grade];
+        return {
+          personId: id,
+          grade,
+          rule: 'evaluation.memberAppraisal',
+          votes: v,
+          points: null,
+          reason:
+            v === null
+              ? { zh: '无测评票，按合格', en: 'no votes: qualified' }
+              : { zh: `得票最多的等次为${label.zh}${capped ? `（优秀不超过三分之一，${max}名已满）` : ''}`, en: `most votes for ${label.en}${capped ? ` (excellent for at most a third: the ${max} places are taken)` : ''}` },
+        };
+      }),
+    };
+  }
+  if (options.records === undefined || options.period === undefined) issues.push({ path: ['votes'], code: 'nothing_to_appraise', message: 'give the votes, or records and their period' });
+  if (issues.length > 0) throw new FrontlineError('invalid_input', 'invalid appraisal', issues);
+  const period = parseOrThrow(Period, options.period, 'invalid_input', 'period');
+  const index = new Map<string, number>(ids.map((id, i) => [id, i]));
+  const t = tally(options.records ?? [], index, 'personId', period, new Set());
+  checkPeriod(options.records ?? [], period, t.inPeriod);
+  const net = ids.map((_, i) => {
+    let p = 0;
+    for (let d = 0; d < 5; d++) p += t.points[i * 5 + d] as number;
+    return p;
+  });
+  const order = ids.map((_, i) => i).sort((a, b) => (net[b] as number) - (net[a] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+  const grade = new Array<AppraisalGrade>(ids.length);
+  let used = 0;
+  for (const i of order) {
+    const p = net[i] as number;
+    if (p > 0 && used < max) {
+      grade[i] = 'excellent';
+      used++;
+    } else grade[i] = p <= -10 ? 'unqualified' : p < 0 ? 'basicallyQualified' : 'qualified';
+  }
+  return {
+    excellentMax: max,
+    grades: ids.map((id, i) => {
+      const g = grade[i] as AppraisalGrade;
+      const p = round(net[i] as number);
+      return {
+        personId: id,
+        grade: g,
+        rule: 'evaluation.memberAppraisal',
+        votes: null,
+        points: p,
+        reason: { zh: `记录净分${p}，评为${LABELS.appraisalGrade[g].zh}`, en: `net points ${p}: ${LABELS.appraisalGrade[g].en}` },
+      };
+    }),
+  };
+}
+
+/** The grade most voters gave; a tie goes to the lower grade. */
+function plurality(v: AppraisalVotes): AppraisalGrade {
+  let best: AppraisalGrade = 'qualified';
+  let most = -1;
+  for (const g of APPRAISAL_ORDER) {
+    if (v[g] >= most) {
+      most = v[g];
+      best = g;
+    }
+  }
+  return most === 0 ? 'qualified' : best;
+}

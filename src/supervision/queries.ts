@@ -1,0 +1,126 @@
+import { daysBetween, dayOf, type Day } from '../core/day.js';
+import { FrontlineError } from '../core/errors.js';
+import type { OrgId } from '../core/ids.js';
+import type { UnitKind } from '../core/vocabulary.js';
+import { ledgerTree, type Ledger } from '../ledger/ledger.js';
+import { tableForEach } from '../ledger/table.js';
+import { isWithin } from '../org/queries.js';
+import type { OrgUnit } from '../org/unit.js';
+import type { Finding } from './records.js';
+
+/**
+ * A finding as it stands on a day: still open (not passed), and overdue when open after its
+ * deadline, by how many days.
+ *
+ * @example
+ * const v: FindingView = findingsOn(ledger, '2020-02-07')[0];
+ * v.overdue; // => true
+ * @category Supervision
+ */
+export interface FindingView {
+  /** The finding. */
+  readonly finding: Finding;
+  /** Not yet passed on re-check. */
+  readonly open: boolean;
+  /** Open after its deadline. */
+  readonly overdue: boolean;
+  /** Days past the deadline (0 when not overdue). */
+  readonly daysOverdue: number;
+}
+
+/**
+ * Options of {@link findingsOn}.
+ *
+ * @example
+ * const o: FindingsOptions = { scope: 'yc.t03' as OrgId, only: 'overdue' };
+ * @category Supervision
+ */
+export interface FindingsOptions {
+  /** Only findings whose responsible unit lies in this unit's subtree. */
+  readonly scope?: OrgId;
+  /** Only this supervision group's findings. */
+  readonly groupId?: string;
+  /** `open` (default), `overdue`, or `all`. */
+  readonly only?: 'open' | 'overdue' | 'all';
+}
+
+/**
+ * The supervision findings raised by a day and where each stands on it — open, overdue — most
+ * overdue first, then by severity.
+ *
+ * @example
+ * findingsOn(ledger, '2020-02-07', { only: 'overdue' }).map((v) => v.finding.description);
+ * @category Supervision
+ */
+export function findingsOn(ledger: Ledger, asOf: Day, options: FindingsOptions = {}): FindingView[] {
+  const tree = ledgerTree(ledger);
+  if (options.scope !== undefined && !tree.indexOf.has(options.scope))
+    throw new FrontlineError('unknown_unit', 'unknown scope', [{ path: ['scope'], code: 'unknown_unit', message: `unknown unit '${options.scope}'` }]);
+  const only = options.only ?? 'open';
+  const out: FindingView[] = [];
+  tableForEach(ledger.findings, (f) => {
+    if (f.raisedOn > asOf) return;
+    if (options.groupId !== undefined && f.groupId !== options.groupId) return;
+    if (options.scope !== undefined && !isWithin(tree, f.unitId, options.scope)) return;
+    const open = f.status !== 'passed' || (f.closedOn !== undefined && f.closedOn > asOf);
+    const daysOverdue = open && asOf > f.deadline ? daysBetween(f.deadline, asOf) : 0;
+    const view = { finding: f, open, overdue: daysOverdue > 0, daysOverdue };
+    if (only === 'all' || (only === 'open' && open) || (only === 'overdue' && view.overdue)) out.push(view);
+  });
+  const rank = { critical: 0, major: 1, minor: 2 } as const;
+  return out.sort((a, b) => b.daysOverdue - a.daysOverdue || rank[a.finding.severity] - rank[b.finding.severity] || (a.finding.id < b.finding.id ? -1 : 1));
+}
+
+const PLACES: ReadonlySet<UnitKind> = new Set<UnitKind>(['township', 'subdistrict', 'village', 'community', 'institution']);
+
+/**
+ * A unit in a supervision group's scope and when the group last inspected it.
+ *
+ * @example
+ * const u: UninspectedUnit = uninspectedUnits(ledger, 'sg-01', '2020-02-07', 7)[0];
+ * u.lastInspected; // => null (never)
+ * @category Supervision
+ */
+export interface UninspectedUnit {
+  /** The unit. */
+  readonly unit: OrgUnit;
+  /** The last day the group inspected it, or `null`. */
+  readonly lastInspected: Day | null;
+}
+
+/**
+ * The places (townships, subdistricts, villages, communities, institutions) in a supervision
+ * group's scope that the group has not inspected within the last `days` days up to `asOf`.
+ *
+ * @example
+ * uninspectedUnits(ledger, 'sg-01', '2020-02-07', 7).length; // => e.g. 12
+ * @category Supervision
+ */
+export function uninspectedUnits(ledger: Ledger, groupId: string, asOf: Day, days: number): UninspectedUnit[] {
+  const group = ledger.command?.supervisionGroups.find((g) => g.id === groupId);
+  if (group === undefined) throw new FrontlineError('invalid_input', 'unknown supervision group', [{ path: ['groupId'], code: 'unknown_group', message: `unknown supervision group '${groupId}'` }]);
+  if (!Number.isInteger(days) || days < 1) throw new FrontlineError('invalid_input', 'invalid window', [{ path: ['days'], code: 'too_small', message: 'the window is a whole number of days, at least 1' }]);
+  const tree = ledgerTree(ledger);
+  const last = new Map<string, Day>();
+  tableForEach(ledger.inspections, (i) => {
+    if (i.groupId !== groupId) return;
+    const day = dayOf(i.at);
+    if (day > asOf) return;
+    const prev = last.get(i.unitId);
+    if (prev === undefined || day > prev) last.set(i.unitId, day);
+  });
+  const out: UninspectedUnit[] = [];
+  const seen = new Set<string>();
+  for (const cover of group.covers) {
+    const at = tree.indexOf.get(cover);
+    if (at === undefined) continue;
+    for (let i = at; i < (tree.subtreeEnd[at] as number); i++) {
+      const unit = tree.units[i] as OrgUnit;
+      if (!PLACES.has(unit.kind) || seen.has(unit.id)) continue;
+      seen.add(unit.id);
+      const day = last.get(unit.id) ?? null;
+      if (day === null || daysBetween(day, asOf) >= days) out.push({ unit, lastInspected: day });
+    }
+  }
+  return out;
+}
