@@ -34,6 +34,17 @@ import {
   onDuty,
   repairRoster,
   rosterProblemFromLedger,
+  daysBetween,
+  deriveRecords,
+  evaluateCadres,
+  evaluateTeams,
+  findingsOn,
+  nominate,
+  simulateSupervision,
+  suggestAdmissions,
+  tableValues,
+  uninspectedUnits,
+  type OrgId,
   PARTY_COUNTS,
   checkCommand,
   checkOrgTree,
@@ -321,6 +332,7 @@ out.push(
 for (const u of built.unfilled.slice(0, 3)) out.push(`  · ${t('空缺', 'unfilled')} ${u.seat}: ${zh ? u.reason.zh : u.reason.en}`);
 // publish it, then someone falls ill and the roster is repaired
 const published = replay([{ type: 'rosterPublished' as const, id: 'roster-1' as EventId, at: '2020-01-25T18:00:00+08:00' as Instant, by, rosterId: 'r1' as RecordId, roster: built.roster }], withPosts);
+let rostered = published;
 const sickDay = addDays(rosterDay, 4);
 const sickSeat = Object.entries(built.roster.seats).find(([seat, person]) => person !== null && seat.startsWith('cp.') && seat.includes(`/${sickDay}/morning/L`));
 if (sickSeat !== undefined) {
@@ -341,6 +353,7 @@ if (sickSeat !== undefined) {
     ],
     published,
   );
+  rostered = after;
   // the supervision group's question at Wujiagou village that night
   const wujiagou = findUnits(tree, (u) => u.name === '吴家沟村')[0];
   const post = wujiagou === undefined ? undefined : posts.find((p) => p.unitId === wujiagou.id);
@@ -359,6 +372,80 @@ if (sickSeat !== undefined) {
   }
 }
 
+// ── supervision, evidence, evaluation, commendation, admission ──────────────────────────────────
+const evalStart = performance.now();
+const evalLast = lastDay;
+const supervision = simulateSupervision(rostered, { rosterId: 'r1', startDay: rosterDay, days: daysBetween(rosterDay, evalLast) + 1, seed });
+const judged = replay(supervision, rostered);
+const period = { from: rosterDay, to: evalLast };
+const open = findingsOn(judged, evalLast);
+const overdue = open.filter((v) => v.overdue);
+const allFindings = findingsOn(judged, evalLast, { only: 'all' });
+section(
+  t(
+    `督导检查：${n(judged.inspections.size)} 次检查，发现问题 ${n(allFindings.length)} 个（排班核对 ${n(allFindings.filter((v) => v.finding.fromRoster).length)} 个），已整改通过 ${n(allFindings.length - open.length)} 个，未销号 ${n(open.length)} 个，其中逾期 ${n(overdue.length)} 个（截至 ${evalLast}）`,
+    `Supervision: ${n(judged.inspections.size)} inspections, ${n(allFindings.length)} findings (${n(allFindings.filter((v) => v.finding.fromRoster).length)} from the roster check), ${n(allFindings.length - open.length)} rectified and passed, ${n(open.length)} open, ${n(overdue.length)} overdue (as of ${evalLast})`,
+  ),
+);
+const unitName = (id: string): string => getUnit(tree, id as OrgId).name;
+out.push(
+  textTable(
+    [t('逾期问题', 'overdue finding'), t('责任单位', 'unit'), t('等级', 'severity'), t('逾期天数', 'days over'), t('问题', 'what')],
+    overdue.slice(0, 6).map((v) => [v.finding.id, unitName(v.finding.unitId), L(v.finding.severity, 'findingSeverity'), v.daysOverdue, zh ? v.finding.description.split(' / ')[0] ?? '' : v.finding.description.split(' / ')[1] ?? v.finding.description]),
+  ),
+);
+const groups = judged.command?.supervisionGroups ?? [];
+out.push(
+  t('7 天内未检查的单位：', 'Units not inspected in the last 7 days: ') +
+    groups.map((g) => `${g.name} ${uninspectedUnits(judged, g.id, evalLast, 7).length}`).join('，'),
+);
+const records = deriveRecords(judged, period);
+const people = tableValues(judged.people);
+const villageCadres = people.filter((p) => p.cadreLevel === 'village');
+const cadreEval = evaluateCadres(records, villageCadres, { period, quota: { edition: '2020', withApproval: false } });
+const gradeCounts = new Map<string, number>();
+for (const g of cadreEval.grades) gradeCounts.set(g.grade, (gradeCounts.get(g.grade) ?? 0) + 1);
+section(
+  t(
+    `一线考核（专项）：${n(records.length)} 条考核记录（来自值守签到、入户摸排、上门服务、督导整改、志愿服务、具体事例、三亮），村（社区）干部 ${n(villageCadres.length)} 人`,
+    `Front-line assessment (special): ${n(records.length)} performance records (duty attendance, screening visits, deliveries, findings, volunteer hours, deeds, three shows), ${n(villageCadres.length)} village and community cadres`,
+  ),
+);
+out.push(
+  t(`等次：`, 'Grades: ') +
+    (['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const).map((g) => `${L(g, 'cadreGrade')} ${n(gradeCounts.get(g) ?? 0)}`).join('，') +
+    t(`（优秀名额 ${cadreEval.quota.max}，2020 年规定 20%）`, ` (excellent quota ${cadreEval.quota.max}: 20% under the 2020 rules)`),
+);
+const personName = (id: string): string => tableGet(judged.people, id as PersonId)?.name ?? id;
+out.push(
+  textTable(
+    [t('名次', 'rank'), t('姓名', 'name'), t('单位', 'unit'), t('总分', 'total'), t('等次', 'grade'), t('主要依据', 'main evidence')],
+    cadreEval.grades.slice(0, 5).map((g) => {
+      const top = g.evidence.top[0];
+      const p = tableGet(judged.people, g.personId);
+      return [g.rank, personName(g.personId), p === undefined ? '' : unitName(p.unitId), g.total, L(g.grade, 'cadreGrade'), top === undefined ? '' : `${L(top.kind, 'recordKind')}${top.text === undefined ? ` ×${top.amount}` : `${t('：', ': ')}${top.text}`}${t(`（共${g.evidence.records}条）`, ` (${g.evidence.records} records)`)}`];
+    }),
+  ),
+);
+const teamUnits = tree.units.filter((u) => u.kind === 'village' || u.kind === 'community').map((u) => u.id);
+const unitOf = new Map<string, OrgId>(villageCadres.map((p) => [p.id, p.unitId]));
+const teams = evaluateTeams(records, teamUnits, { period, cadres: cadreEval, unitOf });
+const teamCounts = new Map<string, number>();
+for (const g of teams.grades) teamCounts.set(g.grade, (teamCounts.get(g.grade) ?? 0) + 1);
+out.push(t('村（社区）领导班子：', 'Village and community leadership teams: ') + (['good', 'fairlyGood', 'average', 'poor'] as const).map((g) => `${L(g, 'teamGrade')} ${n(teamCounts.get(g) ?? 0)}`).join('，'));
+const { nominations, quotas } = nominate({ records, period, people, cadres: cadreEval, teams: teams.grades });
+section(t('表彰推荐', 'Nominations for commendation'));
+for (const title of ['outstandingMember', 'outstandingPartyWorker', 'advancedOrganization'] as const) {
+  const list = nominations.filter((x) => x.title === title);
+  out.push(`${L(title, 'commendation')}: ${list.length}/${quotas[title]} — ${list.slice(0, 4).map((x) => (x.personId !== undefined ? personName(x.personId) : unitName(x.unitId ?? ''))).join('、')}${list.length > 4 ? ' …' : ''}`);
+  const first = list[0];
+  if (first !== undefined) out.push(`  · ${zh ? first.reason.zh : first.reason.en}`);
+}
+const { suggestions } = suggestAdmissions({ records, period, people });
+section(t(`火线发展：建议及时发展的入党积极分子等 ${suggestions.length} 人`, `Admission on the front line: ${suggestions.length} activists and others suggested for prompt admission`));
+for (const sgg of suggestions.slice(0, 4)) out.push(`  · ${personName(sgg.personId)}：${zh ? sgg.reason.zh : sgg.reason.en}`);
+const evalMs = performance.now() - evalStart;
+
 section(t('耗时', 'Time taken'));
 out.push(
   textTable(
@@ -370,6 +457,7 @@ out.push(
       [t('模拟两周（simulateCampaigns）', 'simulate the fortnight (simulateCampaigns)'), Math.round(simulateMs)],
       [t('台账重放并校验（replay）', 'replay the journal, validated (replay)'), Math.round(replayMs)],
       [t('值班排班（建问题、预检、排班）', 'duty roster (problem, pre-flight, build)'), Math.round(rosterMs)],
+      [t('督导、考核、表彰、发展', 'supervision, evaluation, commendation, admission'), Math.round(evalMs)],
       [t('合计', 'total'), Math.round(performance.now() - started)],
     ],
   ),

@@ -275,3 +275,4 @@ export type {
 } from './evaluation/evaluate.js';
 export { COMMENDATION_CRITERIA, nominate, suggestAdmissions } from './evaluation/commend.js';
 export type { AdmissionSuggestion, CommendationCriteria, Nomination, NominationInput } from './evaluation/commend.js';
+export { SupervisionSimulationOptions, simulateSupervision } from './simulation/supervision.js';

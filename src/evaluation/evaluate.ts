@@ -353,19 +353,21 @@ export interface TeamEvaluation {
 export interface TeamOptions {
   /** The period. */
   readonly period: Period;
-  /** The rubric (its base, point value and thresholds are used; default {@link DEFAULT_RUBRIC}). */
+  /** The rubric (its base and point value score a unit's records; default {@link DEFAULT_RUBRIC}). */
   readonly rubric?: Rubric;
   /** Cadre evaluations: a team's score is then the mean of its unit's score and its cadres' totals. */
   readonly cadres?: CadreEvaluations;
   /** Each evaluated cadre's unit, to find a team's cadres. */
   readonly unitOf?: ReadonlyMap<string, OrgId>;
+  /** Lowest scores of good (also within 40%), fairly good and average (default 75, 65, 55). */
+  readonly thresholds?: { readonly good: number; readonly fairlyGood: number; readonly average: number };
 }
 
 /**
  * Evaluates leadership teams (a special assessment on the front line): each unit's score from its
  * own records (findings fixed or left overdue in it, deeds of the team), averaged with the totals of
- * its cadres when given; ranked, with good (好) for at most 40% and at least the excellent line,
- * then fairly good, average or poor by the rubric's thresholds.
+ * its cadres when given; ranked, with good (好) for at most 40% of the teams, from 75 and with no
+ * overdue finding, then fairly good (from 65), average (from 55) or poor.
  *
  * @example
  * evaluateTeams(records, villages.map((u) => u.id), { period }).grades.filter((g) => g.grade === 'good').length;
@@ -399,14 +401,16 @@ export function evaluateTeams(records: readonly PerformanceRecord[], units: read
   const order = units.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number) || ((units[a] as string) < (units[b] as string) ? -1 : 1));
   const goodMax = Math.floor(units.length * 0.4);
   let good = 0;
-  const th = rubric.thresholds;
+  const th = options.thresholds ?? { good: 75, fairlyGood: 65, average: 55 };
+  if (!(th.good >= th.fairlyGood && th.fairlyGood >= th.average))
+    throw new FrontlineError('invalid_input', 'invalid team thresholds', [{ path: ['thresholds'], code: 'invalid_thresholds', message: 'thresholds must not rise from good to average' }]);
   const grades = order.map((i, r): TeamEvaluation => {
     const score = scores[i] as number;
     let grade: TeamGrade;
-    if (score >= th.excellent && good < goodMax && t.vetoed[i] === 0) {
+    if (score >= th.good && good < goodMax && t.vetoed[i] === 0) {
       grade = 'good';
       good++;
-    } else grade = score >= th.competent ? 'fairlyGood' : score >= th.basicallyCompetent ? 'average' : 'poor';
+    } else grade = score >= th.fairlyGood ? 'fairlyGood' : score >= th.average ? 'average' : 'poor';
     const label = LABELS.teamGrade[grade];
     const n = cadreCount[i] as number;
     return {
@@ -415,8 +419,8 @@ export function evaluateTeams(records: readonly PerformanceRecord[], units: read
       score: round(score),
       grade,
       reason: {
-        zh: `得分${round(score)}${n > 0 ? `（含${n}名干部平均分）` : ''}，评为${label.zh}${grade !== 'good' && score >= th.excellent ? (t.vetoed[i] === 1 ? '，有逾期未改问题' : `，“好”等次名额${goodMax}个已满`) : ''}`,
-        en: `score ${round(score)}${n > 0 ? ` (with the mean of ${n} cadres)` : ''}: ${label.en}${grade !== 'good' && score >= th.excellent ? (t.vetoed[i] === 1 ? '; an overdue finding' : `; the ${goodMax} good places are taken`) : ''}`,
+        zh: `得分${round(score)}${n > 0 ? `（含${n}名干部平均分）` : ''}，评为${label.zh}${grade !== 'good' && score >= th.good ? (t.vetoed[i] === 1 ? '，有逾期未改问题' : `，“好”等次名额${goodMax}个已满`) : ''}`,
+        en: `score ${round(score)}${n > 0 ? ` (with the mean of ${n} cadres)` : ''}: ${label.en}${grade !== 'good' && score >= th.good ? (t.vetoed[i] === 1 ? '; an overdue finding' : `; the ${goodMax} good places are taken`) : ''}`,
       },
       rules: ['evaluation.teams', 'evaluation.routineGood'],
       evidence: evidenceOf(t, i),
