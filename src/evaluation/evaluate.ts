@@ -544,7 +544,9 @@ export function appraiseMembers(members: readonly PersonId[] | readonly string[]
           reason:
             v === null
               ? { zh: '无测评票，按合格', en: 'no votes: qualified' }
-              : { zh: `得票最多的等次为${label.zh}${capped ? `（优秀不超过三分之一，${max}名已满）` : ''}`, en: `most votes for ${label.en}${capped ? ` (excellent for at most a third: the ${max} places are taken)` : ''}` },
+              : capped
+                ? { zh: `得票最多的等次为优秀，但优秀不超过三分之一，${max}名已满，评为${label.zh}`, en: `most votes for excellent, but excellent is for at most a third and the ${max} places are taken: ${label.en}` }
+                : { zh: `得票最多的等次为${label.zh}`, en: `most votes for ${label.en}` },
         };
       }),
     };
