@@ -208,7 +208,7 @@ function candidates(records: readonly PerformanceRecord[], period: Period, key: 
   }
   const out = new Map<string, Candidate>();
   for (const [id, a] of acc) {
-    const c: Candidate = { front: a.front, net: a.net, best: a.best.sort((x, y) => y.points - x.points) };
+    const c: Candidate = { front: a.front, net: Math.round(a.net * 1e6) / 1e6, best: a.best.sort((x, y) => y.points - x.points) };
     kindsSeen.set(c, a.kinds);
     out.set(id, c);
   }

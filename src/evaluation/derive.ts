@@ -6,6 +6,7 @@ import type { EvaluationDimension, RecordKind } from '../core/vocabulary.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { tableForEach } from '../ledger/table.js';
 import { parseSeatId } from '../roster/model.js';
+import { deadlineOn } from '../supervision/records.js';
 
 /**
  * Where a performance record comes from: a record of the ledger (each made by one event), by
@@ -188,9 +189,12 @@ export function deriveRecords(ledger: Ledger, period: Period): PerformanceRecord
     if (f.status === 'passed' && f.closedOn !== undefined && within(f.closedOn)) {
       kind = 'findingFixed';
       day = f.closedOn;
-    } else if (f.raisedOn <= to && f.deadline < to && (f.closedOn === undefined || f.closedOn > to)) {
-      kind = 'findingOverdue';
-      day = f.deadline < from ? from : f.deadline;
+    } else if (f.raisedOn <= to && (f.closedOn === undefined || f.closedOn > to)) {
+      const deadline = deadlineOn(f, to);
+      if (deadline < to) {
+        kind = 'findingOverdue';
+        day = deadline < from ? from : deadline;
+      }
     }
     if (kind === undefined || day === undefined) return;
     const rule = RECORD_POINTS[kind];

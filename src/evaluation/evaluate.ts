@@ -204,10 +204,9 @@ function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string,
     const at = i * 5 + dim[r.dimension];
     points[at] = (points[at] as number) + r.points;
     counts[i] = (counts[i] as number) + 1;
-    if (r.points < 0) {
-      (faults[i] ??= []).push(r);
-      if (vetoes.has(r.kind)) vetoed[i] = 1;
-    } else {
+    if (vetoes.has(r.kind)) vetoed[i] = 1;
+    if (r.points < 0) (faults[i] ??= []).push(r);
+    else {
       // keep the three strongest merits, strongest first
       let k = i * 3;
       for (; k < i * 3 + 3; k++) {
@@ -220,11 +219,16 @@ function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string,
       }
     }
   }
+  // sums of fractions depend on the order they were added in: settle them so that ranking does not
+  for (let k = 0; k < points.length; k++) points[k] = settle(points[k] as number);
   return { points, counts, top, faults, vetoed, inPeriod };
 }
 
-function checkPeriod(records: readonly PerformanceRecord[], period: Period, inPeriod: number): void {
-  if (records.length > 0 && inPeriod === 0) {
+/** A sum rounded to a millionth, so that the order of its terms cannot change it. */
+const settle = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+function checkPeriod(period: Period, inPeriod: number): void {
+  if (inPeriod === 0) {
     throw new FrontlineError('invalid_input', 'nothing to grade', [
       { path: ['period'], code: 'empty_period', message: `no record falls in ${period.from}…${period.to}: grades need evidence from the period` },
     ]);
@@ -261,7 +265,7 @@ export function evaluateCadres(records: readonly PerformanceRecord[], cadres: re
   });
   if (issues.length > 0) throw new FrontlineError('invalid_input', 'invalid cadres', issues);
   const t = tally(records, index, 'personId', period, vetoes);
-  checkPeriod(records, period, t.inPeriod);
+  checkPeriod(period, t.inPeriod);
 
   const n = index.size;
   const totals = new Float64Array(n);
@@ -269,7 +273,7 @@ export function evaluateCadres(records: readonly PerformanceRecord[], cadres: re
   for (let i = 0; i < n; i++) {
     let total = 0;
     for (let d = 0; d < 5; d++) total += (w[d] as number) * clamp(rubric.base + rubric.pointValue * (t.points[i * 5 + d] as number));
-    totals[i] = total;
+    totals[i] = settle(total);
   }
   const ids = cadres.map((c) => c.id);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (totals[b] as number) - (totals[a] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
@@ -377,9 +381,11 @@ export function evaluateTeams(records: readonly PerformanceRecord[], units: read
   const period = parseOrThrow(Period, options.period, 'invalid_input', 'period');
   const rubric = options.rubric === undefined ? DEFAULT_RUBRIC : parseOrThrow(Rubric, options.rubric, 'invalid_input', 'rubric');
   const index = new Map<string, number>();
+  const dup = units.findIndex((u, i) => units.indexOf(u) !== i);
+  if (dup >= 0) throw new FrontlineError('invalid_input', 'invalid units', [{ path: ['units', dup], code: 'duplicate_id', message: `unit '${units[dup]}' is listed twice` }]);
   units.forEach((u) => index.set(u, index.size));
   const t = tally(records, index, 'unitId', period, new Set(['findingOverdue']));
-  checkPeriod(records, period, t.inPeriod);
+  checkPeriod(period, t.inPeriod);
   const cadreSum = new Float64Array(units.length);
   const cadreCount = new Int32Array(units.length);
   if (options.cadres !== undefined && options.unitOf !== undefined) {
@@ -396,7 +402,7 @@ export function evaluateTeams(records: readonly PerformanceRecord[], units: read
     for (let d = 0; d < 5; d++) pts += t.points[i * 5 + d] as number;
     const own = clamp(rubric.base + rubric.pointValue * pts);
     const n = cadreCount[i] as number;
-    return n === 0 ? own : (own + (cadreSum[i] as number) / n) / 2;
+    return settle(n === 0 ? own : (own + (cadreSum[i] as number) / n) / 2);
   });
   const order = units.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number) || ((units[a] as string) < (units[b] as string) ? -1 : 1));
   const goodMax = Math.floor(units.length * 0.4);
@@ -556,11 +562,11 @@ export function appraiseMembers(members: readonly PersonId[] | readonly string[]
   const period = parseOrThrow(Period, options.period, 'invalid_input', 'period');
   const index = new Map<string, number>(ids.map((id, i) => [id, i]));
   const t = tally(options.records ?? [], index, 'personId', period, new Set());
-  checkPeriod(options.records ?? [], period, t.inPeriod);
+  checkPeriod(period, t.inPeriod);
   const net = ids.map((_, i) => {
     let p = 0;
     for (let d = 0; d < 5; d++) p += t.points[i * 5 + d] as number;
-    return p;
+    return settle(p);
   });
   const order = ids.map((_, i) => i).sort((a, b) => (net[b] as number) - (net[a] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
   const grade = new Array<AppraisalGrade>(ids.length);

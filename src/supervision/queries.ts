@@ -6,11 +6,11 @@ import { ledgerTree, type Ledger } from '../ledger/ledger.js';
 import { tableForEach } from '../ledger/table.js';
 import { isWithin } from '../org/queries.js';
 import type { OrgUnit } from '../org/unit.js';
-import type { Finding } from './records.js';
+import { deadlineOn, type Finding } from './records.js';
 
 /**
- * A finding as it stands on a day: still open (not passed), and overdue when open after its
- * deadline, by how many days.
+ * A finding as it stands on a day: still open (not passed by then), and overdue when open after
+ * the deadline in force that day, by how many days.
  *
  * @example
  * const v: FindingView = findingsOn(ledger, '2020-02-07')[0];
@@ -63,7 +63,8 @@ export function findingsOn(ledger: Ledger, asOf: Day, options: FindingsOptions =
     if (options.groupId !== undefined && f.groupId !== options.groupId) return;
     if (options.scope !== undefined && !isWithin(tree, f.unitId, options.scope)) return;
     const open = f.status !== 'passed' || (f.closedOn !== undefined && f.closedOn > asOf);
-    const daysOverdue = open && asOf > f.deadline ? daysBetween(f.deadline, asOf) : 0;
+    const deadline = deadlineOn(f, asOf);
+    const daysOverdue = open && asOf > deadline ? daysBetween(deadline, asOf) : 0;
     const view = { finding: f, open, overdue: daysOverdue > 0, daysOverdue };
     if (only === 'all' || (only === 'open' && open) || (only === 'overdue' && view.overdue)) out.push(view);
   });

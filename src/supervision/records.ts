@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Day, Instant } from '../core/day.js';
+import { Day, Instant, dayOf } from '../core/day.js';
 import { OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
 import { FindingSeverity, FindingStatus } from '../core/vocabulary.js';
 import { PostId } from '../roster/model.js';
@@ -129,6 +129,8 @@ export const FindingAction = z
     by: PersonId,
     /** What was done or found. */
     note: z.string().optional(),
+    /** When reopened: the new deadline. */
+    deadline: Day.optional(),
   })
   .strict();
 /**
@@ -168,8 +170,10 @@ export const Finding = z
     fromRoster: z.boolean(),
     /** The day it was raised. */
     raisedOn: Day,
-    /** The last day to rectify (moved when reopened). */
+    /** The last day to rectify now (moved when reopened; see {@link deadlineOn} for an earlier day). */
     deadline: Day,
+    /** The deadline it was raised with. */
+    firstDeadline: Day,
     /** Open, submitted or passed. */
     status: FindingStatus,
     /** The day it passed its re-check. */
@@ -185,3 +189,24 @@ export const Finding = z
  * @category Supervision
  */
 export type Finding = z.infer<typeof Finding>;
+
+/**
+ * The deadline of a finding in force on a day: the one it was raised with, or the last one set by a
+ * re-check that reopened it on or before that day.
+ *
+ * @example
+ * deadlineOn(finding, '2020-01-30'); // => '2020-01-28' (reopened on 01-31 with a new deadline)
+ * @category Supervision
+ */
+export function deadlineOn(finding: Finding, day: Day): Day {
+  let deadline = finding.firstDeadline;
+  for (const a of finding.actions) {
+    if (a.kind === 'reopened' && a.deadline !== undefined && dayOfInstant(a.at) <= day) deadline = a.deadline;
+  }
+  return deadline;
+}
+
+/** The day (China Standard Time) of an instant. */
+function dayOfInstant(at: Instant): Day {
+  return dayOf(at);
+}

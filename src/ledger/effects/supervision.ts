@@ -107,6 +107,9 @@ export const inspectionRecorded: Effect<InspectionRecorded> = {
       if (a.item === 'leaderOnDuty' && a.personId !== null && !tableHas(state.people, a.personId)) issues.push(problem('unknown_person', `unknown person '${a.personId}'`, 'answers', i, 'personId'));
     });
     const ids = new Set<string>([`${e.inspectionId}/staff`, `${e.inspectionId}/leader`]);
+    for (const reserved of ids) {
+      if (tableHas(state.findings, reserved)) issues.push(problem('duplicate_id', `finding '${reserved}' exists: it is the id the roster check of '${e.inspectionId}' would use`, 'inspectionId'));
+    }
     e.findings.forEach((f, i) => {
       if (ids.has(f.id) || tableHas(state.findings, f.id)) issues.push(problem('duplicate_id', `finding '${f.id}' exists`, 'findings', i, 'id'));
       ids.add(f.id);
@@ -124,8 +127,11 @@ export const inspectionRecorded: Effect<InspectionRecorded> = {
     const post = e.postId === undefined ? undefined : tableGet(state.posts, e.postId);
     const base = { inspectionId: e.inspectionId as RecordId, groupId: e.groupId as SupervisionGroupId, raisedOn: day, status: 'open' as const, actions: [] };
     const findings: Finding[] = [
-      ...e.findings.map((f) => ({ ...base, id: f.id, item: f.item, severity: f.severity, unitId: f.unitId, description: f.description, fromRoster: false, deadline: f.deadline })),
-      ...auto.map((f) => ({ ...base, id: f.id, item: f.item, severity: f.severity, unitId: post?.unitId ?? e.unitId, description: f.description, fromRoster: true, deadline: addDays(day, e.rosterFindingDays ?? 1) as Day })),
+      ...e.findings.map((f) => ({ ...base, id: f.id, item: f.item, severity: f.severity, unitId: f.unitId, description: f.description, fromRoster: false, deadline: f.deadline, firstDeadline: f.deadline })),
+      ...auto.map((f) => {
+        const deadline = addDays(day, e.rosterFindingDays ?? 1) as Day;
+        return { ...base, id: f.id, item: f.item, severity: f.severity, unitId: post?.unitId ?? e.unitId, description: f.description, fromRoster: true, deadline, firstDeadline: deadline };
+      }),
     ];
     for (const f of findings) tableSet(state.findings, f.id, f);
     tableSet(state.inspections, e.inspectionId, {
@@ -173,7 +179,10 @@ export const findingRechecked: Effect<FindingRechecked> = {
   },
   recipe: (state, e, ctx) => {
     const f = tableEdit(state.findings, e.findingId);
-    f.actions = [...f.actions, { kind: e.passed ? 'passed' : 'reopened', at: e.at, by: e.by, ...(e.note === undefined ? {} : { note: e.note }) }];
+    f.actions = [
+      ...f.actions,
+      { kind: e.passed ? 'passed' : 'reopened', at: e.at, by: e.by, ...(e.note === undefined ? {} : { note: e.note }), ...(e.deadline === undefined ? {} : { deadline: e.deadline }) },
+    ];
     if (e.passed) {
       f.status = 'passed';
       f.closedOn = ctx.day;
