@@ -251,7 +251,7 @@ export { ROSTER_CONSTRAINTS } from './roster/constraints.js';
 export type { RosterConstraintRule } from './roster/constraints.js';
 
 // supervision
-export { CheckAnswer, Finding, FindingAction, Inspection, RaisedFinding } from './supervision/records.js';
+export { CheckAnswer, Finding, FindingAction, Inspection, RaisedFinding, deadlineOn } from './supervision/records.js';
 export { findingsOn, uninspectedUnits } from './supervision/queries.js';
 export type { FindingView, FindingsOptions, UninspectedUnit } from './supervision/queries.js';
 
