@@ -276,3 +276,38 @@ export type {
 export { COMMENDATION_CRITERIA, nominate, suggestAdmissions } from './evaluation/commend.js';
 export type { AdmissionSuggestion, CommendationCriteria, Nomination, NominationInput } from './evaluation/commend.js';
 export { SupervisionSimulationOptions, simulateSupervision } from './simulation/supervision.js';
+
+// admission of activists
+export { ADMISSION_RULES } from './admission/rules.js';
+export type { AdmissionRuleId } from './admission/rules.js';
+export {
+  ADMISSION_LABELS,
+  ActivistStep,
+  AdmissionApprovalStep,
+  AdmissionCase,
+  AdmissionMeetingStep,
+  AdmissionStatus,
+  AdmissionStep,
+  AdmissionStepKind,
+  ApplicationStep,
+  ApplicationTalkStep,
+  AssessmentStep,
+  BranchVote,
+  CancellationMeetingStep,
+  ConversionMeetingStep,
+  DecisionBody,
+  DevelopmentTargetStep,
+  ExtensionMeetingStep,
+  FastTrackStep,
+  HigherTalkStep,
+  IntroducersStep,
+  PoliticalReviewStep,
+  ProbationApprovalStep,
+  Recommendation,
+  Sponsor,
+  TemporaryBranchApprovalStep,
+  TrainingStep,
+} from './admission/model.js';
+export type { AdmissionCaseInput, AdmissionStepInput } from './admission/model.js';
+export { admissionStatus, admissionTimeline, advance, checkAdmissionCase, nextSteps, openAdmissionCase, tryAdvance } from './admission/pipeline.js';
+export type { AdmissionTimeline, NextStep } from './admission/pipeline.js';

@@ -33,7 +33,7 @@ function load(input: unknown, base: readonly PropertyKey[]): { c: AdmissionCase;
  * @example
  * const c = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * c.steps.length; // => 0
- * status(c); // => 'nonMember'
+ * admissionStatus(c); // => 'nonMember'
  * @category Admission
  */
 export function openAdmissionCase(input: AdmissionCaseInput): AdmissionCase {
@@ -107,11 +107,11 @@ export function checkAdmissionCase(input: unknown): readonly Issue[] {
  * conversion is approved) or `cancelled`.
  *
  * @example
- * status(c0); // => 'nonMember'
- * status(advance(c0, { step: 'application', day: '2019-11-04' })); // => 'applicant'
+ * admissionStatus(c0); // => 'nonMember'
+ * admissionStatus(advance(c0, { step: 'application', day: '2019-11-04' })); // => 'applicant'
  * @category Admission
  */
-export function status(c: AdmissionCase): AdmissionStatus {
+export function admissionStatus(c: AdmissionCase): AdmissionStatus {
   const s = emptyState();
   for (const step of c.steps) applyStep(s, step);
   return s.status;
