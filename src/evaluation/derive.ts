@@ -5,7 +5,6 @@ import type { OrgId, PersonId } from '../core/ids.js';
 import type { EvaluationDimension, RecordKind } from '../core/vocabulary.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { tableForEach } from '../ledger/table.js';
-import { parseSeatId } from '../roster/model.js';
 import { deadlineOn } from '../supervision/records.js';
 
 /**
@@ -35,9 +34,9 @@ export interface RecordSource {
  */
 export interface PerformanceRecord {
   /** The person, for a person's record. */
-  readonly personId?: PersonId;
+  readonly personId?: PersonId | undefined;
   /** The unit, for a unit's (its leadership team's) record. */
-  readonly unitId?: OrgId;
+  readonly unitId?: OrgId | undefined;
   /** What kind of evidence. */
   readonly kind: RecordKind;
   /** The dimension it counts on. */
@@ -49,7 +48,7 @@ export interface PerformanceRecord {
   /** What it is worth (negative for a fault). */
   readonly points: number;
   /** The evidence in words, for deeds and three-shows entries. */
-  readonly text?: string;
+  readonly text?: string | undefined;
   /** The ledger records it comes from. */
   readonly sources: readonly RecordSource[];
 }
@@ -111,35 +110,42 @@ export function deriveRecords(ledger: Ledger, period: Period): PerformanceRecord
   const { from, to } = p;
   const out: PerformanceRecord[] = [];
   const within = (d: string): boolean => d >= from && d <= to;
+  // every record is made here, with all its fields in one order: one shape for all of them
+  const add = (
+    personId: PersonId | undefined,
+    unitId: OrgId | undefined,
+    kind: RecordKind,
+    dimension: EvaluationDimension,
+    day: Day,
+    amount: number,
+    points: number,
+    text: string | undefined,
+    sources: readonly RecordSource[],
+  ): void => {
+    out.push({ personId, unitId, kind, dimension, day, amount, points, text, sources });
+  };
 
   tableForEach(ledger.deeds, (d) => {
     if (!within(d.day)) return;
-    out.push({
-      ...(d.personId === undefined ? {} : { personId: d.personId }),
-      ...(d.unitId === undefined ? {} : { unitId: d.unitId }),
-      kind: 'deed',
-      dimension: d.dimension,
-      day: d.day,
-      amount: 1,
-      points: d.points,
-      text: d.evidence,
-      sources: [{ table: 'deeds', id: d.id }],
-    });
+    add(d.personId, d.unitId, 'deed', d.dimension, d.day, 1, d.points, d.evidence, [{ table: 'deeds', id: d.id }]);
   });
   const shows = RECORD_POINTS.threeShows;
   tableForEach(ledger.threeShows, (s) => {
-    if (within(s.day)) out.push({ personId: s.personId, kind: 'threeShows', dimension: shows.dimension, day: s.day, amount: 1, points: shows.points, text: s.text, sources: [{ table: 'threeShows', id: s.id }] });
+    if (within(s.day)) add(s.personId, undefined, 'threeShows', shows.dimension, s.day, 1, shows.points, s.text, [{ table: 'threeShows', id: s.id }]);
   });
 
   // shifts: attendance checked at duty seats
   tableForEach(ledger.duties, (duty, key) => {
     const a = duty.attendance;
     if (a === undefined || duty.personId === null) return;
-    const seat = parseSeatId(duty.seat);
-    if (seat === undefined || !within(seat.day)) return;
-    const kind: RecordKind = a.status === 'absent' ? 'shiftMissed' : a.status === 'late' ? 'shiftLate' : seat.slot === 'L' ? 'shiftLed' : 'shiftKept';
+    // a seat id of the ledger was checked when published: post/day/shift/slot
+    const seat = duty.seat;
+    const day = seat.slice(seat.indexOf('/') + 1, seat.indexOf('/') + 11) as Day;
+    if (!within(day)) return;
+    const leader = seat.endsWith('/L');
+    const kind: RecordKind = a.status === 'absent' ? 'shiftMissed' : a.status === 'late' ? 'shiftLate' : leader ? 'shiftLed' : 'shiftKept';
     const rule = RECORD_POINTS[kind as Exclude<RecordKind, 'deed'>];
-    out.push({ personId: duty.personId, kind, dimension: rule.dimension, day: seat.day, amount: 1, points: kind === 'shiftMissed' && seat.slot === 'L' ? 2 * rule.points : rule.points, sources: [{ table: 'duties', id: key }] });
+    add(duty.personId, undefined, kind, rule.dimension, day, 1, kind === 'shiftMissed' && leader ? 2 * rule.points : rule.points, undefined, [{ table: 'duties', id: key }]);
   });
 
   // households screened, per visitor and day
@@ -157,7 +163,7 @@ export function deriveRecords(ledger: Ledger, period: Period): PerformanceRecord
   });
   const hh = RECORD_POINTS.householdsScreened;
   for (const e of screened.values()) {
-    out.push({ personId: e.personId, kind: 'householdsScreened', dimension: hh.dimension, day: e.day, amount: e.ids.length, points: hh.points * e.ids.length, sources: e.ids.map((id) => ({ table: 'visits', id })) });
+    add(e.personId, undefined, 'householdsScreened', hh.dimension, e.day, e.ids.length, hh.points * e.ids.length, undefined, e.ids.map((id) => ({ table: 'visits', id })));
   }
 
   // deliveries to key home-isolated households
@@ -165,7 +171,7 @@ export function deriveRecords(ledger: Ledger, period: Period): PerformanceRecord
   tableForEach(ledger.serviceRequests, (r) => {
     if (r.fulfilledAt === undefined || r.fulfilledBy === undefined) return;
     const day = dayOf(r.fulfilledAt);
-    if (within(day)) out.push({ personId: r.fulfilledBy, kind: 'deliveryFulfilled', dimension: del.dimension, day, amount: 1, points: del.points, sources: [{ table: 'serviceRequests', id: r.id }] });
+    if (within(day)) add(r.fulfilledBy, undefined, 'deliveryFulfilled', del.dimension, day, 1, del.points, undefined, [{ table: 'serviceRequests', id: r.id }]);
   });
 
   // findings fixed or left overdue: the unit's, and each of its cadres'
@@ -199,15 +205,15 @@ export function deriveRecords(ledger: Ledger, period: Period): PerformanceRecord
     if (kind === undefined || day === undefined) return;
     const rule = RECORD_POINTS[kind];
     const sources = [{ table: 'findings', id: f.id }];
-    out.push({ unitId: f.unitId, kind, dimension: rule.dimension, day, amount: 1, points: rule.points, sources });
-    for (const personId of cadres(f.unitId)) out.push({ personId, kind, dimension: rule.dimension, day, amount: 1, points: rule.points, sources });
+    add(undefined, f.unitId, kind, rule.dimension, day, 1, rule.points, undefined, sources);
+    for (const personId of cadres(f.unitId)) add(personId, undefined, kind, rule.dimension, day, 1, rule.points, undefined, sources);
   });
 
   // volunteer hours
   const vh = RECORD_POINTS.volunteerHours;
   tableForEach(ledger.tasks, (t) => {
     if (!within(t.day)) return;
-    for (const a of t.attended) out.push({ personId: a.personId, kind: 'volunteerHours', dimension: vh.dimension, day: t.day, amount: a.hours, points: vh.points * a.hours, sources: [{ table: 'tasks', id: t.id }] });
+    for (const a of t.attended) add(a.personId, undefined, 'volunteerHours', vh.dimension, t.day, a.hours, vh.points * a.hours, undefined, [{ table: 'tasks', id: t.id }]);
   });
   return out;
 }

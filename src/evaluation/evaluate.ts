@@ -194,10 +194,11 @@ function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string,
   const vetoed = new Uint8Array(n);
   const dim: Record<EvaluationDimension, number> = { morality: 0, ability: 1, diligence: 2, achievement: 3, integrity: 4 };
   let inPeriod = 0;
+  const byUnit = key === 'unitId';
   for (const r of records) {
     if (r.day < period.from || r.day > period.to) continue;
     inPeriod++;
-    const id = r[key];
+    const id = byUnit ? r.unitId : r.personId;
     if (id === undefined) continue;
     const i = index.get(id);
     if (i === undefined) continue;

@@ -205,7 +205,13 @@ export const deedRecorded: Effect<DeedRecorded> = {
   },
   scope: (state, e) => ({ units: unitsOf(e.deed.unitId ?? (e.deed.personId === undefined ? undefined : tableGet(state.people, e.deed.personId)?.unitId)), action: 'record' }),
   recipe: (state, e) => {
-    tableSet(state.deeds, e.deed.id, { ...e.deed, recordedBy: e.by });
+    // one shape per kind of deed (written out, not spread: a spread copy gets a shape of its own)
+    const d = e.deed;
+    const deed =
+      d.personId !== undefined
+        ? { id: d.id, personId: d.personId, dimension: d.dimension, evidence: d.evidence, points: d.points, day: d.day, recordedBy: e.by }
+        : { id: d.id, unitId: d.unitId as OrgId, dimension: d.dimension, evidence: d.evidence, points: d.points, day: d.day, recordedBy: e.by };
+    tableSet(state.deeds, d.id, deed);
   },
 };
 
