@@ -397,7 +397,7 @@ out.push(
 const groups = judged.command?.supervisionGroups ?? [];
 out.push(
   t('7 天内未检查的单位：', 'Units not inspected in the last 7 days: ') +
-    groups.map((g) => `${g.name} ${uninspectedUnits(judged, g.id, evalLast, 7).length}`).join('，'),
+    groups.map((g) => `${g.name} ${uninspectedUnits(judged, g.id, evalLast, 7).length}`).join(t('，', ', ')),
 );
 const records = deriveRecords(judged, period);
 const people = tableValues(judged.people);
@@ -413,7 +413,7 @@ section(
 );
 out.push(
   t(`等次：`, 'Grades: ') +
-    (['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const).map((g) => `${L(g, 'cadreGrade')} ${n(gradeCounts.get(g) ?? 0)}`).join('，') +
+    (['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const).map((g) => `${L(g, 'cadreGrade')} ${n(gradeCounts.get(g) ?? 0)}`).join(t('，', ', ')) +
     t(`（优秀名额 ${cadreEval.quota.max}，2020 年规定 20%）`, ` (excellent quota ${cadreEval.quota.max}: 20% under the 2020 rules)`),
 );
 const personName = (id: string): string => tableGet(judged.people, id as PersonId)?.name ?? id;
@@ -432,18 +432,18 @@ const unitOf = new Map<string, OrgId>(villageCadres.map((p) => [p.id, p.unitId])
 const teams = evaluateTeams(records, teamUnits, { period, cadres: cadreEval, unitOf });
 const teamCounts = new Map<string, number>();
 for (const g of teams.grades) teamCounts.set(g.grade, (teamCounts.get(g.grade) ?? 0) + 1);
-out.push(t('村（社区）领导班子：', 'Village and community leadership teams: ') + (['good', 'fairlyGood', 'average', 'poor'] as const).map((g) => `${L(g, 'teamGrade')} ${n(teamCounts.get(g) ?? 0)}`).join('，'));
+out.push(t('村（社区）领导班子：', 'Village and community leadership teams: ') + (['good', 'fairlyGood', 'average', 'poor'] as const).map((g) => `${L(g, 'teamGrade')} ${n(teamCounts.get(g) ?? 0)}`).join(t('，', ', ')));
 const { nominations, quotas } = nominate({ records, period, people, cadres: cadreEval, teams: teams.grades });
 section(t('表彰推荐', 'Nominations for commendation'));
 for (const title of ['outstandingMember', 'outstandingPartyWorker', 'advancedOrganization'] as const) {
   const list = nominations.filter((x) => x.title === title);
-  out.push(`${L(title, 'commendation')}: ${list.length}/${quotas[title]} — ${list.slice(0, 4).map((x) => (x.personId !== undefined ? personName(x.personId) : unitName(x.unitId ?? ''))).join('、')}${list.length > 4 ? ' …' : ''}`);
+  out.push(`${L(title, 'commendation')}: ${list.length}/${quotas[title]} — ${list.slice(0, 4).map((x) => (x.personId !== undefined ? personName(x.personId) : unitName(x.unitId ?? ''))).join(t('、', ', '))}${list.length > 4 ? ' …' : ''}`);
   const first = list[0];
   if (first !== undefined) out.push(`  · ${zh ? first.reason.zh : first.reason.en}`);
 }
 const { suggestions } = suggestAdmissions({ records, period, people });
 section(t(`火线发展：建议及时发展的入党积极分子等 ${suggestions.length} 人`, `Admission on the front line: ${suggestions.length} activists and others suggested for prompt admission`));
-for (const sgg of suggestions.slice(0, 4)) out.push(`  · ${personName(sgg.personId)}：${zh ? sgg.reason.zh : sgg.reason.en}`);
+for (const sgg of suggestions.slice(0, 4)) out.push(`  · ${personName(sgg.personId)}${t('：', ': ')}${zh ? sgg.reason.zh : sgg.reason.en}`);
 const evalMs = performance.now() - evalStart;
 
 section(t('耗时', 'Time taken'));
