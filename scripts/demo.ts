@@ -45,6 +45,8 @@ import {
   tableValues,
   uninspectedUnits,
   type OrgId,
+  dailyDispatch,
+  renderDispatch,
   PARTY_COUNTS,
   checkCommand,
   checkOrgTree,
@@ -446,6 +448,13 @@ section(t(`火线发展：建议及时发展的入党积极分子等 ${suggestio
 for (const sgg of suggestions.slice(0, 4)) out.push(`  · ${personName(sgg.personId)}${t('：', ': ')}${zh ? sgg.reason.zh : sgg.reason.en}`);
 const evalMs = performance.now() - evalStart;
 
+// ── the headquarters' daily dispatch of the last day ───────────────────────────────────────────
+const dispatchStart = performance.now();
+const report = dailyDispatch(judged, evalLast);
+const dispatchMs = performance.now() - dispatchStart;
+out.push('');
+out.push(renderDispatch(report, { locale }).trimEnd());
+
 section(t('耗时', 'Time taken'));
 out.push(
   textTable(
@@ -458,6 +467,7 @@ out.push(
       [t('台账重放并校验（replay）', 'replay the journal, validated (replay)'), Math.round(replayMs)],
       [t('值班排班（建问题、预检、排班）', 'duty roster (problem, pre-flight, build)'), Math.round(rosterMs)],
       [t('督导、考核、表彰、发展', 'supervision, evaluation, commendation, admission'), Math.round(evalMs)],
+      [t('每日调度（dailyDispatch）', 'daily dispatch (dailyDispatch)'), Math.round(dispatchMs)],
       [t('合计', 'total'), Math.round(performance.now() - started)],
     ],
   ),

@@ -311,3 +311,11 @@ export {
 export type { AdmissionCaseInput, AdmissionStepInput } from './admission/model.js';
 export { admissionStatus, admissionTimeline, advance, checkAdmissionCase, nextSteps, openAdmissionCase, tryAdvance } from './admission/pipeline.js';
 export type { AdmissionTimeline, NextStep } from './admission/pipeline.js';
+
+// the daily dispatch
+export { SUMMARY_MONOID, emptySummary, mergeSummaries } from './report/summary.js';
+export type { DispatchSummary, DutyMetrics, SupervisionMetrics } from './report/summary.js';
+export { dailyDispatch } from './report/dispatch.js';
+export type { DailyDispatch, Mover } from './report/dispatch.js';
+export { renderDispatch } from './report/render.js';
+export type { RenderOptions } from './report/render.js';

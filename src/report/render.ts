@@ -1,0 +1,139 @@
+import { coverage } from '../campaigns/metrics.js';
+import { FrontlineError, type Issue } from '../core/errors.js';
+import type { Label, Locale } from '../core/vocabulary.js';
+import { textTable } from '../internal/textTable.js';
+import type { DailyDispatch } from './dispatch.js';
+import type { DispatchSummary } from './summary.js';
+
+/**
+ * Options of {@link renderDispatch}: the locale (`zh-CN` by default, or `en`) and the format:
+ * aligned terminal `text` (default), `markdown`, or `csv` (one row per unit of the scope's
+ * children, then the scope).
+ *
+ * @example
+ * const o: RenderOptions = { locale: 'en', format: 'markdown' };
+ * @category Reports
+ */
+export interface RenderOptions {
+  /** `zh-CN` (default) or `en`. */
+  readonly locale?: Locale;
+  /** `text` (default), `markdown` or `csv`. */
+  readonly format?: 'text' | 'markdown' | 'csv';
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+const share = (a: number, b: number): string => (b === 0 ? '—' : pct(a / b));
+
+interface Column {
+  readonly head: Label;
+  readonly cell: (s: DispatchSummary) => string | number;
+}
+
+const COLUMNS: readonly Column[] = [
+  { head: { zh: '摸排覆盖率', en: 'screening' }, cell: (s) => (s.doorKnocking.households === 0 ? '—' : pct(coverage(s.doorKnocking))) },
+  { head: { zh: '在观察', en: 'observed' }, cell: (s) => s.homePrevention.underObservation },
+  { head: { zh: '漏测', en: 'missed checks' }, cell: (s) => s.homePrevention.checksMissed },
+  { head: { zh: '失访', en: 'lost' }, cell: (s) => s.homePrevention.lost },
+  { head: { zh: '诉求超时', en: 'requests overdue' }, cell: (s) => s.doorKnocking.servicesOverdue },
+  { head: { zh: '消杀欠账', en: 'sites overdue' }, cell: (s) => s.cleaning.sitesOverdue },
+  { head: { zh: '排班填充', en: 'roster filled' }, cell: (s) => share(s.duty.filled, s.duty.seats) },
+  { head: { zh: '带班到位', en: 'leaders on duty' }, cell: (s) => share(s.duty.leadersFilled, s.duty.leaderSeats) },
+  { head: { zh: '问题逾期', en: 'findings overdue' }, cell: (s) => s.supervision.overdue },
+];
+
+/**
+ * Renders a daily dispatch for people: the headline figures with their change from the day
+ * before, a table of the scope's children, and the villages whose figures moved most — in Chinese
+ * (default) or English, as terminal text, Markdown or CSV. It shows units and counts only: no
+ * person's name, id or phone. An unknown locale or format is an error.
+ *
+ * @example
+ * console.log(renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }));
+ * @category Reports
+ */
+export function renderDispatch(report: DailyDispatch, options: RenderOptions = {}): string {
+  const locale = options.locale ?? 'zh-CN';
+  const format = options.format ?? 'text';
+  const issues: Issue[] = [];
+  if (locale !== 'zh-CN' && locale !== 'en') issues.push({ path: ['locale'], code: 'unknown_locale', message: `unknown locale '${String(locale)}': use 'zh-CN' or 'en'` });
+  if (format !== 'text' && format !== 'markdown' && format !== 'csv') issues.push({ path: ['format'], code: 'unknown_format', message: `unknown format '${String(format)}': use 'text', 'markdown' or 'csv'` });
+  if (issues.length > 0) throw new FrontlineError('invalid_input', 'cannot render the dispatch', issues);
+  const zh = locale === 'zh-CN';
+  const w = (l: Label): string => (zh ? l.zh : l.en);
+  const head = COLUMNS.map((c) => w(c.head));
+  const rows = report.rows.map((r) => [r.unit.name, ...COLUMNS.map((c) => c.cell(r.summary))]);
+  const totalRow = [w({ zh: '合计', en: 'total' }), ...COLUMNS.map((c) => c.cell(report.total))];
+  const unitHead = w({ zh: '单位', en: 'unit' });
+
+  if (format === 'csv') {
+    const esc = (v: string | number): string => {
+      const s = String(v);
+      return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+    };
+    return [[unitHead, ...head], ...rows, [report.scope.name, ...totalRow.slice(1)]].map((r) => r.map(esc).join(',')).join('\n') + '\n';
+  }
+
+  const title = zh ? `${report.scope.name}疫情防控每日调度 ${report.day}` : `${report.scope.name} daily dispatch, ${report.day}`;
+  const t = report.total;
+  const p = report.previous;
+  const delta = (now: number, was: number | undefined, digits = 0): string => {
+    if (was === undefined) return '';
+    const d = now - was;
+    const s = digits === 0 ? n(Math.abs(d)) : Math.abs(d).toFixed(digits);
+    return d === 0 ? (zh ? '（持平）' : ' (no change)') : zh ? `（${d > 0 ? '+' : '−'}${s}）` : ` (${d > 0 ? '+' : '−'}${s})`;
+  };
+  const cov = coverage(t.doorKnocking);
+  const covWas = p === null ? undefined : coverage(p.doorKnocking);
+  const points = covWas === undefined ? undefined : Math.round(1000 * (cov - covWas)) / 10;
+  const covChange: Label =
+    points === undefined
+      ? { zh: '', en: '' }
+      : points === 0
+        ? { zh: '（持平）', en: ' (no change)' }
+        : { zh: `（${points > 0 ? '+' : '−'}${Math.abs(points).toFixed(1)}个百分点）`, en: ` (${points > 0 ? '+' : '−'}${Math.abs(points).toFixed(1)} points)` };
+  const lines: Label[] = report.hasData
+    ? [
+        {
+          zh: `入户摸排覆盖率 ${pct(cov)}${covChange.zh}，今日走访 ${n(t.doorKnocking.visits)} 次，待复访 ${n(t.doorKnocking.dueRevisit)} 户`,
+          en: `screening coverage ${pct(cov)}${covChange.en}, ${n(t.doorKnocking.visits)} visits today, ${n(t.doorKnocking.dueRevisit)} households due a revisit`,
+        },
+        {
+          zh: `在观察 ${n(t.homePrevention.underObservation)} 人${delta(t.homePrevention.underObservation, p?.homePrevention.underObservation)}：新增 ${n(t.homePrevention.newObservations)}，解除 ${n(t.homePrevention.released)}，发热转诊 ${n(t.homePrevention.escalated)}，体温漏测 ${n(t.homePrevention.checksMissed)}，失访 ${n(t.homePrevention.lost)}`,
+          en: `${n(t.homePrevention.underObservation)} under observation${delta(t.homePrevention.underObservation, p?.homePrevention.underObservation)}: ${n(t.homePrevention.newObservations)} new, ${n(t.homePrevention.released)} released, ${n(t.homePrevention.escalated)} escalated, ${n(t.homePrevention.checksMissed)} checks missed, ${n(t.homePrevention.lost)} lost to follow-up`,
+        },
+        {
+          zh: `服务诉求未办 ${n(t.doorKnocking.servicesOpen)}（超时 ${n(t.doorKnocking.servicesOverdue)}）；消杀 ${n(t.cleaning.done)}/${n(t.cleaning.required)}，欠账场所 ${n(t.cleaning.sitesOverdue)}；志愿服务 ${n(t.volunteerService.hours)} 小时，空缺任务 ${n(t.volunteerService.openTasks)}`,
+          en: `service requests open ${n(t.doorKnocking.servicesOpen)} (${n(t.doorKnocking.servicesOverdue)} overdue); disinfections ${n(t.cleaning.done)}/${n(t.cleaning.required)}, ${n(t.cleaning.sitesOverdue)} sites overdue; ${n(t.volunteerService.hours)} volunteer hours, ${n(t.volunteerService.openTasks)} tasks with places left`,
+        },
+        {
+          zh: `值班：席位 ${n(t.duty.seats)}，填充 ${share(t.duty.filled, t.duty.seats)}，带班领导到位 ${share(t.duty.leadersFilled, t.duty.leaderSeats)}，签到抽查 ${n(t.duty.checked)}（缺岗 ${n(t.duty.absent)}）`,
+          en: `duty: ${n(t.duty.seats)} seats, ${share(t.duty.filled, t.duty.seats)} filled, leading cadres on ${share(t.duty.leadersFilled, t.duty.leaderSeats)} of the shifts, ${n(t.duty.checked)} checked (${n(t.duty.absent)} absent)`,
+        },
+        {
+          zh: `督导：今日检查 ${n(t.supervision.inspections)} 次，新发现问题 ${n(t.supervision.raised)} 个，未销号 ${n(t.supervision.open)} 个，其中逾期 ${n(t.supervision.overdue)} 个`,
+          en: `supervision: ${n(t.supervision.inspections)} inspections today, ${n(t.supervision.raised)} findings raised, ${n(t.supervision.open)} open, ${n(t.supervision.overdue)} overdue`,
+        },
+      ]
+    : [report.note ?? { zh: '无数据', en: 'no data' }];
+  const movers = report.movers.map((m) =>
+    m.figure === 'underObservation'
+      ? { zh: `${m.unit.name} 在观察 ${m.from}→${m.to}`, en: `${m.unit.name}: under observation ${m.from} → ${m.to}` }
+      : { zh: `${m.unit.name} 摸排覆盖率 ${m.from}%→${m.to}%`, en: `${m.unit.name}: screening ${m.from}% → ${m.to}%` },
+  );
+  const moversTitle = w({ zh: '变化最大的村（社区）', en: 'Villages and communities that moved most' });
+
+  if (format === 'markdown') {
+    const md = (r: readonly (string | number)[]): string => `| ${r.map((c) => (typeof c === 'number' ? n(c) : c).replaceAll('|', '\\|')).join(' | ')} |`;
+    const out = [`# ${title}`, '', ...lines.map((l) => `- ${w(l)}`), ''];
+    if (report.hasData && rows.length > 0) {
+      out.push(md([unitHead, ...head]), md([unitHead, ...head].map(() => '---')), ...rows.map(md), md(totalRow), '');
+    }
+    if (movers.length > 0) out.push(`## ${moversTitle}`, '', ...movers.map((m) => `- ${w(m)}`), '');
+    return out.join('\n');
+  }
+  const out = [`■ ${title}`, ...lines.map((l) => `  ${w(l)}`)];
+  if (report.hasData && rows.length > 0) out.push('', textTable([unitHead, ...head], [...rows, totalRow]));
+  if (movers.length > 0) out.push('', `${moversTitle}: ${movers.map(w).join(zh ? '；' : '; ')}`);
+  return out.join('\n') + '\n';
+}

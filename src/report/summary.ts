@@ -1,0 +1,127 @@
+import { emptyMetrics, mergeMetrics, type CleaningMetrics, type DoorKnockingMetrics, type HomePreventionMetrics, type VolunteerMetrics } from '../campaigns/metrics.js';
+import type { Monoid } from '../org/rollup.js';
+
+/**
+ * Duty figures of a unit on a day, from the published rosters: seats and how many are filled,
+ * leader seats and how many have a leading cadre, and the attendance checked.
+ *
+ * @example
+ * const d: DutyMetrics = dailyDispatch(ledger, '2020-02-07').total.duty;
+ * d.leadersFilled / d.leaderSeats; // => the share of shifts with a leading cadre
+ * @category Reports
+ */
+export interface DutyMetrics {
+  /** Seats of the day. */
+  readonly seats: number;
+  /** Seats with a person. */
+  readonly filled: number;
+  /** Leader seats of the day. */
+  readonly leaderSeats: number;
+  /** Leader seats with a leading cadre. */
+  readonly leadersFilled: number;
+  /** Seats whose attendance was checked. */
+  readonly checked: number;
+  /** Of those, found absent. */
+  readonly absent: number;
+}
+
+/**
+ * Supervision figures of a unit on a day: inspections made that day, findings raised that day, and
+ * findings open and overdue at its end (by responsible unit).
+ *
+ * @example
+ * const s: SupervisionMetrics = dailyDispatch(ledger, '2020-02-07').total.supervision;
+ * s.overdue; // => findings past their deadline
+ * @category Reports
+ */
+export interface SupervisionMetrics {
+  /** Inspections of the day. */
+  readonly inspections: number;
+  /** Findings raised on the day. */
+  readonly raised: number;
+  /** Findings open at the end of the day. */
+  readonly open: number;
+  /** Of those, past their deadline. */
+  readonly overdue: number;
+}
+
+/**
+ * Everything the daily dispatch counts for one unit on one day. Every field adds up, so summaries
+ * merge associatively ({@link mergeSummaries}): villages into townships, townships into the county,
+ * counties into a province — a county's ledger can be reported on its own machine and the
+ * summaries merged.
+ *
+ * @example
+ * const s: DispatchSummary = dailyDispatch(ledger, '2020-02-07').total;
+ * coverage(s.doorKnocking); // => the county's screening coverage
+ * @category Reports
+ */
+export interface DispatchSummary {
+  /** Door-knocking: screening coverage, visits, revisits, service requests. */
+  readonly doorKnocking: DoorKnockingMetrics;
+  /** Home prevention: observation, checks, lost to follow-up. */
+  readonly homePrevention: HomePreventionMetrics;
+  /** Cleaning: disinfections due and overdue. */
+  readonly cleaning: CleaningMetrics;
+  /** Volunteer service: hours and open tasks. */
+  readonly volunteerService: VolunteerMetrics;
+  /** Duty rosters. */
+  readonly duty: DutyMetrics;
+  /** Supervision. */
+  readonly supervision: SupervisionMetrics;
+}
+
+const ZERO_DUTY: DutyMetrics = Object.freeze({ seats: 0, filled: 0, leaderSeats: 0, leadersFilled: 0, checked: 0, absent: 0 });
+const ZERO_SUPERVISION: SupervisionMetrics = Object.freeze({ inspections: 0, raised: 0, open: 0, overdue: 0 });
+
+/**
+ * The summary of nothing: every figure 0.
+ *
+ * @example
+ * emptySummary().duty.seats; // => 0
+ * @category Reports
+ */
+export function emptySummary(): DispatchSummary {
+  return {
+    doorKnocking: emptyMetrics('doorKnocking'),
+    homePrevention: emptyMetrics('homePrevention'),
+    cleaning: emptyMetrics('cleaning'),
+    volunteerService: emptyMetrics('volunteerService'),
+    duty: ZERO_DUTY,
+    supervision: ZERO_SUPERVISION,
+  };
+}
+
+const addAll = <T extends object>(a: T, b: T): T => {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(a)) out[key] = (a as Record<string, number>)[key]! + (b as Record<string, number>)[key]!;
+  return out as T;
+};
+
+/**
+ * Merges two summaries figure by figure: associative and commutative, with {@link emptySummary}
+ * as its identity.
+ *
+ * @example
+ * mergeSummaries(a, emptySummary()); // => a's figures
+ * @category Reports
+ */
+export function mergeSummaries(a: DispatchSummary, b: DispatchSummary): DispatchSummary {
+  return {
+    doorKnocking: mergeMetrics(a.doorKnocking, b.doorKnocking),
+    homePrevention: mergeMetrics(a.homePrevention, b.homePrevention),
+    cleaning: mergeMetrics(a.cleaning, b.cleaning),
+    volunteerService: mergeMetrics(a.volunteerService, b.volunteerService),
+    duty: addAll(a.duty, b.duty),
+    supervision: addAll(a.supervision, b.supervision),
+  };
+}
+
+/**
+ * The {@link Monoid} of summaries, for `rollup`.
+ *
+ * @example
+ * rollup(tree, byUnit, SUMMARY_MONOID);
+ * @category Reports
+ */
+export const SUMMARY_MONOID: Monoid<DispatchSummary> = Object.freeze({ empty: emptySummary(), combine: mergeSummaries });

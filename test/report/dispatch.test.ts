@@ -1,0 +1,143 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  FrontlineError,
+  buildRoster,
+  countyEvents,
+  countyPosts,
+  coverage,
+  dailyDispatch,
+  emptySummary,
+  generateCounty,
+  ledgerTree,
+  mergeSummaries,
+  renderDispatch,
+  replay,
+  rosterProblemFromLedger,
+  simulateCampaigns,
+  simulateSupervision,
+  tableForEach,
+  type DispatchSummary,
+  type Ledger,
+} from '../../src/index.js';
+
+let ledger: Ledger;
+let ids: string[] = [];
+let phones: string[] = [];
+
+beforeAll(() => {
+  const county = generateCounty({ scale: 0.03, seed: 5 });
+  const base = replay(countyEvents(county), undefined, { trusted: true });
+  const withCampaigns = replay(simulateCampaigns(base, { days: 5, seed: 5 }), base);
+  const by = county.command.headquarters.commander;
+  const posts = countyPosts(county.units);
+  const withPosts = replay(posts.map((post, i) => ({ type: 'postOpened', id: `post-${i}`, at: '2020-01-25T09:00:00+08:00', by, post })), withCampaigns);
+  const problem = rosterProblemFromLedger(withPosts, { startDay: '2020-01-26' as never, days: 4 });
+  const { roster } = buildRoster(problem, { seed: 5, iterations: 20_000 });
+  const published = replay([{ type: 'rosterPublished', id: 'roster-1', at: '2020-01-25T18:00:00+08:00', by, rosterId: 'r1', roster }], withPosts);
+  ledger = replay(simulateSupervision(published, { rosterId: 'r1', startDay: '2020-01-26' as never, days: 4, seed: 5 }), published);
+  ids = [];
+  phones = [];
+  tableForEach(ledger.people, (p) => {
+    if (p.residentId !== undefined) ids.push(p.residentId);
+    if (p.phone !== undefined) phones.push(p.phone);
+  });
+}, 60_000);
+
+const flat = (s: DispatchSummary): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const [part, figures] of Object.entries(s)) for (const [k, v] of Object.entries(figures as object)) if (typeof v === 'number') out[`${part}.${k}`] = v;
+  return out;
+};
+
+describe('dailyDispatch', () => {
+  it('merging the parts equals the report of the whole, on every day and at every unit', () => {
+    const tree = ledgerTree(ledger);
+    for (const day of ['2020-01-27', '2020-01-29']) {
+      const report = dailyDispatch(ledger, day);
+      // the county: its children merged with the county's own figures
+      const county = report.byUnit.get(tree.root)!;
+      const own = [...report.byUnit.keys()].length > 0 ? report.rows.reduce((acc, r) => mergeSummaries(acc, r.summary), emptySummary()) : emptySummary();
+      const children = flat(own);
+      const whole = flat(county);
+      for (const key of Object.keys(whole)) expect(whole[key]! + 1e-9, key).toBeGreaterThanOrEqual(children[key]!);
+      // a township's report equals that township's row of the county's report
+      for (const row of report.rows.slice(0, 2)) {
+        const part = dailyDispatch(ledger, day, row.unit.id);
+        expect(flat(part.total)).toEqual(flat(row.summary));
+      }
+      // and merging every township's own report gives the county's figures for townships
+      if (day === '2020-01-29') {
+        const merged = report.rows.map((r) => dailyDispatch(ledger, day, r.unit.id).total).reduce(mergeSummaries, emptySummary());
+        expect(flat(merged)).toEqual(flat(own));
+      }
+    }
+  });
+
+  it('counts the day’s duty seats, leaders, inspections and findings', () => {
+    const r = dailyDispatch(ledger, '2020-01-27');
+    expect(r.hasData).toBe(true);
+    expect(r.total.duty.seats).toBeGreaterThan(0);
+    expect(r.total.duty.leadersFilled).toBeLessThanOrEqual(r.total.duty.leaderSeats);
+    expect(r.total.supervision.inspections).toBeGreaterThan(0);
+    expect(r.previous).not.toBeNull();
+    expect(coverage(r.total.doorKnocking)).toBeGreaterThan(0);
+  });
+
+  it('says so for a day with no data, instead of reporting zeros as measured', () => {
+    const r = dailyDispatch(ledger, '2019-12-01');
+    expect(r.hasData).toBe(false);
+    expect(r.note?.en).toMatch(/nothing was recorded/);
+    expect(renderDispatch(r, { locale: 'en' })).toMatch(/not measurements/);
+  });
+
+  it('refuses a day that is not a day and a scope outside the tree', () => {
+    expect(() => dailyDispatch(ledger, '2020-02-30')).toThrow(FrontlineError);
+    try {
+      dailyDispatch(ledger, '2020-01-27', 'nowhere');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as FrontlineError).issues[0]?.path).toEqual(['scope']);
+    }
+  });
+});
+
+describe('renderDispatch', () => {
+  it('renders text, Markdown and CSV in both locales, with a row per child unit', () => {
+    const r = dailyDispatch(ledger, '2020-01-28');
+    const zh = renderDispatch(r);
+    expect(zh).toContain('疫情防控每日调度 2020-01-28');
+    expect(zh).toContain('在观察');
+    const en = renderDispatch(r, { locale: 'en' });
+    expect(en).toContain('daily dispatch, 2020-01-28');
+    const md = renderDispatch(r, { locale: 'en', format: 'markdown' });
+    expect(md.startsWith('# ')).toBe(true);
+    expect(md.split('\n').filter((l) => l.startsWith('| ')).length).toBe(r.rows.length + 3);
+    const csv = renderDispatch(r, { format: 'csv' }).trimEnd().split('\n');
+    expect(csv).toHaveLength(r.rows.length + 2);
+    expect(csv.every((l) => l.split(',').length === csv[0]!.split(',').length)).toBe(true);
+  });
+
+  it('refuses an unknown locale and format, naming both', () => {
+    try {
+      renderDispatch(dailyDispatch(ledger, '2020-01-28'), { locale: 'fr' as never, format: 'pdf' as never });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as FrontlineError).issues.map((i) => i.path[0])).toEqual(['locale', 'format']);
+    }
+  });
+
+  it('never shows a resident id or a phone of the ledger', () => {
+    expect(ids.length).toBeGreaterThan(100);
+    const known = new Set([...ids, ...phones]);
+    const report = dailyDispatch(ledger, '2020-01-28');
+    for (const format of ['text', 'markdown', 'csv'] as const) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const out = renderDispatch(report, { locale, format });
+        // every run of digits (with a check character X) long enough to be an id or a phone
+        const runs = out.match(/\d{11,17}[\dXx]?/g) ?? [];
+        for (const run of runs) expect(known.has(run), run).toBe(false);
+        for (const id of ids.slice(0, 2000)) expect(out.includes(id)).toBe(false);
+      }
+    }
+  });
+});
