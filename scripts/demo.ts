@@ -5,6 +5,8 @@
  *   npm run demo -- --locale en      in English
  *   npm run demo -- --scale 0.05 --seed 7
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   LABELS,
@@ -450,10 +452,14 @@ const evalMs = performance.now() - evalStart;
 
 // ── the headquarters' daily dispatch of the last day ───────────────────────────────────────────
 const dispatchStart = performance.now();
-const report = dailyDispatch(judged, evalLast);
+const report = dailyDispatch(judged, evalLast, undefined, { trendDays: 14 });
 const dispatchMs = performance.now() - dispatchStart;
 out.push('');
 out.push(renderDispatch(report, { locale }).trimEnd());
+mkdirSync('out', { recursive: true });
+const htmlFile = join('out', `dispatch-${evalLast}.html`);
+writeFileSync(htmlFile, renderDispatch(report, { locale, format: 'html' }));
+out.push(t(`网页版（含图表）：${htmlFile}`, `The HTML report with charts: ${htmlFile}`));
 
 section(t('耗时', 'Time taken'));
 out.push(

@@ -319,3 +319,4 @@ export { dailyDispatch } from './report/dispatch.js';
 export type { DailyDispatch, Mover } from './report/dispatch.js';
 export { renderDispatch } from './report/render.js';
 export type { RenderOptions } from './report/render.js';
+export type { DispatchOptions, TrendPoint } from './report/dispatch.js';

@@ -64,6 +64,37 @@ export interface DailyDispatch {
   readonly byUnit: ReadonlyMap<OrgId, DispatchSummary>;
   /** The villages and communities whose figures moved most (five by observation, five by coverage). */
   readonly movers: readonly Mover[];
+  /** The scope's trend over the days before, when asked for ({@link DispatchOptions}). */
+  readonly trend: readonly TrendPoint[];
+}
+
+/**
+ * One day of a dispatch's trend: people under observation and screening coverage in the scope.
+ *
+ * @example
+ * const p: TrendPoint = dailyDispatch(ledger, '2020-02-07', undefined, { trendDays: 14 }).trend[0];
+ * p.underObservation; // => e.g. 1204
+ * @category Reports
+ */
+export interface TrendPoint {
+  /** The day. */
+  readonly day: Day;
+  /** People under observation that day. */
+  readonly underObservation: number;
+  /** Screening coverage that day (0–1). */
+  readonly coverage: number;
+}
+
+/**
+ * Options of {@link dailyDispatch}.
+ *
+ * @example
+ * const o: DispatchOptions = { trendDays: 14 };
+ * @category Reports
+ */
+export interface DispatchOptions {
+  /** Days of trend to include, ending on the report's day (default 0: none). */
+  readonly trendDays?: number;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -146,14 +177,15 @@ function ownFigures(ledger: Ledger, day: Day): { own: Map<OrgId, DispatchSummary
  * sites disinfected and overdue, volunteer hours and open tasks, roster fill rate and leading cadres
  * on duty, inspections and open and overdue findings — per unit, rolled up the tree by
  * {@link mergeSummaries}, with the day before for comparison and the villages whose figures moved
- * most. An invalid day or an unknown scope is an error; a day with no data says so.
+ * most, and, when asked for, the trend of the days before. An invalid day or an unknown scope is an
+ * error; a day with no data says so.
  *
  * @example
  * const report = dailyDispatch(ledger, '2020-02-07');
  * report.rows.map((r) => [r.unit.name, coverage(r.summary.doorKnocking)]);
  * @category Reports
  */
-export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId | string): DailyDispatch {
+export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId | string, options: DispatchOptions = {}): DailyDispatch {
   const valid = Day.safeParse(day);
   if (!valid.success) throw new FrontlineError('invalid_day', `invalid day '${String(day)}'`, issuesFromZod(valid.error, ['day']));
   const tree = ledgerTree(ledger);
@@ -195,9 +227,30 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
     const biggest = (x: Mover, y: Mover): number => Math.abs(y.change) - Math.abs(x.change) || (x.unit.id < y.unit.id ? -1 : 1);
     movers.push(...obs.sort(biggest).slice(0, 5), ...cov.sort(biggest).slice(0, 5));
   }
+  const trendDays = options.trendDays ?? 0;
+  if (!Number.isInteger(trendDays) || trendDays < 0 || trendDays > 92)
+    throw new FrontlineError('invalid_input', 'invalid trend', [{ path: ['options', 'trendDays'], code: 'invalid_trend', message: 'trendDays is a whole number from 0 to 92' }]);
+  const trend: TrendPoint[] = [];
+  for (let k = trendDays - 1; k >= 0; k--) {
+    const d = addDays(valid.data, -k);
+    let observed = 0;
+    let households = 0;
+    let screened = 0;
+    tableForEach(ledger.campaigns, (campaign) => {
+      if (!campaignRunsOn(campaign, d) || (campaign.kind !== 'homePrevention' && campaign.kind !== 'doorKnocking')) return;
+      const m = campaignProgress(ledger, campaign.id, d).rolledUp.get(scopeId);
+      if (m?.kind === 'homePrevention') observed += m.underObservation;
+      if (m?.kind === 'doorKnocking') {
+        households += m.households;
+        screened += m.screened;
+      }
+    });
+    trend.push({ day: d, underObservation: observed, coverage: coverage({ households, screened }) });
+  }
   return {
     day: valid.data,
     scope: tree.units[at] as OrgUnit,
+    trend,
     hasData: today.hasData,
     note: today.hasData ? null : { zh: `${valid.data}无任何记录：以下数字不是测量结果`, en: `nothing was recorded for ${valid.data}: the figures below are not measurements` },
     total: scoped.get(scopeId) ?? emptySummary(),

@@ -7,8 +7,10 @@ import type { DispatchSummary } from './summary.js';
 
 /**
  * Options of {@link renderDispatch}: the locale (`zh-CN` by default, or `en`) and the format:
- * aligned terminal `text` (default), `markdown`, or `csv` (one row per unit of the scope's
- * children, then the scope).
+ * aligned terminal `text` (default), `markdown`, `csv` (one row per unit of the scope's children,
+ * then the scope), or `html`: a self-contained page a reviewer opens in a browser, with an inline
+ * SVG chart of screening coverage per unit and, when the report has a trend, one of people under
+ * observation day by day.
  *
  * @example
  * const o: RenderOptions = { locale: 'en', format: 'markdown' };
@@ -17,8 +19,8 @@ import type { DispatchSummary } from './summary.js';
 export interface RenderOptions {
   /** `zh-CN` (default) or `en`. */
   readonly locale?: Locale;
-  /** `text` (default), `markdown` or `csv`. */
-  readonly format?: 'text' | 'markdown' | 'csv';
+  /** `text` (default), `markdown`, `csv`, or `html` (a self-contained page with inline SVG charts). */
+  readonly format?: 'text' | 'markdown' | 'csv' | 'html';
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -57,7 +59,8 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
   const format = options.format ?? 'text';
   const issues: Issue[] = [];
   if (locale !== 'zh-CN' && locale !== 'en') issues.push({ path: ['locale'], code: 'unknown_locale', message: `unknown locale '${String(locale)}': use 'zh-CN' or 'en'` });
-  if (format !== 'text' && format !== 'markdown' && format !== 'csv') issues.push({ path: ['format'], code: 'unknown_format', message: `unknown format '${String(format)}': use 'text', 'markdown' or 'csv'` });
+  if (format !== 'text' && format !== 'markdown' && format !== 'csv' && format !== 'html')
+    issues.push({ path: ['format'], code: 'unknown_format', message: `unknown format '${String(format)}': use 'text', 'markdown', 'csv' or 'html'` });
   if (issues.length > 0) throw new FrontlineError('invalid_input', 'cannot render the dispatch', issues);
   const zh = locale === 'zh-CN';
   const w = (l: Label): string => (zh ? l.zh : l.en);
@@ -123,6 +126,8 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
   );
   const moversTitle = w({ zh: '变化最大的村（社区）', en: 'Villages and communities that moved most' });
 
+  if (format === 'html') return html(report, title, lines.map(w), [unitHead, ...head], [...rows, totalRow], moversTitle, movers.map(w), zh);
+
   if (format === 'markdown') {
     const md = (r: readonly (string | number)[]): string => `| ${r.map((c) => (typeof c === 'number' ? n(c) : c).replaceAll('|', '\\|')).join(' | ')} |`;
     const out = [`# ${title}`, '', ...lines.map((l) => `- ${w(l)}`), ''];
@@ -135,5 +140,76 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
   const out = [`■ ${title}`, ...lines.map((l) => `  ${w(l)}`)];
   if (report.hasData && rows.length > 0) out.push('', textTable([unitHead, ...head], [...rows, totalRow]));
   if (movers.length > 0) out.push('', `${moversTitle}: ${movers.map(w).join(zh ? '；' : '; ')}`);
+  return out.join('\n') + '\n';
+}
+
+const esc = (s: string | number): string => String(s).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** A self-contained XHTML-compatible page with inline SVG charts. */
+function html(
+  report: DailyDispatch,
+  title: string,
+  lines: readonly string[],
+  head: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  moversTitle: string,
+  movers: readonly string[],
+  zh: boolean,
+): string {
+  const out: string[] = [
+    '<!DOCTYPE html>',
+    `<html lang="${zh ? 'zh-CN' : 'en'}">`,
+    '<head>',
+    '<meta charset="utf-8" />',
+    `<title>${esc(title)}</title>`,
+    '<style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}figure{margin:1.5rem 0}figcaption{font-weight:600;margin-bottom:.5rem}.bar{fill:#c0392b}.line{fill:none;stroke:#c0392b;stroke-width:2}.axis{stroke:#999}text{font-size:11px}</style>',
+    '</head>',
+    '<body>',
+    `<h1>${esc(title)}</h1>`,
+    '<ul>',
+    ...lines.map((l) => `<li>${esc(l)}</li>`),
+    '</ul>',
+  ];
+  if (report.hasData) {
+    out.push('<table>', `<tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>`);
+    for (const r of rows) out.push(`<tr>${r.map((c) => `<td>${esc(typeof c === 'number' ? n(c) : c)}</td>`).join('')}</tr>`);
+    out.push('</table>');
+    // coverage per unit: horizontal bars
+    const bars = report.rows.filter((r) => r.summary.doorKnocking.households > 0);
+    const rowH = 18;
+    const width = 560;
+    const left = 170;
+    const height = bars.length * rowH + 24;
+    out.push('<figure>', `<figcaption>${esc(zh ? '各单位入户摸排覆盖率' : 'Screening coverage by unit')}</figcaption>`);
+    out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`);
+    bars.forEach((r, i) => {
+      const c = coverage(r.summary.doorKnocking);
+      const y = i * rowH + 4;
+      out.push(`<text x="${left - 6}" y="${y + 12}" text-anchor="end">${esc(r.unit.name)}</text>`);
+      out.push(`<rect class="bar" x="${left}" y="${y}" width="${Math.round((width - left - 60) * c)}" height="${rowH - 6}" />`);
+      out.push(`<text x="${left + Math.round((width - left - 60) * c) + 4}" y="${y + 12}">${esc(pct(c))}</text>`);
+    });
+    out.push('</svg>', '</figure>');
+    if (report.trend.length > 0) {
+      const tw = 560;
+      const th = 220;
+      const pad = 36;
+      const max = Math.max(1, ...report.trend.map((p) => p.underObservation));
+      const x = (i: number): number => pad + (report.trend.length === 1 ? 0 : ((tw - 2 * pad) * i) / (report.trend.length - 1));
+      const y = (v: number): number => th - pad - ((th - 2 * pad) * v) / max;
+      const points = report.trend.map((p, i) => `${x(i).toFixed(1)},${y(p.underObservation).toFixed(1)}`).join(' ');
+      out.push('<figure>', `<figcaption>${esc(zh ? '在观察人数走势' : 'People under observation, day by day')}</figcaption>`);
+      out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${tw}" height="${th}" viewBox="0 0 ${tw} ${th}" role="img">`);
+      out.push(`<line class="axis" x1="${pad}" y1="${th - pad}" x2="${tw - pad}" y2="${th - pad}" />`, `<line class="axis" x1="${pad}" y1="${pad}" x2="${pad}" y2="${th - pad}" />`);
+      out.push(`<text x="${pad - 4}" y="${y(max) + 4}" text-anchor="end">${esc(n(max))}</text>`, `<text x="${pad - 4}" y="${th - pad + 4}" text-anchor="end">0</text>`);
+      out.push(`<polyline class="line" points="${points}" />`);
+      report.trend.forEach((p, i) => {
+        if (i === 0 || i === report.trend.length - 1 || i % 3 === 0) out.push(`<text x="${x(i).toFixed(1)}" y="${th - pad + 16}" text-anchor="middle">${esc(p.day.slice(5))}</text>`);
+      });
+      out.push('</svg>', '</figure>');
+    }
+  }
+  if (movers.length > 0) out.push(`<h2>${esc(moversTitle)}</h2>`, '<ul>', ...movers.map((m) => `<li>${esc(m)}</li>`), '</ul>');
+  out.push('</body>', '</html>');
   return out.join('\n') + '\n';
 }

@@ -117,6 +117,30 @@ describe('renderDispatch', () => {
     expect(csv.every((l) => l.split(',').length === csv[0]!.split(',').length)).toBe(true);
   });
 
+  it('renders a self-contained HTML page whose tags balance, with one SVG chart per figure', () => {
+    const withTrend = dailyDispatch(ledger, '2020-01-29', undefined, { trendDays: 4 });
+    expect(withTrend.trend.map((p) => p.day)).toEqual(['2020-01-26', '2020-01-27', '2020-01-28', '2020-01-29']);
+    expect(withTrend.trend.at(-1)?.underObservation).toBe(withTrend.total.homePrevention.underObservation);
+    for (const [report, charts] of [
+      [withTrend, 2],
+      [dailyDispatch(ledger, '2020-01-29'), 1],
+    ] as const) {
+      const page = renderDispatch(report, { locale: 'en', format: 'html' });
+      expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(page.match(/<svg /g)?.length).toBe(charts);
+      expect(page.match(/<figure>/g)?.length).toBe(charts);
+      // every tag closes in order (the page is written as XHTML: empty elements end with "/>")
+      const stack: string[] = [];
+      for (const m of page.replace(/<!DOCTYPE[^>]*>/, '').matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+        const [, close, name, selfClosing] = m;
+        if (selfClosing === '/') continue;
+        if (close === '/') expect(stack.pop()).toBe(name);
+        else stack.push(name as string);
+      }
+      expect(stack).toEqual([]);
+    }
+  });
+
   it('refuses an unknown locale and format, naming both', () => {
     try {
       renderDispatch(dailyDispatch(ledger, '2020-01-28'), { locale: 'fr' as never, format: 'pdf' as never });
