@@ -420,6 +420,8 @@ function applyChanges(c: Compiled, assign: Int32Array, changes: readonly RosterC
     return d;
   };
   const personAt = new Map<string, number>(people.map((p, i) => [p.id, i]));
+  /** Posts a change of the list closed from their first day, so removed. */
+  const removed = new Set<string>();
   const addAbsence = (i: number, absence: NonNullable<RosterProblem['people'][number]['absences']>[number]): void => {
     if (people === problem.people) people = [...people];
     const person = people[i] as RosterProblem['people'][number];
@@ -434,19 +436,24 @@ function applyChanges(c: Compiled, assign: Int32Array, changes: readonly RosterC
     } else if (ch.kind === 'postClosed') {
       const i = posts.findIndex((p) => p.id === ch.postId);
       const post = posts[i];
-      if (post === undefined) issues.push({ path: [n, 'postId'], code: 'unknown_post', message: `unknown post '${ch.postId}'` });
-      else {
+      if (post === undefined) {
+        if (!removed.has(ch.postId)) issues.push({ path: [n, 'postId'], code: 'unknown_post', message: `unknown post '${ch.postId}'` });
+      } else {
         const from = unfrozen(ch.from, post.shifts);
-        if (from <= (post.from ?? problem.startDay)) posts = posts.filter((_, k) => k !== i);
-        else {
+        if (from <= (post.from ?? problem.startDay)) {
+          posts = posts.filter((_, k) => k !== i);
+          removed.add(ch.postId);
+        } else {
           const to = addDays(from, -1);
           posts = posts.map((p, k) => (k === i ? { ...p, to: p.to !== undefined && p.to < to ? p.to : to } : p));
         }
       }
     } else if (ch.kind === 'shiftAdded') {
       const i = posts.findIndex((p) => p.id === ch.postId);
-      if (i < 0) issues.push({ path: [n, 'postId'], code: 'unknown_post', message: `unknown post '${ch.postId}'` });
-      else if (posts[i]?.shifts.some((s) => s.id === ch.shift.id)) issues.push({ path: [n, 'shift', 'id'], code: 'duplicate_id', message: `post '${ch.postId}' already has a shift '${ch.shift.id}'` });
+      if (i < 0) {
+        // a post closed by an earlier change of the list has no days left for the shift
+        if (!removed.has(ch.postId)) issues.push({ path: [n, 'postId'], code: 'unknown_post', message: `unknown post '${ch.postId}'` });
+      } else if (posts[i]?.shifts.some((s) => s.id === ch.shift.id)) issues.push({ path: [n, 'shift', 'id'], code: 'duplicate_id', message: `post '${ch.postId}' already has a shift '${ch.shift.id}'` });
       else {
         const from = unfrozen(ch.shift.from !== undefined && ch.shift.from > ch.from ? ch.shift.from : ch.from, [ch.shift]);
         posts = posts.map((p, k) => (k === i ? { ...p, shifts: [...p.shifts, { ...ch.shift, from }] } : p));
