@@ -64,12 +64,12 @@ export interface DailyDispatch {
   readonly byUnit: ReadonlyMap<OrgId, DispatchSummary>;
   /** The villages and communities whose figures moved most (five by observation, five by coverage). */
   readonly movers: readonly Mover[];
-  /** The scope's trend over the days before, when asked for ({@link DispatchOptions}). */
+  /** People under observation in the scope over the days before, when asked for ({@link DispatchOptions}). */
   readonly trend: readonly TrendPoint[];
 }
 
 /**
- * One day of a dispatch's trend: people under observation and screening coverage in the scope.
+ * One day of a dispatch's trend: people under observation in the scope.
  *
  * @example
  * const p: TrendPoint = dailyDispatch(ledger, '2020-02-07', undefined, { trendDays: 14 }).trend[0];
@@ -81,8 +81,6 @@ export interface TrendPoint {
   readonly day: Day;
   /** People under observation that day. */
   readonly underObservation: number;
-  /** Screening coverage that day (0–1). */
-  readonly coverage: number;
 }
 
 /**
@@ -177,7 +175,7 @@ function ownFigures(ledger: Ledger, day: Day): { own: Map<OrgId, DispatchSummary
  * sites disinfected and overdue, volunteer hours and open tasks, roster fill rate and leading cadres
  * on duty, inspections and open and overdue findings — per unit, rolled up the tree by
  * {@link mergeSummaries}, with the day before for comparison and the villages whose figures moved
- * most, and, when asked for, the trend of the days before. An invalid day or an unknown scope is an
+ * most, and, when asked for, the trend of people under observation over the days before. An invalid day or an unknown scope is an
  * error; a day with no data says so.
  *
  * @example
@@ -233,19 +231,22 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
   const trend: TrendPoint[] = [];
   for (let k = trendDays - 1; k >= 0; k--) {
     const d = addDays(valid.data, -k);
+    // the report's own day and the day before are known already
+    if (k === 0) {
+      trend.push({ day: d, underObservation: (scoped.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
+      continue;
+    }
+    if (k === 1 && before !== null) {
+      trend.push({ day: d, underObservation: (before.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
+      continue;
+    }
     let observed = 0;
-    let households = 0;
-    let screened = 0;
     tableForEach(ledger.campaigns, (campaign) => {
-      if (!campaignRunsOn(campaign, d) || (campaign.kind !== 'homePrevention' && campaign.kind !== 'doorKnocking')) return;
+      if (!campaignRunsOn(campaign, d) || campaign.kind !== 'homePrevention') return;
       const m = campaignProgress(ledger, campaign.id, d).rolledUp.get(scopeId);
       if (m?.kind === 'homePrevention') observed += m.underObservation;
-      if (m?.kind === 'doorKnocking') {
-        households += m.households;
-        screened += m.screened;
-      }
     });
-    trend.push({ day: d, underObservation: observed, coverage: coverage({ households, screened }) });
+    trend.push({ day: d, underObservation: observed });
   }
   return {
     day: valid.data,
