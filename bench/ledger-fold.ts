@@ -501,6 +501,8 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
       case 'findingRechecked':
       case 'deedRecorded':
       case 'threeShowsRecorded':
+      case 'dailyReportSubmitted':
+      case 'dailyReportSignedOff':
         fail('unsupported', `the fold takes campaign journals; ${e.type} is not one of them`);
         break;
       default: {

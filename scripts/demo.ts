@@ -49,6 +49,7 @@ import {
   type OrgId,
   dailyDispatch,
   renderDispatch,
+  simulateReporting,
   PARTY_COUNTS,
   checkCommand,
   checkOrgTree,
@@ -379,7 +380,10 @@ if (sickSeat !== undefined) {
 // ── supervision, evidence, evaluation, commendation, admission ──────────────────────────────────
 const evalStart = performance.now();
 const evalLast = lastDay;
-const supervision = simulateSupervision(rostered, { rosterId: 'r1', startDay: rosterDay, days: daysBetween(rosterDay, evalLast) + 1, seed });
+const supervision = [
+  ...simulateSupervision(rostered, { rosterId: 'r1', startDay: rosterDay, days: daysBetween(rosterDay, evalLast) + 1, seed }),
+  ...simulateReporting(rostered, { startDay: rosterDay, days: daysBetween(rosterDay, evalLast) + 1, seed }),
+].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 const judged = replay(supervision, rostered);
 const period = { from: rosterDay, to: evalLast };
 const open = findingsOn(judged, evalLast);

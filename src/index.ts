@@ -163,6 +163,8 @@ export {
   FindingRechecked,
   DeedRecorded,
   ThreeShowsRecorded,
+  DailyReportSubmitted,
+  DailyReportSignedOff,
 } from './ledger/events.js';
 export type { LedgerEventType } from './ledger/events.js';
 
@@ -320,3 +322,7 @@ export type { DailyDispatch, Mover } from './report/dispatch.js';
 export { renderDispatch } from './report/render.js';
 export type { RenderOptions } from './report/render.js';
 export type { DispatchOptions, TrendPoint } from './report/dispatch.js';
+export { DailyReport, ReportSignOff } from './report/records.js';
+export { reportingStatus } from './report/reporting.js';
+export type { LevelReporting, ReportingStatus } from './report/reporting.js';
+export { ReportingSimulationOptions, simulateReporting } from './simulation/reporting.js';

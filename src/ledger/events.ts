@@ -860,6 +860,53 @@ export const ThreeShowsRecorded = z
 export type ThreeShowsRecorded = z.infer<typeof ThreeShowsRecorded>;
 
 /**
+ * A unit (village, community, township or subdistrict) submits its daily report for a day. It is on
+ * time when submitted by the settings' report deadline of that day.
+ *
+ * @example
+ * DailyReportSubmitted.parse({ type: 'dailyReportSubmitted', id: 'e37', at: '2020-02-07T18:30:00+08:00', by: 'p9', unitId: 'yc.t03.v201', day: '2020-02-07' });
+ * @category Events
+ */
+export const DailyReportSubmitted = z
+  .object({ type: z.literal('dailyReportSubmitted'), ...base, /** The unit reporting. */ unitId: OrgId, /** The day reported on. */ day: Day, /** A remark. */ note: z.string().optional() })
+  .strict();
+/**
+ * The {@link DailyReportSubmitted} event.
+ *
+ * @interface
+ * @category Events
+ */
+export type DailyReportSubmitted = z.infer<typeof DailyReportSubmitted>;
+
+/**
+ * The level above signs off a unit's daily report: the township first for a village's or
+ * community's report, then the headquarters (the headquarters alone for a township's).
+ *
+ * @example
+ * DailyReportSignedOff.parse({ type: 'dailyReportSignedOff', id: 'e38', at: '2020-02-07T21:00:00+08:00', by: 'p5', unitId: 'yc.t03.v201', day: '2020-02-07', level: 'township' });
+ * @category Events
+ */
+export const DailyReportSignedOff = z
+  .object({
+    type: z.literal('dailyReportSignedOff'),
+    ...base,
+    /** The unit whose report it is. */
+    unitId: OrgId,
+    /** The day reported on. */
+    day: Day,
+    /** Who signs: the township or the headquarters. */
+    level: z.enum(['township', 'headquarters']),
+  })
+  .strict();
+/**
+ * The {@link DailyReportSignedOff} event.
+ *
+ * @interface
+ * @category Events
+ */
+export type DailyReportSignedOff = z.infer<typeof DailyReportSignedOff>;
+
+/**
  * Everything that can happen to a ledger: a zod discriminated union on `type`. Each event has an
  * `id`, an `at` instant and the person `by` who recorded it.
  *
@@ -904,6 +951,8 @@ export const LedgerEvent = z.discriminatedUnion('type', [
   FindingRechecked,
   DeedRecorded,
   ThreeShowsRecorded,
+  DailyReportSubmitted,
+  DailyReportSignedOff,
 ]);
 /**
  * A ledger event.

@@ -21,6 +21,7 @@ import type { Post } from '../roster/model.js';
 import type { AbsenceRecord, Duty, PublishedRoster } from '../roster/records.js';
 import type { Finding, Inspection } from '../supervision/records.js';
 import type { Deed, ThreeShowsEntry } from '../evaluation/records.js';
+import type { DailyReport } from '../report/records.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from './settings.js';
 import { emptyTable, type Table } from './table.js';
 
@@ -87,6 +88,8 @@ export interface Ledger {
   readonly deeds: Table<Deed>;
   /** Three-shows entries, by id. */
   readonly threeShows: Table<ThreeShowsEntry>;
+  /** Daily reports by `unitId|day`. */
+  readonly reports: Table<DailyReport>;
   /** The instant of every event applied, by event id: a replayed id is refused. */
   readonly events: Table<Instant>;
   /** How many events were applied. */
@@ -128,6 +131,7 @@ export function emptyLedger(settings: LedgerSettings = DEFAULT_SETTINGS): Ledger
     findings: emptyTable(),
     deeds: emptyTable(),
     threeShows: emptyTable(),
+    reports: emptyTable(),
     events: emptyTable(),
     eventCount: 0,
   };
@@ -157,6 +161,7 @@ export const TABLE_NAMES = [
   'findings',
   'deeds',
   'threeShows',
+  'reports',
   'events',
 ] as const satisfies readonly (keyof Ledger)[];
 

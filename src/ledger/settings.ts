@@ -33,6 +33,8 @@ export const LedgerSettings = z
     feverCelsius: z.number().min(36.5).max(39),
     /** Days after which a screened household is due a revisit (dynamic updating). */
     revisitAfterDays: z.number().int().min(1).max(60),
+    /** The time of day (HH:mm, China Standard Time) by which a unit's daily report is due. */
+    reportDeadline: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'a clock time is HH:mm, from 00:00 to 23:59' }),
   })
   .strict();
 /**
@@ -45,7 +47,8 @@ export type LedgerSettings = z.infer<typeof LedgerSettings>;
 
 /**
  * The settings of a new ledger: the 2020 observation rule (14 days), lost after 4 missed checks
- * (two days), fever from 37.3 °C, revisit a screened household after 7 days.
+ * (two days), fever from 37.3 °C, revisit a screened household after 7 days, daily reports due by
+ * 20:00.
  *
  * @example
  * DEFAULT_SETTINGS.feverCelsius; // => 37.3
@@ -56,4 +59,5 @@ export const DEFAULT_SETTINGS: LedgerSettings = Object.freeze({
   lostAfterMisses: 4,
   feverCelsius: 37.3,
   revisitAfterDays: 7,
+  reportDeadline: '20:00',
 });

@@ -11,6 +11,7 @@ import { tableForEach, tableGet } from '../ledger/table.js';
 import { rollup } from '../org/rollup.js';
 import type { OrgUnit } from '../org/unit.js';
 import { deadlineOn } from '../supervision/records.js';
+import { reportingStatus, type ReportingStatus } from './reporting.js';
 import { emptySummary, SUMMARY_MONOID, type DispatchSummary, type DutyMetrics, type SupervisionMetrics } from './summary.js';
 
 /**
@@ -66,6 +67,8 @@ export interface DailyDispatch {
   readonly movers: readonly Mover[];
   /** People under observation in the scope over the days before, when asked for ({@link DispatchOptions}). */
   readonly trend: readonly TrendPoint[];
+  /** The day's reports: completeness, timeliness, sign-off, and who is late or missing. */
+  readonly reporting: ReportingStatus;
 }
 
 /**
@@ -252,6 +255,7 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
     day: valid.data,
     scope: tree.units[at] as OrgUnit,
     trend,
+    reporting: reportingStatus(ledger, valid.data, scopeId),
     hasData: today.hasData,
     note: today.hasData ? null : { zh: `${valid.data}无任何记录：以下数字不是测量结果`, en: `nothing was recorded for ${valid.data}: the figures below are not measurements` },
     total: scoped.get(scopeId) ?? emptySummary(),

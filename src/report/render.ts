@@ -3,6 +3,7 @@ import { FrontlineError, type Issue } from '../core/errors.js';
 import type { Label, Locale } from '../core/vocabulary.js';
 import { textTable } from '../internal/textTable.js';
 import type { DailyDispatch } from './dispatch.js';
+import type { LevelReporting } from './reporting.js';
 import type { DispatchSummary } from './summary.js';
 
 /**
@@ -117,6 +118,7 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
           zh: `督导：今日检查 ${n(t.supervision.inspections)} 次，新发现问题 ${n(t.supervision.raised)} 个，未销号 ${n(t.supervision.open)} 个，其中逾期 ${n(t.supervision.overdue)} 个`,
           en: `supervision: ${n(t.supervision.inspections)} inspections today, ${n(t.supervision.raised)} findings raised, ${n(t.supervision.open)} open, ${n(t.supervision.overdue)} overdue`,
         },
+        reportingLine(report),
       ]
     : [report.note ?? { zh: '无数据', en: 'no data' }];
   const movers = report.movers.map((m) =>
@@ -212,4 +214,16 @@ function html(
   if (movers.length > 0) out.push(`<h2>${esc(moversTitle)}</h2>`, '<ul>', ...movers.map((m) => `<li>${esc(m)}</li>`), '</ul>');
   out.push('</body>', '</html>');
   return out.join('\n') + '\n';
+}
+
+/** The reporting discipline in one line: each level's completeness, timeliness and sign-off, and who is missing. */
+function reportingLine(report: DailyDispatch): Label {
+  const r = report.reporting;
+  const [v, t] = r.levels as [LevelReporting, LevelReporting];
+  const names = r.missing.slice(0, 5).map((u) => u.name);
+  const more = r.missing.length > 5 ? '…' : '';
+  return {
+    zh: `报告（${r.deadline}前）：村（社区）${n(v.submitted)}/${n(v.expected)}（按时 ${n(v.onTime)}，迟报 ${n(v.late)}，缺报 ${n(v.missing)}，逐级签收 ${n(v.signedOff)}），乡镇（街道）${n(t.submitted)}/${n(t.expected)}（签收 ${n(t.signedOff)}）${names.length > 0 ? `；缺报：${names.join('、')}${more}` : ''}`,
+    en: `reports (due ${r.deadline}): villages and communities ${n(v.submitted)}/${n(v.expected)} (${n(v.onTime)} on time, ${n(v.late)} late, ${n(v.missing)} missing, ${n(v.signedOff)} signed off at every level), townships ${n(t.submitted)}/${n(t.expected)} (${n(t.signedOff)} signed off)${names.length > 0 ? `; missing: ${names.join(', ')}${more}` : ''}`,
+  };
 }

@@ -5,6 +5,7 @@ import { letterDelivered, observationEnded, observationExtended, observationShor
 import { commandSet, householdsRegistered, peopleRegistered, settingsChanged, unitsAdded } from './register.js';
 import { absenceRecorded, attendanceRecorded, dutiesReassigned, dutySwapped, postClosed, postOpened, rosterPublished } from './rosters.js';
 import { deedRecorded, findingRechecked, inspectionRecorded, rectificationSubmitted, threeShowsRecorded } from './supervision.js';
+import { dailyReportSignedOff, dailyReportSubmitted } from './reporting.js';
 import type { EffectTable } from './types.js';
 
 /** @internal Every event type's effect, written once. */
@@ -45,4 +46,6 @@ export const EFFECTS: EffectTable = {
   findingRechecked,
   deedRecorded,
   threeShowsRecorded,
+  dailyReportSubmitted,
+  dailyReportSignedOff,
 };
