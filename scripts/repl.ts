@@ -29,7 +29,9 @@ console.log(
     '(sets `problem`, `built` and `roster`; uses the fortnight\'s ledger when there is one), then\n' +
     '  checkCapacity(problem).feasible\n' +
     "  onDuty(roster, 'cp.yc.t03.v201', '2020-01-31T23:30:00+08:00')\n" +
-    "  repairRoster(problem, roster, { kind: 'unavailable', personId: roster.seats['cp.yc.t03.v201/2020-01-30/morning/L'], from: '2020-01-30', to: '2020-02-01', reason: 'sickness' }).diff\n",
+    "  repairRoster(problem, roster, { kind: 'unavailable', personId: roster.seats['cp.yc.t03.v201/2020-01-30/morning/L'], from: '2020-01-30', to: '2020-02-01', reason: 'sickness' }).diff\n" +
+    'And `supervise()`: a fortnight of inspections and daily reports on that roster, then\n' +
+    "  console.log(renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }))\n",
 );
 const server = repl.start({ prompt: 'frontline> ', useGlobal: false });
 /** Builds the ledger of a simulated fortnight on the county (once) and puts it in scope. */
@@ -53,9 +55,28 @@ function rosters(days = 14): void {
   const withPosts = frontline.replay(events, base);
   const problem = frontline.rosterProblemFromLedger(withPosts, { startDay: '2020-01-26' as frontline.Day, days });
   const built = frontline.buildRoster(problem, { seed: Number(values.seed) });
-  Object.assign(server.context, { ledger: withPosts, problem, built, roster: built.roster });
+  const published = frontline.replay(
+    [{ type: 'rosterPublished' as const, id: 'roster-1', at: '2020-01-25T18:00:00+08:00', by, rosterId: 'r1', roster: built.roster }],
+    withPosts,
+  );
+  Object.assign(server.context, { ledger: published, problem, built, roster: built.roster });
   console.log(
     `roster: ${built.stats.seats.toLocaleString('en-US')} seats, ${(100 * built.stats.fillRate).toFixed(1)}% filled, score [${built.score.join(', ')}] in ${Math.round(performance.now() - t)} ms`,
   );
 }
-Object.assign(server.context, frontline, { fl: frontline, county, tree, fortnight, rosters });
+/** On the published roster: a fortnight of supervision and daily reporting (after `fortnight()` and `rosters()`). */
+function supervise(days = 13): frontline.Ledger {
+  const t = performance.now();
+  const context = server.context as { ledger?: frontline.Ledger };
+  if (context.ledger === undefined || frontline.tableGet(context.ledger.rosters, 'r1') === undefined) throw new Error('run rosters() first');
+  const start = '2020-01-26' as frontline.Day;
+  const events = [
+    ...frontline.simulateSupervision(context.ledger, { rosterId: 'r1', startDay: start, days, seed: Number(values.seed) }),
+    ...frontline.simulateReporting(context.ledger, { startDay: start, days, seed: Number(values.seed) }),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const ledger = frontline.replay(events, context.ledger);
+  Object.assign(server.context, { ledger });
+  console.log(`supervision and reporting: ${events.length.toLocaleString('en-US')} events in ${Math.round(performance.now() - t)} ms`);
+  return ledger;
+}
+Object.assign(server.context, frontline, { fl: frontline, county, tree, fortnight, rosters, supervise });
