@@ -59,6 +59,7 @@ export {
   FindingStatus,
   RecordKind,
   Commendation,
+  CommunityState,
   label,
 } from './core/vocabulary.js';
 export type { Label, Vocabulary } from './core/vocabulary.js';
@@ -326,3 +327,4 @@ export { DailyReport, ReportSignOff } from './report/records.js';
 export { reportingStatus } from './report/reporting.js';
 export type { LevelReporting, ReportingStatus } from './report/reporting.js';
 export { ReportingSimulationOptions, simulateReporting } from './simulation/reporting.js';
+export { COMMUNITY_STATE_RULES, communityStates } from './report/epidemic.js';

@@ -651,6 +651,29 @@ export const Commendation = z.enum(keysOf(COMMENDATION));
  */
 export type Commendation = z.infer<typeof Commendation>;
 
+const COMMUNITY_STATE = {
+  none: { zh: '未发现病例', en: 'no case' },
+  case: { zh: '出现病例', en: 'case' },
+  outbreak: { zh: '暴发疫情', en: 'outbreak' },
+  communityTransmission: { zh: '传播疫情', en: 'community transmission' },
+} as const;
+/**
+ * The epidemic state of a community (社区防控工作方案): no case; a case (one confirmed); an outbreak
+ * (a cluster in one household or building entrance within 14 days); community transmission
+ * (sporadic cases within 14 days).
+ *
+ * @example
+ * CommunityState.parse('outbreak'); // => 'outbreak'
+ * @category Vocabulary
+ */
+export const CommunityState = z.enum(keysOf(COMMUNITY_STATE));
+/**
+ * A community's epidemic state.
+ *
+ * @category Vocabulary
+ */
+export type CommunityState = z.infer<typeof CommunityState>;
+
 /**
  * The Chinese and English labels of every enumerated value of the library, by vocabulary.
  *
@@ -687,6 +710,7 @@ export const LABELS = {
   findingStatus: FINDING_STATUS,
   recordKind: RECORD_KIND,
   commendation: COMMENDATION,
+  communityState: COMMUNITY_STATE,
 } as const;
 
 /**

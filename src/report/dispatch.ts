@@ -4,13 +4,14 @@ import { campaignProgress } from '../campaigns/progress.js';
 import { addDays, Day, dayOf } from '../core/day.js';
 import { FrontlineError, issuesFromZod } from '../core/errors.js';
 import type { OrgId } from '../core/ids.js';
-import type { Label } from '../core/vocabulary.js';
+import type { CommunityState, Label } from '../core/vocabulary.js';
 import { dutyKey } from '../ledger/effects/rosters.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
 import { tableForEach, tableGet } from '../ledger/table.js';
 import { rollup } from '../org/rollup.js';
 import type { OrgUnit } from '../org/unit.js';
 import { deadlineOn } from '../supervision/records.js';
+import { communityStates } from './epidemic.js';
 import { reportingStatus, type ReportingStatus } from './reporting.js';
 import { emptySummary, SUMMARY_MONOID, type DispatchSummary, type DutyMetrics, type SupervisionMetrics } from './summary.js';
 
@@ -69,6 +70,8 @@ export interface DailyDispatch {
   readonly trend: readonly TrendPoint[];
   /** The day's reports: completeness, timeliness, sign-off, and who is late or missing. */
   readonly reporting: ReportingStatus;
+  /** The villages and communities of the scope with a confirmed case in 14 days, and their epidemic state. */
+  readonly communities: readonly { readonly unit: OrgUnit; readonly state: CommunityState; readonly confirmed: number }[];
 }
 
 /**
@@ -256,6 +259,10 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
     scope: tree.units[at] as OrgUnit,
     trend,
     reporting: reportingStatus(ledger, valid.data, scopeId),
+    communities: [...communityStates(ledger, valid.data)]
+      .map(([id, s]) => ({ unit: tree.units[tree.indexOf.get(id) as number] as OrgUnit, state: s.state, confirmed: s.confirmed }))
+      .filter((c) => scoped.has(c.unit.id) && c.state !== 'none')
+      .sort((a, b) => b.confirmed - a.confirmed || (a.unit.id < b.unit.id ? -1 : 1)),
     hasData: today.hasData,
     note: today.hasData ? null : { zh: `${valid.data}无任何记录：以下数字不是测量结果`, en: `nothing was recorded for ${valid.data}: the figures below are not measurements` },
     total: scoped.get(scopeId) ?? emptySummary(),

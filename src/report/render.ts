@@ -119,6 +119,7 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
           en: `supervision: ${n(t.supervision.inspections)} inspections today, ${n(t.supervision.raised)} findings raised, ${n(t.supervision.open)} open, ${n(t.supervision.overdue)} overdue`,
         },
         reportingLine(report),
+        epidemicLine(report),
       ]
     : [report.note ?? { zh: '无数据', en: 'no data' }];
   const movers = report.movers.map((m) =>
@@ -225,5 +226,17 @@ function reportingLine(report: DailyDispatch): Label {
   return {
     zh: `报告（${r.deadline}前）：村（社区）${n(v.submitted)}/${n(v.expected)}（按时 ${n(v.onTime)}，迟报 ${n(v.late)}，缺报 ${n(v.missing)}，逐级签收 ${n(v.signedOff)}），乡镇（街道）${n(t.submitted)}/${n(t.expected)}（签收 ${n(t.signedOff)}）${names.length > 0 ? `；缺报：${names.join('、')}${more}` : ''}`,
     en: `reports (due ${r.deadline}): villages and communities ${n(v.submitted)}/${n(v.expected)} (${n(v.onTime)} on time, ${n(v.late)} late, ${n(v.missing)} missing, ${n(v.signedOff)} signed off at every level), townships ${n(t.submitted)}/${n(t.expected)} (${n(t.signedOff)} signed off)${names.length > 0 ? `; missing: ${names.join(', ')}${more}` : ''}`,
+  };
+}
+
+/** The community epidemic states in one line. */
+function epidemicLine(report: DailyDispatch): Label {
+  const c = report.communities;
+  if (c.length === 0) return { zh: '社区疫情：14天内无确诊病例', en: 'community epidemic state: no confirmed case in 14 days' };
+  const count = (s: string): number => c.filter((x) => x.state === s).length;
+  const names = c.slice(0, 5).map((x) => `${x.unit.name} ${x.confirmed}`);
+  return {
+    zh: `社区疫情：出现病例 ${count('case')}，暴发疫情 ${count('outbreak')}，传播疫情 ${count('communityTransmission')}（${names.join('、')}）`,
+    en: `community epidemic state: ${count('case')} with a case, ${count('outbreak')} outbreaks, ${count('communityTransmission')} with community transmission (${names.join(', ')})`,
   };
 }

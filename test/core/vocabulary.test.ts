@@ -32,6 +32,7 @@ import {
   FindingStatus,
   RecordKind,
   Commendation,
+  CommunityState,
   type Label,
   type Vocabulary,
 } from '../../src/index.js';
@@ -65,6 +66,7 @@ const ENUMS: Record<Vocabulary, z.ZodEnum> = {
   findingStatus: FindingStatus,
   recordKind: RecordKind,
   commendation: Commendation,
+  communityState: CommunityState,
 };
 
 const tables = Object.entries(LABELS) as [Vocabulary, Record<string, Label>][];

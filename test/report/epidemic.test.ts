@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { communityStates, dailyDispatch, renderDispatch, replay, type Ledger } from '../../src/index.js';
+import { H, P, U, baseLedger, ev } from '../ledgerFixtures.js';
+
+function withCases(cases: { household: string; person: string; day: string }[]): Ledger {
+  return replay(
+    cases.map((c) => ev.classify({ householdId: c.household, personId: c.person, day: c.day, category: 'confirmed' })),
+    baseLedger(),
+  );
+}
+
+describe('community epidemic states (社区防控工作方案)', () => {
+  it('one confirmed case is a case; two in one household an outbreak; two households community transmission', () => {
+    const one = communityStates(withCases([{ household: H.wjg1, person: P.wjg1, day: '2020-01-28' }]), '2020-02-01' as never);
+    expect(one.get(U.wjg)).toMatchObject({ state: 'case', confirmed: 1, households: 1 });
+    const cluster = communityStates(withCases([{ household: H.wjg1, person: P.wjg1, day: '2020-01-28' }, { household: H.wjg1, person: P.wjg2, day: '2020-01-30' }]), '2020-02-01' as never);
+    expect(cluster.get(U.wjg)?.state).toBe('outbreak');
+    const spread = communityStates(withCases([{ household: H.wjg1, person: P.wjg1, day: '2020-01-28' }, { household: H.wjg2, person: P.wjg3, day: '2020-01-30' }]), '2020-02-01' as never);
+    expect(spread.get(U.wjg)?.state).toBe('communityTransmission');
+  });
+
+  it('counts only the 14 days up to the day, and leaves units with no case out', () => {
+    const l = withCases([{ household: H.wjg1, person: P.wjg1, day: '2020-01-25' }]);
+    expect(communityStates(l, '2020-02-07' as never).get(U.wjg)?.state).toBe('case');
+    expect(communityStates(l, '2020-02-08' as never).has(U.wjg)).toBe(false);
+    expect(communityStates(l, '2020-02-07' as never).has(U.cb)).toBe(false);
+  });
+
+  it('follows the rule edition in force: from 2020-09-15 a cluster is 5 or more', () => {
+    const l = withCases([{ household: H.wjg1, person: P.wjg1, day: '2020-01-28' }, { household: H.wjg1, person: P.wjg2, day: '2020-01-28' }]);
+    expect(communityStates(l, '2020-02-01' as never).get(U.wjg)).toMatchObject({ state: 'outbreak', edition: '1st–6th editions' });
+    const autumn = withCases([{ household: H.wjg1, person: P.wjg1, day: '2020-09-20' }, { household: H.wjg1, person: P.wjg2, day: '2020-09-20' }]);
+    expect(communityStates(autumn, '2020-09-21' as never).get(U.wjg)).toMatchObject({ state: 'case', confirmed: 2, edition: '7th edition' });
+  });
+
+  it('is part of the daily dispatch and its rendering', () => {
+    const l = withCases([{ household: H.wjg1, person: P.wjg1, day: '2020-01-28' }]);
+    const report = dailyDispatch(l, '2020-01-29');
+    expect(report.communities.map((c) => [c.unit.id, c.state])).toEqual([[U.wjg, 'case']]);
+    expect(renderDispatch(report, { locale: 'en' })).toContain('1 with a case');
+    expect(dailyDispatch(l, '2020-01-29', U.jl).communities).toEqual([]);
+  });
+});
