@@ -3,6 +3,7 @@ import type { OrgId, PersonId } from '../core/ids.js';
 import { LABELS, type Commendation, type Label, type PartyStatus, type RecordKind } from '../core/vocabulary.js';
 import { Period, type PerformanceRecord } from './derive.js';
 import type { CadreEvaluations, TeamEvaluation } from './evaluate.js';
+import { round, settle } from './numbers.js';
 import type { EvaluationRuleId } from './rules.js';
 
 /** Kinds of record that show work on the front line. */
@@ -184,7 +185,6 @@ export function nominate(input: NominationInput, criteria: Readonly<Record<Comme
 }
 
 const EMPTY: Candidate = { front: 0, net: 0, best: [] };
-const round = (x: number): number => Math.round(x * 100) / 100;
 const kindsSeen = new WeakMap<Candidate, Set<RecordKind>>();
 const hasKind = (c: Candidate, k: RecordKind): boolean => kindsSeen.get(c)?.has(k) ?? false;
 
@@ -208,7 +208,7 @@ function candidates(records: readonly PerformanceRecord[], period: Period, key: 
   }
   const out = new Map<string, Candidate>();
   for (const [id, a] of acc) {
-    const c: Candidate = { front: a.front, net: Math.round(a.net * 1e6) / 1e6, best: a.best.sort((x, y) => y.points - x.points) };
+    const c: Candidate = { front: a.front, net: settle(a.net), best: a.best.sort((x, y) => y.points - x.points) };
     kindsSeen.set(c, a.kinds);
     out.set(id, c);
   }

@@ -3,6 +3,7 @@ import { FrontlineError, parseOrThrow, type Issue } from '../core/errors.js';
 import type { OrgId, PersonId } from '../core/ids.js';
 import { LABELS, type AppraisalGrade, type CadreGrade, type EvaluationDimension, type Label, type RecordKind, type TeamGrade } from '../core/vocabulary.js';
 import { Period, type PerformanceRecord } from './derive.js';
+import { round, settle } from './numbers.js';
 import type { EvaluationRuleId } from './rules.js';
 
 const DIMENSIONS: readonly EvaluationDimension[] = ['morality', 'ability', 'diligence', 'achievement', 'integrity'];
@@ -225,8 +226,6 @@ function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string,
   return { points, counts, top, faults, vetoed, inPeriod };
 }
 
-/** A sum rounded to a millionth, so that the order of its terms cannot change it. */
-const settle = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 function checkPeriod(period: Period, inPeriod: number): void {
   if (inPeriod === 0) {
@@ -236,7 +235,6 @@ function checkPeriod(period: Period, inPeriod: number): void {
   }
 }
 
-const round = (x: number): number => Math.round(x * 100) / 100;
 
 /**
  * Evaluates cadres from their records: each dimension of 德能勤绩廉 scored under the rubric (绩

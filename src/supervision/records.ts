@@ -201,12 +201,7 @@ export type Finding = z.infer<typeof Finding>;
 export function deadlineOn(finding: Finding, day: Day): Day {
   let deadline = finding.firstDeadline;
   for (const a of finding.actions) {
-    if (a.kind === 'reopened' && a.deadline !== undefined && dayOfInstant(a.at) <= day) deadline = a.deadline;
+    if (a.kind === 'reopened' && a.deadline !== undefined && dayOf(a.at) <= day) deadline = a.deadline;
   }
   return deadline;
-}
-
-/** The day (China Standard Time) of an instant. */
-function dayOfInstant(at: Instant): Day {
-  return dayOf(at);
 }
