@@ -13,15 +13,15 @@
  * interleaved and each call after a full GC:
  * - `dailyDispatch(ledger, day)` (no trend);
  * - `handDispatch(ledger, day)`;
- * - the `campaignProgress` calls `dailyDispatch` makes (each campaign running on the day and on the
- *   day before), and `handProgress` of `ledger-fold.ts` for the same campaigns and days: where the
- *   report's time goes.
+ * - the campaign passes `dailyDispatch` makes (`campaignProgressSeries` of each campaign over the day
+ *   and the day before), and `handProgress` of `ledger-fold.ts` for the same campaigns and days:
+ *   where the report's time goes.
  *
  * Progress goes to stderr as `@@progress <text>` lines; the result is one stdout line `@@result {json}`.
  */
 import {
   buildRoster,
-  campaignProgress,
+  campaignProgressSeries,
   countyPosts,
   dailyDispatch,
   ledgerTree,
@@ -77,7 +77,7 @@ export interface DispatchReport {
   readonly compared: { readonly summaries: number; readonly numbers: number; readonly rows: number; readonly units: number };
   readonly hasData: boolean;
   readonly total: DispatchSummary;
-  /** `(campaign, day)` pairs the report asks `campaignProgress` for. */
+  /** `(campaign, day)` pairs the report reads, in one campaignProgressSeries per campaign. */
   readonly progressCalls: readonly string[];
   /** Wall time of each sample, ms. */
   readonly samples: { readonly ours: readonly number[]; readonly hand: readonly number[]; readonly progress: readonly number[]; readonly handProgress: readonly number[] };
@@ -219,7 +219,7 @@ function main(): void {
   const agreed = check(ledger);
   progress(`check: ${num(agreed.compared.numbers)} numbers equal (${agreed.compared.summaries} summaries: total, day before, ${agreed.compared.rows} rows, ${agreed.compared.units} units × 2 days)`);
 
-  // the campaignProgress calls dailyDispatch makes: every campaign running on the day, then on the day before
+  // the campaign passes dailyDispatch makes: every campaign running on the day and on the day before, in one series each
   const calls: { id: CampaignId; day: Day }[] = [];
   for (const d of [DISPATCH_DAY, DAY_BEFORE])
     tableForEach(ledger.campaigns, (c) => {
@@ -245,10 +245,12 @@ function main(): void {
       times: [],
     },
     {
-      label: 'campaignProgress calls',
+      label: 'campaignProgressSeries calls',
       fn: () => {
         let units = 0;
-        for (const c of calls) units += campaignProgress(ledger, c.id, c.day).byUnit.size;
+        const byCampaign = new Map<CampaignId, Day[]>();
+        for (const c of calls) byCampaign.set(c.id, [...(byCampaign.get(c.id) ?? []), c.day]);
+        for (const [id, days] of byCampaign) for (const p of campaignProgressSeries(ledger, id, days)) units += p.byUnit.size;
         return units;
       },
       times: [],

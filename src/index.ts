@@ -60,6 +60,7 @@ export {
   RecordKind,
   Commendation,
   CommunityState,
+  Sensitivity,
   label,
 } from './core/vocabulary.js';
 export type { Label, Vocabulary } from './core/vocabulary.js';
@@ -116,11 +117,17 @@ export {
 export type { ResidentIdInfo } from './people/residentId.js';
 export { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, maskResidentId, maskWith } from './people/mask.js';
 
+// privacy
+export { SENSITIVE, sensitive, sensitiveFields, sensitivityOf } from './privacy/sensitivity.js';
+export type { SensitiveField, SensitiveMeta } from './privacy/sensitivity.js';
+export { RedactionPolicy, checkRedactionPolicy, protectedPeople, redact, surnameOnly } from './privacy/redact.js';
+export type { RedactionPolicyInput } from './privacy/redact.js';
+
 // the ledger and its journal
 export type { Ledger } from './ledger/ledger.js';
 export { emptyLedger, ledgerTree } from './ledger/ledger.js';
 export { DEFAULT_SETTINGS, LedgerSettings, OBSERVATION_EDITIONS } from './ledger/settings.js';
-export { emptyTable, tableForEach, tableGet, tableHas, tableOf, tableValues } from './ledger/table.js';
+export { emptyTable, tableForEach, tableGet, tableHas, tableMap, tableOf, tableValues } from './ledger/table.js';
 export type { Table } from './ledger/table.js';
 export { Actor, ActorRole } from './ledger/actor.js';
 export { apply, applyAs, replay, tryApply, tryApplyAs, tryReplay } from './ledger/apply.js';
@@ -192,7 +199,7 @@ export { followUp, observationEnd } from './campaigns/observation.js';
 export type { FollowUp, ObservationStatus } from './campaigns/observation.js';
 export { coverage, emptyMetrics, mergeMetrics, metricsMonoid } from './campaigns/metrics.js';
 export type { CampaignMetrics, CleaningMetrics, DoorKnockingMetrics, HomePreventionMetrics, VolunteerMetrics } from './campaigns/metrics.js';
-export { campaignProgress } from './campaigns/progress.js';
+export { campaignProgress, campaignProgressSeries } from './campaigns/progress.js';
 export type { CampaignProgress } from './campaigns/progress.js';
 export {
   classificationHistory,
@@ -319,7 +326,7 @@ export type { AdmissionTimeline, NextStep } from './admission/pipeline.js';
 export { SUMMARY_MONOID, emptySummary, mergeSummaries } from './report/summary.js';
 export type { DispatchSummary, DutyMetrics, SupervisionMetrics } from './report/summary.js';
 export { dailyDispatch } from './report/dispatch.js';
-export type { DailyDispatch, Mover } from './report/dispatch.js';
+export type { AttentionPerson, DailyDispatch, Mover } from './report/dispatch.js';
 export { renderDispatch } from './report/render.js';
 export type { RenderOptions } from './report/render.js';
 export type { DispatchOptions, TrendPoint } from './report/dispatch.js';

@@ -53,7 +53,8 @@ function columnsFor(kind: CampaignKind, n: number): Columns {
  * - volunteer service: volunteers, tasks, places, sign-ups, attendance, hours, open tasks.
  *
  * Throws a {@link FrontlineError} for an unknown campaign, a day that is not a real date, or a day
- * before the campaign started (there are no figures then, rather than zeros).
+ * before the campaign started (there are no figures then, rather than zeros). For several days,
+ * {@link campaignProgressSeries} reads the tables once for all of them.
  *
  * @example
  * const p = campaignProgress(ledger, 'dk' as CampaignId, '2020-02-01' as Day);
@@ -61,136 +62,236 @@ function columnsFor(kind: CampaignKind, n: number): Columns {
  * @category Campaigns
  */
 export function campaignProgress(ledger: Ledger, campaignId: CampaignId, day: Day): CampaignProgress {
+  return campaignProgressSeries(ledger, campaignId, [day])[0] as CampaignProgress;
+}
+
+/**
+ * The figures of a campaign on each of several days, as {@link campaignProgress} gives them for one
+ * day, in the order of `days`, with each of the campaign's tables read once for all the days: the
+ * cheap way to a trend, or to a day and the day before. Throws as {@link campaignProgress} does,
+ * naming the first bad day by its index.
+ *
+ * @example
+ * const [today, yesterday] = campaignProgressSeries(ledger, 'hp' as CampaignId, ['2020-02-07', '2020-02-06'] as Day[]);
+ * today.total; // => the same figures as campaignProgress(ledger, 'hp', '2020-02-07').total
+ * @category Campaigns
+ */
+export function campaignProgressSeries(ledger: Ledger, campaignId: CampaignId, days: readonly Day[]): CampaignProgress[] {
+  return progressSeries(ledger, campaignId, days, {});
+}
+
+/** @internal {@link campaignProgressSeries} sharing counts with the other campaigns of one report. */
+export function progressSeries(ledger: Ledger, campaignId: CampaignId, days: readonly Day[], shared: ProgressShared): CampaignProgress[] {
   const campaign = tableGet(ledger.campaigns, campaignId);
   if (campaign === undefined)
     throw new FrontlineError('invalid_input', `unknown campaign '${campaignId}'`, [{ path: ['campaignId'], code: 'unknown_campaign', message: `no campaign '${campaignId}' in the ledger` }]);
-  const valid = Day.safeParse(day);
-  if (!valid.success) throw new FrontlineError('invalid_day', `invalid day '${String(day)}'`, issuesFromZod(valid.error, ['day']));
-  if (day < campaign.startDay)
-    throw new FrontlineError('invalid_input', `no figures for ${day}`, [
-      { path: ['day'], code: 'outside_campaign', message: `campaign '${campaignId}' starts on ${campaign.startDay}: there are no figures for ${day}` },
-    ]);
+  days.forEach((day, k) => {
+    const path = days.length === 1 ? ['day'] : ['days', k];
+    const valid = Day.safeParse(day);
+    if (!valid.success) throw new FrontlineError('invalid_day', `invalid day '${String(day)}'`, issuesFromZod(valid.error, path));
+    if (day < campaign.startDay)
+      throw new FrontlineError('invalid_input', `no figures for ${day}`, [
+        { path, code: 'outside_campaign', message: `campaign '${campaignId}' starts on ${campaign.startDay}: there are no figures for ${day}` },
+      ]);
+  });
   const tree = ledgerTree(ledger);
   const n = tree.units.length;
+  const D = days.length;
   const mask = coverageMask(tree, campaign.covers);
-  const cols = columnsFor(campaign.kind, n);
+  const cols = days.map(() => columnsFor(campaign.kind, n));
+  const col = (name: string): Float64Array[] => cols.map((c) => c[name] as Float64Array);
+  const pick = <N extends readonly string[]>(...names: N): { [K in keyof N]: Float64Array[] } => names.map(col) as { [K in keyof N]: Float64Array[] };
   const at = (unitId: string): number => {
     const i = tree.indexOf.get(unitId);
     return i !== undefined && mask[i] === 1 ? i : -1;
   };
-  const add = (col: string, i: number, v = 1): void => {
-    const c = cols[col] as Float64Array;
-    c[i] = (c[i] as number) + v;
+  const countHouseholds = (): void => {
+    const perUnit = householdsPerUnit(ledger, tree, shared);
+    const households = col('households');
+    for (const c of households) for (let i = 0; i < n; i++) if (mask[i] === 1) c[i] = perUnit[i] as number;
   };
-  const countHouseholds = (): void =>
-    tableForEach(ledger.households, (h) => {
-      const i = at(h.unitId);
-      if (i >= 0) add('households', i);
-    });
+  const yesterdays = days.map((day) => fromEpochDay(toEpochDay(day) - 1));
 
   switch (campaign.kind) {
     case 'doorKnocking': {
       countHouseholds();
       const revisit = ledger.settings.revisitAfterDays;
-      const today = toEpochDay(day);
+      const [screened, newlyScreened, dueRevisit, visits, nobodyHome, refused] = pick('screened', 'newlyScreened', 'dueRevisit', 'visits', 'nobodyHome', 'refused');
       tableForEach(ledger.screenings, (s) => {
         if (s.campaignId !== campaignId) return;
         const i = at(s.unitId);
         if (i < 0) return;
-        if (s.firstScreenedOn !== undefined && s.firstScreenedOn <= day) add('screened', i);
-        if (s.firstScreenedOn === day) add('newlyScreened', i);
-        if (isDueRevisit(s, day, revisit)) add('dueRevisit', i);
+        for (let d = 0; d < D; d++) {
+          const day = days[d] as Day;
+          if (s.firstScreenedOn !== undefined && s.firstScreenedOn <= day) inc(screened, d, i);
+          if (s.firstScreenedOn === day) inc(newlyScreened, d, i);
+          if (isDueRevisit(s, day, revisit)) inc(dueRevisit, d, i);
+        }
       });
+      const dayIndex = indexOfDays(days);
       tableForEach(ledger.visits, (v) => {
-        if (v.day !== day || v.campaignId !== campaignId) return;
+        if (v.campaignId !== campaignId) return;
+        const ds = dayIndex.get(v.day);
+        if (ds === undefined) return;
         const i = at(v.unitId);
         if (i < 0) return;
-        add('visits', i);
-        if (v.outcome === 'nobodyHome') add('nobodyHome', i);
-        else if (v.outcome === 'refused') add('refused', i);
+        for (const d of ds) {
+          inc(visits, d, i);
+          if (v.outcome === 'nobodyHome') inc(nobodyHome, d, i);
+          else if (v.outcome === 'refused') inc(refused, d, i);
+        }
       });
-      const endOfDay = Date.parse(instantAt(fromEpochDay(today + 1)));
+      const [open, overdue, fulfilledOn] = pick('servicesOpen', 'servicesOverdue', 'servicesFulfilled');
+      const endOfDay = days.map((day) => Date.parse(instantAt(fromEpochDay(toEpochDay(day) + 1))));
       tableForEach(ledger.serviceRequests, (r) => {
         const i = at(r.unitId);
-        if (i < 0 || Date.parse(r.requestedAt) >= endOfDay) return;
+        if (i < 0) return;
+        const requested = Date.parse(r.requestedAt);
         const fulfilled = r.fulfilledAt === undefined ? Infinity : Date.parse(r.fulfilledAt);
-        if (fulfilled >= endOfDay) {
-          add('servicesOpen', i);
-          if (Date.parse(r.dueAt) < endOfDay) add('servicesOverdue', i);
-        } else if (r.fulfilledAt !== undefined && dayOf(r.fulfilledAt) === day) add('servicesFulfilled', i);
+        const due = Date.parse(r.dueAt);
+        const fulfilledDay = r.fulfilledAt === undefined ? undefined : dayOf(r.fulfilledAt);
+        for (let d = 0; d < D; d++) {
+          const end = endOfDay[d] as number;
+          if (requested >= end) continue;
+          if (fulfilled >= end) {
+            inc(open, d, i);
+            if (due < end) inc(overdue, d, i);
+          } else if (fulfilledDay === days[d]) inc(fulfilledOn, d, i);
+        }
       });
       break;
     }
     case 'homePrevention': {
       countHouseholds();
+      const [letters, declarations] = pick('lettersDelivered', 'declarations');
       tableForEach(ledger.letters, (l) => {
-        if (l.campaignId !== campaignId || l.day > day) return;
+        if (l.campaignId !== campaignId) return;
         const i = at(l.unitId);
-        if (i >= 0) add('lettersDelivered', i);
-      });
-      tableForEach(ledger.declarations, (d) => {
-        if (d.declaredOn > day) return;
-        const p = tableGet(ledger.people, d.personId);
-        const i = p === undefined ? -1 : at(p.unitId);
-        if (i >= 0) add('declarations', i);
-      });
-      const yesterday = fromEpochDay(toEpochDay(day) - 1);
-      tableForEach(ledger.observations, (o) => {
-        if (o.campaignId !== campaignId || o.startedOn > day) return;
-        const i = at(o.unitId);
         if (i < 0) return;
-        if (o.startedOn === day) add('newObservations', i);
-        const f = followUp(o, day, ledger.settings);
-        if (f.status === 'active' || f.status === 'lost' || f.status === 'escalated') {
-          add('underObservation', i);
-          add('checksMissed', i, f.missed);
+        for (let d = 0; d < D; d++) if (l.day <= (days[d] as Day)) inc(letters, d, i);
+      });
+      tableForEach(ledger.declarations, (dec) => {
+        const p = tableGet(ledger.people, dec.personId);
+        const i = p === undefined ? -1 : at(p.unitId);
+        if (i < 0) return;
+        for (let d = 0; d < D; d++) if (dec.declaredOn <= (days[d] as Day)) inc(declarations, d, i);
+      });
+      const [newObs, under, missed, escalated, lost, released, transferred, checksDue, checksDone] = pick('newObservations',
+        'underObservation',
+        'checksMissed',
+        'escalated',
+        'lost',
+        'released',
+        'transferred',
+        'checksDue',
+        'checksDone');
+      tableForEach(ledger.observations, (o) => {
+        if (o.campaignId !== campaignId) return;
+        let i = -2;
+        for (let d = 0; d < D; d++) {
+          const day = days[d] as Day;
+          if (o.startedOn > day) continue;
+          if (i === -2) i = at(o.unitId);
+          if (i < 0) return;
+          if (o.startedOn === day) inc(newObs, d, i);
+          const f = followUp(o, day, ledger.settings);
+          if (f.status === 'active' || f.status === 'lost' || f.status === 'escalated') {
+            inc(under, d, i);
+            inc(missed, d, i, f.missed);
+          }
+          if (f.status === 'escalated') inc(escalated, d, i);
+          if (f.status === 'lost') inc(lost, d, i);
+          // released on the day after the period ends (whether or not the release was recorded yet)
+          const yesterday = yesterdays[d] as Day;
+          if (f.endDay === yesterday && !(o.ended?.outcome === 'transferred' && o.ended.day <= yesterday)) inc(released, d, i);
+          if (o.ended?.outcome === 'transferred' && o.ended.day === day) inc(transferred, d, i);
+          inc(checksDue, d, i, f.due);
+          inc(checksDone, d, i, f.done);
         }
-        if (f.status === 'escalated') add('escalated', i);
-        if (f.status === 'lost') add('lost', i);
-        // released on the day after the period ends (whether or not the release was recorded yet)
-        if (f.endDay === yesterday && !(o.ended?.outcome === 'transferred' && o.ended.day <= yesterday)) add('released', i);
-        if (o.ended?.outcome === 'transferred' && o.ended.day === day) add('transferred', i);
-        add('checksDue', i, f.due);
-        add('checksDone', i, f.done);
       });
       break;
     }
     case 'cleaning': {
-      const yesterday = fromEpochDay(toEpochDay(day) - 1);
-      const checkYesterday = yesterday >= campaign.startDay;
+      const [sites, required, done, sitesDue, sitesOverdue] = pick('sites', 'required', 'done', 'sitesDue', 'sitesOverdue');
+      const checkYesterday = yesterdays.map((y) => y >= campaign.startDay);
       tableForEach(ledger.sites, (s) => {
         const i = at(s.unitId);
         if (i < 0) return;
-        add('sites', i);
-        add('required', i, s.timesPerDay);
-        const d = tableGet(ledger.disinfections, s.id);
-        const count = d?.byDay[day] ?? 0;
-        add('done', i, Math.min(count, s.timesPerDay));
-        if (count < s.timesPerDay) add('sitesDue', i);
-        if (checkYesterday && (d?.byDay[yesterday] ?? 0) < s.timesPerDay) add('sitesOverdue', i);
+        const byDay = tableGet(ledger.disinfections, s.id)?.byDay;
+        for (let d = 0; d < D; d++) {
+          inc(sites, d, i);
+          inc(required, d, i, s.timesPerDay);
+          const count = byDay?.[days[d] as Day] ?? 0;
+          inc(done, d, i, Math.min(count, s.timesPerDay));
+          if (count < s.timesPerDay) inc(sitesDue, d, i);
+          if (checkYesterday[d] === true && (byDay?.[yesterdays[d] as Day] ?? 0) < s.timesPerDay) inc(sitesOverdue, d, i);
+        }
       });
       break;
     }
     case 'volunteerService': {
+      const volunteers = col('volunteers');
       tableForEach(ledger.volunteers, (v) => {
         const i = at(v.teamId);
-        if (i >= 0) add('volunteers', i);
+        if (i >= 0) for (let d = 0; d < D; d++) inc(volunteers, d, i);
       });
+      const [tasks, places, signUps, attended, hours, openTasks] = pick('tasks', 'places', 'signUps', 'attended', 'hours', 'openTasks');
+      const dayIndex = indexOfDays(days);
       tableForEach(ledger.tasks, (t) => {
-        if (t.day !== day || t.campaignId !== campaignId) return;
+        if (t.campaignId !== campaignId) return;
+        const ds = dayIndex.get(t.day);
+        if (ds === undefined) return;
         const i = at(t.unitId);
         if (i < 0) return;
-        add('tasks', i);
-        add('places', i, t.places);
-        add('signUps', i, t.signUps.length);
-        add('attended', i, t.attended.length);
-        for (const a of t.attended) add('hours', i, a.hours);
-        if (t.signUps.length < t.places) add('openTasks', i);
+        let h = 0;
+        for (const a of t.attended) h += a.hours;
+        for (const d of ds) {
+          inc(tasks, d, i);
+          inc(places, d, i, t.places);
+          inc(signUps, d, i, t.signUps.length);
+          inc(attended, d, i, t.attended.length);
+          inc(hours, d, i, h);
+          if (t.signUps.length < t.places) inc(openTasks, d, i);
+        }
       });
       break;
     }
   }
-  return assemble(campaign, day, tree, mask, cols);
+  return days.map((day, d) => assemble(campaign, day, tree, mask, cols[d] as Columns));
+}
+
+/** @internal What several progress computations of one report share: the households per unit, counted once. */
+export interface ProgressShared {
+  /** Households per unit (by preorder index). */
+  households?: Float64Array;
+}
+
+function householdsPerUnit(ledger: Ledger, tree: OrgTree, shared: ProgressShared): Float64Array {
+  if (shared.households !== undefined) return shared.households;
+  const perUnit = new Float64Array(tree.units.length);
+  tableForEach(ledger.households, (h) => {
+    const i = tree.indexOf.get(h.unitId);
+    if (i !== undefined) perUnit[i] = (perUnit[i] as number) + 1;
+  });
+  shared.households = perUnit;
+  return perUnit;
+}
+
+/** Adds `v` to unit `i`'s figure of day `d`. */
+function inc(col: readonly Float64Array[], d: number, i: number, v = 1): void {
+  const c = col[d] as Float64Array;
+  c[i] = (c[i] as number) + v;
+}
+
+/** The indexes of each day in `days` (a day may be asked for twice). */
+function indexOfDays(days: readonly Day[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  days.forEach((day, d) => {
+    const list = out.get(day);
+    if (list === undefined) out.set(day, [d]);
+    else list.push(d);
+  });
+  return out;
 }
 
 /** @internal Builds per-unit figures from columns and rolls them up the tree in one reverse sweep. */

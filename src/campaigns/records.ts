@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitive } from '../privacy/sensitivity.js';
 import { Day, Instant } from '../core/day.js';
 import { CampaignId, EventId, HouseholdId, OrgId, PersonId, RecordId } from '../core/ids.js';
 import { HouseholdService, ObservationSetting, ScreeningCategory, SiteCategory, VolunteerTaskKind } from '../core/vocabulary.js';
@@ -48,11 +49,11 @@ export const TravelDeclaration = z
     /** Who declares. */
     personId: PersonId,
     /** The place they came from. */
-    from: z.string().min(1),
+    from: sensitive(z.string().min(1), 'travel'),
     /** The screening category it puts them in. */
     category: ScreeningCategory,
     /** The day they arrived. */
-    arrivalDay: Day,
+    arrivalDay: sensitive(Day.clone(), 'travel'),
     /** The day of the declaration. */
     declaredOn: Day,
   })
@@ -109,7 +110,7 @@ export const TemperatureReading = z
     /** Morning or evening check. */
     slot: z.enum(['morning', 'evening']),
     /** The temperature in °C. */
-    celsius: z.number().min(30).max(45),
+    celsius: sensitive(z.number().min(30).max(45), 'health'),
     /** When it was taken. */
     at: Instant,
     /** Who took it. */
@@ -145,9 +146,9 @@ export const Observation = z
     /** The home-prevention campaign it belongs to. */
     campaignId: CampaignId,
     /** Home or centralized. */
-    setting: ObservationSetting,
+    setting: sensitive(ObservationSetting.clone(), 'observation'),
     /** Why: arrived from Wuhan, close contact, … */
-    category: ScreeningCategory,
+    category: sensitive(ScreeningCategory.clone(), 'health'),
     /** Counted from the arrival day or from the last unprotected contact. */
     basis: z.enum(['arrival', 'lastContact']),
     /** The first day of the period (arrival or last contact). */
@@ -168,7 +169,7 @@ export const Observation = z
         /** When the fever was recorded. */
         at: Instant,
         /** The temperature that triggered it. */
-        celsius: z.number(),
+        celsius: sensitive(z.number(), 'health'),
         /** What follows (四早: report, and transfer to a designated hospital). */
         action: z.literal('reportAndTransfer'),
       })
@@ -294,7 +295,7 @@ export const ClassificationEntry = z
     /** The day it was registered. */
     day: Day,
     /** The category. */
-    category: ScreeningCategory,
+    category: sensitive(ScreeningCategory.clone(), 'health'),
     /** The member concerned, when not the whole household. */
     personId: PersonId.optional(),
     /** Who registered it. */

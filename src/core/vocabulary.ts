@@ -674,6 +674,33 @@ export const CommunityState = z.enum(keysOf(COMMUNITY_STATE));
  */
 export type CommunityState = z.infer<typeof CommunityState>;
 
+const SENSITIVITY = {
+  name: { zh: '姓名', en: 'name' },
+  residentId: { zh: '身份证号码', en: 'resident id' },
+  phone: { zh: '手机号码', en: 'phone number' },
+  address: { zh: '住址', en: 'address' },
+  birthDate: { zh: '出生日期（未成年人信息）', en: "birth date (minors' data)" },
+  health: { zh: '健康信息（体温、症状、诊断）', en: 'health (temperature, symptoms, diagnosis)' },
+  observation: { zh: '医学观察', en: 'medical observation' },
+  travel: { zh: '行程信息', en: 'travel history' },
+} as const;
+/**
+ * The kinds of personal data the schemas mark as sensitive (个人信息): names, resident ids, phone
+ * numbers, addresses, birth dates (which tell minors apart), health (temperatures, symptoms,
+ * diagnoses), medical observation and travel history.
+ *
+ * @example
+ * Sensitivity.parse('travel'); // => 'travel'
+ * @category Vocabulary
+ */
+export const Sensitivity = z.enum(keysOf(SENSITIVITY));
+/**
+ * A kind of personal data.
+ *
+ * @category Vocabulary
+ */
+export type Sensitivity = z.infer<typeof Sensitivity>;
+
 /**
  * The Chinese and English labels of every enumerated value of the library, by vocabulary.
  *
@@ -711,6 +738,7 @@ export const LABELS = {
   recordKind: RECORD_KIND,
   commendation: COMMENDATION,
   communityState: COMMUNITY_STATE,
+  sensitivity: SENSITIVITY,
 } as const;
 
 /**

@@ -351,6 +351,38 @@ export function tableValues<T>(table: Table<T>): T[] {
 }
 
 /**
+ * A new table with the same ids, each record replaced by `fn(record, id)` (returning the record
+ * itself keeps it): the slots are copied, the ids and their buckets' layout stay, so nothing is
+ * rehashed. The new table is frozen; the records `fn` returns should be too.
+ *
+ * @example
+ * const masked = tableMap(ledger.people, (p) => (p.phone === undefined ? p : { ...p, phone: maskPhone(p.phone) }));
+ * @category Ledger
+ */
+export function tableMap<T, U>(table: Table<T>, fn: (value: T, id: string) => U): Table<U> {
+  if (baseOf(table) !== undefined) throw new Error('frontline: internal: map an overlay only after merging it');
+  const slots = table.slots.map((level2) =>
+    level2 == null
+      ? null
+      : Object.freeze(
+          level2.map((level3) =>
+            level3 == null
+              ? null
+              : Object.freeze(
+                  level3.map((bucket) => {
+                    if (bucket == null) return null;
+                    const out: (string | U)[] = [];
+                    for (let i = 0; i < bucket.length; i += 2) out.push(bucket[i] as string, fn(bucket[i + 1] as T, bucket[i] as string));
+                    return Object.freeze(out);
+                  }),
+                ),
+          ),
+        ),
+  );
+  return Object.freeze({ size: table.size, slots: Object.freeze(slots) });
+}
+
+/**
  * A new plain table holding the given records under their keys (a later duplicate replaces an
  * earlier one).
  *

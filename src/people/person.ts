@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitive } from '../privacy/sensitivity.js';
 import { Day } from '../core/day.js';
 import { HouseholdId, OrgId, PersonId } from '../core/ids.js';
 import { CadreLevel, PartyStatus, Sex } from '../core/vocabulary.js';
@@ -9,9 +10,10 @@ import { isValidResidentId, tryParseResidentId } from './residentId.js';
  *
  * @example
  * Phone.parse('13812341234'); // => '13812341234'
+ * sensitivityOf(Phone); // => 'phone' (sensitive wherever it is used)
  * @category People
  */
-export const Phone = z.string().regex(/^1[3-9]\d{9}$/, 'a mobile number has 11 digits starting 13–19');
+export const Phone = sensitive(z.string().regex(/^1[3-9]\d{9}$/, 'a mobile number has 11 digits starting 13–19'), 'phone');
 /**
  * A mobile phone number.
  *
@@ -28,10 +30,13 @@ export type Phone = z.infer<typeof Phone>;
  * ResidentIdNumber.safeParse('110105194912310021').success; // => false (check character)
  * @category People
  */
-export const ResidentIdNumber = z
-  .string()
-  .regex(/^(\d{17}[\dX]|\d{15})$/, 'a resident id is written as 17 digits and a digit or capital X (or 15 digits), without spaces')
-  .refine(isValidResidentId, 'not a valid resident id (GB 11643-1999: a real birth date and the MOD 11-2 check character)');
+export const ResidentIdNumber = sensitive(
+  z
+    .string()
+    .regex(/^(\d{17}[\dX]|\d{15})$/, 'a resident id is written as 17 digits and a digit or capital X (or 15 digits), without spaces')
+    .refine(isValidResidentId, 'not a valid resident id (GB 11643-1999: a real birth date and the MOD 11-2 check character)'),
+  'residentId',
+);
 /**
  * A resident identity number.
  *
@@ -55,12 +60,12 @@ export const Person = z
   .object({
     /** Unique id. */
     id: PersonId,
-    /** Full name. */
-    name: z.string().min(1),
+    /** Full name; sensitive. */
+    name: sensitive(z.string().min(1), 'name'),
     /** Sex as on the identity card. */
     sex: Sex,
-    /** Day of birth. */
-    birthDate: Day,
+    /** Day of birth; sensitive (it tells minors apart). */
+    birthDate: sensitive(Day.clone(), 'birthDate'),
     /** Resident identity number; sensitive, shown masked. */
     residentId: ResidentIdNumber.optional(),
     /** Mobile phone; sensitive, shown masked. */
@@ -112,7 +117,7 @@ export const Household = z
     /** The village or community it is registered in. */
     unitId: OrgId,
     /** Street address or village group and number; sensitive. */
-    address: z.string().min(1),
+    address: sensitive(z.string().min(1), 'address'),
     /** The people living in it, head first. */
     members: z.array(PersonId),
   })

@@ -1,9 +1,12 @@
 import { campaignRunsOn } from '../campaigns/campaign.js';
 import { coverage, mergeMetrics, type CampaignMetrics } from '../campaigns/metrics.js';
-import { campaignProgress } from '../campaigns/progress.js';
+import { progressSeries, type CampaignProgress, type ProgressShared } from '../campaigns/progress.js';
 import { addDays, Day, dayOf } from '../core/day.js';
 import { FrontlineError, issuesFromZod } from '../core/errors.js';
-import type { OrgId } from '../core/ids.js';
+import type { OrgId, PersonId } from '../core/ids.js';
+import { followUp } from '../campaigns/observation.js';
+import { maskPhone, maskResidentId } from '../people/mask.js';
+import { surnameOnly } from '../privacy/redact.js';
 import type { CommunityState, Label } from '../core/vocabulary.js';
 import { dutyKey } from '../ledger/effects/rosters.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
@@ -70,6 +73,15 @@ export interface DailyDispatch {
   readonly trend: readonly TrendPoint[];
   /** The day's reports: completeness, timeliness, sign-off, and who is late or missing. */
   readonly reporting: ReportingStatus;
+  /**
+   * The people of the scope to act on today: under observation with a fever (escalated to
+   * report-and-transfer) or lost to follow-up, by unit. Their resident ids and phones are always
+   * masked; their names are written as surname + 某 unless the report was asked for with a
+   * purpose ({@link DispatchOptions}).
+   */
+  readonly attention: readonly AttentionPerson[];
+  /** The purpose names were disclosed for, or null when they were not. */
+  readonly disclosedFor: string | null;
   /** The villages and communities of the scope with a confirmed case in 14 days, and their epidemic state. */
   readonly communities: readonly { readonly unit: OrgUnit; readonly state: CommunityState; readonly confirmed: number }[];
 }
@@ -90,88 +102,172 @@ export interface TrendPoint {
 }
 
 /**
+ * A person under observation the dispatch asks the headquarters to act on: escalated on fever, or
+ * lost to follow-up. Shown masked: the resident id and phone by the default masks, the name as
+ * surname + 某 unless disclosed for a purpose.
+ *
+ * @example
+ * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-07').attention[0];
+ * a.name; // => e.g. '张某'
+ * a.phone; // => e.g. '138****1234'
+ * @category Reports
+ */
+export interface AttentionPerson {
+  /** The unit of the observation. */
+  readonly unit: OrgUnit;
+  /** The person's id in the ledger (not personal data by itself). */
+  readonly personId: PersonId;
+  /** Surname + 某, or the full name when disclosed for a purpose. */
+  readonly name: string;
+  /** The masked phone, or null when none is registered. */
+  readonly phone: string | null;
+  /** The masked resident id, or null when none is registered. */
+  readonly residentId: string | null;
+  /** `escalated` (fever: report and transfer) or `lost` (checks missed in a row). */
+  readonly status: 'escalated' | 'lost';
+  /** Checks missed so far. */
+  readonly missed: number;
+  /** The day the observation was recorded. */
+  readonly since: Day;
+}
+
+/**
  * Options of {@link dailyDispatch}.
  *
  * @example
  * const o: DispatchOptions = { trendDays: 14 };
+ * const named: DispatchOptions = { disclose: { purpose: '转运协调' } };
  * @category Reports
  */
 export interface DispatchOptions {
   /** Days of trend to include, ending on the report's day (default 0: none). */
   readonly trendDays?: number;
+  /**
+   * Disclose the full names of the people on the attention list, for a stated purpose (such as
+   * 流调 or 转运): the purpose is printed with the report. Ids and phones stay masked.
+   */
+  readonly disclose?: { readonly purpose: string };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Each unit's own figures of a day, before rolling up. */
-function ownFigures(ledger: Ledger, day: Day): { own: Map<OrgId, DispatchSummary>; hasData: boolean } {
+/** The people under observation of the subtree at `at` escalated or lost on the day, masked. */
+function attentionList(ledger: Ledger, day: Day, at: number, disclose: boolean): AttentionPerson[] {
   const tree = ledgerTree(ledger);
-  const parts = new Map<OrgId, { campaigns: CampaignMetrics[]; duty: Mutable<DutyMetrics>; supervision: Mutable<SupervisionMetrics> }>();
-  const part = (unit: OrgId) => {
-    let p = parts.get(unit);
+  const end = tree.subtreeEnd[at] as number;
+  const out: AttentionPerson[] = [];
+  tableForEach(ledger.observations, (o) => {
+    if (o.startedOn > day) return;
+    const i = tree.indexOf.get(o.unitId);
+    if (i === undefined || i < at || i >= end) return;
+    const campaign = tableGet(ledger.campaigns, o.campaignId);
+    if (campaign === undefined || !campaignRunsOn(campaign, day)) return;
+    const f = followUp(o, day, ledger.settings);
+    if (f.status !== 'escalated' && f.status !== 'lost') return;
+    const person = tableGet(ledger.people, o.personId);
+    out.push({
+      unit: tree.units[i] as OrgUnit,
+      personId: o.personId,
+      name: person === undefined ? '—' : disclose ? person.name : surnameOnly(person.name),
+      phone: person?.phone === undefined ? null : maskPhone(person.phone),
+      residentId: person?.residentId === undefined ? null : maskResidentId(person.residentId),
+      status: f.status,
+      missed: f.missed,
+      since: o.startedOn,
+    });
+  });
+  const rank = (a: AttentionPerson): number => (a.status === 'escalated' ? 0 : 1);
+  return out.sort((a, b) => rank(a) - rank(b) || (tree.indexOf.get(a.unit.id) as number) - (tree.indexOf.get(b.unit.id) as number) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+}
+
+type Parts = Map<OrgId, { campaigns: CampaignMetrics[]; duty: Mutable<DutyMetrics>; supervision: Mutable<SupervisionMetrics> }>;
+
+/** Each unit's own figures of each day, before rolling up, with each table read once for all the days. */
+function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared): { own: Map<OrgId, DispatchSummary>; hasData: boolean }[] {
+  const tree = ledgerTree(ledger);
+  const D = days.length;
+  const parts: Parts[] = days.map(() => new Map());
+  const hasData = days.map(() => false);
+  const part = (d: number, unit: OrgId) => {
+    const map = parts[d] as Parts;
+    let p = map.get(unit);
     if (p === undefined) {
       p = { campaigns: [], duty: { seats: 0, filled: 0, leaderSeats: 0, leadersFilled: 0, checked: 0, absent: 0 }, supervision: { inspections: 0, raised: 0, open: 0, overdue: 0 } };
-      parts.set(unit, p);
+      map.set(unit, p);
     }
     return p;
   };
-  let hasData = false;
   tableForEach(ledger.campaigns, (campaign) => {
-    if (!campaignRunsOn(campaign, day)) return;
-    hasData = true;
-    const progress = campaignProgress(ledger, campaign.id, day);
-    for (const [unit, m] of progress.byUnit) part(unit).campaigns.push(m);
+    const running = days.map((day, d) => (campaignRunsOn(campaign, day) ? d : -1)).filter((d) => d >= 0);
+    if (running.length === 0) return;
+    const series = progressSeries(
+      ledger,
+      campaign.id,
+      running.map((d) => days[d] as Day),
+      shared,
+    );
+    running.forEach((d, k) => {
+      hasData[d] = true;
+      for (const [unit, m] of (series[k] as CampaignProgress).byUnit) part(d, unit).campaigns.push(m);
+    });
   });
+  const markers = days.map((day) => `/${day}/`);
   tableForEach(ledger.rosters, (roster) => {
-    const marker = `/${day}/`;
     for (const seat of roster.seats) {
-      if (!seat.includes(marker)) continue;
-      hasData = true;
+      const d = markers.findIndex((marker) => seat.includes(marker));
+      if (d < 0) continue;
+      hasData[d] = true;
       const post = tableGet(ledger.posts, seat.slice(0, seat.indexOf('/')));
       if (post === undefined) continue;
-      const d = part(post.unitId).duty;
+      const m = part(d, post.unitId).duty;
       const duty = tableGet(ledger.duties, dutyKey(roster.id, seat));
       const filled = duty !== undefined && duty.personId !== null;
-      d.seats++;
-      if (filled) d.filled++;
+      m.seats++;
+      if (filled) m.filled++;
       if (seat.endsWith('/L')) {
-        d.leaderSeats++;
-        if (filled) d.leadersFilled++;
+        m.leaderSeats++;
+        if (filled) m.leadersFilled++;
       }
       if (duty?.attendance !== undefined) {
-        d.checked++;
-        if (duty.attendance.status === 'absent') d.absent++;
+        m.checked++;
+        if (duty.attendance.status === 'absent') m.absent++;
       }
     }
   });
   tableForEach(ledger.inspections, (i) => {
-    if (dayOf(i.at) !== day) return;
-    hasData = true;
-    part(i.unitId).supervision.inspections++;
+    const d = days.indexOf(dayOf(i.at));
+    if (d < 0) return;
+    hasData[d] = true;
+    part(d, i.unitId).supervision.inspections++;
   });
   tableForEach(ledger.findings, (f) => {
-    if (f.raisedOn > day) return;
-    const s = part(f.unitId).supervision;
-    if (f.raisedOn === day) s.raised++;
-    if (f.closedOn === undefined || f.closedOn > day) {
-      s.open++;
-      if (deadlineOn(f, day) < day) s.overdue++;
+    for (let d = 0; d < D; d++) {
+      const day = days[d] as Day;
+      if (f.raisedOn > day) continue;
+      const s = part(d, f.unitId).supervision;
+      if (f.raisedOn === day) s.raised++;
+      if (f.closedOn === undefined || f.closedOn > day) {
+        s.open++;
+        if (deadlineOn(f, day) < day) s.overdue++;
+      }
     }
   });
-  const own = new Map<OrgId, DispatchSummary>();
-  for (const [unit, p] of parts) {
-    if (!tree.indexOf.has(unit)) continue;
-    const base = emptySummary();
-    const s: Mutable<DispatchSummary> = { ...base, duty: p.duty, supervision: p.supervision };
-    for (const m of p.campaigns) {
-      if (m.kind === 'doorKnocking') s.doorKnocking = mergeMetrics(s.doorKnocking, m);
-      else if (m.kind === 'homePrevention') s.homePrevention = mergeMetrics(s.homePrevention, m);
-      else if (m.kind === 'cleaning') s.cleaning = mergeMetrics(s.cleaning, m);
-      else s.volunteerService = mergeMetrics(s.volunteerService, m);
+  return parts.map((map, d) => {
+    const own = new Map<OrgId, DispatchSummary>();
+    for (const [unit, p] of map) {
+      if (!tree.indexOf.has(unit)) continue;
+      const base = emptySummary();
+      const s: Mutable<DispatchSummary> = { ...base, duty: p.duty, supervision: p.supervision };
+      for (const m of p.campaigns) {
+        if (m.kind === 'doorKnocking') s.doorKnocking = mergeMetrics(s.doorKnocking, m);
+        else if (m.kind === 'homePrevention') s.homePrevention = mergeMetrics(s.homePrevention, m);
+        else if (m.kind === 'cleaning') s.cleaning = mergeMetrics(s.cleaning, m);
+        else s.volunteerService = mergeMetrics(s.volunteerService, m);
+      }
+      own.set(unit, s);
     }
-    own.set(unit, s);
-  }
-  return { own, hasData };
+    return { own, hasData: hasData[d] as boolean };
+  });
 }
 
 /**
@@ -197,9 +293,9 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
   const at = tree.indexOf.get(scopeId);
   if (at === undefined || tree.units.length === 0)
     throw new FrontlineError('unknown_unit', 'unknown scope', [{ path: ['scope'], code: 'unknown_unit', message: tree.units.length === 0 ? 'the ledger has no units' : `unknown unit '${scopeId}'` }]);
-  const today = ownFigures(ledger, valid.data);
+  const shared: ProgressShared = {};
+  const [today, yesterday] = ownFigures(ledger, [valid.data, addDays(valid.data, -1)], shared) as [ReturnType<typeof ownFigures>[number], ReturnType<typeof ownFigures>[number]];
   const byUnit = rollup(tree, today.own, SUMMARY_MONOID);
-  const yesterday = ownFigures(ledger, addDays(valid.data, -1));
   const before = yesterday.hasData ? rollup(tree, yesterday.own, SUMMARY_MONOID) : null;
   const end = tree.subtreeEnd[at] as number;
   const scoped = new Map<OrgId, DispatchSummary>();
@@ -235,29 +331,38 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
   if (!Number.isInteger(trendDays) || trendDays < 0 || trendDays > 92)
     throw new FrontlineError('invalid_input', 'invalid trend', [{ path: ['options', 'trendDays'], code: 'invalid_trend', message: 'trendDays is a whole number from 0 to 92' }]);
   const trend: TrendPoint[] = [];
-  for (let k = trendDays - 1; k >= 0; k--) {
-    const d = addDays(valid.data, -k);
-    // the report's own day and the day before are known already
-    if (k === 0) {
-      trend.push({ day: d, underObservation: (scoped.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
-      continue;
-    }
-    if (k === 1 && before !== null) {
-      trend.push({ day: d, underObservation: (before.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
-      continue;
-    }
-    let observed = 0;
+  // the report's own day and the day before are known already; the other days are read in one pass per campaign
+  const earlier: Day[] = [];
+  for (let k = trendDays - 1; k >= (before === null ? 1 : 2); k--) earlier.push(addDays(valid.data, -k));
+  const observed = earlier.map(() => 0);
+  if (earlier.length > 0)
     tableForEach(ledger.campaigns, (campaign) => {
-      if (!campaignRunsOn(campaign, d) || campaign.kind !== 'homePrevention') return;
-      const m = campaignProgress(ledger, campaign.id, d).rolledUp.get(scopeId);
-      if (m?.kind === 'homePrevention') observed += m.underObservation;
+      if (campaign.kind !== 'homePrevention') return;
+      const running = earlier.map((d, k) => (campaignRunsOn(campaign, d) ? k : -1)).filter((k) => k >= 0);
+      if (running.length === 0) return;
+      const series = progressSeries(
+        ledger,
+        campaign.id,
+        running.map((k) => earlier[k] as Day),
+        shared,
+      );
+      running.forEach((k, j) => {
+        const m = (series[j] as CampaignProgress).rolledUp.get(scopeId);
+        if (m?.kind === 'homePrevention') observed[k] = (observed[k] as number) + m.underObservation;
+      });
     });
-    trend.push({ day: d, underObservation: observed });
-  }
+  earlier.forEach((day, k) => trend.push({ day, underObservation: observed[k] as number }));
+  if (trendDays >= 2 && before !== null) trend.push({ day: addDays(valid.data, -1), underObservation: (before.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
+  if (trendDays >= 1) trend.push({ day: valid.data, underObservation: (scoped.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
+  const purpose = options.disclose?.purpose;
+  if (options.disclose !== undefined && (typeof purpose !== 'string' || purpose.trim().length < 2))
+    throw new FrontlineError('invalid_input', 'invalid disclosure', [{ path: ['options', 'disclose', 'purpose'], code: 'purpose_required', message: 'disclosing names needs a stated purpose (at least 2 characters)' }]);
   return {
     day: valid.data,
     scope: tree.units[at] as OrgUnit,
     trend,
+    attention: attentionList(ledger, valid.data, at, purpose !== undefined),
+    disclosedFor: purpose === undefined ? null : purpose.trim(),
     reporting: reportingStatus(ledger, valid.data, scopeId),
     communities: [...communityStates(ledger, valid.data)]
       .map(([id, s]) => ({ unit: tree.units[tree.indexOf.get(id) as number] as OrgUnit, state: s.state, confirmed: s.confirmed }))

@@ -48,8 +48,10 @@ const COLUMNS: readonly Column[] = [
 /**
  * Renders a daily dispatch for people: the headline figures with their change from the day
  * before, a table of the scope's children, and the villages whose figures moved most — in Chinese
- * (default) or English, as terminal text, Markdown or CSV. It shows units and counts only: no
- * person's name, id or phone. An unknown locale or format is an error.
+ * (default) or English, as terminal text, Markdown, CSV or HTML. The only people it names are
+ * those on the report's attention list (fever or lost to follow-up): as the report holds them,
+ * with masked ids and phones and surname + 某 unless names were disclosed for a purpose. An
+ * unknown locale or format is an error.
  *
  * @example
  * console.log(renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }));
@@ -128,8 +130,14 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
       : { zh: `${m.unit.name} 摸排覆盖率 ${m.from}%→${m.to}%`, en: `${m.unit.name}: screening ${m.from}% → ${m.to}%` },
   );
   const moversTitle = w({ zh: '变化最大的村（社区）', en: 'Villages and communities that moved most' });
+  const attention = attentionLines(report).map(w);
+  const attentionTitle = w(
+    report.disclosedFor === null
+      ? { zh: '需处置人员（发热转诊、失访）', en: 'People to act on (fever, lost to follow-up)' }
+      : { zh: `需处置人员（发热转诊、失访；姓名因“${report.disclosedFor}”披露）`, en: `People to act on (fever, lost to follow-up; names disclosed for: ${report.disclosedFor})` },
+  );
 
-  if (format === 'html') return html(report, title, lines.map(w), [unitHead, ...head], [...rows, totalRow], moversTitle, movers.map(w), zh);
+  if (format === 'html') return html(report, title, lines.map(w), [unitHead, ...head], [...rows, totalRow], moversTitle, movers.map(w), attentionTitle, attention, zh);
 
   if (format === 'markdown') {
     const md = (r: readonly (string | number)[]): string => `| ${r.map((c) => (typeof c === 'number' ? n(c) : c).replaceAll('|', '\\|')).join(' | ')} |`;
@@ -138,11 +146,13 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
       out.push(md([unitHead, ...head]), md([unitHead, ...head].map(() => '---')), ...rows.map(md), md(totalRow), '');
     }
     if (movers.length > 0) out.push(`## ${moversTitle}`, '', ...movers.map((m) => `- ${w(m)}`), '');
+    if (attention.length > 0) out.push(`## ${attentionTitle}`, '', ...attention.map((a) => `- ${a}`), '');
     return out.join('\n');
   }
   const out = [`■ ${title}`, ...lines.map((l) => `  ${w(l)}`)];
   if (report.hasData && rows.length > 0) out.push('', textTable([unitHead, ...head], [...rows, totalRow]));
   if (movers.length > 0) out.push('', `${moversTitle}: ${movers.map(w).join(zh ? '；' : '; ')}`);
+  if (attention.length > 0) out.push('', `${attentionTitle}:`, ...attention.map((a) => `  ${a}`));
   return out.join('\n') + '\n';
 }
 
@@ -157,6 +167,8 @@ function html(
   rows: readonly (readonly (string | number)[])[],
   moversTitle: string,
   movers: readonly string[],
+  attentionTitle: string,
+  attention: readonly string[],
   zh: boolean,
 ): string {
   const out: string[] = [
@@ -213,8 +225,25 @@ function html(
     }
   }
   if (movers.length > 0) out.push(`<h2>${esc(moversTitle)}</h2>`, '<ul>', ...movers.map((m) => `<li>${esc(m)}</li>`), '</ul>');
+  if (attention.length > 0) out.push(`<h2>${esc(attentionTitle)}</h2>`, '<ul>', ...attention.map((a) => `<li>${esc(a)}</li>`), '</ul>');
   out.push('</body>', '</html>');
   return out.join('\n') + '\n';
+}
+
+/** At most this many people are listed; the rest are counted. */
+const ATTENTION_SHOWN = 20;
+
+/** The attention list, one line a person (masked as the report holds it), at most {@link ATTENTION_SHOWN}. */
+function attentionLines(report: DailyDispatch): Label[] {
+  const lines: Label[] = report.attention.slice(0, ATTENTION_SHOWN).map((a) => {
+    const contact = [a.phone, a.residentId].filter((x): x is string => x !== null).join(' ');
+    return a.status === 'escalated'
+      ? { zh: `${a.unit.name} ${a.name} ${contact}：发热，报告并转运（${a.since}起观察）`, en: `${a.unit.name} ${a.name} ${contact}: fever, report and transfer (observed since ${a.since})` }
+      : { zh: `${a.unit.name} ${a.name} ${contact}：失访，已漏测 ${a.missed} 次（${a.since}起观察）`, en: `${a.unit.name} ${a.name} ${contact}: lost to follow-up, ${a.missed} checks missed (observed since ${a.since})` };
+  });
+  const more = report.attention.length - ATTENTION_SHOWN;
+  if (more > 0) lines.push({ zh: `另有 ${n(more)} 人`, en: `and ${n(more)} more` });
+  return lines;
 }
 
 /** The reporting discipline in one line: each level's completeness, timeliness and sign-off, and who is missing. */

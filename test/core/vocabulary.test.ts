@@ -33,6 +33,7 @@ import {
   RecordKind,
   Commendation,
   CommunityState,
+  Sensitivity,
   type Label,
   type Vocabulary,
 } from '../../src/index.js';
@@ -67,6 +68,7 @@ const ENUMS: Record<Vocabulary, z.ZodEnum> = {
   recordKind: RecordKind,
   commendation: Commendation,
   communityState: CommunityState,
+  sensitivity: Sensitivity,
 };
 
 const tables = Object.entries(LABELS) as [Vocabulary, Record<string, Label>][];
