@@ -27,6 +27,7 @@ import {
   ledgerTree,
   replay,
   rosterProblemFromLedger,
+  simulateAdmissions,
   simulateSupervision,
   tableForEach,
   type CampaignId,
@@ -130,10 +131,13 @@ function build(): { ledger: Ledger; setup: DispatchReport['setup'] } {
   progress(`setup: ${posts.length} posts, roster of ${num(built.stats.seats)} seats (fill rate ${built.stats.fillRate.toFixed(3)}) ${s(rosterMs)}`);
 
   t = performance.now();
-  const supervision = simulateSupervision(published, { rosterId: 'r1', startDay: ROSTER_START, days: ROSTER_DAYS });
+  const supervision = [
+    ...simulateSupervision(published, { rosterId: 'r1', startDay: ROSTER_START, days: ROSTER_DAYS }),
+    ...simulateAdmissions(published, { startDay: ROSTER_START, days: ROSTER_DAYS }),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const ledger = replay(supervision, published, { trusted: true });
   const supervisionMs = performance.now() - t;
-  progress(`setup: supervision, ${num(supervision.length)} events ${s(supervisionMs)}`);
+  progress(`setup: supervision and member development, ${num(supervision.length)} events (${num(ledger.admissions.size)} admission cases) ${s(supervisionMs)}`);
   return {
     ledger,
     setup: {

@@ -16,6 +16,8 @@
  * When a figure of `src/campaigns/progress.ts` or `src/report/dispatch.ts` changes, mirror it here:
  * the bench compares every number and fails where they differ.
  */
+import type { AdmissionCase } from '../src/admission/model.js';
+import { applyStep, emptyState } from '../src/admission/state.js';
 import {
   ledgerTree,
   tableGet,
@@ -44,6 +46,7 @@ export const SUMMARY_FIELDS = {
   volunteerService: ['volunteers', 'tasks', 'places', 'signUps', 'attended', 'hours', 'openTasks'],
   duty: ['seats', 'filled', 'leaderSeats', 'leadersFilled', 'checked', 'absent'],
   supervision: ['inspections', 'raised', 'open', 'overdue'],
+  admission: ['nonMember', 'applicant', 'activist', 'developmentTarget', 'probationaryMember', 'fullMember', 'cancelled', 'steps'],
 } as const satisfies Record<keyof DispatchSummary, readonly string[]>;
 
 export type SummaryPart = keyof typeof SUMMARY_FIELDS;
@@ -56,9 +59,10 @@ const CL = HP + SUMMARY_FIELDS.homePrevention.length;
 const VS = CL + SUMMARY_FIELDS.cleaning.length;
 const DUTY = VS + SUMMARY_FIELDS.volunteerService.length;
 const SUP = DUTY + SUMMARY_FIELDS.duty.length;
+const ADM = SUP + SUMMARY_FIELDS.supervision.length;
 /** Figures per unit: the row width. */
-export const FIGURES = SUP + SUMMARY_FIELDS.supervision.length;
-const OFFSET: Record<SummaryPart, number> = { doorKnocking: DK, homePrevention: HP, cleaning: CL, volunteerService: VS, duty: DUTY, supervision: SUP };
+export const FIGURES = ADM + SUMMARY_FIELDS.admission.length;
+const OFFSET: Record<SummaryPart, number> = { doorKnocking: DK, homePrevention: HP, cleaning: CL, volunteerService: VS, duty: DUTY, supervision: SUP, admission: ADM };
 
 // ---------------------------------------------------------------------------------------------
 // days and instants
@@ -156,6 +160,7 @@ export function summaryAt(rows: Float64Array, i: number): DispatchSummary {
     volunteerService: part('volunteerService', true),
     duty: part('duty', false),
     supervision: part('supervision', false),
+    admission: part('admission', false),
   } as unknown as DispatchSummary;
 }
 
@@ -646,6 +651,37 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
               for (const a of f.actions) if (a.kind === 'reopened' && a.deadline !== undefined && dayKey(a.at) < next) deadline = a.deadline;
               if (deadline < X) add(o, r + 3, 1);
             }
+          }
+        }
+      }
+    }
+  }
+
+  // member development: each case's stage at the end of each day (from its steps up to then), and the steps of the day
+  const STAGE: Record<string, number> = { nonMember: 0, applicant: 1, activist: 2, developmentTarget: 3, probationaryMember: 4, fullMember: 5, cancelled: 6 };
+  for (const l2 of slots(ledger.admissions)) {
+    if (l2 === null) continue;
+    for (const l3 of l2) {
+      if (l3 === null) continue;
+      for (const b of l3) {
+        if (b === null) continue;
+        for (let k = 1; k < b.length; k += 2) {
+          const c = b[k] as AdmissionCase;
+          const i = indexOf.get(c.branch);
+          if (i === undefined) continue;
+          for (let x = 0; x < 2; x++) {
+            const X = x === 0 ? D : P;
+            const o = x === 0 ? oD : oP;
+            const state = emptyState();
+            let any = false;
+            for (const step of c.steps) {
+              if (step.day > X) continue;
+              applyStep(state, step);
+              any = true;
+              if (step.day === X) add(o, i * F + ADM + 7, 1);
+            }
+            if (!any && c.steps.length > 0) continue;
+            add(o, i * F + ADM + (STAGE[state.status] as number), 1);
           }
         }
       }

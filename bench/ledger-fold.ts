@@ -503,6 +503,8 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
       case 'threeShowsRecorded':
       case 'dailyReportSubmitted':
       case 'dailyReportSignedOff':
+      case 'admissionCaseOpened':
+      case 'admissionStepRecorded':
         fail('unsupported', `the fold takes campaign journals; ${e.type} is not one of them`);
         break;
       default: {

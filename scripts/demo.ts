@@ -50,6 +50,7 @@ import {
   dailyDispatch,
   renderDispatch,
   simulateReporting,
+  simulateAdmissions,
   PARTY_COUNTS,
   checkCommand,
   checkOrgTree,
@@ -383,6 +384,7 @@ const evalLast = lastDay;
 const supervision = [
   ...simulateSupervision(rostered, { rosterId: 'r1', startDay: rosterDay, days: daysBetween(rosterDay, evalLast) + 1, seed }),
   ...simulateReporting(rostered, { startDay: rosterDay, days: daysBetween(rosterDay, evalLast) + 1, seed }),
+  ...simulateAdmissions(rostered, { startDay: rosterDay, days: daysBetween(rosterDay, evalLast) + 1, seed }),
 ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 const judged = replay(supervision, rostered);
 const period = { from: rosterDay, to: evalLast };

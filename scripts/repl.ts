@@ -73,6 +73,7 @@ function supervise(days = 13): frontline.Ledger {
   const events = [
     ...frontline.simulateSupervision(context.ledger, { rosterId: 'r1', startDay: start, days, seed: Number(values.seed) }),
     ...frontline.simulateReporting(context.ledger, { startDay: start, days, seed: Number(values.seed) }),
+    ...frontline.simulateAdmissions(context.ledger, { startDay: start, days, seed: Number(values.seed) }),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const ledger = frontline.replay(events, context.ledger);
   Object.assign(server.context, { ledger });

@@ -173,6 +173,8 @@ export {
   ThreeShowsRecorded,
   DailyReportSubmitted,
   DailyReportSignedOff,
+  AdmissionCaseOpened,
+  AdmissionStepRecorded,
 } from './ledger/events.js';
 export type { LedgerEventType } from './ledger/events.js';
 
@@ -324,7 +326,7 @@ export type { AdmissionTimeline, NextStep } from './admission/pipeline.js';
 
 // the daily dispatch
 export { SUMMARY_MONOID, emptySummary, mergeSummaries } from './report/summary.js';
-export type { DispatchSummary, DutyMetrics, SupervisionMetrics } from './report/summary.js';
+export type { AdmissionMetrics, DispatchSummary, DutyMetrics, SupervisionMetrics } from './report/summary.js';
 export { dailyDispatch } from './report/dispatch.js';
 export type { AttentionPerson, DailyDispatch, Mover } from './report/dispatch.js';
 export { renderDispatch } from './report/render.js';
@@ -334,4 +336,5 @@ export { DailyReport, ReportSignOff } from './report/records.js';
 export { reportingStatus } from './report/reporting.js';
 export type { LevelReporting, ReportingStatus } from './report/reporting.js';
 export { ReportingSimulationOptions, simulateReporting } from './simulation/reporting.js';
+export { AdmissionSimulationOptions, simulateAdmissions } from './simulation/admission.js';
 export { COMMUNITY_STATE_RULES, communityStates } from './report/epidemic.js';

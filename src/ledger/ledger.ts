@@ -22,6 +22,7 @@ import type { AbsenceRecord, Duty, PublishedRoster } from '../roster/records.js'
 import type { Finding, Inspection } from '../supervision/records.js';
 import type { Deed, ThreeShowsEntry } from '../evaluation/records.js';
 import type { DailyReport } from '../report/records.js';
+import type { AdmissionCase } from '../admission/model.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from './settings.js';
 import { emptyTable, type Table } from './table.js';
 
@@ -90,6 +91,8 @@ export interface Ledger {
   readonly threeShows: Table<ThreeShowsEntry>;
   /** Daily reports by `unitId|day`. */
   readonly reports: Table<DailyReport>;
+  /** Member-development cases by id. */
+  readonly admissions: Table<AdmissionCase>;
   /** The instant of every event applied, by event id: a replayed id is refused. */
   readonly events: Table<Instant>;
   /** How many events were applied. */
@@ -132,6 +135,7 @@ export function emptyLedger(settings: LedgerSettings = DEFAULT_SETTINGS): Ledger
     deeds: emptyTable(),
     threeShows: emptyTable(),
     reports: emptyTable(),
+    admissions: emptyTable(),
     events: emptyTable(),
     eventCount: 0,
   };
@@ -162,6 +166,7 @@ export const TABLE_NAMES = [
   'deeds',
   'threeShows',
   'reports',
+  'admissions',
   'events',
 ] as const satisfies readonly (keyof Ledger)[];
 

@@ -16,7 +16,8 @@ import type { OrgUnit } from '../org/unit.js';
 import { deadlineOn } from '../supervision/records.js';
 import { communityStates } from './epidemic.js';
 import { reportingStatus, type ReportingStatus } from './reporting.js';
-import { emptySummary, SUMMARY_MONOID, type DispatchSummary, type DutyMetrics, type SupervisionMetrics } from './summary.js';
+import { emptySummary, SUMMARY_MONOID, type AdmissionMetrics, type DispatchSummary, type DutyMetrics, type SupervisionMetrics } from './summary.js';
+import { applyStep, emptyState } from '../admission/state.js';
 
 /**
  * A unit whose figures moved most from the day before: which figure, from what, to what.
@@ -180,7 +181,7 @@ function attentionList(ledger: Ledger, day: Day, at: number, disclose: boolean):
   return out.sort((a, b) => rank(a) - rank(b) || (tree.indexOf.get(a.unit.id) as number) - (tree.indexOf.get(b.unit.id) as number) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
 }
 
-type Parts = Map<OrgId, { campaigns: CampaignMetrics[]; duty: Mutable<DutyMetrics>; supervision: Mutable<SupervisionMetrics> }>;
+type Parts = Map<OrgId, { campaigns: CampaignMetrics[]; duty: Mutable<DutyMetrics>; supervision: Mutable<SupervisionMetrics>; admission: Mutable<AdmissionMetrics> }>;
 
 /** Each unit's own figures of each day, before rolling up, with each table read once for all the days. */
 function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared): { own: Map<OrgId, DispatchSummary>; hasData: boolean }[] {
@@ -192,7 +193,12 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
     const map = parts[d] as Parts;
     let p = map.get(unit);
     if (p === undefined) {
-      p = { campaigns: [], duty: { seats: 0, filled: 0, leaderSeats: 0, leadersFilled: 0, checked: 0, absent: 0 }, supervision: { inspections: 0, raised: 0, open: 0, overdue: 0 } };
+      p = {
+        campaigns: [],
+        duty: { seats: 0, filled: 0, leaderSeats: 0, leadersFilled: 0, checked: 0, absent: 0 },
+        supervision: { inspections: 0, raised: 0, open: 0, overdue: 0 },
+        admission: { nonMember: 0, applicant: 0, activist: 0, developmentTarget: 0, probationaryMember: 0, fullMember: 0, cancelled: 0, steps: 0 },
+      };
       map.set(unit, p);
     }
     return p;
@@ -252,12 +258,28 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
       }
     }
   });
+  tableForEach(ledger.admissions, (c) => {
+    for (let d = 0; d < D; d++) {
+      const day = days[d] as Day;
+      const state = emptyState();
+      let any = false;
+      for (const step of c.steps) {
+        if (step.day > day) continue;
+        applyStep(state, step);
+        any = true;
+        if (step.day === day) part(d, c.branch).admission.steps++;
+      }
+      // a case counts from its opening (or its first step, when entered with its history)
+      if (!any && c.steps.length > 0) continue;
+      part(d, c.branch).admission[state.status]++;
+    }
+  });
   return parts.map((map, d) => {
     const own = new Map<OrgId, DispatchSummary>();
     for (const [unit, p] of map) {
       if (!tree.indexOf.has(unit)) continue;
       const base = emptySummary();
-      const s: Mutable<DispatchSummary> = { ...base, duty: p.duty, supervision: p.supervision };
+      const s: Mutable<DispatchSummary> = { ...base, duty: p.duty, supervision: p.supervision, admission: p.admission };
       for (const m of p.campaigns) {
         if (m.kind === 'doorKnocking') s.doorKnocking = mergeMetrics(s.doorKnocking, m);
         else if (m.kind === 'homePrevention') s.homePrevention = mergeMetrics(s.homePrevention, m);

@@ -120,6 +120,10 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
           zh: `督导：今日检查 ${n(t.supervision.inspections)} 次，新发现问题 ${n(t.supervision.raised)} 个，未销号 ${n(t.supervision.open)} 个，其中逾期 ${n(t.supervision.overdue)} 个`,
           en: `supervision: ${n(t.supervision.inspections)} inspections today, ${n(t.supervision.raised)} findings raised, ${n(t.supervision.open)} open, ${n(t.supervision.overdue)} overdue`,
         },
+        {
+          zh: `发展党员：申请人 ${n(t.admission.applicant)}，积极分子 ${n(t.admission.activist)}，发展对象 ${n(t.admission.developmentTarget)}，预备党员 ${n(t.admission.probationaryMember)}；今日推进 ${n(t.admission.steps)} 步`,
+          en: `member development: ${n(t.admission.applicant)} applicants, ${n(t.admission.activist)} activists, ${n(t.admission.developmentTarget)} development targets, ${n(t.admission.probationaryMember)} probationary members; ${n(t.admission.steps)} steps today`,
+        },
         reportingLine(report),
         epidemicLine(report),
       ]

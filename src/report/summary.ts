@@ -46,6 +46,34 @@ export interface SupervisionMetrics {
 }
 
 /**
+ * Member-development cases (发展党员) of a unit's branch on a day, by stage at the end of the day,
+ * and the steps recorded that day.
+ *
+ * @example
+ * const a: AdmissionMetrics = dailyDispatch(ledger, '2020-02-07').total.admission;
+ * a.developmentTarget; // => cases at the development-target stage
+ * @category Reports
+ */
+export interface AdmissionMetrics {
+  /** Cases opened with no step yet. */
+  readonly nonMember: number;
+  /** Applicants. */
+  readonly applicant: number;
+  /** Activists. */
+  readonly activist: number;
+  /** Development targets. */
+  readonly developmentTarget: number;
+  /** Probationary members. */
+  readonly probationaryMember: number;
+  /** Full members (cases closed by conversion). */
+  readonly fullMember: number;
+  /** Probation cancelled. */
+  readonly cancelled: number;
+  /** Steps taken on the day. */
+  readonly steps: number;
+}
+
+/**
  * Everything the daily dispatch counts for one unit on one day. Every field adds up, so summaries
  * merge associatively ({@link mergeSummaries}): villages into townships, townships into the county,
  * counties into a province — a county's ledger can be reported on its own machine and the
@@ -69,10 +97,13 @@ export interface DispatchSummary {
   readonly duty: DutyMetrics;
   /** Supervision. */
   readonly supervision: SupervisionMetrics;
+  /** Member development. */
+  readonly admission: AdmissionMetrics;
 }
 
 const ZERO_DUTY: DutyMetrics = Object.freeze({ seats: 0, filled: 0, leaderSeats: 0, leadersFilled: 0, checked: 0, absent: 0 });
 const ZERO_SUPERVISION: SupervisionMetrics = Object.freeze({ inspections: 0, raised: 0, open: 0, overdue: 0 });
+const ZERO_ADMISSION: AdmissionMetrics = Object.freeze({ nonMember: 0, applicant: 0, activist: 0, developmentTarget: 0, probationaryMember: 0, fullMember: 0, cancelled: 0, steps: 0 });
 
 /**
  * The summary of nothing: every figure 0.
@@ -89,6 +120,7 @@ export function emptySummary(): DispatchSummary {
     volunteerService: emptyMetrics('volunteerService'),
     duty: ZERO_DUTY,
     supervision: ZERO_SUPERVISION,
+    admission: ZERO_ADMISSION,
   };
 }
 
@@ -114,6 +146,7 @@ export function mergeSummaries(a: DispatchSummary, b: DispatchSummary): Dispatch
     volunteerService: mergeMetrics(a.volunteerService, b.volunteerService),
     duty: addAll(a.duty, b.duty),
     supervision: addAll(a.supervision, b.supervision),
+    admission: addAll(a.admission, b.admission),
   };
 }
 

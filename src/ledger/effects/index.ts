@@ -6,6 +6,7 @@ import { commandSet, householdsRegistered, peopleRegistered, settingsChanged, un
 import { absenceRecorded, attendanceRecorded, dutiesReassigned, dutySwapped, postClosed, postOpened, rosterPublished } from './rosters.js';
 import { deedRecorded, findingRechecked, inspectionRecorded, rectificationSubmitted, threeShowsRecorded } from './supervision.js';
 import { dailyReportSignedOff, dailyReportSubmitted } from './reporting.js';
+import { admissionCaseOpened, admissionStepRecorded } from './admission.js';
 import type { EffectTable } from './types.js';
 
 /** @internal Every event type's effect, written once. */
@@ -48,4 +49,6 @@ export const EFFECTS: EffectTable = {
   threeShowsRecorded,
   dailyReportSubmitted,
   dailyReportSignedOff,
+  admissionCaseOpened,
+  admissionStepRecorded,
 };

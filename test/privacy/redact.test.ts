@@ -1,0 +1,529 @@
+import { fc, test } from '@fast-check/vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PHONE_MASK,
+  DEFAULT_RESIDENT_ID_MASK,
+  FrontlineError,
+  ageOn,
+  checkRedactionPolicy,
+  countyEvents,
+  dailyDispatch,
+  dayOf,
+  followUp,
+  generateCounty,
+  label,
+  maskWith,
+  protectedPeople,
+  redact,
+  replay,
+  simulateCampaigns,
+  surnameOnly,
+  tableForEach,
+  tableGet,
+  type DailyDispatch,
+  type Day,
+  type DispatchSummary,
+  type Household,
+  type Ledger,
+  type LedgerEvent,
+  type Observation,
+  type Person,
+  type RedactionPolicyInput,
+} from '../../src/index.js';
+import { H, baseLedger, ledgerWith } from '../ledgerFixtures.js';
+
+/** The simulated days of the ledger. */
+const DAYS = ['2020-01-25', '2020-01-26', '2020-01-27', '2020-01-28', '2020-01-29'] as const;
+const LAST_DAY = '2020-01-29';
+
+let ledger: Ledger;
+/** The ledger, redacted by the default policy. */
+let shared: Ledger;
+/** The JSON of the ledger before any redaction. */
+let before: string;
+let people: Person[] = [];
+let ids: Set<string>;
+let phones: Set<string>;
+/** Readings added on the last day (fever, just under and exactly at the fever line), by observation. */
+const added = new Map<string, number>();
+
+/**
+ * The people of a county at scale 0.03 and five simulated days of the four campaigns, plus three
+ * evening checks on the last day of observations still running: one with a fever that is not
+ * transferred yet (so the dispatch has someone escalated to act on), one just under the fever line
+ * and one exactly at it.
+ */
+beforeAll(() => {
+  const county = generateCounty({ scale: 0.03, seed: 5 });
+  const base = replay(countyEvents(county), undefined, { trusted: true });
+  const simulated = replay(simulateCampaigns(base, { days: 5, seed: 5 }), base);
+  const extra: LedgerEvent[] = [];
+  const temperatures = [38.2, simulated.settings.feverCelsius - 0.1, simulated.settings.feverCelsius];
+  tableForEach(simulated.observations, (o) => {
+    if (extra.length >= temperatures.length) return;
+    if (followUp(o, LAST_DAY as Day, simulated.settings).status !== 'active') return;
+    if (o.readings.some((r) => r.day === LAST_DAY && r.slot === 'evening') || o.readings.length === 0) return;
+    const celsius = temperatures[extra.length] as number;
+    added.set(o.id, celsius);
+    extra.push({
+      type: 'temperatureChecked',
+      id: `test-fever-${extra.length}`,
+      at: `${LAST_DAY}T21:4${extra.length}:00+08:00`,
+      by: (o.readings.at(-1) as Observation['readings'][number]).by,
+      observationId: o.id,
+      slot: 'evening',
+      celsius,
+    } as LedgerEvent);
+  });
+  ledger = replay(extra, simulated);
+  before = JSON.stringify(ledger);
+  shared = redact(ledger);
+  people = [];
+  ids = new Set();
+  phones = new Set();
+  tableForEach(ledger.people, (p) => {
+    people.push(p);
+    if (p.residentId !== undefined) ids.add(p.residentId);
+    if (p.phone !== undefined) phones.add(p.phone);
+  });
+}, 120_000);
+
+/**
+ * The full values of `known` found in `text`: every run of digits (and X) is searched for every
+ * value length, except runs that are exactly one of the `allowed` values.
+ */
+function fullValuesIn(text: string, known: ReadonlySet<string>, allowed: ReadonlySet<string> = new Set()): string[] {
+  const lengths = new Set([...known].map((v) => v.length));
+  const found = new Set<string>();
+  for (const [run] of text.matchAll(/[0-9X]{11,}/g)) {
+    if (allowed.has(run)) continue;
+    for (const n of lengths) for (let i = 0; i + n <= run.length; i++) if (known.has(run.slice(i, i + n))) found.add(run.slice(i, i + n));
+  }
+  return [...found];
+}
+
+/** Every number of a summary, by `part.figure`. */
+const flat = (s: DispatchSummary): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const [part, figures] of Object.entries(s)) for (const [k, v] of Object.entries(figures as object)) if (typeof v === 'number') out[`${part}.${k}`] = v;
+  return out;
+};
+
+/** Every figure of a dispatch, as plain data. */
+const figures = (r: DailyDispatch) => ({
+  hasData: r.hasData,
+  total: flat(r.total),
+  previous: r.previous === null ? null : flat(r.previous),
+  byUnit: [...r.byUnit].map(([id, s]) => [id, flat(s)] as const),
+  rows: r.rows.map((row) => [row.unit.id, flat(row.summary)] as const),
+  movers: r.movers.map((m) => [m.unit.id, m.figure, m.from, m.to, m.change]),
+  trend: r.trend,
+  attention: r.attention.map((a) => [a.personId, a.status, a.missed, a.since, a.name, a.phone, a.residentId]),
+  communities: r.communities.map((c) => [c.unit.id, c.state, c.confirmed]),
+});
+
+/** The day of the ledger's last event. */
+function lastEventDay(l: Ledger): string {
+  let last = -Infinity;
+  tableForEach(l.events, (at) => {
+    last = Math.max(last, Date.parse(at));
+  });
+  return dayOf(new Date(last));
+}
+
+/** The issues of a redaction that must fail. */
+function issuesOf(policy: unknown): FrontlineError['issues'] {
+  try {
+    redact(ledger, policy as RedactionPolicyInput);
+  } catch (e) {
+    expect(e).toBeInstanceOf(FrontlineError);
+    expect((e as FrontlineError).code).toBe('invalid_input');
+    return (e as FrontlineError).issues;
+  }
+  return expect.unreachable('redact accepted the policy');
+}
+
+describe('redact: resident ids and phones', () => {
+  it('leaves no full resident id or phone of the ledger in the copy', () => {
+    expect(ids.size).toBeGreaterThan(1000);
+    expect(phones.size).toBeGreaterThan(100);
+    // the search finds them in the ledger itself
+    expect(fullValuesIn(before, ids).length).toBe(ids.size);
+    expect(fullValuesIn(before, phones).length).toBe(phones.size);
+    const text = JSON.stringify(shared);
+    expect(fullValuesIn(text, ids)).toEqual([]);
+    expect(fullValuesIn(text, phones)).toEqual([]);
+    for (const id of [...ids].slice(0, 500)) expect(text.includes(id)).toBe(false);
+  });
+
+  it('masks them by DEFAULT_RESIDENT_ID_MASK and DEFAULT_PHONE_MASK', () => {
+    expect(DEFAULT_RESIDENT_ID_MASK).toEqual({ keepStart: 6, keepEnd: 1, maskChar: '*' });
+    expect(DEFAULT_PHONE_MASK).toEqual({ keepStart: 3, keepEnd: 4, maskChar: '*' });
+    for (const p of people) {
+      const r = tableGet(shared.people, p.id) as Person;
+      expect(r.id).toBe(p.id);
+      if (p.residentId === undefined) expect(r.residentId).toBeUndefined();
+      else {
+        expect(r.residentId).toBe(maskWith(p.residentId, DEFAULT_RESIDENT_ID_MASK));
+        expect(r.residentId).toBe(`${p.residentId.slice(0, 6)}${'*'.repeat(p.residentId.length - 7)}${p.residentId.slice(-1)}`);
+      }
+      if (p.phone === undefined) expect(r.phone).toBeUndefined();
+      else expect(r.phone).toBe(`${p.phone.slice(0, 3)}****${p.phone.slice(-4)}`);
+    }
+  });
+
+  it('drops them when asked, and masks them by other masks', () => {
+    const dropped = redact(ledger, { residentId: 'drop', phone: 'drop' });
+    tableForEach(dropped.people, (p) => {
+      expect('residentId' in p).toBe(false);
+      expect('phone' in p).toBe(false);
+    });
+    const masked = redact(ledger, { residentIdMask: { keepStart: 0, keepEnd: 4, maskChar: '•' }, phoneMask: { keepStart: 0, keepEnd: 2, maskChar: '#' } });
+    for (const p of people.slice(0, 2000)) {
+      const r = tableGet(masked.people, p.id) as Person;
+      if (p.residentId !== undefined) expect(r.residentId).toBe(`${'•'.repeat(p.residentId.length - 4)}${p.residentId.slice(-4)}`);
+      if (p.phone !== undefined) expect(r.phone).toBe(`#########${p.phone.slice(-2)}`);
+    }
+  });
+});
+
+describe('redact: names and birth dates', () => {
+  it('protects everyone ever observed and the members of households classified as a case, fever or close contact', () => {
+    const expected = new Set<string>();
+    tableForEach(ledger.observations, (o) => expected.add(o.personId));
+    const caseLike = new Set(['confirmed', 'suspected', 'asymptomatic', 'fever', 'closeContact']);
+    const households = new Set<string>();
+    tableForEach(ledger.classifications, (c) => {
+      if (c.entries.some((e) => caseLike.has(e.category))) households.add(c.householdId);
+    });
+    const members = new Set<string>();
+    tableForEach(ledger.households, (h) => {
+      if (households.has(h.id)) for (const m of h.members) members.add(m);
+    });
+    for (const m of members) expected.add(m);
+    const got = protectedPeople(ledger);
+    expect(got.size).toBeGreaterThan(0);
+    expect(members.size).toBeGreaterThan(0);
+    expect([...got].sort()).toEqual([...expected].sort());
+  });
+
+  it('writes protected people and minors as surname + 某, keeps other adults, and cuts minors’ birth dates to the year', () => {
+    const asOf = lastEventDay(ledger) as Day;
+    expect(asOf).toBe(LAST_DAY);
+    const prot = protectedPeople(ledger);
+    const counts = { protectedAdults: 0, minors: 0, others: 0 };
+    for (const p of people) {
+      const r = tableGet(shared.people, p.id) as Person;
+      const minor = ageOn(p.birthDate, asOf) < 18;
+      const surname = `${[...p.name][0] as string}某`;
+      if (minor) {
+        counts.minors++;
+        expect(r.name, p.id).toBe(surname);
+        expect(r.birthDate, p.id).toBe(`${p.birthDate.slice(0, 4)}-01-01`);
+      } else {
+        expect(r.birthDate, p.id).toBe(p.birthDate);
+        if (prot.has(p.id)) {
+          counts.protectedAdults++;
+          expect(r.name, p.id).toBe(surname);
+        } else {
+          counts.others++;
+          expect(r.name, p.id).toBe(p.name);
+        }
+      }
+      // everything else of the record is as it was
+      const rest = (x: Person) => ({ ...x, name: '', birthDate: '', residentId: '', phone: '' });
+      expect(rest(r)).toEqual(rest(p));
+    }
+    expect(counts.minors).toBeGreaterThan(100);
+    expect(counts.protectedAdults).toBeGreaterThan(10);
+    expect(counts.others).toBeGreaterThan(1000);
+  });
+
+  it('counts minors on the policy’s asOf: 18 on the birthday, 17 the day before', () => {
+    const prot = protectedPeople(ledger);
+    const adult = people.find((p) => !prot.has(p.id) && ageOn(p.birthDate, LAST_DAY as Day) >= 18 && !p.birthDate.endsWith('-02-29')) as Person;
+    const birthday = `${Number(adult.birthDate.slice(0, 4)) + 18}${adult.birthDate.slice(4)}`;
+    const dayBefore = dayOf(new Date(Date.parse(`${birthday}T12:00:00+08:00`) - 86_400_000));
+    const on = tableGet(redact(ledger, { asOf: birthday }).people, adult.id) as Person;
+    expect(on.name).toBe(adult.name);
+    expect(on.birthDate).toBe(adult.birthDate);
+    const justBefore = tableGet(redact(ledger, { asOf: dayBefore }).people, adult.id) as Person;
+    expect(justBefore.name).toBe(surnameOnly(adult.name));
+    expect(justBefore.birthDate).toBe(`${adult.birthDate.slice(0, 4)}-01-01`);
+    // far in the future nobody is a minor: only the protected lose their names
+    const later = redact(ledger, { asOf: '2100-01-01' });
+    for (const p of people.slice(0, 3000)) {
+      const r = tableGet(later.people, p.id) as Person;
+      expect(r.name).toBe(prot.has(p.id) ? surnameOnly(p.name) : p.name);
+      expect(r.birthDate).toBe(p.birthDate);
+    }
+  });
+
+  it('follows the names and birthDate policies: all, keep, allToYear', () => {
+    const all = redact(ledger, { names: 'all', birthDate: 'allToYear' });
+    const kept = redact(ledger, { names: 'keep', birthDate: 'keep', purpose: '流调：追踪密切接触者' });
+    for (const p of people.slice(0, 3000)) {
+      const a = tableGet(all.people, p.id) as Person;
+      expect(a.name).toBe(surnameOnly(p.name));
+      expect(a.birthDate).toBe(`${p.birthDate.slice(0, 4)}-01-01`);
+      const k = tableGet(kept.people, p.id) as Person;
+      expect(k.name).toBe(p.name);
+      expect(k.birthDate).toBe(p.birthDate);
+    }
+  });
+
+  it('writes a surname form from the first character', () => {
+    expect(surnameOnly('张伟')).toBe('张某');
+    expect(surnameOnly('欧阳修')).toBe('欧某');
+    expect(surnameOnly(' 李娜 ')).toBe('李某');
+    expect(surnameOnly('')).toBe('某');
+    // a surname form is its own surname form, so a redacted copy reports the same names
+    expect(surnameOnly(surnameOnly('王小明'))).toBe('王某');
+  });
+});
+
+describe('redact: addresses', () => {
+  it('hides house numbers and keeps the village group', () => {
+    const l = ledgerWith([
+      {
+        type: 'householdsRegistered',
+        id: 'test-household-wjg-3-12',
+        at: '2020-01-24T09:00:00+08:00',
+        by: 'mayor',
+        households: [{ id: 'h-wjg-3-12', unitId: 'wjg', address: '吴家沟村3组12号', members: [] }],
+      } as unknown as LedgerEvent,
+    ]);
+    const r = redact(l);
+    expect(tableGet(r.households, 'h-wjg-3-12')?.address).toBe('吴家沟村3组**号');
+    expect(tableGet(r.households, H.cb1)?.address).toBe('城北社区滨河路**号');
+    expect(tableGet(r.households, H.wjg1)?.address).toBe('吴家沟村1组*号');
+    expect(tableGet(redact(l, { address: 'keep' }).households, 'h-wjg-3-12')?.address).toBe('吴家沟村3组12号');
+    expect(tableGet(baseLedger().households, H.cb1)?.address).toBe('城北社区滨河路12号');
+  });
+
+  it('hides every house number of the county and nothing else', () => {
+    let n = 0;
+    tableForEach(ledger.households, (h) => {
+      n++;
+      const r = tableGet(shared.households, h.id) as Household;
+      expect(h.address).toMatch(/\d+号$/);
+      expect(r.address).toBe(h.address.replace(/(\d+)号$/, (_m, digits: string) => `${'*'.repeat(digits.length)}号`));
+      expect(r.members).toEqual(h.members);
+      expect(r.unitId).toBe(h.unitId);
+    });
+    expect(n).toBeGreaterThan(1000);
+  });
+});
+
+describe('redact: temperatures', () => {
+  it('writes every reading as 36.5 or the fever line, the fever line exactly when it was reached', () => {
+    const fever = ledger.settings.feverCelsius;
+    expect(added.size).toBe(3);
+    let readings = 0;
+    let feverReadings = 0;
+    tableForEach(ledger.observations, (o) => {
+      const r = tableGet(shared.observations, o.id) as Observation;
+      expect(r.readings).toHaveLength(o.readings.length);
+      o.readings.forEach((reading, k) => {
+        const f = r.readings[k] as Observation['readings'][number];
+        readings++;
+        expect([36.5, fever]).toContain(f.celsius);
+        expect(f.celsius === fever).toBe(reading.celsius >= fever);
+        if (reading.celsius >= fever) feverReadings++;
+        expect({ ...f, celsius: 0 }).toEqual({ ...reading, celsius: 0 });
+      });
+      if (o.escalation === undefined) expect(r.escalation).toBeUndefined();
+      else expect(r.escalation).toEqual({ ...o.escalation, celsius: fever });
+      expect({ ...r, readings: [], escalation: null }).toEqual({ ...o, readings: [], escalation: null });
+    });
+    expect(readings).toBeGreaterThan(100);
+    expect(feverReadings).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps them when asked', () => {
+    const kept = redact(ledger, { temperature: 'keep' });
+    tableForEach(ledger.observations, (o) => expect(tableGet(kept.observations, o.id)?.readings).toEqual(o.readings));
+  });
+
+  it('gives every figure of the dispatch unchanged, on every day', () => {
+    let escalated = 0;
+    for (const day of [...DAYS, '2020-01-30']) {
+      const original = dailyDispatch(ledger, day, undefined, { trendDays: 3 });
+      const copy = dailyDispatch(shared, day, undefined, { trendDays: 3 });
+      expect(figures(copy), day).toEqual(figures(original));
+      escalated += original.total.homePrevention.escalated;
+      expect(original.total.homePrevention.checksDone + original.total.homePrevention.checksDue).toBeGreaterThan(0);
+    }
+    // the fever added on the last day is counted, on the copy too
+    expect(escalated).toBeGreaterThan(0);
+    expect(dailyDispatch(shared, LAST_DAY).attention.some((a) => a.status === 'escalated')).toBe(true);
+  });
+});
+
+describe('redact: travel', () => {
+  it('writes where a person came from as the zh label of their category, keeping the days', () => {
+    let n = 0;
+    let changed = 0;
+    tableForEach(ledger.declarations, (d) => {
+      n++;
+      const r = tableGet(shared.declarations, d.id);
+      expect(r).toEqual({ ...d, from: label(d.category, 'zh-CN', 'screeningCategory') });
+      if (d.from !== r?.from) changed++;
+    });
+    expect(n).toBeGreaterThan(10);
+    expect(changed).toBeGreaterThan(0);
+    const kept = redact(ledger, { travel: 'keep' });
+    tableForEach(ledger.declarations, (d) => expect(tableGet(kept.declarations, d.id)).toEqual(d));
+  });
+});
+
+describe('redact: the ledger passed in', () => {
+  it('is never changed, and the copy is frozen', () => {
+    const copies = [
+      redact(ledger),
+      redact(ledger, { names: 'all', birthDate: 'allToYear', residentId: 'drop', phone: 'drop' }),
+      redact(ledger, { residentId: 'keep', phone: 'keep', names: 'keep', birthDate: 'keep', address: 'keep', temperature: 'keep', travel: 'keep', purpose: '核对原始台账' }),
+    ];
+    expect(JSON.stringify(ledger)).toBe(before);
+    for (const copy of copies) {
+      expect(Object.isFrozen(copy)).toBe(true);
+      expect(() => {
+        (copy as unknown as Record<string, unknown>)['people'] = null;
+      }).toThrow(TypeError);
+    }
+    const person = tableGet(shared.people, (people[0] as Person).id) as Person;
+    expect(Object.isFrozen(person)).toBe(true);
+    let observation: Observation | undefined;
+    tableForEach(shared.observations, (o) => (observation ??= o));
+    expect(Object.isFrozen(observation)).toBe(true);
+    expect(Object.isFrozen(observation?.readings)).toBe(true);
+    let household: Household | undefined;
+    tableForEach(shared.households, (h) => (household ??= h));
+    expect(Object.isFrozen(household)).toBe(true);
+    // the copy is a ledger like the original: same settings, units, campaigns and events
+    expect(shared.settings).toEqual(ledger.settings);
+    expect(shared.eventCount).toBe(ledger.eventCount);
+  });
+});
+
+describe('redact: the policy', () => {
+  it('refuses to keep phones without a purpose, naming the field', () => {
+    const issues = issuesOf({ phone: 'keep' });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toEqual(['policy', 'phone']);
+    expect(issues[0]?.message).toMatch(/purpose/);
+    expect(checkRedactionPolicy({ phone: 'keep' })).toEqual(issues);
+    try {
+      redact(ledger, { phone: 'keep' });
+    } catch (e) {
+      expect((e as Error).message).toMatch(/phone/);
+    }
+  });
+
+  it('names every field kept without a purpose', () => {
+    const issues = issuesOf({ residentId: 'keep', phone: 'keep', names: 'keep' });
+    expect(issues.map((i) => i.path)).toEqual([
+      ['policy', 'residentId'],
+      ['policy', 'phone'],
+      ['policy', 'names'],
+    ]);
+    for (const i of issues) expect(i.message).toMatch(/purpose/);
+  });
+
+  it('keeps phones in full with a purpose', () => {
+    expect(checkRedactionPolicy({ phone: 'keep', purpose: '联系居家观察人员' })).toEqual([]);
+    const kept = redact(ledger, { phone: 'keep', purpose: '联系居家观察人员' });
+    let n = 0;
+    for (const p of people) {
+      const r = tableGet(kept.people, p.id) as Person;
+      expect(r.phone).toBe(p.phone);
+      if (p.phone !== undefined) n++;
+      // resident ids are still masked
+      if (p.residentId !== undefined) expect(r.residentId).toBe(maskWith(p.residentId, DEFAULT_RESIDENT_ID_MASK));
+    }
+    expect(n).toBe(phones.size);
+    expect(fullValuesIn(JSON.stringify(kept.people), ids)).toEqual([]);
+  });
+
+  it('refuses a purpose too short to say anything', () => {
+    const issues = issuesOf({ phone: 'keep', purpose: ' x ' });
+    expect(issues.some((i) => i.path.join('.') === 'policy.purpose')).toBe(true);
+  });
+
+  it('refuses unknown keys and bad values, with their paths', () => {
+    const unknown = issuesOf({ colour: 'red' });
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]?.code).toBe('unrecognized_keys');
+    expect(unknown[0]?.path[0]).toBe('policy');
+    // the key is named, in the path or in the message
+    expect(`${unknown[0]?.path.join('.')} ${unknown[0]?.message}`).toContain('colour');
+
+    const bad = issuesOf({ residentId: 'hide', address: 'fine', temperature: 37, asOf: '2020-02-30' });
+    expect(bad.map((i) => i.path)).toEqual(
+      expect.arrayContaining([
+        ['policy', 'residentId'],
+        ['policy', 'address'],
+        ['policy', 'temperature'],
+        ['policy', 'asOf'],
+      ]),
+    );
+    expect(bad).toHaveLength(4);
+    expect(issuesOf({ phoneMask: { keepStart: -1, keepEnd: 4, maskChar: '**' } }).map((i) => i.path)).toEqual([
+      ['policy', 'phoneMask', 'keepStart'],
+      ['policy', 'phoneMask', 'maskChar'],
+    ]);
+  });
+
+  it('gives the same issues from checkRedactionPolicy, without throwing', () => {
+    for (const policy of [{ colour: 'red' }, { residentId: 'hide', names: 'everyone' }, { names: 'keep' }, { asOf: 'yesterday' }, 'mask', null]) {
+      let issues: FrontlineError['issues'] = [];
+      expect(() => (issues = checkRedactionPolicy(policy))).not.toThrow();
+      expect(issues.length).toBeGreaterThan(0);
+      expect(issuesOf(policy)).toEqual(issues);
+    }
+    expect(checkRedactionPolicy({})).toEqual([]);
+    expect(checkRedactionPolicy(undefined)).not.toEqual([]);
+  });
+});
+
+describe('redact: any valid policy', () => {
+  const keepMaskDrop = fc.constantFrom('mask', 'drop', 'keep' as const);
+  const mask = fc.record({ keepStart: fc.integer({ min: 0, max: 10 }), keepEnd: fc.integer({ min: 0, max: 6 }), maskChar: fc.constantFrom('*', '•', '#') });
+  const policy = fc
+    .record(
+      {
+        residentId: keepMaskDrop,
+        phone: keepMaskDrop,
+        names: fc.constantFrom('protected', 'all', 'keep' as const),
+        birthDate: fc.constantFrom('minorsToYear', 'allToYear', 'keep' as const),
+        address: fc.constantFrom('coarse', 'keep' as const),
+        temperature: fc.constantFrom('flag', 'keep' as const),
+        travel: fc.constantFrom('coarse', 'keep' as const),
+        residentIdMask: mask,
+        phoneMask: mask,
+        asOf: fc.constantFrom('2020-01-25', '2020-02-07', '2030-06-30'),
+      },
+      { requiredKeys: ['residentId', 'phone', 'names'] },
+    )
+    .map((p): RedactionPolicyInput => (p.residentId === 'keep' || p.phone === 'keep' || p.names === 'keep' ? { ...p, purpose: '流调：追踪密切接触者' } : p));
+
+  test.prop([policy], { numRuns: 6 })('never shows a full resident id or phone unless that field is kept, and never throws', (p) => {
+    expect(checkRedactionPolicy(p)).toEqual([]);
+    const copy = redact(ledger, p);
+    const keptIds = p.residentId === 'keep' ? ids : new Set<string>();
+    const keptPhones = p.phone === 'keep' ? phones : new Set<string>();
+    const text = JSON.stringify(copy);
+    if (p.residentId !== 'keep') expect(fullValuesIn(text, ids, keptPhones)).toEqual([]);
+    if (p.phone !== 'keep') expect(fullValuesIn(text, phones, keptIds)).toEqual([]);
+    for (const person of people) {
+      const r = tableGet(copy.people, person.id) as Person;
+      if (p.residentId === 'keep') expect(r.residentId).toBe(person.residentId);
+      else if (p.residentId === 'drop') expect(r.residentId).toBeUndefined();
+      else if (person.residentId !== undefined) expect(r.residentId).not.toBe(person.residentId);
+      if (p.phone === 'keep') expect(r.phone).toBe(person.phone);
+      else if (p.phone === 'drop') expect(r.phone).toBeUndefined();
+      else if (person.phone !== undefined) expect(r.phone).not.toBe(person.phone);
+    }
+    expect(JSON.stringify(ledger.settings)).toBe(JSON.stringify(copy.settings));
+  });
+});
