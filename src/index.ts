@@ -61,6 +61,12 @@ export {
   Commendation,
   CommunityState,
   Sensitivity,
+  SignOffLevel,
+  ReadingSlot,
+  ObservationBasis,
+  ObservationEnd,
+  CampaignStatus,
+  RectificationAction,
   label,
 } from './core/vocabulary.js';
 export type { Label, Vocabulary } from './core/vocabulary.js';

@@ -1,49 +1,9 @@
 import { z } from 'zod';
 import { Day } from '../core/day.js';
 import { OrgId, PersonId, RecordId } from '../core/ids.js';
-import { PartyStatus, type Label } from '../core/vocabulary.js';
+import { LABELS, PartyStatus, type Label } from '../core/vocabulary.js';
 
 const keysOf = <K extends string>(o: Record<K, Label>): [K, ...K[]] => Object.keys(o) as [K, ...K[]];
-
-const ADMISSION_STEP = {
-  application: { zh: '提交入党申请书', en: 'application' },
-  applicationTalk: { zh: '党组织派人谈话', en: 'talk with the applicant' },
-  activist: { zh: '确定为入党积极分子', en: 'chosen as an activist' },
-  assessment: { zh: '入党积极分子考察', en: 'activist assessment' },
-  fastTrack: { zh: '疫情防控一线及时发展', en: 'front-line fast track' },
-  developmentTarget: { zh: '列为发展对象', en: 'made a development target' },
-  politicalReview: { zh: '政治审查', en: 'political review' },
-  introducers: { zh: '确定入党介绍人', en: 'introducers named' },
-  training: { zh: '短期集中培训', en: 'short-term training' },
-  temporaryBranchApproval: { zh: '临时党支部发展党员的上级批准', en: 'higher approval for a temporary branch to admit' },
-  admissionMeeting: { zh: '支部大会讨论接收预备党员', en: 'branch meeting on admission' },
-  higherTalk: { zh: '上级党委派人谈话', en: 'talk by the higher committee' },
-  admissionApproval: { zh: '上级党委审批', en: 'approval by the higher committee' },
-  conversionMeeting: { zh: '支部大会讨论转正', en: 'branch meeting on conversion' },
-  extensionMeeting: { zh: '支部大会讨论延长预备期', en: 'branch meeting on extending probation' },
-  cancellationMeeting: { zh: '支部大会讨论取消预备党员资格', en: 'branch meeting on cancelling probation' },
-  probationApproval: { zh: '上级党组织批准（转正、延长或取消）', en: 'higher approval of the decision on probation' },
-} as const;
-
-const ADMISSION_STATUS = {
-  nonMember: { zh: '群众', en: 'non-member' },
-  applicant: { zh: '入党申请人', en: 'applicant' },
-  activist: { zh: '入党积极分子', en: 'activist' },
-  developmentTarget: { zh: '发展对象', en: 'development target' },
-  probationaryMember: { zh: '预备党员', en: 'probationary member' },
-  fullMember: { zh: '正式党员', en: 'full member' },
-  cancelled: { zh: '取消预备党员资格', en: 'probation cancelled' },
-} as const;
-
-const RECOMMENDATION = {
-  partyMembers: { zh: '党员推荐', en: 'recommended by Party members' },
-  massOrganization: { zh: '群团组织推优', en: 'recommended by a mass organization' },
-} as const;
-
-const DECISION_BODY = {
-  branchCommittee: { zh: '支部委员会', en: 'branch committee' },
-  branchMeeting: { zh: '支部大会（不设支部委员会的）', en: 'branch meeting (where there is no committee)' },
-} as const;
 
 /**
  * The Chinese and English names of the admission vocabularies: the steps of the pipeline, the
@@ -55,10 +15,10 @@ const DECISION_BODY = {
  * @category Admission
  */
 export const ADMISSION_LABELS = {
-  admissionStep: ADMISSION_STEP,
-  admissionStatus: ADMISSION_STATUS,
-  recommendation: RECOMMENDATION,
-  decisionBody: DECISION_BODY,
+  admissionStep: LABELS.admissionStep,
+  admissionStatus: LABELS.admissionStatus,
+  recommendation: LABELS.recommendation,
+  decisionBody: LABELS.decisionBody,
 } as const;
 
 /**
@@ -68,7 +28,7 @@ export const ADMISSION_LABELS = {
  * AdmissionStepKind.parse('politicalReview'); // => 'politicalReview'
  * @category Admission
  */
-export const AdmissionStepKind = z.enum(keysOf(ADMISSION_STEP));
+export const AdmissionStepKind = z.enum(keysOf(LABELS.admissionStep));
 /**
  * The kind of an admission step.
  *
@@ -84,7 +44,7 @@ export type AdmissionStepKind = z.infer<typeof AdmissionStepKind>;
  * AdmissionStatus.parse('probationaryMember'); // => 'probationaryMember'
  * @category Admission
  */
-export const AdmissionStatus = z.enum(keysOf(ADMISSION_STATUS));
+export const AdmissionStatus = z.enum(keysOf(LABELS.admissionStatus));
 /**
  * The status of an admission case.
  *
@@ -100,7 +60,7 @@ export type AdmissionStatus = z.infer<typeof AdmissionStatus>;
  * Recommendation.parse('massOrganization'); // => 'massOrganization'
  * @category Admission
  */
-export const Recommendation = z.enum(keysOf(RECOMMENDATION));
+export const Recommendation = z.enum(keysOf(LABELS.recommendation));
 /**
  * How an activist was put forward.
  *
@@ -116,7 +76,7 @@ export type Recommendation = z.infer<typeof Recommendation>;
  * DecisionBody.parse('branchCommittee'); // => 'branchCommittee'
  * @category Admission
  */
-export const DecisionBody = z.enum(keysOf(DECISION_BODY));
+export const DecisionBody = z.enum(keysOf(LABELS.decisionBody));
 /**
  * The branch body that decided.
  *

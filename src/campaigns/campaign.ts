@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Day } from '../core/day.js';
 import { CampaignId, OrgId } from '../core/ids.js';
-import { CampaignKind } from '../core/vocabulary.js';
+import { CampaignKind, CampaignStatus } from '../core/vocabulary.js';
 
 /**
  * A campaign: one of the four actions (四大行动), owned by a unit (the headquarters' county or a
@@ -28,7 +28,7 @@ export const Campaign = z
     /** Last day, once known. */
     endDay: Day.optional(),
     /** `active` from its opening, `closed` after `campaignClosed`. */
-    status: z.enum(['active', 'closed']),
+    status: CampaignStatus,
   })
   .strict();
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sensitive } from '../privacy/sensitivity.js';
 import { Day, Instant } from '../core/day.js';
 import { CampaignId, EventId, HouseholdId, OrgId, PersonId, RecordId } from '../core/ids.js';
-import { HouseholdService, ObservationSetting, ScreeningCategory, SiteCategory, VolunteerTaskKind } from '../core/vocabulary.js';
+import { HouseholdService, ObservationSetting, ScreeningCategory, SiteCategory, VolunteerTaskKind, ReadingSlot, ObservationBasis, ObservationEnd, VisitOutcome } from '../core/vocabulary.js';
 
 /**
  * The *Letter to all residents* (致全县人民的一封信) delivered to a household in a home-prevention
@@ -108,7 +108,7 @@ export const TemperatureReading = z
     /** The day of the check. */
     day: Day,
     /** Morning or evening check. */
-    slot: z.enum(['morning', 'evening']),
+    slot: ReadingSlot,
     /** The temperature in °C. */
     celsius: sensitive(z.number().min(30).max(45), 'health'),
     /** When it was taken. */
@@ -150,7 +150,7 @@ export const Observation = z
     /** Why: arrived from Wuhan, close contact, … */
     category: sensitive(ScreeningCategory.clone(), 'health'),
     /** Counted from the arrival day or from the last unprotected contact. */
-    basis: z.enum(['arrival', 'lastContact']),
+    basis: ObservationBasis,
     /** The first day of the period (arrival or last contact). */
     fromDay: Day,
     /** The day it was recorded: checks are due from this day (or `fromDay`, if later). */
@@ -181,7 +181,7 @@ export const Observation = z
         /** The day it ended. */
         day: Day,
         /** How. */
-        outcome: z.enum(['released', 'transferred']),
+        outcome: ObservationEnd,
       })
       .strict()
       .optional(),
@@ -195,20 +195,7 @@ export const Observation = z
  */
 export type Observation = z.infer<typeof Observation>;
 
-/**
- * The outcome of a door-knocking visit.
- *
- * @example
- * VisitOutcome.parse('nobodyHome'); // => 'nobodyHome'
- * @category Door-knocking
- */
-export const VisitOutcome = z.enum(['screened', 'nobodyHome', 'refused']);
-/**
- * The outcome of a visit.
- *
- * @category Door-knocking
- */
-export type VisitOutcome = z.infer<typeof VisitOutcome>;
+export { VisitOutcome } from '../core/vocabulary.js';
 
 /**
  * A door-knocking visit to a household: who visited, when, and what came of it.

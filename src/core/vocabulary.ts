@@ -701,6 +701,212 @@ export const Sensitivity = z.enum(keysOf(SENSITIVITY));
  */
 export type Sensitivity = z.infer<typeof Sensitivity>;
 
+const ADMISSION_STEP = {
+  application: { zh: '提交入党申请书', en: 'application' },
+  applicationTalk: { zh: '党组织派人谈话', en: 'talk with the applicant' },
+  activist: { zh: '确定为入党积极分子', en: 'chosen as an activist' },
+  assessment: { zh: '入党积极分子考察', en: 'activist assessment' },
+  fastTrack: { zh: '疫情防控一线及时发展', en: 'front-line fast track' },
+  developmentTarget: { zh: '列为发展对象', en: 'made a development target' },
+  politicalReview: { zh: '政治审查', en: 'political review' },
+  introducers: { zh: '确定入党介绍人', en: 'introducers named' },
+  training: { zh: '短期集中培训', en: 'short-term training' },
+  temporaryBranchApproval: { zh: '临时党支部发展党员的上级批准', en: 'higher approval for a temporary branch to admit' },
+  admissionMeeting: { zh: '支部大会讨论接收预备党员', en: 'branch meeting on admission' },
+  higherTalk: { zh: '上级党委派人谈话', en: 'talk by the higher committee' },
+  admissionApproval: { zh: '上级党委审批', en: 'approval by the higher committee' },
+  conversionMeeting: { zh: '支部大会讨论转正', en: 'branch meeting on conversion' },
+  extensionMeeting: { zh: '支部大会讨论延长预备期', en: 'branch meeting on extending probation' },
+  cancellationMeeting: { zh: '支部大会讨论取消预备党员资格', en: 'branch meeting on cancelling probation' },
+  probationApproval: { zh: '上级党组织批准（转正、延长或取消）', en: 'higher approval of the decision on probation' },
+} as const;
+
+const ADMISSION_STATUS = {
+  nonMember: { zh: '群众', en: 'non-member' },
+  applicant: { zh: '入党申请人', en: 'applicant' },
+  activist: { zh: '入党积极分子', en: 'activist' },
+  developmentTarget: { zh: '发展对象', en: 'development target' },
+  probationaryMember: { zh: '预备党员', en: 'probationary member' },
+  fullMember: { zh: '正式党员', en: 'full member' },
+  cancelled: { zh: '取消预备党员资格', en: 'probation cancelled' },
+} as const;
+
+const RECOMMENDATION = {
+  partyMembers: { zh: '党员推荐', en: 'recommended by Party members' },
+  massOrganization: { zh: '群团组织推优', en: 'recommended by a mass organization' },
+} as const;
+
+const DECISION_BODY = {
+  branchCommittee: { zh: '支部委员会', en: 'branch committee' },
+  branchMeeting: { zh: '支部大会（不设支部委员会的）', en: 'branch meeting (where there is no committee)' },
+} as const;
+
+const VISIT_OUTCOME = {
+  screened: { zh: '已摸排', en: 'screened' },
+  nobodyHome: { zh: '无人在家', en: 'nobody home' },
+  refused: { zh: '拒绝配合', en: 'refused' },
+} as const;
+
+const ACTOR_ROLE = {
+  villageWorker: { zh: '村（社区）工作人员', en: 'village or community worker' },
+  townshipWorker: { zh: '乡镇（街道）工作人员', en: 'township worker' },
+  supervisor: { zh: '督导组', en: 'supervision group' },
+  headquarters: { zh: '指挥部', en: 'headquarters' },
+} as const;
+
+const SIGN_OFF_LEVEL = {
+  township: { zh: '乡镇（街道）签收', en: 'township sign-off' },
+  headquarters: { zh: '指挥部签收', en: 'headquarters sign-off' },
+} as const;
+
+const READING_SLOT = {
+  morning: { zh: '上午', en: 'morning' },
+  evening: { zh: '下午', en: 'evening' },
+} as const;
+
+const OBSERVATION_BASIS = {
+  arrival: { zh: '自抵达之日起', en: 'from arrival' },
+  lastContact: { zh: '自末次无防护接触之日起', en: 'from the last unprotected contact' },
+} as const;
+
+const OBSERVATION_END = {
+  released: { zh: '解除观察', en: 'released' },
+  transferred: { zh: '转送定点医院', en: 'transferred to a designated hospital' },
+} as const;
+
+const CAMPAIGN_STATUS = {
+  active: { zh: '进行中', en: 'active' },
+  closed: { zh: '已结束', en: 'closed' },
+} as const;
+
+const RECTIFICATION_ACTION = {
+  submitted: { zh: '提交整改', en: 'rectification submitted' },
+  passed: { zh: '复查通过', en: 'passed on re-check' },
+  reopened: { zh: '复查未通过，重新整改', en: 'reopened on re-check' },
+} as const;
+
+/**
+ * The outcome of a door-knocking visit: screened, nobody home, or refused.
+ *
+ * @example
+ * VisitOutcome.parse('nobodyHome'); // => 'nobodyHome'
+ * @category Vocabulary
+ */
+export const VisitOutcome = z.enum(keysOf(VISIT_OUTCOME));
+/**
+ * The outcome of a visit.
+ *
+ * @category Vocabulary
+ */
+export type VisitOutcome = z.infer<typeof VisitOutcome>;
+
+/**
+ * The roles an actor can hold: a village or community worker records inside their unit, a township
+ * worker inside the township's subtree, a supervision group inspects inside the units it covers
+ * (and records no campaign work), the headquarters acts everywhere.
+ *
+ * @example
+ * ActorRole.parse('townshipWorker'); // => 'townshipWorker'
+ * @category Vocabulary
+ */
+export const ActorRole = z.enum(keysOf(ACTOR_ROLE));
+/**
+ * An actor's role.
+ *
+ * @category Vocabulary
+ */
+export type ActorRole = z.infer<typeof ActorRole>;
+
+/**
+ * Who signs off a daily report: the township (for a village's or community's), then the headquarters.
+ *
+ * @example
+ * SignOffLevel.parse('township'); // => 'township'
+ * @category Vocabulary
+ */
+export const SignOffLevel = z.enum(keysOf(SIGN_OFF_LEVEL));
+/**
+ * A sign-off level.
+ *
+ * @category Vocabulary
+ */
+export type SignOffLevel = z.infer<typeof SignOffLevel>;
+
+/**
+ * The twice-daily temperature checks: morning and evening.
+ *
+ * @example
+ * ReadingSlot.parse('evening'); // => 'evening'
+ * @category Vocabulary
+ */
+export const ReadingSlot = z.enum(keysOf(READING_SLOT));
+/**
+ * A check's slot.
+ *
+ * @category Vocabulary
+ */
+export type ReadingSlot = z.infer<typeof ReadingSlot>;
+
+/**
+ * What an observation period counts from: the arrival day or the last unprotected contact.
+ *
+ * @example
+ * ObservationBasis.parse('lastContact'); // => 'lastContact'
+ * @category Vocabulary
+ */
+export const ObservationBasis = z.enum(keysOf(OBSERVATION_BASIS));
+/**
+ * An observation's basis.
+ *
+ * @category Vocabulary
+ */
+export type ObservationBasis = z.infer<typeof ObservationBasis>;
+
+/**
+ * How an observation ended: released, or transferred to a designated hospital.
+ *
+ * @example
+ * ObservationEnd.parse('transferred'); // => 'transferred'
+ * @category Vocabulary
+ */
+export const ObservationEnd = z.enum(keysOf(OBSERVATION_END));
+/**
+ * How an observation ended.
+ *
+ * @category Vocabulary
+ */
+export type ObservationEnd = z.infer<typeof ObservationEnd>;
+
+/**
+ * A campaign's status: active or closed.
+ *
+ * @example
+ * CampaignStatus.parse('closed'); // => 'closed'
+ * @category Vocabulary
+ */
+export const CampaignStatus = z.enum(keysOf(CAMPAIGN_STATUS));
+/**
+ * A campaign's status.
+ *
+ * @category Vocabulary
+ */
+export type CampaignStatus = z.infer<typeof CampaignStatus>;
+
+/**
+ * A step of a finding's rectification loop: submitted, passed on re-check, or reopened.
+ *
+ * @example
+ * RectificationAction.parse('reopened'); // => 'reopened'
+ * @category Vocabulary
+ */
+export const RectificationAction = z.enum(keysOf(RECTIFICATION_ACTION));
+/**
+ * A rectification step.
+ *
+ * @category Vocabulary
+ */
+export type RectificationAction = z.infer<typeof RectificationAction>;
+
 /**
  * The Chinese and English labels of every enumerated value of the library, by vocabulary.
  *
@@ -739,6 +945,18 @@ export const LABELS = {
   commendation: COMMENDATION,
   communityState: COMMUNITY_STATE,
   sensitivity: SENSITIVITY,
+  admissionStep: ADMISSION_STEP,
+  admissionStatus: ADMISSION_STATUS,
+  recommendation: RECOMMENDATION,
+  decisionBody: DECISION_BODY,
+  visitOutcome: VISIT_OUTCOME,
+  actorRole: ACTOR_ROLE,
+  signOffLevel: SIGN_OFF_LEVEL,
+  readingSlot: READING_SLOT,
+  observationBasis: OBSERVATION_BASIS,
+  observationEnd: OBSERVATION_END,
+  campaignStatus: CAMPAIGN_STATUS,
+  rectificationAction: RECTIFICATION_ACTION,
 } as const;
 
 /**

@@ -1,22 +1,8 @@
 import { z } from 'zod';
+import { ActorRole } from '../core/vocabulary.js';
 import { OrgId, PersonId, SupervisionGroupId } from '../core/ids.js';
 
-/**
- * The roles an actor can hold: a village or community worker records inside their unit, a township
- * worker inside the township's subtree, a supervision group inspects inside the units it covers
- * (and records no campaign work), the headquarters acts everywhere.
- *
- * @example
- * ActorRole.parse('townshipWorker'); // => 'townshipWorker'
- * @category Ledger
- */
-export const ActorRole = z.enum(['villageWorker', 'townshipWorker', 'supervisor', 'headquarters']);
-/**
- * An actor's role.
- *
- * @category Ledger
- */
-export type ActorRole = z.infer<typeof ActorRole>;
+export { ActorRole } from '../core/vocabulary.js';
 
 /**
  * Who records events through `applyAs`: a person, their role and the unit that bounds their scope

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Day, Instant } from '../core/day.js';
 import { CampaignId, EventId, HouseholdId, OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
-import { Attendance, CampaignKind, HouseholdService, ObservationSetting, ScreeningCategory, VolunteerTaskKind } from '../core/vocabulary.js';
+import { Attendance, CampaignKind, HouseholdService, ObservationSetting, ScreeningCategory, VolunteerTaskKind, ReadingSlot, ObservationBasis, ObservationEnd, SignOffLevel } from '../core/vocabulary.js';
 import { Post, PostId, Roster, SeatId } from '../roster/model.js';
 import { AbsenceRecord } from '../roster/records.js';
 import { CheckAnswer, RaisedFinding } from '../supervision/records.js';
@@ -234,7 +234,7 @@ export const ObservationStarted = z
     /** Why. */
     category: ScreeningCategory,
     /** Counted from arrival or last contact. */
-    basis: z.enum(['arrival', 'lastContact']),
+    basis: ObservationBasis,
     /** The arrival or last-contact day (not after the event's day). */
     fromDay: Day,
   })
@@ -316,7 +316,7 @@ export const TemperatureChecked = z
     /** The observation. */
     observationId: RecordId,
     /** Morning or evening. */
-    slot: z.enum(['morning', 'evening']),
+    slot: ReadingSlot,
     /** °C. */
     celsius: z.number().min(30).max(45),
   })
@@ -344,7 +344,7 @@ export const ObservationEnded = z
     /** The observation. */
     observationId: RecordId,
     /** Released or transferred. */
-    outcome: z.enum(['released', 'transferred']),
+    outcome: ObservationEnd,
   })
   .strict();
 /**
@@ -896,7 +896,7 @@ export const DailyReportSignedOff = z
     /** The day reported on. */
     day: Day,
     /** Who signs: the township or the headquarters. */
-    level: z.enum(['township', 'headquarters']),
+    level: SignOffLevel,
   })
   .strict();
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SignOffLevel } from '../core/vocabulary.js';
 import { Day, Instant } from '../core/day.js';
 import { OrgId, PersonId } from '../core/ids.js';
 
@@ -11,7 +12,7 @@ import { OrgId, PersonId } from '../core/ids.js';
  * @category Reports
  */
 export const ReportSignOff = z
-  .object({ /** Who signed: the township or the headquarters. */ level: z.enum(['township', 'headquarters']), /** When. */ at: Instant, /** Who. */ by: PersonId })
+  .object({ /** Who signed: the township or the headquarters. */ level: SignOffLevel, /** When. */ at: Instant, /** Who. */ by: PersonId })
   .strict();
 /**
  * A sign-off.

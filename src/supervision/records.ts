@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Day, Instant, dayOf } from '../core/day.js';
 import { OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
-import { FindingSeverity, FindingStatus } from '../core/vocabulary.js';
+import { FindingSeverity, FindingStatus, RectificationAction } from '../core/vocabulary.js';
 import { PostId } from '../roster/model.js';
 
 /**
@@ -122,7 +122,7 @@ export type Inspection = z.infer<typeof Inspection>;
 export const FindingAction = z
   .object({
     /** `submitted`, `passed` or `reopened`. */
-    kind: z.enum(['submitted', 'passed', 'reopened']),
+    kind: RectificationAction,
     /** When. */
     at: Instant,
     /** Who. */
