@@ -62,7 +62,7 @@ function columnsFor(kind: CampaignKind, n: number): Columns {
  * @category Campaigns
  */
 export function campaignProgress(ledger: Ledger, campaignId: CampaignId, day: Day): CampaignProgress {
-  return campaignProgressSeries(ledger, campaignId, [day])[0] as CampaignProgress;
+  return progressSeries(ledger, campaignId, [day], {}, true)[0] as CampaignProgress;
 }
 
 /**
@@ -81,12 +81,12 @@ export function campaignProgressSeries(ledger: Ledger, campaignId: CampaignId, d
 }
 
 /** @internal {@link campaignProgressSeries} sharing counts with the other campaigns of one report. */
-export function progressSeries(ledger: Ledger, campaignId: CampaignId, days: readonly Day[], shared: ProgressShared): CampaignProgress[] {
+export function progressSeries(ledger: Ledger, campaignId: CampaignId, days: readonly Day[], shared: ProgressShared, single = false): CampaignProgress[] {
   const campaign = tableGet(ledger.campaigns, campaignId);
   if (campaign === undefined)
     throw new FrontlineError('invalid_input', `unknown campaign '${campaignId}'`, [{ path: ['campaignId'], code: 'unknown_campaign', message: `no campaign '${campaignId}' in the ledger` }]);
   days.forEach((day, k) => {
-    const path = days.length === 1 ? ['day'] : ['days', k];
+    const path = single ? ['day'] : ['days', k];
     const valid = Day.safeParse(day);
     if (!valid.success) throw new FrontlineError('invalid_day', `invalid day '${String(day)}'`, issuesFromZod(valid.error, path));
     if (day < campaign.startDay)

@@ -26,7 +26,8 @@ function pad(cell: string, width: number, right: boolean): string {
 /** @internal Renders rows as an aligned text table with a header rule. */
 export function textTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? c.toLocaleString('en-US') : c)));
-  const numeric = header.map((_, k) => rows.length > 0 && rows.every((r) => typeof r[k] === 'number'));
+  // a column of numbers, percentages and dashes aligns right
+  const numeric = header.map((_, k) => rows.length > 0 && rows.every((r) => typeof r[k] === 'number' || /^(—|[−-]?[\d,]+(\.\d+)?%?)$/u.test(String(r[k] ?? ''))));
   const widths = header.map((h, k) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[k] ?? ''))));
   const line = (r: readonly string[]): string => r.map((c, k) => pad(c, widths[k] as number, numeric[k] as boolean)).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)].join('\n');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sensitive } from '../privacy/sensitivity.js';
 import { Day } from '../core/day.js';
-import { HouseholdId, OrgId, PersonId } from '../core/ids.js';
+import { HouseholdId, OrgId, PersonId, RecordId } from '../core/ids.js';
 import { CadreLevel, PartyStatus, Sex } from '../core/vocabulary.js';
 import { isValidResidentId, tryParseResidentId } from './residentId.js';
 
@@ -82,6 +82,8 @@ export const Person = z
     cadreLevel: CadreLevel.optional(),
     /** For cadres: the post held, such as 县委书记 or 村党支部书记. */
     post: z.string().min(1).optional(),
+    /** The person's member-development case in the ledger, once one is opened. */
+    admissionCase: RecordId.optional(),
     /** Temporary bodies (temporary branch, commando, volunteer or disinfection team) the person serves in. */
     assignments: z.array(OrgId).optional(),
   })

@@ -89,7 +89,7 @@ export interface SensitiveField {
  * sensitiveFields(Person).map((f) => f.path.join('.'));
  * // => ['name', 'birthDate', 'residentId', 'phone']
  * sensitiveFields(Observation).map((f) => `${f.path.join('.')}: ${f.sensitivity}`);
- * // => ['category: health', 'readings.*.celsius: health', 'escalation.celsius: health']
+ * // => ['setting: observation', 'category: health', 'readings.*.celsius: health', 'escalation.celsius: health']
  * @category Privacy
  */
 export function sensitiveFields(schema: z.ZodType): SensitiveField[] {

@@ -68,7 +68,11 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
   const zh = locale === 'zh-CN';
   const w = (l: Label): string => (zh ? l.zh : l.en);
   const head = COLUMNS.map((c) => w(c.head));
-  const rows = report.rows.map((r) => [r.unit.name, ...COLUMNS.map((c) => c.cell(r.summary))]);
+  const allRows = report.rows.map((r) => [r.unit.name, ...COLUMNS.map((c) => c.cell(r.summary))]);
+  // units whose every figure shown is 0 or does not apply (a county bureau has no households or posts) are counted, not listed
+  const rows = allRows.filter((r) => r.slice(1).some((c) => c !== 0 && c !== '—'));
+  const hidden = allRows.length - rows.length;
+  const hiddenNote: Label = { zh: `另有 ${n(hidden)} 个单位各项为零或不适用，未列出`, en: `${n(hidden)} units whose figures are all zero or do not apply are not listed` };
   const totalRow = [w({ zh: '合计', en: 'total' }), ...COLUMNS.map((c) => c.cell(report.total))];
   const unitHead = w({ zh: '单位', en: 'unit' });
 
@@ -77,7 +81,7 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
       const s = String(v);
       return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
     };
-    return [[unitHead, ...head], ...rows, [report.scope.name, ...totalRow.slice(1)]].map((r) => r.map(esc).join(',')).join('\n') + '\n';
+    return [[unitHead, ...head], ...allRows, [report.scope.name, ...totalRow.slice(1)]].map((r) => r.map(esc).join(',')).join('\n') + '\n';
   }
 
   const title = zh ? `${report.scope.name}疫情防控每日调度 ${report.day}` : `${report.scope.name} daily dispatch, ${report.day}`;
@@ -121,8 +125,8 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
           en: `supervision: ${n(t.supervision.inspections)} inspections today, ${n(t.supervision.raised)} findings raised, ${n(t.supervision.open)} open, ${n(t.supervision.overdue)} overdue`,
         },
         {
-          zh: `发展党员：申请人 ${n(t.admission.applicant)}，积极分子 ${n(t.admission.activist)}，发展对象 ${n(t.admission.developmentTarget)}，预备党员 ${n(t.admission.probationaryMember)}；今日推进 ${n(t.admission.steps)} 步`,
-          en: `member development: ${n(t.admission.applicant)} applicants, ${n(t.admission.activist)} activists, ${n(t.admission.developmentTarget)} development targets, ${n(t.admission.probationaryMember)} probationary members; ${n(t.admission.steps)} steps today`,
+          zh: `发展党员（在办案件）：申请人 ${n(t.admission.applicant)}，积极分子 ${n(t.admission.activist)}，发展对象 ${n(t.admission.developmentTarget)}，预备党员 ${n(t.admission.probationaryMember)}；今日推进 ${n(t.admission.steps)} 步`,
+          en: `member development (open cases): ${n(t.admission.applicant)} applicants, ${n(t.admission.activist)} activists, ${n(t.admission.developmentTarget)} development targets, ${n(t.admission.probationaryMember)} probationary members; ${n(t.admission.steps)} steps today`,
         },
         reportingLine(report),
         epidemicLine(report),
@@ -141,22 +145,25 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
       : { zh: `需处置人员（发热转诊、失访；姓名因“${report.disclosedFor}”披露）`, en: `People to act on (fever, lost to follow-up; names disclosed for: ${report.disclosedFor})` },
   );
 
-  if (format === 'html') return html(report, title, lines.map(w), [unitHead, ...head], [...rows, totalRow], moversTitle, movers.map(w), attentionTitle, attention, zh);
+  if (format === 'html') return html(report, title, lines.map(w), [unitHead, ...head], [...rows, totalRow], hidden > 0 ? w(hiddenNote) : null, moversTitle, movers.map(w), attentionTitle, attention, zh);
 
   if (format === 'markdown') {
     const md = (r: readonly (string | number)[]): string => `| ${r.map((c) => (typeof c === 'number' ? n(c) : c).replaceAll('|', '\\|')).join(' | ')} |`;
     const out = [`# ${title}`, '', ...lines.map((l) => `- ${w(l)}`), ''];
     if (report.hasData && rows.length > 0) {
-      out.push(md([unitHead, ...head]), md([unitHead, ...head].map(() => '---')), ...rows.map(md), md(totalRow), '');
+      out.push(md([unitHead, ...head]), `| --- | ${head.map(() => '---:').join(' | ')} |`, ...rows.map(md), md(totalRow), '');
+      if (hidden > 0) out.push(w(hiddenNote), '');
     }
     if (movers.length > 0) out.push(`## ${moversTitle}`, '', ...movers.map((m) => `- ${w(m)}`), '');
     if (attention.length > 0) out.push(`## ${attentionTitle}`, '', ...attention.map((a) => `- ${a}`), '');
     return out.join('\n');
   }
   const out = [`■ ${title}`, ...lines.map((l) => `  ${w(l)}`)];
+  const colon = zh ? '：' : ': ';
   if (report.hasData && rows.length > 0) out.push('', textTable([unitHead, ...head], [...rows, totalRow]));
-  if (movers.length > 0) out.push('', `${moversTitle}: ${movers.map(w).join(zh ? '；' : '; ')}`);
-  if (attention.length > 0) out.push('', `${attentionTitle}:`, ...attention.map((a) => `  ${a}`));
+  if (report.hasData && hidden > 0) out.push(w(hiddenNote));
+  if (movers.length > 0) out.push('', `${moversTitle}${colon}${movers.map(w).join(zh ? '；' : '; ')}`);
+  if (attention.length > 0) out.push('', `${attentionTitle}${colon}`, ...attention.map((a) => `  ${a}`));
   return out.join('\n') + '\n';
 }
 
@@ -169,6 +176,7 @@ function html(
   lines: readonly string[],
   head: readonly string[],
   rows: readonly (readonly (string | number)[])[],
+  hiddenNote: string | null,
   moversTitle: string,
   movers: readonly string[],
   attentionTitle: string,
@@ -193,6 +201,7 @@ function html(
     out.push('<table>', `<tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>`);
     for (const r of rows) out.push(`<tr>${r.map((c) => `<td>${esc(typeof c === 'number' ? n(c) : c)}</td>`).join('')}</tr>`);
     out.push('</table>');
+    if (hiddenNote !== null) out.push(`<p>${esc(hiddenNote)}</p>`);
     // coverage per unit: horizontal bars
     const bars = report.rows.filter((r) => r.summary.doorKnocking.households > 0);
     const rowH = 18;

@@ -416,8 +416,7 @@ describe('redact: travel', () => {
 describe('redact: the ledger passed in', () => {
   it('is never changed, and the copy is frozen', () => {
     const copies = [
-      redact(ledger),
-      redact(ledger, { names: 'all', birthDate: 'allToYear', residentId: 'drop', phone: 'drop' }),
+      shared,
       redact(ledger, { residentId: 'keep', phone: 'keep', names: 'keep', birthDate: 'keep', address: 'keep', temperature: 'keep', travel: 'keep', purpose: '核对原始台账' }),
     ];
     expect(JSON.stringify(ledger)).toBe(before);
@@ -547,7 +546,7 @@ describe('redact: any valid policy', () => {
     )
     .map((p): RedactionPolicyInput => (p.residentId === 'keep' || p.phone === 'keep' || p.names === 'keep' ? { ...p, purpose: '流调：追踪密切接触者' } : p));
 
-  test.prop([policy], { numRuns: 6 })('never shows a full resident id or phone unless that field is kept, and never throws', (p) => {
+  test.prop([policy], { numRuns: 4 })('never shows a full resident id or phone unless that field is kept, and never throws', (p) => {
     expect(checkRedactionPolicy(p)).toEqual([]);
     const copy = redact(ledger, p);
     const keptIds = p.residentId === 'keep' ? ids : new Set<string>();

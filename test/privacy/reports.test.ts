@@ -15,7 +15,6 @@ import {
   simulateCampaigns,
   surnameOnly,
   tableForEach,
-  tableGet,
   type DailyDispatch,
   type Day,
   type Ledger,

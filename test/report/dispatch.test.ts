@@ -102,7 +102,7 @@ describe('dailyDispatch', () => {
 });
 
 describe('renderDispatch', () => {
-  it('renders text, Markdown and CSV in both locales, with a row per child unit', () => {
+  it('renders text, Markdown and CSV in both locales, with a row per child unit (units with nothing to show counted, not listed, except in CSV)', () => {
     const r = dailyDispatch(ledger, '2020-01-28');
     const zh = renderDispatch(r);
     expect(zh).toContain('疫情防控每日调度 2020-01-28');
@@ -111,7 +111,12 @@ describe('renderDispatch', () => {
     expect(en).toContain('daily dispatch, 2020-01-28');
     const md = renderDispatch(r, { locale: 'en', format: 'markdown' });
     expect(md.startsWith('# ')).toBe(true);
-    expect(md.split('\n').filter((l) => l.startsWith('| ')).length).toBe(r.rows.length + 3);
+    // every township shows figures; bureaus with nothing to show are counted instead
+    const townships = r.rows.filter((row) => row.unit.kind === 'township' || row.unit.kind === 'subdistrict');
+    const tableRows = md.split('\n').filter((l) => l.startsWith('| ')).length - 3;
+    expect(tableRows).toBeGreaterThanOrEqual(townships.length);
+    expect(tableRows).toBeLessThanOrEqual(r.rows.length);
+    if (tableRows < r.rows.length) expect(md).toContain(`${r.rows.length - tableRows} units whose figures are all zero or do not apply are not listed`);
     const csv = renderDispatch(r, { format: 'csv' }).trimEnd().split('\n');
     expect(csv).toHaveLength(r.rows.length + 2);
     expect(csv.every((l) => l.split(',').length === csv[0]!.split(',').length)).toBe(true);

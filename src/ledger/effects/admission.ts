@@ -6,6 +6,7 @@ import type { PartyStatus } from '../../core/vocabulary.js';
 import type { AdmissionCaseOpened, AdmissionStepRecorded } from '../events.js';
 import { tableEditIfAny, tableGet, tableHas, tableSet } from '../table.js';
 import { problem, type LedgerState } from './types.js';
+import type { Ledger } from '../ledger.js';
 import type { Effect } from './types.js';
 
 /** Steps dated after the event's day. */
@@ -14,6 +15,23 @@ function futureSteps(steps: readonly AdmissionStep[], day: string, base: readonl
   steps.forEach((s, i) => {
     if (s.day > day) out.push(problem('future_step', `a step of ${s.day} cannot be recorded on ${day}`, ...base, i, 'day'));
   });
+  return out;
+}
+
+/** The order of the pipeline's statuses, to refuse a case that would set the register back. */
+const RANK: Record<string, number> = { nonMember: 0, applicant: 1, activist: 2, developmentTarget: 3, probationaryMember: 4, fullMember: 5 };
+
+/** Contacts and introducers must be in the register with the Party status the step gives them. */
+function sponsorIssues(state: Ledger, step: AdmissionStep, base: readonly PropertyKey[]): Issue[] {
+  const out: Issue[] = [];
+  const check = (list: readonly { person: string; status: string }[], field: string): void =>
+    list.forEach((s, i) => {
+      const p = tableGet(state.people, s.person);
+      if (p === undefined) out.push(problem('unknown_person', `unknown person '${s.person}'`, ...base, field, i, 'person'));
+      else if (p.partyStatus !== s.status) out.push(problem('status_mismatch', `'${s.person}' is a ${p.partyStatus} in the register, not a ${s.status}`, ...base, field, i, 'status'));
+    });
+  if (step.step === 'activist') check(step.contacts, 'contacts');
+  if (step.step === 'introducers') check(step.introducers, 'introducers');
   return out;
 }
 
@@ -30,7 +48,7 @@ function follow(state: LedgerState, c: AdmissionCase): void {
   if (partyStatus === 'probationaryMember') {
     const meeting = c.steps.findLast((s) => s.step === 'admissionMeeting');
     if (meeting !== undefined) p.partyJoinedOn = meeting.day;
-  }
+  } else if (partyStatus === 'nonMember' && p.partyJoinedOn !== undefined) delete p.partyJoinedOn;
 }
 
 export const admissionCaseOpened: Effect<AdmissionCaseOpened> = {
@@ -43,18 +61,36 @@ export const admissionCaseOpened: Effect<AdmissionCaseOpened> = {
     const unit = i === undefined ? undefined : ctx.tree.units[i];
     if (unit === undefined) issues.push(problem('unknown_unit', `unknown unit '${e.branch}'`, 'branch'));
     else if (unit.party === undefined) issues.push(problem('no_party_organization', `'${e.branch}' has no Party organization to develop members`, 'branch'));
+    if (person !== undefined) {
+      const current = person.admissionCase === undefined ? undefined : tableGet(state.admissions, person.admissionCase);
+      const status = current === undefined ? undefined : admissionStatus(current);
+      if (current !== undefined && status !== 'fullMember' && status !== 'cancelled')
+        issues.push(problem('open_case', `'${e.personId}' already has the open case '${current.id}'`, 'personId'));
+      if (person.partyStatus === 'fullMember' || person.partyStatus === 'probationaryMember')
+        issues.push(problem('already_member', `'${e.personId}' is a ${person.partyStatus} in the register`, 'personId'));
+    }
     const steps = e.steps ?? [];
     issues.push(...futureSteps(steps, ctx.day, ['steps']));
+    steps.forEach((s, i) => issues.push(...sponsorIssues(state, s, ['steps', i])));
     if (issues.length > 0 || person === undefined || unit === undefined) return issues;
     const c: AdmissionCase = { id: e.caseId, person: e.personId, birthDate: person.birthDate, branch: e.branch, temporaryBranch: unit.kind === 'temporaryBranch', steps };
     const replayed = replayCase(c);
+    if (replayed.issues.length > 0) return replayed.issues;
+    // entered with its history, the case must not set the register back
+    if (steps.length > 0) {
+      const status = admissionStatus(c);
+      if (status !== 'cancelled' && (RANK[status] as number) < (RANK[person.partyStatus] as number))
+        return [problem('behind_register', `the case's steps end at ${status}, but the register has '${e.personId}' as a ${person.partyStatus}`, 'steps')];
+    }
     ctx.found = c;
-    return replayed.issues;
+    return [];
   },
   scope: (_s, e) => ({ units: [e.branch], action: 'record' }),
   recipe: (state, _e, ctx) => {
     const c = ctx.found as AdmissionCase;
     tableSet(state.admissions, c.id, { id: c.id, person: c.person, birthDate: c.birthDate, branch: c.branch, temporaryBranch: c.temporaryBranch, steps: c.steps });
+    const p = tableEditIfAny(state.people, c.person);
+    if (p !== undefined) p.admissionCase = c.id;
     follow(state, c);
   },
 };
@@ -66,7 +102,7 @@ export const admissionStepRecorded: Effect<AdmissionStepRecorded> = {
     const future = futureSteps([e.step], ctx.day, []).map((i) => ({ ...i, path: ['step', 'day'] }));
     if (future.length > 0) return future;
     const { state: s } = replayCase(c);
-    return checkStep(c, s, e.step).map((i) => ({ ...i, path: ['step', ...i.path] }));
+    return [...checkStep(c, s, e.step).map((i) => ({ ...i, path: ['step', ...i.path] })), ...sponsorIssues(state, e.step, ['step'])];
   },
   scope: (state, e) => {
     const c = tableGet(state.admissions, e.caseId);
