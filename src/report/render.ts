@@ -109,8 +109,8 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
           en: `screening coverage ${pct(cov)}${covChange.en}, ${n(t.doorKnocking.visits)} visits today, ${n(t.doorKnocking.dueRevisit)} households due a revisit`,
         },
         {
-          zh: `在观察 ${n(t.homePrevention.underObservation)} 人${delta(t.homePrevention.underObservation, p?.homePrevention.underObservation)}：新增 ${n(t.homePrevention.newObservations)}，解除 ${n(t.homePrevention.released)}，发热转诊 ${n(t.homePrevention.escalated)}，体温漏测 ${n(t.homePrevention.checksMissed)}，失访 ${n(t.homePrevention.lost)}`,
-          en: `${n(t.homePrevention.underObservation)} under observation${delta(t.homePrevention.underObservation, p?.homePrevention.underObservation)}: ${n(t.homePrevention.newObservations)} new, ${n(t.homePrevention.released)} released, ${n(t.homePrevention.escalated)} escalated, ${n(t.homePrevention.checksMissed)} checks missed, ${n(t.homePrevention.lost)} lost to follow-up`,
+          zh: `在观察 ${n(t.homePrevention.underObservation)} 人${delta(t.homePrevention.underObservation, p?.homePrevention.underObservation)}：新增 ${n(t.homePrevention.newObservations)}，解除 ${n(t.homePrevention.released)}，发热待转运 ${n(t.homePrevention.escalated)}，今日转运 ${n(t.homePrevention.transferred)}，体温漏测 ${n(t.homePrevention.checksMissed)}，失访 ${n(t.homePrevention.lost)}`,
+          en: `${n(t.homePrevention.underObservation)} under observation${delta(t.homePrevention.underObservation, p?.homePrevention.underObservation)}: ${n(t.homePrevention.newObservations)} new, ${n(t.homePrevention.released)} released, ${n(t.homePrevention.escalated)} with fever awaiting transfer, ${n(t.homePrevention.transferred)} transferred today, ${n(t.homePrevention.checksMissed)} checks missed, ${n(t.homePrevention.lost)} lost to follow-up`,
         },
         {
           zh: `服务诉求未办 ${n(t.doorKnocking.servicesOpen)}（超时 ${n(t.doorKnocking.servicesOverdue)}）；消杀 ${n(t.cleaning.done)}/${n(t.cleaning.required)}，欠账场所 ${n(t.cleaning.sitesOverdue)}；志愿服务 ${n(t.volunteerService.hours)} 小时，空缺任务 ${n(t.volunteerService.openTasks)}`,

@@ -111,6 +111,8 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
   const start = toEpochDay(parsed.data.startDay ?? ('2020-01-25' as Day));
   const arrivalShare = parsed.data.arrivalShare ?? 0.0025;
   const rng = createRandom(parsed.data.seed ?? 2020);
+  // a stream of its own, so that diagnoses leave every other draw of the simulation as it was
+  const diagnosis = createRandom((parsed.data.seed ?? 2020) + 7919);
   const tree = ledgerTree(ledger);
   if (tree.units.length === 0 || ledger.command === null)
     throw new FrontlineError('invalid_input', 'cannot simulate', [{ path: ['ledger'], code: 'no_register', message: 'the ledger has no units or no command structure: replay countyEvents(county) first' }]);
@@ -280,6 +282,9 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
         if (o.household !== undefined)
           events.push({ type: 'householdClassified', id: id(), at: at(d, '10:30'), by, householdId: o.household.id, personId: o.person.id, category: 'fever' });
         events.push({ type: 'observationEnded', id: id(), at: at(d, '11:00'), by, observationId: o.obsId, outcome: 'transferred' });
+        // some fevers are confirmed at the designated hospital that evening
+        if (o.household !== undefined && diagnosis.chance(0.3))
+          events.push({ type: 'householdClassified', id: id(), at: at(d, '20:00'), by, householdId: o.household.id, personId: o.person.id, category: 'confirmed' });
         o.endDay = -1;
         continue;
       }
