@@ -30,7 +30,7 @@ console.log(
     '  checkCapacity(problem).feasible\n' +
     "  onDuty(roster, 'cp.yc.t03.v201', '2020-01-31T23:30:00+08:00')\n" +
     "  repairRoster(problem, roster, { kind: 'unavailable', personId: roster.seats['cp.yc.t03.v201/2020-01-30/morning/L'], from: '2020-01-30', to: '2020-02-01', reason: 'sickness' }).diff\n" +
-    'And `supervise()`: a fortnight of inspections and daily reports on that roster, then\n' +
+    'And `supervise()`: a fortnight of inspections, daily reports and member development on that roster, then\n' +
     "  console.log(renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }))\n",
 );
 const server = repl.start({ prompt: 'frontline> ', useGlobal: false });
@@ -77,7 +77,7 @@ function supervise(days = 13): frontline.Ledger {
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const ledger = frontline.replay(events, context.ledger);
   Object.assign(server.context, { ledger });
-  console.log(`supervision and reporting: ${events.length.toLocaleString('en-US')} events in ${Math.round(performance.now() - t)} ms`);
+  console.log(`supervision, reporting and member development: ${events.length.toLocaleString('en-US')} events in ${Math.round(performance.now() - t)} ms`);
   return ledger;
 }
 Object.assign(server.context, frontline, { fl: frontline, county, tree, fortnight, rosters, supervise });

@@ -683,11 +683,12 @@ const SENSITIVITY = {
   health: { zh: '健康信息（体温、症状、诊断）', en: 'health (temperature, symptoms, diagnosis)' },
   observation: { zh: '医学观察', en: 'medical observation' },
   travel: { zh: '行程信息', en: 'travel history' },
+  freeText: { zh: '自由文本（可能写有姓名）', en: 'free text (may name people)' },
 } as const;
 /**
  * The kinds of personal data the schemas mark as sensitive (个人信息): names, resident ids, phone
  * numbers, addresses, birth dates (which tell minors apart), health (temperatures, symptoms,
- * diagnoses), medical observation and travel history.
+ * diagnoses), medical observation, travel history, and free text, which may name people.
  *
  * @example
  * Sensitivity.parse('travel'); // => 'travel'

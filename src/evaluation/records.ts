@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitive } from '../privacy/sensitivity.js';
 import { Day } from '../core/day.js';
 import { OrgId, PersonId, RecordId } from '../core/ids.js';
 import { EvaluationDimension, ThreeShows } from '../core/vocabulary.js';
@@ -13,7 +14,7 @@ const deedFields = {
   /** The dimension of 德能勤绩廉 it bears on. */
   dimension: EvaluationDimension,
   /** The evidence, in words. */
-  evidence: z.string().min(1),
+  evidence: sensitive(z.string().min(1), 'freeText'),
   /** Points: merit (1 to 5) or fault (−1 to −5). */
   points: z
     .number()
@@ -81,7 +82,7 @@ export const ThreeShowsEntry = z
     /** Which show. */
     show: ThreeShows,
     /** What was shown. */
-    text: z.string().min(1),
+    text: sensitive(z.string().min(1), 'freeText'),
     /** The day. */
     day: Day,
   })

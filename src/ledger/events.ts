@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitive } from '../privacy/sensitivity.js';
 import { Day, Instant } from '../core/day.js';
 import { CampaignId, EventId, HouseholdId, OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
 import { Attendance, CampaignKind, HouseholdService, ObservationSetting, ScreeningCategory, VolunteerTaskKind, ReadingSlot, ObservationBasis, ObservationEnd, SignOffLevel } from '../core/vocabulary.js';
@@ -196,11 +197,11 @@ export const TravelDeclared = z
     /** Who declares. */
     personId: PersonId,
     /** Where they came from. */
-    from: z.string().min(1),
+    from: sensitive(z.string().min(1), 'travel'),
     /** The category it puts them in. */
     category: ScreeningCategory,
     /** When they arrived (not after the declaration). */
-    arrivalDay: Day,
+    arrivalDay: sensitive(Day.clone(), 'travel'),
   })
   .strict();
 /**
@@ -230,9 +231,9 @@ export const ObservationStarted = z
     /** Who is observed. */
     personId: PersonId,
     /** Home or centralized. */
-    setting: ObservationSetting,
+    setting: sensitive(ObservationSetting.clone(), 'observation'),
     /** Why. */
-    category: ScreeningCategory,
+    category: sensitive(ScreeningCategory.clone(), 'health'),
     /** Counted from arrival or last contact. */
     basis: ObservationBasis,
     /** The arrival or last-contact day (not after the event's day). */
@@ -318,7 +319,7 @@ export const TemperatureChecked = z
     /** Morning or evening. */
     slot: ReadingSlot,
     /** °C. */
-    celsius: z.number().min(30).max(45),
+    celsius: sensitive(z.number().min(30).max(45), 'health'),
   })
   .strict();
 /**
@@ -402,7 +403,7 @@ export const HouseholdClassified = z
     /** The member, when not the whole household. */
     personId: PersonId.optional(),
     /** The category. */
-    category: ScreeningCategory,
+    category: sensitive(ScreeningCategory.clone(), 'health'),
   })
   .strict();
 /**
@@ -810,7 +811,7 @@ export const FindingRechecked = z
     /** Whether it passed. */
     passed: z.boolean(),
     /** What was found. */
-    note: z.string().optional(),
+    note: sensitive(z.string(), 'freeText').optional(),
     /** When reopened: the new deadline. */
     deadline: Day.optional(),
   })
@@ -869,7 +870,7 @@ export type ThreeShowsRecorded = z.infer<typeof ThreeShowsRecorded>;
  * @category Events
  */
 export const DailyReportSubmitted = z
-  .object({ type: z.literal('dailyReportSubmitted'), ...base, /** The unit reporting. */ unitId: OrgId, /** The day reported on. */ day: Day, /** A remark. */ note: z.string().optional() })
+  .object({ type: z.literal('dailyReportSubmitted'), ...base, /** The unit reporting. */ unitId: OrgId, /** The day reported on. */ day: Day, /** A remark. */ note: sensitive(z.string(), 'freeText').optional() })
   .strict();
 /**
  * The {@link DailyReportSubmitted} event.

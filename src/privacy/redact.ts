@@ -14,9 +14,11 @@ import type { Household, Person } from '../people/person.js';
  * numbers or the names of people under observation needs a stated `purpose`.
  *
  * - `residentId`, `phone`: `mask` (default; by `residentIdMask` and `phoneMask`), `drop`, or `keep`.
- * - `names`: `protected` (default) writes the names of the people under medical observation, of
- *   the members of households with a case, suspected case or fever, and of minors as surname + 某
- *   (张某); `all` does so for everyone; `keep` keeps every name.
+ * - `names`: `protected` (default) writes the names of the people ever under medical observation,
+ *   of the members of households classified as a confirmed, suspected or asymptomatic case, fever
+ *   or close contact ({@link protectedPeople}), and of minors as surname + 某 (张某); `all` does so
+ *   for everyone; `keep` keeps every name. A hidden name is hidden in free text too: finding
+ *   descriptions, checklist and rectification notes, deeds, three-shows entries, report notes.
  * - `birthDate`: `minorsToYear` (default) keeps only the year of birth of minors (as `YYYY-01-01`),
  *   `allToYear` does so for everyone, `keep` keeps them.
  * - `address`: `coarse` (default) hides house and room numbers (`吴家沟村3组**号`), `keep`.
@@ -141,9 +143,10 @@ export function protectedPeople(ledger: Ledger): Set<string> {
 
 /**
  * A copy of the ledger fit to share: resident ids and phone numbers masked, names of the people
- * under observation, of households with a case and of minors written as surname + 某, minors'
- * birth dates cut to the year, house numbers hidden, temperatures flagged and places of origin
- * written as categories — each as the {@link RedactionPolicy} says. Every figure of
+ * under observation, of households with a case and of minors written as surname + 某 (in the
+ * register and in every free text), minors' birth dates cut to the year, house numbers hidden,
+ * temperatures flagged and places of origin written as categories — each as the
+ * {@link RedactionPolicy} says. Every figure of
  * {@link dailyDispatch} is the same on the copy as on the ledger (with `temperature: 'flag'`). The
  * ledger passed in is never changed. Throws a {@link FrontlineError} (`invalid_input`) naming
  * each problem of the policy, such as keeping phone numbers without a purpose.
@@ -166,9 +169,12 @@ export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledge
   const isMinor = (person: Person): boolean => asOf !== null && Day.safeParse(person.birthDate).success && ageOn(person.birthDate, asOf) < 18;
   const protectedIds = p.names === 'protected' ? protectedPeople(ledger) : new Set<string>();
 
+  // names hidden in the register are hidden in free text too (finding descriptions, notes, deeds)
+  const hiddenNames = new Map<string, string>();
   const people = tableMap(ledger.people, (person): Person => {
     const minor = isMinor(person);
     const hideName = p.names === 'all' || (p.names === 'protected' && (minor || protectedIds.has(person.id)));
+    if (hideName && [...person.name].length >= 2) hiddenNames.set(person.name, surnameOnly(person.name));
     const yearOnly = p.birthDate === 'allToYear' || (p.birthDate === 'minorsToYear' && minor);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(person) as (keyof Person)[]) {
@@ -212,7 +218,51 @@ export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledge
           Object.freeze({ id: d.id, personId: d.personId, from: label(d.category, 'zh-CN', 'screeningCategory'), category: d.category, arrivalDay: d.arrivalDay, declaredOn: d.declaredOn }),
         );
 
-  return Object.freeze({ ...ledger, people, households, observations, declarations });
+  const scrub = (text: string): string => scrubNames(text, hiddenNames);
+  const noNames = hiddenNames.size === 0;
+  const findings = noNames
+    ? ledger.findings
+    : tableMap(ledger.findings, (f) =>
+        withFields(f, { description: scrub(f.description), actions: Object.freeze(f.actions.map((a) => (a.note === undefined ? a : withFields(a, { note: scrub(a.note) })))) as typeof f.actions }),
+      );
+  const inspections = noNames
+    ? ledger.inspections
+    : tableMap(ledger.inspections, (i) => withFields(i, { answers: Object.freeze(i.answers.map((a) => ('note' in a && a.note !== undefined ? withFields(a, { note: scrub(a.note) }) : a))) as typeof i.answers }));
+  const deeds = noNames ? ledger.deeds : tableMap(ledger.deeds, (d) => withFields(d, { evidence: scrub(d.evidence) }));
+  const threeShows = noNames ? ledger.threeShows : tableMap(ledger.threeShows, (e) => withFields(e, { text: scrub(e.text) }));
+  const reports = noNames ? ledger.reports : tableMap(ledger.reports, (r) => (r.note === undefined ? r : withFields(r, { note: scrub(r.note) })));
+
+  return Object.freeze({ ...ledger, people, households, observations, declarations, findings, inspections, deeds, threeShows, reports });
+}
+
+/** A frozen copy of a record with some fields replaced, written field by field in the record's own order. */
+function withFields<T extends object>(record: T, changes: Partial<T>): T {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) out[key] = Object.hasOwn(changes, key) ? (changes as Record<string, unknown>)[key] : (record as Record<string, unknown>)[key];
+  return Object.freeze(out) as T;
+}
+
+/** Replaces every full name of `names` in a text by its surname form, longest names first at each place. */
+function scrubNames(text: string, names: ReadonlyMap<string, string>): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    let replaced = false;
+    for (let len = 4; len >= 2 && !replaced; len--) {
+      if (i + len > text.length) continue;
+      const r = names.get(text.slice(i, i + len));
+      if (r !== undefined) {
+        out += r;
+        i += len;
+        replaced = true;
+      }
+    }
+    if (!replaced) {
+      out += text[i] as string;
+      i++;
+    }
+  }
+  return out;
 }
 
 /**

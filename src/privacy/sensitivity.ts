@@ -83,7 +83,8 @@ export interface SensitiveField {
 
 /**
  * Every sensitive field of a schema, found by walking its objects, arrays and unions: what a
- * reviewer reads to know what a record holds, and what {@link redact} acts on.
+ * reviewer reads to know what a record (or an event) holds. {@link redact} treats each of these
+ * kinds in the ledger's records.
  *
  * @example
  * sensitiveFields(Person).map((f) => f.path.join('.'));

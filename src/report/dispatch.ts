@@ -299,8 +299,11 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
  * sites disinfected and overdue, volunteer hours and open tasks, roster fill rate and leading cadres
  * on duty, inspections and open and overdue findings — per unit, rolled up the tree by
  * {@link mergeSummaries}, with the day before for comparison and the villages whose figures moved
- * most, and, when asked for, the trend of people under observation over the days before. An invalid day or an unknown scope is an
- * error; a day with no data says so.
+ * most, and, when asked for, the trend of people under observation over the days before; member
+ * development cases by stage; the reporting discipline; the community epidemic states; and the
+ * people to act on (fever, lost to follow-up), masked unless disclosed for a purpose. An invalid
+ * day, an unknown scope or bad options are an error, checked before any work; a day with no data
+ * says so.
  *
  * @example
  * const report = dailyDispatch(ledger, '2020-02-07');
@@ -315,6 +318,12 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
   const at = tree.indexOf.get(scopeId);
   if (at === undefined || tree.units.length === 0)
     throw new FrontlineError('unknown_unit', 'unknown scope', [{ path: ['scope'], code: 'unknown_unit', message: tree.units.length === 0 ? 'the ledger has no units' : `unknown unit '${scopeId}'` }]);
+  const trendDays = options.trendDays ?? 0;
+  if (!Number.isInteger(trendDays) || trendDays < 0 || trendDays > 92)
+    throw new FrontlineError('invalid_input', 'invalid trend', [{ path: ['options', 'trendDays'], code: 'invalid_trend', message: 'trendDays is a whole number from 0 to 92' }]);
+  const purpose = options.disclose?.purpose;
+  if (options.disclose !== undefined && (typeof purpose !== 'string' || purpose.trim().length < 2))
+    throw new FrontlineError('invalid_input', 'invalid disclosure', [{ path: ['options', 'disclose', 'purpose'], code: 'purpose_required', message: 'disclosing names needs a stated purpose (at least 2 characters)' }]);
   const shared: ProgressShared = {};
   const [today, yesterday] = ownFigures(ledger, [valid.data, addDays(valid.data, -1)], shared) as [ReturnType<typeof ownFigures>[number], ReturnType<typeof ownFigures>[number]];
   const byUnit = rollup(tree, today.own, SUMMARY_MONOID);
@@ -349,9 +358,6 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
     const biggest = (x: Mover, y: Mover): number => Math.abs(y.change) - Math.abs(x.change) || (x.unit.id < y.unit.id ? -1 : 1);
     movers.push(...obs.sort(biggest).slice(0, 5), ...cov.sort(biggest).slice(0, 5));
   }
-  const trendDays = options.trendDays ?? 0;
-  if (!Number.isInteger(trendDays) || trendDays < 0 || trendDays > 92)
-    throw new FrontlineError('invalid_input', 'invalid trend', [{ path: ['options', 'trendDays'], code: 'invalid_trend', message: 'trendDays is a whole number from 0 to 92' }]);
   const trend: TrendPoint[] = [];
   // the report's own day and the day before are known already; the other days are read in one pass per campaign
   const earlier: Day[] = [];
@@ -376,9 +382,6 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
   earlier.forEach((day, k) => trend.push({ day, underObservation: observed[k] as number }));
   if (trendDays >= 2 && before !== null) trend.push({ day: addDays(valid.data, -1), underObservation: (before.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
   if (trendDays >= 1) trend.push({ day: valid.data, underObservation: (scoped.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
-  const purpose = options.disclose?.purpose;
-  if (options.disclose !== undefined && (typeof purpose !== 'string' || purpose.trim().length < 2))
-    throw new FrontlineError('invalid_input', 'invalid disclosure', [{ path: ['options', 'disclose', 'purpose'], code: 'purpose_required', message: 'disclosing names needs a stated purpose (at least 2 characters)' }]);
   return {
     day: valid.data,
     scope: tree.units[at] as OrgUnit,
@@ -391,7 +394,7 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
       .filter((c) => scoped.has(c.unit.id) && c.state !== 'none')
       .sort((a, b) => b.confirmed - a.confirmed || (a.unit.id < b.unit.id ? -1 : 1)),
     hasData: today.hasData,
-    note: today.hasData ? null : { zh: `${valid.data}无任何记录：以下数字不是测量结果`, en: `nothing was recorded for ${valid.data}: the figures below are not measurements` },
+    note: today.hasData ? null : { zh: `${valid.data}无任何记录：没有可报的数字（报告中的零不是测量结果）`, en: `nothing was recorded for ${valid.data}: there are no figures to report (the report's zeros are not measurements)` },
     total: scoped.get(scopeId) ?? emptySummary(),
     previous: before === null ? null : (before.get(scopeId) ?? emptySummary()),
     rows,

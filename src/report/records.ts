@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitive } from '../privacy/sensitivity.js';
 import { SignOffLevel } from '../core/vocabulary.js';
 import { Day, Instant } from '../core/day.js';
 import { OrgId, PersonId } from '../core/ids.js';
@@ -42,7 +43,7 @@ export const DailyReport = z
     /** Who submitted it. */
     by: PersonId,
     /** A remark, if any. */
-    note: z.string().optional(),
+    note: sensitive(z.string(), 'freeText').optional(),
     /** Sign-offs, in order. */
     signOffs: z.array(ReportSignOff),
   })

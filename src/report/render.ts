@@ -72,7 +72,7 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
   // units whose every figure shown is 0 or does not apply (a county bureau has no households or posts) are counted, not listed
   const rows = allRows.filter((r) => r.slice(1).some((c) => c !== 0 && c !== '—'));
   const hidden = allRows.length - rows.length;
-  const hiddenNote: Label = { zh: `另有 ${n(hidden)} 个单位各项为零或不适用，未列出`, en: `${n(hidden)} units whose figures are all zero or do not apply are not listed` };
+  const hiddenNote: Label = { zh: `另有 ${n(hidden)} 个单位各项为零或不适用，未列出`, en: hidden === 1 ? '1 unit whose figures are all zero or do not apply is not listed' : `${n(hidden)} units whose figures are all zero or do not apply are not listed` };
   const totalRow = [w({ zh: '合计', en: 'total' }), ...COLUMNS.map((c) => c.cell(report.total))];
   const unitHead = w({ zh: '单位', en: 'unit' });
 
@@ -163,7 +163,7 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
   if (report.hasData && rows.length > 0) out.push('', textTable([unitHead, ...head], [...rows, totalRow]));
   if (report.hasData && hidden > 0) out.push(w(hiddenNote));
   if (movers.length > 0) out.push('', `${moversTitle}${colon}${movers.map(w).join(zh ? '；' : '; ')}`);
-  if (attention.length > 0) out.push('', `${attentionTitle}${colon}`, ...attention.map((a) => `  ${a}`));
+  if (attention.length > 0) out.push('', `${attentionTitle}${colon.trimEnd()}`, ...attention.map((a) => `  ${a}`));
   return out.join('\n') + '\n';
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitive } from '../privacy/sensitivity.js';
 import { Day, Instant, dayOf } from '../core/day.js';
 import { OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
 import { FindingSeverity, FindingStatus, RectificationAction } from '../core/vocabulary.js';
@@ -17,8 +18,8 @@ import { PostId } from '../roster/model.js';
 export const CheckAnswer = z.discriminatedUnion('item', [
   z.object({ /** How many are on duty. */ item: z.literal('staffOnDuty'), /** People found on duty, the leader included. */ count: z.number().int().min(0).max(500) }).strict(),
   z.object({ /** Who is the leading cadre on duty. */ item: z.literal('leaderOnDuty'), /** The leader found, `null` for nobody. */ personId: PersonId.nullable() }).strict(),
-  z.object({ /** Any collective gatherings lately. */ item: z.literal('gatherings'), /** True when there were none. */ ok: z.boolean(), /** What was seen. */ note: z.string().optional() }).strict(),
-  z.object({ /** Support supplies in place. */ item: z.literal('supplies'), /** True when they are. */ ok: z.boolean(), /** What is missing. */ note: z.string().optional() }).strict(),
+  z.object({ /** Any collective gatherings lately. */ item: z.literal('gatherings'), /** True when there were none. */ ok: z.boolean(), /** What was seen. */ note: sensitive(z.string(), 'freeText').optional() }).strict(),
+  z.object({ /** Support supplies in place. */ item: z.literal('supplies'), /** True when they are. */ ok: z.boolean(), /** What is missing. */ note: sensitive(z.string(), 'freeText').optional() }).strict(),
   z
     .object({
       /** A custom item. */
@@ -28,7 +29,7 @@ export const CheckAnswer = z.discriminatedUnion('item', [
       /** True when the answer is satisfactory. */
       ok: z.boolean(),
       /** Details. */
-      note: z.string().optional(),
+      note: sensitive(z.string(), 'freeText').optional(),
     })
     .strict(),
 ]);
@@ -58,7 +59,7 @@ export const RaisedFinding = z
     /** The unit responsible for rectification. */
     unitId: OrgId,
     /** What is wrong. */
-    description: z.string().min(1),
+    description: sensitive(z.string().min(1), 'freeText'),
     /** The last day to rectify. */
     deadline: Day,
   })
@@ -128,7 +129,7 @@ export const FindingAction = z
     /** Who. */
     by: PersonId,
     /** What was done or found. */
-    note: z.string().optional(),
+    note: sensitive(z.string(), 'freeText').optional(),
     /** When reopened: the new deadline. */
     deadline: Day.optional(),
   })
@@ -165,7 +166,7 @@ export const Finding = z
     /** The unit responsible. */
     unitId: OrgId,
     /** What is wrong. */
-    description: z.string().min(1),
+    description: sensitive(z.string().min(1), 'freeText'),
     /** Whether the roster check raised it. */
     fromRoster: z.boolean(),
     /** The day it was raised. */

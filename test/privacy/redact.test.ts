@@ -20,6 +20,8 @@ import {
   surnameOnly,
   tableForEach,
   tableGet,
+  apply,
+  tableValues,
   type DailyDispatch,
   type Day,
   type DispatchSummary,
@@ -566,5 +568,28 @@ describe('redact: any valid policy', () => {
     );
     expect(bad).toEqual([]);
     expect(JSON.stringify(ledger.settings)).toBe(JSON.stringify(copy.settings));
+  });
+});
+
+describe('redact: free text', () => {
+  it('hides a hidden name wherever free text writes it (deeds here), and keeps it under names: keep', () => {
+    const observed = tableValues(ledger.observations)[0]!;
+    const person = tableGet(ledger.people, observed.personId)!;
+    const other = people.find((p) => !protectedPeople(ledger).has(p.id) && p.partyStatus === 'fullMember' && p.unitId === person.unitId) ?? people.find((p) => p.partyStatus === 'fullMember')!;
+    const withDeed = apply(ledger, [
+      {
+        type: 'deedRecorded',
+        id: 'test-deed-1',
+        at: `${LAST_DAY}T17:00:00+08:00`,
+        by: other.id,
+        deed: { id: 'deed-1', personId: other.id, dimension: 'achievement', evidence: `为居家观察的${person.name}家送药三次`, points: 1, day: LAST_DAY },
+      },
+    ]);
+    const shown = tableGet(redact(withDeed).deeds, 'deed-1')!;
+    expect(shown.evidence).toBe(`为居家观察的${surnameOnly(person.name)}家送药三次`);
+    expect(JSON.stringify(tableValues(redact(withDeed).deeds))).not.toContain(person.name);
+    expect(tableGet(redact(withDeed, { names: 'keep', purpose: '表彰材料审核' }).deeds, 'deed-1')!.evidence).toContain(person.name);
+    // the ledger passed in keeps the full text
+    expect(tableGet(withDeed.deeds, 'deed-1')!.evidence).toContain(person.name);
   });
 });
