@@ -1,3 +1,4 @@
+import { fc } from '@fast-check/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   FrontlineError,
@@ -71,6 +72,29 @@ describe('dailyDispatch', () => {
         expect(flat(merged)).toEqual(flat(own));
       }
     }
+  });
+
+  it('property: shards of units, merged in any grouping and order, give the report of the whole', () => {
+    // as counties reported on machines of their own and merged into a province: each shard is a set
+    // of townships (whole subtrees), each township reported on its own, the shard's reports merged,
+    // then the shards' results merged in another order
+    const day = '2020-01-29';
+    const report = dailyDispatch(ledger, day);
+    const parts = report.rows.map((r) => dailyDispatch(ledger, day, r.unit.id).total);
+    const own = flat(report.rows.reduce((acc, r) => mergeSummaries(acc, r.summary), emptySummary()));
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: parts.length }), { maxLength: 6 }), fc.func(fc.integer()), (cuts, key) => {
+        const order = parts.map((p, i) => ({ p, k: key(i) })).sort((a, b) => a.k - b.k).map((x) => x.p);
+        const bounds = [0, ...[...new Set(cuts)].sort((a, b) => a - b), order.length];
+        const shards: DispatchSummary[] = [];
+        for (let i = 0; i + 1 < bounds.length; i++) shards.push(order.slice(bounds[i], bounds[i + 1]).reduce(mergeSummaries, emptySummary()));
+        const merged = shards.reverse().reduceRight((acc, s) => mergeSummaries(s, acc), emptySummary());
+        const got = flat(merged);
+        for (const k of Object.keys(own)) if (Math.abs((got[k] ?? 0) - (own[k] ?? 0)) > 1e-9) return false;
+        return true;
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('counts the day’s duty seats, leaders, inspections and findings', () => {
