@@ -1,4 +1,4 @@
-import { campaignRunsOn } from '../campaigns/campaign.js';
+import { campaignRunsOn, type Campaign } from '../campaigns/campaign.js';
 import { coverage, mergeMetrics, type CampaignMetrics } from '../campaigns/metrics.js';
 import { progressSeries, type CampaignProgress, type ProgressShared } from '../campaigns/progress.js';
 import { addDays, Day, dayOf } from '../core/day.js';
@@ -181,6 +181,23 @@ function attentionList(ledger: Ledger, day: Day, at: number, disclose: boolean):
   return out.sort((a, b) => rank(a) - rank(b) || (tree.indexOf.get(a.unit.id) as number) - (tree.indexOf.get(b.unit.id) as number) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
 }
 
+/** Calls `fn(d, progress)` for each chosen campaign on each of `days` it runs on, reading each campaign's tables once for all its days. */
+function eachCampaignOn(ledger: Ledger, days: readonly Day[], shared: ProgressShared, choose: (c: Campaign) => boolean, fn: (d: number, progress: CampaignProgress) => void): void {
+  if (days.length === 0) return;
+  tableForEach(ledger.campaigns, (campaign) => {
+    if (!choose(campaign)) return;
+    const running = days.map((day, d) => (campaignRunsOn(campaign, day) ? d : -1)).filter((d) => d >= 0);
+    if (running.length === 0) return;
+    const series = progressSeries(
+      ledger,
+      campaign.id,
+      running.map((d) => days[d] as Day),
+      shared,
+    );
+    running.forEach((d, k) => fn(d, series[k] as CampaignProgress));
+  });
+}
+
 type Parts = Map<OrgId, { campaigns: CampaignMetrics[]; duty: Mutable<DutyMetrics>; supervision: Mutable<SupervisionMetrics>; admission: Mutable<AdmissionMetrics> }>;
 
 /** Each unit's own figures of each day, before rolling up, with each table read once for all the days. */
@@ -203,19 +220,9 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
     }
     return p;
   };
-  tableForEach(ledger.campaigns, (campaign) => {
-    const running = days.map((day, d) => (campaignRunsOn(campaign, day) ? d : -1)).filter((d) => d >= 0);
-    if (running.length === 0) return;
-    const series = progressSeries(
-      ledger,
-      campaign.id,
-      running.map((d) => days[d] as Day),
-      shared,
-    );
-    running.forEach((d, k) => {
-      hasData[d] = true;
-      for (const [unit, m] of (series[k] as CampaignProgress).byUnit) part(d, unit).campaigns.push(m);
-    });
+  eachCampaignOn(ledger, days, shared, () => true, (d, progress) => {
+    hasData[d] = true;
+    for (const [unit, m] of progress.byUnit) part(d, unit).campaigns.push(m);
   });
   const markers = days.map((day) => `/${day}/`);
   tableForEach(ledger.rosters, (roster) => {
@@ -363,22 +370,10 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
   const earlier: Day[] = [];
   for (let k = trendDays - 1; k >= (before === null ? 1 : 2); k--) earlier.push(addDays(valid.data, -k));
   const observed = earlier.map(() => 0);
-  if (earlier.length > 0)
-    tableForEach(ledger.campaigns, (campaign) => {
-      if (campaign.kind !== 'homePrevention') return;
-      const running = earlier.map((d, k) => (campaignRunsOn(campaign, d) ? k : -1)).filter((k) => k >= 0);
-      if (running.length === 0) return;
-      const series = progressSeries(
-        ledger,
-        campaign.id,
-        running.map((k) => earlier[k] as Day),
-        shared,
-      );
-      running.forEach((k, j) => {
-        const m = (series[j] as CampaignProgress).rolledUp.get(scopeId);
-        if (m?.kind === 'homePrevention') observed[k] = (observed[k] as number) + m.underObservation;
-      });
-    });
+  eachCampaignOn(ledger, earlier, shared, (c) => c.kind === 'homePrevention', (k, progress) => {
+    const m = progress.rolledUp.get(scopeId);
+    if (m?.kind === 'homePrevention') observed[k] = (observed[k] as number) + m.underObservation;
+  });
   earlier.forEach((day, k) => trend.push({ day, underObservation: observed[k] as number }));
   if (trendDays >= 2 && before !== null) trend.push({ day: addDays(valid.data, -1), underObservation: (before.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
   if (trendDays >= 1) trend.push({ day: valid.data, underObservation: (scoped.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
