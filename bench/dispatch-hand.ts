@@ -9,8 +9,8 @@
  * Where the library calls `campaignProgress` once per campaign and day (four campaigns, two days:
  * eight passes over households, screenings, letters, …), the baseline reads each record once and
  * adds it to both days and every campaign of its kind; each unit's figures sit in one row of a
- * `Float64Array` per day, rolled up the tree in one reverse sweep. Tables are walked through their
- * slots with plain loops; `tableGet` is used for the look-ups the library also makes (a traveller's
+ * `Float64Array` per day, rolled up the tree in one reverse sweep. Tables are walked bucket by
+ * bucket (`buckets`) with plain loops; `tableGet` is used for the look-ups the library also makes (a traveller's
  * person, a site's disinfections, a seat's duty), and `ledgerTree` for the (cached) tree.
  *
  * When a figure of `src/campaigns/progress.ts` or `src/report/dispatch.ts` changes, mirror it here:
@@ -90,9 +90,21 @@ function dayKey(at: string): string {
 // ---------------------------------------------------------------------------------------------
 // the pass
 
-type Bucket = readonly unknown[] | null;
-type Slots = readonly (readonly (readonly Bucket[] | null)[] | null)[];
-const slots = (table: Table<unknown>): Slots => table.slots as Slots;
+type Bucket = readonly unknown[];
+type Slots = readonly (readonly (readonly (Bucket | null)[] | null)[] | null)[];
+
+/** A table's buckets (`[id, record, id, record, …]`), read straight from its slots: records sit at the odd places. */
+function buckets(table: Table<unknown>): Bucket[] {
+  const out: Bucket[] = [];
+  for (const l2 of table.slots as Slots) {
+    if (l2 === null) continue;
+    for (const l3 of l2) {
+      if (l3 === null) continue;
+      for (const b of l3) if (b !== null) out.push(b);
+    }
+  }
+  return out;
+}
 
 function add(a: Float64Array, k: number, v: number): void {
   a[k] = (a[k] as number) + v;
@@ -190,28 +202,21 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
   const cl: Running[] = [];
   const vs: Running[] = [];
   const runs = (c: Campaign, x: string): boolean => x >= c.startDay && (c.endDay === undefined || x <= c.endDay);
-  for (const l2 of slots(ledger.campaigns)) {
-    if (l2 === null) continue;
-    for (const l3 of l2) {
-      if (l3 === null) continue;
-      for (const b of l3) {
-        if (b === null) continue;
-        for (let k = 1; k < b.length; k += 2) {
-          const c = b[k] as Campaign;
-          const onDay = runs(c, D);
-          const onBefore = runs(c, P);
-          if (onDay) hasD = true;
-          if (onBefore) hasP = true;
-          if (!onDay && !onBefore) continue;
-          const mask = new Uint8Array(n);
-          for (const u of c.covers) {
-            const s = indexOf.get(u);
-            if (s !== undefined) mask.fill(1, s, tree.subtreeEnd[s] as number);
-          }
-          const r: Running = { id: c.id, mask, onDay, onBefore, yesterdayOfDay: P >= c.startDay, yesterdayOfBefore: PP >= c.startDay };
-          (c.kind === 'doorKnocking' ? dk : c.kind === 'homePrevention' ? hp : c.kind === 'cleaning' ? cl : vs).push(r);
-        }
+  for (const b of buckets(ledger.campaigns)) {
+    for (let k = 1; k < b.length; k += 2) {
+      const c = b[k] as Campaign;
+      const onDay = runs(c, D);
+      const onBefore = runs(c, P);
+      if (onDay) hasD = true;
+      if (onBefore) hasP = true;
+      if (!onDay && !onBefore) continue;
+      const mask = new Uint8Array(n);
+      for (const u of c.covers) {
+        const s = indexOf.get(u);
+        if (s !== undefined) mask.fill(1, s, tree.subtreeEnd[s] as number);
       }
+      const r: Running = { id: c.id, mask, onDay, onBefore, yesterdayOfDay: P >= c.startDay, yesterdayOfBefore: PP >= c.startDay };
+      (c.kind === 'doorKnocking' ? dk : c.kind === 'homePrevention' ? hp : c.kind === 'cleaning' ? cl : vs).push(r);
     }
   }
   const find = (list: readonly Running[], id: string): Running | undefined => {
@@ -221,27 +226,20 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
 
   // households: counted by every door-knocking and home-prevention campaign covering them
   if (dk.length + hp.length > 0) {
-    for (const l2 of slots(ledger.households)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const i = indexOf.get((b[k] as { readonly unitId: string }).unitId);
-            if (i === undefined) continue;
-            const r = i * F;
-            for (const c of dk) {
-              if (c.mask[i] !== 1) continue;
-              if (c.onDay) add(oD, r + DK, 1);
-              if (c.onBefore) add(oP, r + DK, 1);
-            }
-            for (const c of hp) {
-              if (c.mask[i] !== 1) continue;
-              if (c.onDay) add(oD, r + HP, 1);
-              if (c.onBefore) add(oP, r + HP, 1);
-            }
-          }
+    for (const b of buckets(ledger.households)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const i = indexOf.get((b[k] as { readonly unitId: string }).unitId);
+        if (i === undefined) continue;
+        const r = i * F;
+        for (const c of dk) {
+          if (c.mask[i] !== 1) continue;
+          if (c.onDay) add(oD, r + DK, 1);
+          if (c.onBefore) add(oP, r + DK, 1);
+        }
+        for (const c of hp) {
+          if (c.mask[i] !== 1) continue;
+          if (c.onDay) add(oD, r + HP, 1);
+          if (c.onBefore) add(oP, r + HP, 1);
         }
       }
     }
@@ -251,92 +249,71 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
     const revisit = ledger.settings.revisitAfterDays;
     const limitD = fromEpoch(tD - revisit);
     const limitP = fromEpoch(tP - revisit);
-    for (const l2 of slots(ledger.screenings)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const s = b[k] as HouseholdScreening;
-            const c = find(dk, s.campaignId);
-            if (c === undefined) continue;
-            const i = indexOf.get(s.unitId);
-            if (i === undefined || c.mask[i] !== 1) continue;
-            const r = i * F + DK;
-            const first = s.firstScreenedOn;
-            if (c.onDay) {
-              if (first !== undefined && first <= D) {
-                add(oD, r + 1, 1);
-                if (first === D) add(oD, r + 2, 1);
-              }
-              if (dueRevisit(s, D, limitD)) add(oD, r + 6, 1);
-            }
-            if (c.onBefore) {
-              if (first !== undefined && first <= P) {
-                add(oP, r + 1, 1);
-                if (first === P) add(oP, r + 2, 1);
-              }
-              if (dueRevisit(s, P, limitP)) add(oP, r + 6, 1);
-            }
+    for (const b of buckets(ledger.screenings)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const s = b[k] as HouseholdScreening;
+        const c = find(dk, s.campaignId);
+        if (c === undefined) continue;
+        const i = indexOf.get(s.unitId);
+        if (i === undefined || c.mask[i] !== 1) continue;
+        const r = i * F + DK;
+        const first = s.firstScreenedOn;
+        if (c.onDay) {
+          if (first !== undefined && first <= D) {
+            add(oD, r + 1, 1);
+            if (first === D) add(oD, r + 2, 1);
           }
+          if (dueRevisit(s, D, limitD)) add(oD, r + 6, 1);
+        }
+        if (c.onBefore) {
+          if (first !== undefined && first <= P) {
+            add(oP, r + 1, 1);
+            if (first === P) add(oP, r + 2, 1);
+          }
+          if (dueRevisit(s, P, limitP)) add(oP, r + 6, 1);
         }
       }
     }
-    for (const l2 of slots(ledger.visits)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const v = b[k] as { readonly day: string; readonly campaignId: string; readonly unitId: string; readonly outcome: string };
-            const onDay = v.day === D;
-            if (!onDay && v.day !== P) continue;
-            const c = find(dk, v.campaignId);
-            if (c === undefined || !(onDay ? c.onDay : c.onBefore)) continue;
-            const i = indexOf.get(v.unitId);
-            if (i === undefined || c.mask[i] !== 1) continue;
-            const o = onDay ? oD : oP;
-            const r = i * F + DK;
-            add(o, r + 3, 1);
-            if (v.outcome === 'nobodyHome') add(o, r + 4, 1);
-            else if (v.outcome === 'refused') add(o, r + 5, 1);
-          }
-        }
+    for (const b of buckets(ledger.visits)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const v = b[k] as { readonly day: string; readonly campaignId: string; readonly unitId: string; readonly outcome: string };
+        const onDay = v.day === D;
+        if (!onDay && v.day !== P) continue;
+        const c = find(dk, v.campaignId);
+        if (c === undefined || !(onDay ? c.onDay : c.onBefore)) continue;
+        const i = indexOf.get(v.unitId);
+        if (i === undefined || c.mask[i] !== 1) continue;
+        const o = onDay ? oD : oP;
+        const r = i * F + DK;
+        add(o, r + 3, 1);
+        if (v.outcome === 'nobodyHome') add(o, r + 4, 1);
+        else if (v.outcome === 'refused') add(o, r + 5, 1);
       }
     }
-    for (const l2 of slots(ledger.serviceRequests)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const q = b[k] as { readonly unitId: string; readonly requestedAt: string; readonly dueAt: string; readonly fulfilledAt?: string };
-            const requested = dayKey(q.requestedAt);
-            if (requested >= N) continue; // after the end of the day (and so of the day before)
-            const i = indexOf.get(q.unitId);
-            if (i === undefined) continue;
-            const fulfilled = q.fulfilledAt === undefined ? undefined : dayKey(q.fulfilledAt);
-            const due = dayKey(q.dueAt);
-            const r = i * F + DK;
-            for (const c of dk) {
-              if (c.mask[i] !== 1) continue;
-              // open at the end of a day x (< next): not fulfilled before next; else fulfilled on x
-              if (c.onDay) {
-                if (fulfilled === undefined || fulfilled >= N) {
-                  add(oD, r + 7, 1);
-                  if (due < N) add(oD, r + 8, 1);
-                } else if (fulfilled >= D) add(oD, r + 9, 1);
-              }
-              if (c.onBefore && requested < D) {
-                if (fulfilled === undefined || fulfilled >= D) {
-                  add(oP, r + 7, 1);
-                  if (due < D) add(oP, r + 8, 1);
-                } else if (fulfilled >= P) add(oP, r + 9, 1);
-              }
-            }
+    for (const b of buckets(ledger.serviceRequests)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const q = b[k] as { readonly unitId: string; readonly requestedAt: string; readonly dueAt: string; readonly fulfilledAt?: string };
+        const requested = dayKey(q.requestedAt);
+        if (requested >= N) continue; // after the end of the day (and so of the day before)
+        const i = indexOf.get(q.unitId);
+        if (i === undefined) continue;
+        const fulfilled = q.fulfilledAt === undefined ? undefined : dayKey(q.fulfilledAt);
+        const due = dayKey(q.dueAt);
+        const r = i * F + DK;
+        for (const c of dk) {
+          if (c.mask[i] !== 1) continue;
+          // open at the end of a day x (< next): not fulfilled before next; else fulfilled on x
+          if (c.onDay) {
+            if (fulfilled === undefined || fulfilled >= N) {
+              add(oD, r + 7, 1);
+              if (due < N) add(oD, r + 8, 1);
+            } else if (fulfilled >= D) add(oD, r + 9, 1);
+          }
+          if (c.onBefore && requested < D) {
+            if (fulfilled === undefined || fulfilled >= D) {
+              add(oP, r + 7, 1);
+              if (due < D) add(oP, r + 8, 1);
+            } else if (fulfilled >= P) add(oP, r + 9, 1);
           }
         }
       }
@@ -344,156 +321,128 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
   }
 
   if (hp.length > 0) {
-    for (const l2 of slots(ledger.letters)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const l = b[k] as { readonly campaignId: string; readonly unitId: string; readonly day: string };
-            if (l.day > D) continue;
-            const c = find(hp, l.campaignId);
-            if (c === undefined) continue;
-            const i = indexOf.get(l.unitId);
-            if (i === undefined || c.mask[i] !== 1) continue;
-            if (c.onDay) add(oD, i * F + HP + 1, 1);
-            if (c.onBefore && l.day <= P) add(oP, i * F + HP + 1, 1);
-          }
-        }
+    for (const b of buckets(ledger.letters)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const l = b[k] as { readonly campaignId: string; readonly unitId: string; readonly day: string };
+        if (l.day > D) continue;
+        const c = find(hp, l.campaignId);
+        if (c === undefined) continue;
+        const i = indexOf.get(l.unitId);
+        if (i === undefined || c.mask[i] !== 1) continue;
+        if (c.onDay) add(oD, i * F + HP + 1, 1);
+        if (c.onBefore && l.day <= P) add(oP, i * F + HP + 1, 1);
       }
     }
-    for (const l2 of slots(ledger.declarations)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const d = b[k] as { readonly personId: string; readonly declaredOn: string };
-            if (d.declaredOn > D) continue;
-            const p = tableGet(ledger.people, d.personId);
-            const i = p === undefined ? undefined : indexOf.get(p.unitId);
-            if (i === undefined) continue;
-            for (const c of hp) {
-              if (c.mask[i] !== 1) continue;
-              if (c.onDay) add(oD, i * F + HP + 2, 1);
-              if (c.onBefore && d.declaredOn <= P) add(oP, i * F + HP + 2, 1);
-            }
-          }
+    for (const b of buckets(ledger.declarations)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const d = b[k] as { readonly personId: string; readonly declaredOn: string };
+        if (d.declaredOn > D) continue;
+        const p = tableGet(ledger.people, d.personId);
+        const i = p === undefined ? undefined : indexOf.get(p.unitId);
+        if (i === undefined) continue;
+        for (const c of hp) {
+          if (c.mask[i] !== 1) continue;
+          if (c.onDay) add(oD, i * F + HP + 2, 1);
+          if (c.onBefore && d.declaredOn <= P) add(oP, i * F + HP + 2, 1);
         }
       }
     }
     const lostAfter = ledger.settings.lostAfterMisses;
     let done = new Uint8Array(64);
-    for (const l2 of slots(ledger.observations)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const o = b[k] as Observation;
-            if (o.startedOn > D) continue;
-            const c = find(hp, o.campaignId);
-            if (c === undefined) continue;
-            const i = indexOf.get(o.unitId);
-            if (i === undefined || c.mask[i] !== 1) continue;
-            const r = i * F + HP;
-            // the follow-up (followUp in src/campaigns/observation.ts), for both days at once
-            const fromDay = epochDay(o.fromDay);
-            let days = o.plannedDays;
-            for (const ch of o.changes) days += ch.days;
-            const end = fromDay + days - 1;
-            const from = o.fromDay > o.startedOn ? fromDay : epochDay(o.startedOn);
-            // checks done by slot, (day − from) * 2 + evening, over the past days of the later day;
-            // a slot's day is its reading's day, so the earlier day reads a prefix of the same slots
-            const spanD = Math.max(0, (Math.min(end, tD - 1) - from) * 2 + 2);
-            if (done.length < spanD) done = new Uint8Array(spanD * 2);
-            done.fill(0, 0, spanD);
-            let doneD = 0;
-            let doneP = 0;
-            for (const rd of o.readings) {
-              if (rd.day > D) continue;
-              if (rd.day === D) doneD++;
-              else if (rd.day === P) doneP++;
-              const slot = (epochDay(rd.day) - from) * 2 + (rd.slot === 'evening' ? 1 : 0);
-              if (slot >= 0 && slot < spanD) done[slot] = 1;
-            }
-            const escalatedOn = o.escalation === undefined ? undefined : dayKey(o.escalation.at);
-            const ended = o.ended;
-            for (let x = 0; x < 2; x++) {
-              const isDay = x === 0;
-              if (!(isDay ? c.onDay : c.onBefore)) continue;
-              const X = isDay ? D : P;
-              if (o.startedOn > X) continue;
-              const next = isDay ? N : D;
-              const prev = isDay ? P : PP;
-              const tX = isDay ? tD : tP;
-              const out = isDay ? oD : oP;
-              if (o.startedOn === X) add(out, r + 4, 1);
-              const lastPast = Math.min(end, tX - 1);
-              const span = Math.max(0, (lastPast - from) * 2 + 2);
-              let missed = 0;
-              for (let s = 0; s < span; s++) if (done[s] === 0) missed++;
-              let inRow = 0;
-              for (let s = (lastPast - from) * 2 + 1; s >= 0 && done[s] === 0; s--) inRow++;
-              const fever = escalatedOn !== undefined && escalatedOn < next;
-              const endedBy = ended !== undefined && ended.day <= X;
-              const inPeriod = tX >= fromDay && tX <= end;
-              // 0 active, 1 lost, 2 escalated, 3 completed, released or transferred
-              const status = endedBy ? 3 : fever ? 2 : !inPeriod && tX > end ? 3 : inRow >= lostAfter ? 1 : 0;
-              if (status < 3) {
-                add(out, r + 3, 1);
-                add(out, r + 10, missed);
-              }
-              if (status === 2) add(out, r + 7, 1);
-              if (status === 1) add(out, r + 11, 1);
-              if (end === tX - 1 && !(ended?.outcome === 'transferred' && ended.day <= prev)) add(out, r + 5, 1);
-              if (ended?.outcome === 'transferred' && ended.day === X) add(out, r + 6, 1);
-              add(out, r + 8, (ended === undefined || ended.day >= X) && tX >= from && tX <= end ? 2 : 0);
-              add(out, r + 9, isDay ? doneD : doneP);
-            }
+    for (const b of buckets(ledger.observations)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const o = b[k] as Observation;
+        if (o.startedOn > D) continue;
+        const c = find(hp, o.campaignId);
+        if (c === undefined) continue;
+        const i = indexOf.get(o.unitId);
+        if (i === undefined || c.mask[i] !== 1) continue;
+        const r = i * F + HP;
+        // the follow-up (followUp in src/campaigns/observation.ts), for both days at once
+        const fromDay = epochDay(o.fromDay);
+        let days = o.plannedDays;
+        for (const ch of o.changes) days += ch.days;
+        const end = fromDay + days - 1;
+        const from = o.fromDay > o.startedOn ? fromDay : epochDay(o.startedOn);
+        // checks done by slot, (day − from) * 2 + evening, over the past days of the later day;
+        // a slot's day is its reading's day, so the earlier day reads a prefix of the same slots
+        const spanD = Math.max(0, (Math.min(end, tD - 1) - from) * 2 + 2);
+        if (done.length < spanD) done = new Uint8Array(spanD * 2);
+        done.fill(0, 0, spanD);
+        let doneD = 0;
+        let doneP = 0;
+        for (const rd of o.readings) {
+          if (rd.day > D) continue;
+          if (rd.day === D) doneD++;
+          else if (rd.day === P) doneP++;
+          const slot = (epochDay(rd.day) - from) * 2 + (rd.slot === 'evening' ? 1 : 0);
+          if (slot >= 0 && slot < spanD) done[slot] = 1;
+        }
+        const escalatedOn = o.escalation === undefined ? undefined : dayKey(o.escalation.at);
+        const ended = o.ended;
+        for (let x = 0; x < 2; x++) {
+          const isDay = x === 0;
+          if (!(isDay ? c.onDay : c.onBefore)) continue;
+          const X = isDay ? D : P;
+          if (o.startedOn > X) continue;
+          const next = isDay ? N : D;
+          const prev = isDay ? P : PP;
+          const tX = isDay ? tD : tP;
+          const out = isDay ? oD : oP;
+          if (o.startedOn === X) add(out, r + 4, 1);
+          const lastPast = Math.min(end, tX - 1);
+          const span = Math.max(0, (lastPast - from) * 2 + 2);
+          let missed = 0;
+          for (let s = 0; s < span; s++) if (done[s] === 0) missed++;
+          let inRow = 0;
+          for (let s = (lastPast - from) * 2 + 1; s >= 0 && done[s] === 0; s--) inRow++;
+          const fever = escalatedOn !== undefined && escalatedOn < next;
+          const endedBy = ended !== undefined && ended.day <= X;
+          const inPeriod = tX >= fromDay && tX <= end;
+          // 0 active, 1 lost, 2 escalated, 3 completed, released or transferred
+          const status = endedBy ? 3 : fever ? 2 : !inPeriod && tX > end ? 3 : inRow >= lostAfter ? 1 : 0;
+          if (status < 3) {
+            add(out, r + 3, 1);
+            add(out, r + 10, missed);
           }
+          if (status === 2) add(out, r + 7, 1);
+          if (status === 1) add(out, r + 11, 1);
+          if (end === tX - 1 && !(ended?.outcome === 'transferred' && ended.day <= prev)) add(out, r + 5, 1);
+          if (ended?.outcome === 'transferred' && ended.day === X) add(out, r + 6, 1);
+          add(out, r + 8, (ended === undefined || ended.day >= X) && tX >= from && tX <= end ? 2 : 0);
+          add(out, r + 9, isDay ? doneD : doneP);
         }
       }
     }
   }
 
   if (cl.length > 0) {
-    for (const l2 of slots(ledger.sites)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const s = b[k] as { readonly id: string; readonly unitId: string; readonly timesPerDay: number };
-            const i = indexOf.get(s.unitId);
-            if (i === undefined) continue;
-            const d = tableGet(ledger.disinfections, s.id);
-            const times = s.timesPerDay;
-            const cD = d?.byDay[D] ?? 0;
-            const cP = d?.byDay[P] ?? 0;
-            const cPP = d?.byDay[PP] ?? 0;
-            const r = i * F + CL;
-            for (const c of cl) {
-              if (c.mask[i] !== 1) continue;
-              if (c.onDay) {
-                add(oD, r, 1);
-                add(oD, r + 1, times);
-                add(oD, r + 2, Math.min(cD, times));
-                if (cD < times) add(oD, r + 3, 1);
-                if (c.yesterdayOfDay && cP < times) add(oD, r + 4, 1);
-              }
-              if (c.onBefore) {
-                add(oP, r, 1);
-                add(oP, r + 1, times);
-                add(oP, r + 2, Math.min(cP, times));
-                if (cP < times) add(oP, r + 3, 1);
-                if (c.yesterdayOfBefore && cPP < times) add(oP, r + 4, 1);
-              }
-            }
+    for (const b of buckets(ledger.sites)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const s = b[k] as { readonly id: string; readonly unitId: string; readonly timesPerDay: number };
+        const i = indexOf.get(s.unitId);
+        if (i === undefined) continue;
+        const d = tableGet(ledger.disinfections, s.id);
+        const times = s.timesPerDay;
+        const cD = d?.byDay[D] ?? 0;
+        const cP = d?.byDay[P] ?? 0;
+        const cPP = d?.byDay[PP] ?? 0;
+        const r = i * F + CL;
+        for (const c of cl) {
+          if (c.mask[i] !== 1) continue;
+          if (c.onDay) {
+            add(oD, r, 1);
+            add(oD, r + 1, times);
+            add(oD, r + 2, Math.min(cD, times));
+            if (cD < times) add(oD, r + 3, 1);
+            if (c.yesterdayOfDay && cP < times) add(oD, r + 4, 1);
+          }
+          if (c.onBefore) {
+            add(oP, r, 1);
+            add(oP, r + 1, times);
+            add(oP, r + 2, Math.min(cP, times));
+            if (cP < times) add(oP, r + 3, 1);
+            if (c.yesterdayOfBefore && cPP < times) add(oP, r + 4, 1);
           }
         }
       }
@@ -501,48 +450,34 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
   }
 
   if (vs.length > 0) {
-    for (const l2 of slots(ledger.volunteers)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const i = indexOf.get((b[k] as { readonly teamId: string }).teamId);
-            if (i === undefined) continue;
-            for (const c of vs) {
-              if (c.mask[i] !== 1) continue;
-              if (c.onDay) add(oD, i * F + VS, 1);
-              if (c.onBefore) add(oP, i * F + VS, 1);
-            }
-          }
+    for (const b of buckets(ledger.volunteers)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const i = indexOf.get((b[k] as { readonly teamId: string }).teamId);
+        if (i === undefined) continue;
+        for (const c of vs) {
+          if (c.mask[i] !== 1) continue;
+          if (c.onDay) add(oD, i * F + VS, 1);
+          if (c.onBefore) add(oP, i * F + VS, 1);
         }
       }
     }
-    for (const l2 of slots(ledger.tasks)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const t = b[k] as VolunteerTask;
-            const onDay = t.day === D;
-            if (!onDay && t.day !== P) continue;
-            const c = find(vs, t.campaignId);
-            if (c === undefined || !(onDay ? c.onDay : c.onBefore)) continue;
-            const i = indexOf.get(t.unitId);
-            if (i === undefined || c.mask[i] !== 1) continue;
-            const o = onDay ? oD : oP;
-            const r = i * F + VS;
-            add(o, r + 1, 1);
-            add(o, r + 2, t.places);
-            add(o, r + 3, t.signUps.length);
-            add(o, r + 4, t.attended.length);
-            for (const a of t.attended) add(o, r + 5, a.hours);
-            if (t.signUps.length < t.places) add(o, r + 6, 1);
-          }
-        }
+    for (const b of buckets(ledger.tasks)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const t = b[k] as VolunteerTask;
+        const onDay = t.day === D;
+        if (!onDay && t.day !== P) continue;
+        const c = find(vs, t.campaignId);
+        if (c === undefined || !(onDay ? c.onDay : c.onBefore)) continue;
+        const i = indexOf.get(t.unitId);
+        if (i === undefined || c.mask[i] !== 1) continue;
+        const o = onDay ? oD : oP;
+        const r = i * F + VS;
+        add(o, r + 1, 1);
+        add(o, r + 2, t.places);
+        add(o, r + 3, t.signUps.length);
+        add(o, r + 4, t.attended.length);
+        for (const a of t.attended) add(o, r + 5, a.hours);
+        if (t.signUps.length < t.places) add(o, r + 6, 1);
       }
     }
   }
@@ -550,56 +485,42 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
   // duty: the seats of both days in every published roster (a seat is `post/day/shift/slot`)
   if (ledger.rosters.size > 0) {
     const postUnit = new Map<string, number>();
-    for (const l2 of slots(ledger.posts)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const p = b[k] as { readonly id: string; readonly unitId: string };
-            postUnit.set(p.id, indexOf.get(p.unitId) ?? -1);
-          }
-        }
+    for (const b of buckets(ledger.posts)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const p = b[k] as { readonly id: string; readonly unitId: string };
+        postUnit.set(p.id, indexOf.get(p.unitId) ?? -1);
       }
     }
     const markerD = `/${D}/`;
     const markerP = `/${P}/`;
-    for (const l2 of slots(ledger.rosters)) {
-      if (l2 === null) continue;
-      for (const l3 of l2) {
-        if (l3 === null) continue;
-        for (const b of l3) {
-          if (b === null) continue;
-          for (let k = 1; k < b.length; k += 2) {
-            const roster = b[k] as PublishedRoster;
-            const prefix = `${roster.id}|`;
-            for (const seat of roster.seats) {
-              const cut = seat.indexOf('/');
-              let o: Float64Array;
-              if (seat.startsWith(markerD, cut)) {
-                hasD = true;
-                o = oD;
-              } else if (seat.startsWith(markerP, cut)) {
-                hasP = true;
-                o = oP;
-              } else continue;
-              const i = postUnit.get(seat.slice(0, cut));
-              if (i === undefined || i < 0) continue;
-              const duty = tableGet(ledger.duties, prefix + seat);
-              const filled = duty !== undefined && duty.personId !== null;
-              const r = i * F + DUTY;
-              add(o, r, 1);
-              if (filled) add(o, r + 1, 1);
-              if (seat.endsWith('/L')) {
-                add(o, r + 2, 1);
-                if (filled) add(o, r + 3, 1);
-              }
-              if (duty?.attendance !== undefined) {
-                add(o, r + 4, 1);
-                if (duty.attendance.status === 'absent') add(o, r + 5, 1);
-              }
-            }
+    for (const b of buckets(ledger.rosters)) {
+      for (let k = 1; k < b.length; k += 2) {
+        const roster = b[k] as PublishedRoster;
+        const prefix = `${roster.id}|`;
+        for (const seat of roster.seats) {
+          const cut = seat.indexOf('/');
+          let o: Float64Array;
+          if (seat.startsWith(markerD, cut)) {
+            hasD = true;
+            o = oD;
+          } else if (seat.startsWith(markerP, cut)) {
+            hasP = true;
+            o = oP;
+          } else continue;
+          const i = postUnit.get(seat.slice(0, cut));
+          if (i === undefined || i < 0) continue;
+          const duty = tableGet(ledger.duties, prefix + seat);
+          const filled = duty !== undefined && duty.personId !== null;
+          const r = i * F + DUTY;
+          add(o, r, 1);
+          if (filled) add(o, r + 1, 1);
+          if (seat.endsWith('/L')) {
+            add(o, r + 2, 1);
+            if (filled) add(o, r + 3, 1);
+          }
+          if (duty?.attendance !== undefined) {
+            add(o, r + 4, 1);
+            if (duty.attendance.status === 'absent') add(o, r + 5, 1);
           }
         }
       }
@@ -607,51 +528,37 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
   }
 
   // supervision: inspections of each day, findings raised, open and overdue at its end
-  for (const l2 of slots(ledger.inspections)) {
-    if (l2 === null) continue;
-    for (const l3 of l2) {
-      if (l3 === null) continue;
-      for (const b of l3) {
-        if (b === null) continue;
-        for (let k = 1; k < b.length; k += 2) {
-          const ins = b[k] as { readonly unitId: string; readonly at: string };
-          const at = dayKey(ins.at);
-          if (at >= N || at < P) continue;
-          const onDay = at >= D;
-          if (onDay) hasD = true;
-          else hasP = true;
-          const i = indexOf.get(ins.unitId);
-          if (i !== undefined) add(onDay ? oD : oP, i * F + SUP, 1);
-        }
-      }
+  for (const b of buckets(ledger.inspections)) {
+    for (let k = 1; k < b.length; k += 2) {
+      const ins = b[k] as { readonly unitId: string; readonly at: string };
+      const at = dayKey(ins.at);
+      if (at >= N || at < P) continue;
+      const onDay = at >= D;
+      if (onDay) hasD = true;
+      else hasP = true;
+      const i = indexOf.get(ins.unitId);
+      if (i !== undefined) add(onDay ? oD : oP, i * F + SUP, 1);
     }
   }
-  for (const l2 of slots(ledger.findings)) {
-    if (l2 === null) continue;
-    for (const l3 of l2) {
-      if (l3 === null) continue;
-      for (const b of l3) {
-        if (b === null) continue;
-        for (let k = 1; k < b.length; k += 2) {
-          const f = b[k] as Finding;
-          if (f.raisedOn > D) continue;
-          const i = indexOf.get(f.unitId);
-          if (i === undefined) continue;
-          const r = i * F + SUP;
-          for (let x = 0; x < 2; x++) {
-            const X = x === 0 ? D : P;
-            if (f.raisedOn > X) continue;
-            const o = x === 0 ? oD : oP;
-            if (f.raisedOn === X) add(o, r + 1, 1);
-            if (f.closedOn === undefined || f.closedOn > X) {
-              add(o, r + 2, 1);
-              // the deadline as of X: the last reopening recorded by then (deadlineOn)
-              const next = x === 0 ? N : D;
-              let deadline: string = f.firstDeadline;
-              for (const a of f.actions) if (a.kind === 'reopened' && a.deadline !== undefined && dayKey(a.at) < next) deadline = a.deadline;
-              if (deadline < X) add(o, r + 3, 1);
-            }
-          }
+  for (const b of buckets(ledger.findings)) {
+    for (let k = 1; k < b.length; k += 2) {
+      const f = b[k] as Finding;
+      if (f.raisedOn > D) continue;
+      const i = indexOf.get(f.unitId);
+      if (i === undefined) continue;
+      const r = i * F + SUP;
+      for (let x = 0; x < 2; x++) {
+        const X = x === 0 ? D : P;
+        if (f.raisedOn > X) continue;
+        const o = x === 0 ? oD : oP;
+        if (f.raisedOn === X) add(o, r + 1, 1);
+        if (f.closedOn === undefined || f.closedOn > X) {
+          add(o, r + 2, 1);
+          // the deadline as of X: the last reopening recorded by then (deadlineOn)
+          const next = x === 0 ? N : D;
+          let deadline: string = f.firstDeadline;
+          for (const a of f.actions) if (a.kind === 'reopened' && a.deadline !== undefined && dayKey(a.at) < next) deadline = a.deadline;
+          if (deadline < X) add(o, r + 3, 1);
         }
       }
     }
@@ -659,31 +566,24 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
 
   // member development: each case's stage at the end of each day (from its steps up to then), and the steps of the day
   const STAGE: Record<string, number> = { nonMember: 0, applicant: 1, activist: 2, developmentTarget: 3, probationaryMember: 4, fullMember: 5, cancelled: 6 };
-  for (const l2 of slots(ledger.admissions)) {
-    if (l2 === null) continue;
-    for (const l3 of l2) {
-      if (l3 === null) continue;
-      for (const b of l3) {
-        if (b === null) continue;
-        for (let k = 1; k < b.length; k += 2) {
-          const c = b[k] as AdmissionCase;
-          const i = indexOf.get(c.branch);
-          if (i === undefined) continue;
-          for (let x = 0; x < 2; x++) {
-            const X = x === 0 ? D : P;
-            const o = x === 0 ? oD : oP;
-            const state = emptyState();
-            let any = false;
-            for (const step of c.steps) {
-              if (step.day > X) continue;
-              applyStep(state, step);
-              any = true;
-              if (step.day === X) add(o, i * F + ADM + 7, 1);
-            }
-            if (!any && c.steps.length > 0) continue;
-            add(o, i * F + ADM + (STAGE[state.status] as number), 1);
-          }
+  for (const b of buckets(ledger.admissions)) {
+    for (let k = 1; k < b.length; k += 2) {
+      const c = b[k] as AdmissionCase;
+      const i = indexOf.get(c.branch);
+      if (i === undefined) continue;
+      for (let x = 0; x < 2; x++) {
+        const X = x === 0 ? D : P;
+        const o = x === 0 ? oD : oP;
+        const state = emptyState();
+        let any = false;
+        for (const step of c.steps) {
+          if (step.day > X) continue;
+          applyStep(state, step);
+          any = true;
+          if (step.day === X) add(o, i * F + ADM + 7, 1);
         }
+        if (!any && c.steps.length > 0) continue;
+        add(o, i * F + ADM + (STAGE[state.status] as number), 1);
       }
     }
   }

@@ -30,7 +30,7 @@ async function dispatchRows(): Promise<BenchResult[]> {
   const ledger =
     `${num(st.events)} events: the county (${num(st.people)} people, ${num(st.households)} households), the simulated fortnight 2020-01-25 … ${r.day} ` +
     `(${num(st.journal)} events, the four campaigns), ${st.posts} posts with a published roster of ${num(st.seats)} seats (2020-01-26 … ${r.day}, buildRoster without local search, fill rate ${fmt(st.rosterFill)}) ` +
-    `and ${num(st.supervisionEvents)} events of supervision on it; no daily reports (${st.reports}). Tables read: ${n('households')} households, ${n('screenings')} screenings, ${n('visits')} visits, ` +
+    `and ${num(st.supervisionEvents)} events of supervision and member development on it; no daily reports (${st.reports}). Tables read: ${n('households')} households, ${n('screenings')} screenings, ${n('visits')} visits, ` +
     `${n('letters')} letters, ${n('declarations')} declarations, ${n('observations')} observations, ${n('serviceRequests')} service requests, ${n('sites')} sites, ${n('volunteers')} volunteers, ` +
     `${n('tasks')} tasks, ${n('seats')} seats, ${n('inspections')} inspections, ${n('findings')} findings. Built in ${fmt((st.county + st.register + st.simulate + st.replay + st.roster + st.supervision) / 1000)} s (the child ran ${fmt(out.seconds)} s)`;
   const figures =
@@ -51,7 +51,7 @@ async function dispatchRows(): Promise<BenchResult[]> {
         `dailyDispatch(ledger, '${r.day}'), no trend, on ${ledger}. ` +
         `Baseline: one pass over each table (Float64Array rows per unit for the day and the day before, every running campaign of a kind at once, rolled up in one sweep). ` +
         `Before timing, ${num(r.compared.numbers)} numbers compared and equal: the county's total and the day before's, the ${r.compared.rows} rows, and every unit's rolled-up figures of the day ` +
-        `and of the day before (against dailyDispatch(ledger, '${r.dayBefore}')); ${figures}. The baseline computes none of the report's other parts (movers, reporting status, the community epidemic states from ${n('classifications')} classification histories): the library's time includes them. ` +
+        `and of the day before (against dailyDispatch(ledger, '${r.dayBefore}')); ${figures}. The baseline computes none of the report's other parts (movers, the attention list, reporting status, the community epidemic states from ${n('classifications')} classification histories): the library's time includes them. ` +
         `Median of ${r.samples.ours.length} interleaved samples, each call after a full GC (not timed; median ${fmt(median(r.gcMs))} ms). Samples: ours ${sorted(r.samples.ours)} ms; hand ${sorted(r.samples.hand)} ms`,
     },
     {
