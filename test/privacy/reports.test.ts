@@ -1,3 +1,4 @@
+import { fc } from '@fast-check/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_PHONE_MASK,
@@ -6,6 +7,7 @@ import {
   addDays,
   countyEvents,
   dailyDispatch,
+  ledgerTree,
   followUp,
   generateCounty,
   maskWith,
@@ -137,6 +139,25 @@ describe('renderDispatch: the privacy property', () => {
     }
     expect(rendered).toBe(DAYS.length * 2 * LOCALES.length * FORMATS.length);
     expect(leaks).toEqual([]);
+  });
+
+  it('property: the same holds for the report of any unit of the tree, with any trend', () => {
+    const units = ledgerTree(ledger).units;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DAYS),
+        fc.nat({ max: units.length - 1 }),
+        fc.constantFrom(...LOCALES),
+        fc.constantFrom(...FORMATS),
+        fc.boolean(),
+        fc.nat({ max: 6 }),
+        (day, u, locale, format, disclose, trendDays) => {
+          const report = dailyDispatch(ledger, day, units[u]!.id, { trendDays, ...(disclose ? { disclose: { purpose: PURPOSE } } : {}) });
+          return fullValuesIn(renderDispatch(report, { locale, format }), known).length === 0;
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('writes the people to act on as surname + 某, never by their full names, without disclosure', () => {
