@@ -67,6 +67,7 @@ export {
   ObservationEnd,
   CampaignStatus,
   RectificationAction,
+  ConstraintLevel,
   label,
 } from './core/vocabulary.js';
 export type { Label, Vocabulary } from './core/vocabulary.js';
@@ -257,7 +258,7 @@ export type { CapacityReport, CapacityShortfall } from './roster/capacity.js';
 export { BuildOptions, buildRoster } from './roster/build.js';
 export type { FairnessGroup, RosterProgress, RosterResult, RosterStats, UnfilledSeat } from './roster/build.js';
 export { validateRoster } from './roster/validate.js';
-export type { ConstraintLevel, RosterScore, RosterValidation, RosterViolation, ValidateOptions } from './roster/validate.js';
+export type { RosterScore, RosterValidation, RosterViolation, ValidateOptions } from './roster/validate.js';
 export { RepairOptions, RosterChange, repairRoster } from './roster/repair.js';
 export type { RepairReason, RepairResult, SeatChange } from './roster/repair.js';
 export { onDuty } from './roster/onDuty.js';

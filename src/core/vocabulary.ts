@@ -908,6 +908,28 @@ export const RectificationAction = z.enum(keysOf(RECTIFICATION_ACTION));
  */
 export type RectificationAction = z.infer<typeof RectificationAction>;
 
+const CONSTRAINT_LEVEL = {
+  hard: { zh: '硬约束（不得违反）', en: 'hard (never broken)' },
+  medium: { zh: '中约束（空缺席位）', en: 'medium (unfilled seats)' },
+  soft: { zh: '软约束（违反计罚分）', en: 'soft (penalized)' },
+} as const;
+
+/**
+ * The level of a roster constraint: `hard` rules are never broken by the search, `medium` counts
+ * unfilled seats, `soft` goals are optimized.
+ *
+ * @example
+ * ConstraintLevel.parse('medium'); // => 'medium'
+ * @category Vocabulary
+ */
+export const ConstraintLevel = z.enum(keysOf(CONSTRAINT_LEVEL));
+/**
+ * A constraint's level.
+ *
+ * @category Vocabulary
+ */
+export type ConstraintLevel = z.infer<typeof ConstraintLevel>;
+
 /**
  * The Chinese and English labels of every enumerated value of the library, by vocabulary.
  *
@@ -958,6 +980,7 @@ export const LABELS = {
   observationEnd: OBSERVATION_END,
   campaignStatus: CAMPAIGN_STATUS,
   rectificationAction: RECTIFICATION_ACTION,
+  constraintLevel: CONSTRAINT_LEVEL,
 } as const;
 
 /**

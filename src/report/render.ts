@@ -130,6 +130,14 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
         },
         reportingLine(report),
         epidemicLine(report),
+        ...(report.trend.length > 0
+          ? [
+              {
+                zh: `在观察人数走势：${report.trend.map((p) => `${p.day.slice(5)} ${n(p.underObservation)}`).join('，')}`,
+                en: `under observation, day by day: ${report.trend.map((p) => `${p.day.slice(5)} ${n(p.underObservation)}`).join(', ')}`,
+              },
+            ]
+          : []),
       ]
     : [report.note ?? { zh: '无数据', en: 'no data' }];
   const movers = report.movers.map((m) =>

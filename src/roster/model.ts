@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Day, Instant } from '../core/day.js';
 import { OrgId, PersonId } from '../core/ids.js';
-import { AbsenceReason, CadreLevel, PostKind } from '../core/vocabulary.js';
+import { AbsenceReason, CadreLevel, PostKind, ConstraintLevel } from '../core/vocabulary.js';
 
 const slashFree = (what: string) =>
   z
@@ -323,11 +323,11 @@ export const RosterRules = z
     /** H7: consecutive working days allowed. */
     maxConsecutiveDays: z.number().int().min(1).max(366),
     /** H7: `hard` (never exceeded) or `soft` (penalized by `weights.overLimit`). */
-    consecutiveDaysLevel: z.enum(['hard', 'soft']),
+    consecutiveDaysLevel: ConstraintLevel.exclude(['medium']),
     /** H8: shifts allowed in any 7 consecutive days. */
     maxShiftsPer7Days: z.number().int().min(1).max(28),
     /** H8: `hard` or `soft`. */
-    shiftsPer7DaysLevel: z.enum(['hard', 'soft']),
+    shiftsPer7DaysLevel: ConstraintLevel.exclude(['medium']),
     /** The weights of M1 and S1–S6. */
     weights: RosterWeights,
   })

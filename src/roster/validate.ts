@@ -1,20 +1,11 @@
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import type { PersonId } from '../core/ids.js';
-import { LABELS, type Label, type RosterConstraint } from '../core/vocabulary.js';
+import { LABELS, type ConstraintLevel, type Label, type RosterConstraint } from '../core/vocabulary.js';
 import { compileProblem, qualifies, type Compiled } from './compile.js';
 import { seatsByStart } from './order.js';
 import { hours, personWords, requirementWords, seatWords } from './explain.js';
 import { Roster, type RosterProblem, type SeatId } from './model.js';
 
-/**
- * The level of a roster constraint: `hard` rules are never broken by the search, `medium` counts
- * unfilled seats, `soft` goals are optimized.
- *
- * @example
- * const level: ConstraintLevel = 'medium';
- * @category Rosters
- */
-export type ConstraintLevel = 'hard' | 'medium' | 'soft';
 
 /**
  * A roster's score, `[hard, medium, soft]`: each the negated sum of its penalties, so `0` is

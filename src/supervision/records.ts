@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sensitive } from '../privacy/sensitivity.js';
 import { Day, Instant, dayOf } from '../core/day.js';
 import { OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
-import { FindingSeverity, FindingStatus, RectificationAction } from '../core/vocabulary.js';
+import { FindingSeverity, FindingStatus, RectificationAction, CheckItem } from '../core/vocabulary.js';
 import { PostId } from '../roster/model.js';
 
 /**
@@ -53,7 +53,7 @@ export const RaisedFinding = z
     /** Unique id. */
     id: RecordId,
     /** The checklist item it concerns. */
-    item: z.enum(['staffOnDuty', 'leaderOnDuty', 'gatherings', 'supplies', 'custom']),
+    item: CheckItem,
     /** How serious. */
     severity: FindingSeverity,
     /** The unit responsible for rectification. */
@@ -160,7 +160,7 @@ export const Finding = z
     /** The supervision group. */
     groupId: SupervisionGroupId,
     /** The checklist item. */
-    item: z.enum(['staffOnDuty', 'leaderOnDuty', 'gatherings', 'supplies', 'custom']),
+    item: CheckItem,
     /** How serious. */
     severity: FindingSeverity,
     /** The unit responsible. */

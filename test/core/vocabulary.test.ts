@@ -46,6 +46,7 @@ import {
   ObservationEnd,
   CampaignStatus,
   RectificationAction,
+  ConstraintLevel,
   type Label,
   type Vocabulary,
 } from '../../src/index.js';
@@ -93,6 +94,7 @@ const ENUMS: Record<Vocabulary, z.ZodEnum> = {
   observationEnd: ObservationEnd,
   campaignStatus: CampaignStatus,
   rectificationAction: RectificationAction,
+  constraintLevel: ConstraintLevel,
 };
 
 const tables = Object.entries(LABELS) as [Vocabulary, Record<string, Label>][];
