@@ -582,7 +582,7 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
           any = true;
           if (step.day === X) add(o, i * F + ADM + 7, 1);
         }
-        if (!any && c.steps.length > 0) continue;
+        if (!any && !(c.openedOn !== undefined && c.openedOn <= X)) continue;
         add(o, i * F + ADM + (STAGE[state.status] as number), 1);
       }
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitive } from '../privacy/sensitivity.js';
 import { Day } from '../core/day.js';
 import { OrgId, PersonId, RecordId } from '../core/ids.js';
 import { LABELS, PartyStatus, type Label } from '../core/vocabulary.js';
@@ -145,7 +146,7 @@ export const BranchVote = z
  */
 export type BranchVote = z.infer<typeof BranchVote>;
 
-const note = z.string().optional();
+const note = sensitive(z.string(), 'freeText').optional();
 
 /**
  * The written application for membership (入党申请书), handed to the branch. The applicant must be 18
@@ -283,9 +284,9 @@ export const FastTrackStep = z
     /** The higher organization that granted it. */
     grantedBy: OrgId,
     /** Why: the front-line work and deeds that earned it. */
-    reason: z.string().trim().min(1),
+    reason: sensitive(z.string().trim().min(1), 'freeText'),
     /** The notice it rests on, such as a provincial organization department's notice. */
-    notice: z.string().optional(),
+    notice: sensitive(z.string(), 'freeText').optional(),
   })
   .strict();
 /**
@@ -340,7 +341,7 @@ export const PoliticalReviewStep = z
     /** The day of the conclusion. */
     day: Day,
     /** The written conclusion (结论性材料). */
-    conclusion: z.string().optional(),
+    conclusion: sensitive(z.string(), 'freeText').optional(),
   })
   .strict();
 /**
@@ -513,7 +514,7 @@ export const AdmissionApprovalStep = z
     /** Whether the admission falls within the committee's annual quota; outside it only on the fast track. */
     withinAnnualQuota: z.boolean(),
     /** The special circumstances that allow approval between 3 and 6 months after the meeting. */
-    extensionReason: z.string().trim().min(1).optional(),
+    extensionReason: sensitive(z.string().trim().min(1), 'freeText').optional(),
   })
   .strict();
 /**
@@ -568,7 +569,7 @@ export const ExtensionMeetingStep = z
     /** By how many months probation is extended: 6 to 12. */
     months: z.number().int(),
     /** Why probation is extended. */
-    reason: z.string().optional(),
+    reason: sensitive(z.string(), 'freeText').optional(),
   })
   .strict();
 /**
@@ -595,7 +596,7 @@ export const CancellationMeetingStep = z
     /** The vote. */
     votes: BranchVote,
     /** Why the probationary membership is cancelled. */
-    reason: z.string().trim().min(1),
+    reason: sensitive(z.string().trim().min(1), 'freeText'),
   })
   .strict();
 /**
@@ -691,12 +692,14 @@ export const AdmissionCase = z
     id: RecordId,
     /** The candidate. */
     person: PersonId,
-    /** The candidate's birth date, for the age rule. */
-    birthDate: Day,
+    /** The candidate's birth date, for the age rule; sensitive. */
+    birthDate: sensitive(Day.clone(), 'birthDate'),
     /** The branch that develops the candidate. */
     branch: OrgId,
     /** Whether that branch is a temporary branch (临时党支部), which admits only with higher approval. */
     temporaryBranch: z.boolean(),
+    /** The day the case was entered in a ledger, when it was (the dispatch counts it from then). */
+    openedOn: Day.optional(),
     /** The steps taken so far, in the order taken (their days never go back). */
     steps: z.array(AdmissionStep),
   })

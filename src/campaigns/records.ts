@@ -79,7 +79,7 @@ export const ObservationChange = z
     /** Days added (positive) or removed (negative). */
     days: z.number().int(),
     /** Why; required for a shortening. */
-    reason: z.string().min(1).optional(),
+    reason: sensitive(z.string().min(1), 'freeText').optional(),
     /** The day of the decision. */
     on: Day,
     /** Who decided. */

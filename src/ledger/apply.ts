@@ -184,7 +184,9 @@ function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOp
   // the recipes inside produce
   const founds = new Array<unknown>(parsed.length);
   const checking = contextFor(tree);
-  run(overlayLedger(ledger), parsed, checking, issues, actor, founds);
+  // records are frozen as they are written, so a later recipe of the batch copies them before a
+  // change instead of changing an object the caller passed in
+  trackingWrites(() => run(overlayLedger(ledger), parsed, checking, issues, actor, founds));
   if (issues.length > 0) fail(`rejected ${events.length === 1 ? 'the event' : `a batch of ${events.length} events`}; nothing was applied`, issues);
   const ctx: EffectContext = { ...contextFor(tree), coverage: checking.coverage };
   const next = immer.produce(ledger, (draft) => runRecipes(draft as LedgerState, parsed, ctx, founds));

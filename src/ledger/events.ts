@@ -264,7 +264,7 @@ export const ObservationExtended = z
     /** Days added. */
     days: z.number().int().min(1).max(60),
     /** Why (optional). */
-    reason: z.string().min(1).optional(),
+    reason: sensitive(z.string().min(1), 'freeText').optional(),
   })
   .strict();
 /**

@@ -293,8 +293,9 @@ export function tableEditIfAny<T extends object>(table: Table<T>, id: string): W
     return copy as Writable<T>;
   }
   const value = tableGet(table, id);
-  // a plain record frozen earlier in a replay is copied before it changes (under immer, a draft)
-  if (written === null || value === undefined || !Object.isFrozen(value)) return value as Writable<T> | undefined;
+  // a record frozen earlier (in a replay, or an event's own object stored earlier in the same batch)
+  // is copied before it changes; under immer, a record of the base is a draft and never frozen
+  if (value === undefined || !Object.isFrozen(value)) return value as Writable<T> | undefined;
   const copy = { ...value };
   put(table, id, copy, true);
   return copy as Writable<T>;

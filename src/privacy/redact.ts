@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import type { Observation, TravelDeclaration, ClassificationHistory } from '../campaigns/records.js';
+import { Observation, type ClassificationHistory, type TravelDeclaration } from '../campaigns/records.js';
+import { AdmissionCase } from '../admission/model.js';
+import { Deed, ThreeShowsEntry } from '../evaluation/records.js';
+import { DailyReport } from '../report/records.js';
+import { Finding, Inspection } from '../supervision/records.js';
+import { sensitiveFields } from './sensitivity.js';
 import { ageOn, Day, dayOf, type Instant } from '../core/day.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import { label } from '../core/vocabulary.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { tableForEach, tableMap } from '../ledger/table.js';
+import { tableForEach, tableMap, type Table } from '../ledger/table.js';
 import { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskWith } from '../people/mask.js';
 import type { Household, Person } from '../people/person.js';
 
@@ -67,6 +72,12 @@ export const RedactionPolicy = z
     if (p.names === 'keep') kept.push('names');
     if (kept.length > 0 && p.purpose === undefined)
       for (const k of kept) ctx.addIssue({ code: 'custom', path: [k], message: `keeping ${k} needs a stated purpose (policy.purpose)` });
+    // a mask that shows more than the default one may give the number away (an id's last character is a check digit)
+    const shows = (m: MaskPolicy): number => m.keepStart + m.keepEnd;
+    if (p.purpose === undefined && p.residentId === 'mask' && shows(p.residentIdMask) > shows(DEFAULT_RESIDENT_ID_MASK))
+      ctx.addIssue({ code: 'custom', path: ['residentIdMask'], message: `a resident id mask showing more than ${shows(DEFAULT_RESIDENT_ID_MASK)} characters needs a stated purpose (policy.purpose)` });
+    if (p.purpose === undefined && p.phone === 'mask' && shows(p.phoneMask) > shows(DEFAULT_PHONE_MASK))
+      ctx.addIssue({ code: 'custom', path: ['phoneMask'], message: `a phone mask showing more than ${shows(DEFAULT_PHONE_MASK)} characters needs a stated purpose (policy.purpose)` });
   });
 /**
  * A redaction policy as written (every field optional).
@@ -218,21 +229,20 @@ export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledge
           Object.freeze({ id: d.id, personId: d.personId, from: label(d.category, 'zh-CN', 'screeningCategory'), category: d.category, arrivalDay: d.arrivalDay, declaredOn: d.declaredOn }),
         );
 
-  const scrub = (text: string): string => scrubNames(text, hiddenNames);
-  const noNames = hiddenNames.size === 0;
-  const findings = noNames
-    ? ledger.findings
-    : tableMap(ledger.findings, (f) =>
-        withFields(f, { description: scrub(f.description), actions: Object.freeze(f.actions.map((a) => (a.note === undefined ? a : withFields(a, { note: scrub(a.note) })))) as typeof f.actions }),
-      );
-  const inspections = noNames
-    ? ledger.inspections
-    : tableMap(ledger.inspections, (i) => withFields(i, { answers: Object.freeze(i.answers.map((a) => ('note' in a && a.note !== undefined ? withFields(a, { note: scrub(a.note) }) : a))) as typeof i.answers }));
-  const deeds = noNames ? ledger.deeds : tableMap(ledger.deeds, (d) => withFields(d, { evidence: scrub(d.evidence) }));
-  const threeShows = noNames ? ledger.threeShows : tableMap(ledger.threeShows, (e) => withFields(e, { text: scrub(e.text) }));
-  const reports = noNames ? ledger.reports : tableMap(ledger.reports, (r) => (r.note === undefined ? r : withFields(r, { note: scrub(r.note) })));
-
-  return Object.freeze({ ...ledger, people, households, observations, declarations, findings, inspections, deeds, threeShows, reports });
+  const scrub = scrubber(hiddenNames);
+  const cutBirth = (c: AdmissionCase): AdmissionCase => {
+    const year = p.birthDate === 'allToYear' || (p.birthDate === 'minorsToYear' && asOf !== null && ageOn(c.birthDate, asOf) < 18);
+    return year ? withFields(c, { birthDate: `${c.birthDate.slice(0, 4)}-01-01` as Day }) : c;
+  };
+  const admissions = p.birthDate === 'keep' ? ledger.admissions : tableMap(ledger.admissions, cutBirth);
+  // every field the schemas mark as free text, in every table that has one
+  const tables = { findings: ledger.findings, inspections: ledger.inspections, deeds: ledger.deeds, threeShows: ledger.threeShows, reports: ledger.reports, observations, admissions };
+  if (scrub !== null)
+    for (const name of Object.keys(tables) as (keyof typeof tables)[]) {
+      const paths = freeTextPaths(name);
+      (tables as Record<string, Table<object>>)[name] = tableMap((tables as Record<string, Table<object>>)[name] as Table<object>, (r) => paths.reduce((acc, path) => mapAt(acc, path, 0, scrub) as object, r));
+    }
+  return Object.freeze({ ...ledger, people, households, declarations, ...tables });
 }
 
 /** A frozen copy of a record with some fields replaced, written field by field in the record's own order. */
@@ -242,27 +252,75 @@ function withFields<T extends object>(record: T, changes: Partial<T>): T {
   return Object.freeze(out) as T;
 }
 
-/** Replaces every full name of `names` in a text by its surname form, longest names first at each place. */
-function scrubNames(text: string, names: ReadonlyMap<string, string>): string {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    let replaced = false;
-    for (let len = 4; len >= 2 && !replaced; len--) {
-      if (i + len > text.length) continue;
-      const r = names.get(text.slice(i, i + len));
-      if (r !== undefined) {
-        out += r;
-        i += len;
-        replaced = true;
+/**
+ * A function that replaces every full name of `names` in a text by its surname form, the longest
+ * name first at each place; null when there is no name to hide.
+ */
+function scrubber(names: ReadonlyMap<string, string>): ((text: string) => string) | null {
+  if (names.size === 0) return null;
+  let longest = 0;
+  for (const name of names.keys()) longest = Math.max(longest, name.length);
+  return (text: string): string => {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+      let replaced = false;
+      for (let len = Math.min(longest, text.length - i); len >= 2 && !replaced; len--) {
+        const r = names.get(text.slice(i, i + len));
+        if (r !== undefined) {
+          out += r;
+          i += len;
+          replaced = true;
+        }
+      }
+      if (!replaced) {
+        out += text[i] as string;
+        i++;
       }
     }
-    if (!replaced) {
-      out += text[i] as string;
-      i++;
-    }
+    return out;
+  };
+}
+
+/** The record schema of each table with free text. */
+const TEXT_SCHEMAS = {
+  findings: Finding,
+  inspections: Inspection,
+  deeds: Deed,
+  threeShows: ThreeShowsEntry,
+  reports: DailyReport,
+  observations: Observation,
+  admissions: AdmissionCase,
+} as const;
+
+const textPaths = new Map<string, readonly (readonly string[])[]>();
+
+/** The paths of a table's free-text fields, read from its schema's markers. */
+function freeTextPaths(table: keyof typeof TEXT_SCHEMAS): readonly (readonly string[])[] {
+  let paths = textPaths.get(table);
+  if (paths === undefined) {
+    paths = sensitiveFields(TEXT_SCHEMAS[table])
+      .filter((f) => f.sensitivity === 'freeText')
+      .map((f) => f.path);
+    textPaths.set(table, paths);
   }
-  return out;
+  return paths;
+}
+
+/** The value with `fn` applied to the strings at `path` (`'*'`: every element), copying only what changes. */
+function mapAt(value: unknown, path: readonly string[], i: number, fn: (text: string) => string): unknown {
+  if (i === path.length) return typeof value === 'string' ? fn(value) : value;
+  if (value === null || typeof value !== 'object') return value;
+  const key = path[i] as string;
+  if (key === '*') {
+    if (!Array.isArray(value)) return value;
+    const next = value.map((v: unknown) => mapAt(v, path, i + 1, fn));
+    return next.every((v, k) => v === value[k]) ? value : Object.freeze(next);
+  }
+  if (!Object.hasOwn(value, key)) return value;
+  const inner = (value as Record<string, unknown>)[key];
+  const changed = mapAt(inner, path, i + 1, fn);
+  return changed === inner ? value : withFields(value as Record<string, unknown>, { [key]: changed });
 }
 
 /**

@@ -62,7 +62,7 @@ export interface DailyDispatch {
   readonly note: Label | null;
   /** The scope's figures (its subtree). */
   readonly total: DispatchSummary;
-  /** The scope's figures of the day before, when there were any. */
+  /** The scope's figures of the day before, or null when nothing was recorded that day (its `hasData` would be false). */
   readonly previous: DispatchSummary | null;
   /** The scope's children and their figures (rolled up), in tree order. */
   readonly rows: readonly { readonly unit: OrgUnit; readonly summary: DispatchSummary }[];
@@ -276,8 +276,8 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
         any = true;
         if (step.day === day) part(d, c.branch).admission.steps++;
       }
-      // a case counts from its opening (or its first step, when entered with its history)
-      if (!any && c.steps.length > 0) continue;
+      // a case counts from its first step, or from the day it was opened when that is earlier
+      if (!any && !(c.openedOn !== undefined && c.openedOn <= day)) continue;
       part(d, c.branch).admission[state.status]++;
     }
   });

@@ -149,9 +149,12 @@ function history(person: Person, target: 'applicant' | 'activist' | 'development
   const last = toEpochDay(until);
   while (toEpochDay(day) <= last) {
     const status = admissionStatus(c);
-    if (status === target && target !== 'activist') break;
-    // an activist keeps being assessed until the day the case is entered
-    const next = stepOn(c, day, b, rng, (k) => (status === target ? k === 'assessment' : k !== 'fastTrack'), true);
+    const talked = c.steps.some((x) => x.step === 'applicationTalk');
+    if (status === target && target === 'developmentTarget') break;
+    if (status === target && target === 'applicant' && talked) break;
+    // at their register status, an applicant still has the talk, an activist the assessments
+    const atTarget = (k: AdmissionStepKind): boolean => (target === 'applicant' ? k === 'applicationTalk' : k === 'assessment');
+    const next = stepOn(c, day, b, rng, (k) => (status === target ? atTarget(k) : k !== 'fastTrack'), true);
     if (next !== undefined) c = next;
     // the next step some weeks later (or months, between assessments)
     const gap = admissionStatus(c) === 'activist' ? 120 + rng.int(50) : 7 + rng.int(25);
@@ -162,7 +165,7 @@ function history(person: Person, target: 'applicant' | 'activist' | 'development
 
 /**
  * Simulated member development (发展党员) as ledger events: on the first morning, every applicant,
- * activist and development target of the register gets a case whose earlier steps are entered
+ * activist and development target of the register without a case yet gets one whose earlier steps are entered
  * with it (a history that keeps every admission rule and ends at their register status); then,
  * day by day, cases take their next step when the rules allow it — talks, activists chosen,
  * assessments, development targets, reviews, introducers, training, branch meetings — and some
@@ -192,7 +195,7 @@ export function simulateAdmissions(ledger: Ledger, options: AdmissionSimulationO
       else list.push(p.id);
     }
     if (p.cadreLevel !== undefined && !cadre.has(p.unitId)) cadre.set(p.unitId, p.id);
-    if (p.partyStatus === 'applicant' || p.partyStatus === 'activist' || p.partyStatus === 'developmentTarget') candidates.push(p);
+    if ((p.partyStatus === 'applicant' || p.partyStatus === 'activist' || p.partyStatus === 'developmentTarget') && p.admissionCase === undefined) candidates.push(p);
   });
   candidates.sort((a, b) => (a.id < b.id ? -1 : 1));
   const higherOf = (i: number): OrgUnit => {
@@ -204,16 +207,34 @@ export function simulateAdmissions(ledger: Ledger, options: AdmissionSimulationO
   };
   const events: LedgerEvent[] = [];
   let seq = 0;
-  const id = (): EventId => `adm-${(++seq).toString(36).padStart(6, '0')}` as EventId;
+  // ids carry the first day, so that a later run on the same ledger does not repeat them
+  const id = (): EventId => `adm-${o.startDay}-${(++seq).toString(36).padStart(5, '0')}` as EventId;
   const open: { c: AdmissionCase; b: BranchPeople; by: PersonId }[] = [];
   const entered = instantAt(o.startDay, '08:00');
-  for (const person of candidates) {
-    const i = tree.indexOf.get(person.unitId);
+  /** A branch's people, when it can develop members (a Party organization and 3 full members). */
+  const branchOf = (unitId: string): { branch: OrgUnit; b: BranchPeople } | undefined => {
+    const i = tree.indexOf.get(unitId);
     const branch = i === undefined ? undefined : tree.units[i];
-    const branchMembers = members.get(person.unitId) ?? [];
-    if (i === undefined || branch === undefined || branch.party === undefined || branchMembers.length < 3) continue;
+    const branchMembers = members.get(unitId) ?? [];
+    if (i === undefined || branch === undefined || branch.party === undefined || branchMembers.length < 3) return undefined;
     const higher = higherOf(i);
-    const b: BranchPeople = { members: branchMembers, secretary: cadre.get(branch.id) ?? (branchMembers[0] as PersonId), higher: higher.id, higherCadre: cadre.get(higher.id) ?? hq };
+    return { branch, b: { members: branchMembers, secretary: cadre.get(branch.id) ?? (branchMembers[0] as PersonId), higher: higher.id, higherCadre: cadre.get(higher.id) ?? hq } };
+  };
+  // the cases already in the ledger go on
+  const existing: AdmissionCase[] = [];
+  tableForEach(ledger.admissions, (c) => {
+    const status = admissionStatus(c);
+    if (status !== 'fullMember' && status !== 'cancelled') existing.push(c);
+  });
+  existing.sort((x, y) => (x.id < y.id ? -1 : 1));
+  for (const c of existing) {
+    const at = branchOf(c.branch);
+    if (at !== undefined) open.push({ c, b: at.b, by: at.b.secretary });
+  }
+  for (const person of candidates) {
+    const at = branchOf(person.unitId);
+    if (at === undefined) continue;
+    const { branch, b } = at;
     const caseId = `case-${person.id}` as RecordId;
     const c = history(person, person.partyStatus as 'applicant' | 'activist' | 'developmentTarget', addDays(o.startDay, -1), branch, b, rng, caseId);
     if (c === undefined) continue;
@@ -227,7 +248,9 @@ export function simulateAdmissions(ledger: Ledger, options: AdmissionSimulationO
       const status = admissionStatus(entry.c);
       // front-line activists may be fast-tracked in 2020
       const fast = status === 'activist' && rng.chance(0.01);
-      if (!fast && !rng.chance(pace)) continue;
+      // the talk with an applicant is due within a month: branches hold it promptly
+      const talkDue = status === 'applicant' && !entry.c.steps.some((x) => x.step === 'applicationTalk');
+      if (!fast && !rng.chance(talkDue ? 0.2 : pace)) continue;
       const next = stepOn(entry.c, day, entry.b, rng, (k) => (fast ? k === 'fastTrack' : k !== 'fastTrack'));
       if (next === undefined) continue;
       const step = next.steps[next.steps.length - 1];

@@ -25,7 +25,7 @@ export const CheckAnswer = z.discriminatedUnion('item', [
       /** A custom item. */
       item: z.literal('custom'),
       /** The question. */
-      question: z.string().min(1),
+      question: sensitive(z.string().min(1), 'freeText'),
       /** True when the answer is satisfactory. */
       ok: z.boolean(),
       /** Details. */

@@ -21,6 +21,9 @@ import {
   tableForEach,
   tableGet,
   tableValues,
+  tryApplyAs,
+  Actor,
+  isWithin,
   tryAdvance,
   tryApply,
   type AdmissionCase,
@@ -138,7 +141,7 @@ beforeAll(() => {
 describe('admissionCaseOpened', () => {
   it('stores a case without steps, with the birth date of the register and temporaryBranch from the unit', () => {
     const next = apply(base, [openEvent({ caseId: 'adm-1', personId: candidate.id, branch: unit.id, day: '2020-01-26' })]);
-    expect(tableGet(next.admissions, 'adm-1')).toEqual({ id: 'adm-1', person: candidate.id, birthDate: candidate.birthDate, branch: unit.id, temporaryBranch: false, steps: [] });
+    expect(tableGet(next.admissions, 'adm-1')).toEqual({ id: 'adm-1', person: candidate.id, birthDate: candidate.birthDate, branch: unit.id, temporaryBranch: false, openedOn: '2020-01-26', steps: [] });
     expect(next.admissions.size).toBe(base.admissions.size + 1);
     // no step yet: the register is as it was, and names the case
     expect(tableGet(next.people, candidate.id)).toEqual({ ...tableGet(base.people, candidate.id), admissionCase: 'adm-1' });
@@ -149,7 +152,7 @@ describe('admissionCaseOpened', () => {
     const earlier = steps.slice(0, indexOf('activist') + 1);
     const next = apply(base, [openEvent({ caseId: 'adm-2', personId: other.id, branch: unit.id, steps: earlier, day: '2020-02-03' })]);
     const c = tableGet(next.admissions, 'adm-2');
-    expect(c).toEqual({ id: 'adm-2', person: other.id, birthDate: other.birthDate, branch: unit.id, temporaryBranch: false, steps: earlier });
+    expect(c).toEqual({ id: 'adm-2', person: other.id, birthDate: other.birthDate, branch: unit.id, temporaryBranch: false, openedOn: '2020-02-03', steps: earlier });
     expect(admissionStatus(c!)).toBe('activist');
     expect(tableGet(next.people, other.id)?.partyStatus).toBe('activist');
     expect(tableGet(next.people, other.id)?.partyJoinedOn).toBeUndefined();
@@ -390,14 +393,16 @@ describe('simulateAdmissions', () => {
     for (const day of days) {
       const report = dailyDispatch(withEmpty, day);
       const a = report.total.admission;
-      const counted = cases.filter((c) => c.steps.length === 0 || c.steps[0]!.day <= day);
+      // a case counts from its first step, or from the day it was opened when that is earlier
+      const counted = cases.filter((c) => (c.steps[0] !== undefined && c.steps[0].day <= day) || (c.openedOn !== undefined && c.openedOn <= day));
       const { steps: _steps, ...stages } = a;
       expect(Object.values(stages).reduce((x, y) => x + y, 0), day).toBe(counted.length);
       // each stage: the status of the case's steps up to that day
       const expected = { nonMember: 0, applicant: 0, activist: 0, developmentTarget: 0, probationaryMember: 0, fullMember: 0, cancelled: 0 };
       for (const c of counted) expected[admissionStatus({ ...c, steps: c.steps.filter((s) => s.day <= day) })]++;
       expect(stages, day).toEqual(expected);
-      expect(a.nonMember, day).toBeGreaterThanOrEqual(1);
+      // the case opened on 02-01 with no step counts from then, not before
+      expect(a.nonMember, day).toBe(day >= '2020-02-01' ? 1 : 0);
       const today = cases.reduce((k, c) => k + c.steps.filter((s) => s.day === day).length, 0);
       expect(a.steps, day).toBe(today);
       stepsSeen += today;
@@ -413,5 +418,68 @@ describe('simulateAdmissions', () => {
       expect(plusOwn, day).toEqual({ ...a });
     }
     expect(stepsSeen, 'some steps fall on the days checked').toBeGreaterThan(0);
+  });
+});
+
+describe('the register and member development stay consistent', () => {
+  it('refuses a step that would set the register back, as it refuses the same history at opening', () => {
+    const activist = tableValues(base.people).find((p) => p.partyStatus === 'activist' && p.unitId === unit.id) ?? tableValues(base.people).find((p) => p.partyStatus === 'activist')!;
+    const opened = apply(base, [openEvent({ caseId: 'adm-back', personId: activist.id, branch: activist.unitId, day: '2020-02-01' })]);
+    const err = refused(opened, [stepEvent('adm-back', { step: 'application', day: '2020-02-01' })]);
+    expect(err.issues.map((i) => [i.code, i.path.slice(1, 2)])).toContainEqual(['behind_register', ['step']]);
+    expect(tableGet(opened.people, activist.id)?.partyStatus).toBe('activist');
+  });
+
+  it('gives a member entered with a whole history the day they joined', () => {
+    const whole = steps.slice(0, indexOf('probationApproval') + 1);
+    const next = apply(base, [openEvent({ caseId: 'adm-whole', personId: candidate.id, branch: unit.id, steps: whole, day: '2022-05-01' })]);
+    const p = tableGet(next.people, candidate.id)!;
+    expect(p.partyStatus).toBe('fullMember');
+    expect(p.partyJoinedOn).toBe(steps[indexOf('admissionMeeting')]!.day);
+  });
+
+  it('lets a worker develop only people of their own scope', () => {
+    const tree = ledgerTree(base);
+    const elsewhere = tableValues(base.people).find((p) => p.partyStatus === 'nonMember' && p.birthDate < '1990-01-01' && !isWithin(tree, p.unitId as never, unit.id as never))!;
+    const worker: Actor = Actor.parse({ personId: members[0], role: 'villageWorker', unitId: unit.id });
+    const as = (e: Record<string, unknown>): Record<string, unknown> => ({ ...e, by: members[0] });
+    const r = tryApplyAs(worker, base, [as(openEvent({ caseId: 'adm-far', personId: elsewhere.id, branch: unit.id, day: '2020-02-01' }))]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.issues.map((i) => i.code)).toContain('not_authorized');
+    const near = tryApplyAs(worker, base, [as(openEvent({ caseId: 'adm-near', personId: candidate.id, branch: unit.id, day: '2020-02-01' }))]);
+    expect(near.ok, near.ok ? '' : near.error.message).toBe(true);
+  });
+
+  it('refuses a case set through the register', () => {
+    const person = { ...tableGet(base.people, candidate.id)!, id: 'p9999990', admissionCase: 'adm-x' };
+    const err = refused(base, [{ type: 'peopleRegistered', id: 'reg-x', at: at('2020-02-01'), by, people: [person] }]);
+    expect(err.issues.map((i) => [i.code, i.path.slice(1)])).toContainEqual(['not_registered', ['people', 0, 'admissionCase']]);
+  });
+
+  it('a trusted apply leaves the events passed in unchanged, accepted or refused', () => {
+    const person = { ...tableGet(base.people, candidate.id)!, id: 'p9999991' };
+    delete (person as { residentId?: string }).residentId;
+    const batch = [
+      { type: 'peopleRegistered', id: 'reg-y', at: at('2022-05-01'), by, people: [person] },
+      openEvent({ caseId: 'adm-y', personId: 'p9999991', branch: unit.id, steps: steps.slice(0, indexOf('admissionApproval') + 1), day: '2022-05-01' }),
+    ];
+    const before = JSON.stringify(batch);
+    const next = apply(base, batch, { trusted: true });
+    expect(tableGet(next.people, 'p9999991')?.partyStatus).toBe('probationaryMember');
+    expect(JSON.stringify(batch)).toBe(before);
+    expect(tryApply(base, [...batch, { type: 'admissionStepRecorded', id: 'bad', at: at('2022-05-02'), by, caseId: 'nope', step: { step: 'assessment', day: '2022-05-02' } }], { trusted: true }).ok).toBe(false);
+    expect(JSON.stringify(batch)).toBe(before);
+    // and the same journal replays
+    expect(tableGet(replay(batch, base, { trusted: true }).people, 'p9999991')?.partyStatus).toBe('probationaryMember');
+  });
+
+  it('simulateAdmissions runs again on its own output, opening no second case', () => {
+    const first = replay(simulateAdmissions(base, { startDay: '2020-01-26', days: 5, seed: SEED }), base);
+    const again = simulateAdmissions(first, { startDay: '2020-02-01', days: 5, seed: SEED });
+    const next = replay(again, first);
+    // only people without a case yet get one, and every event applies (no repeated id)
+    for (const e of again) if (e.type === 'admissionCaseOpened') expect(tableGet(first.people, e.personId)?.admissionCase).toBeUndefined();
+    expect(next.admissions.size).toBe(first.admissions.size + again.filter((e) => e.type === 'admissionCaseOpened').length);
+    expect(again.some((e) => e.type === 'admissionStepRecorded')).toBe(true);
   });
 });

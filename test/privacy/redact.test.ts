@@ -20,6 +20,7 @@ import {
   surnameOnly,
   tableForEach,
   tableGet,
+  ledgerTree,
   apply,
   tableValues,
   type DailyDispatch,
@@ -591,5 +592,42 @@ describe('redact: free text', () => {
     expect(tableGet(redact(withDeed, { names: 'keep', purpose: '表彰材料审核' }).deeds, 'deed-1')!.evidence).toContain(person.name);
     // the ledger passed in keeps the full text
     expect(tableGet(withDeed.deeds, 'deed-1')!.evidence).toContain(person.name);
+  });
+});
+
+describe('redact: every free text and every birth date', () => {
+  it('scrubs observation changes, member-development notes and long names; cuts the birth dates of cases', () => {
+    const observed = tableValues(ledger.observations).find((o) => followUp(o, LAST_DAY as Day, ledger.settings).status === 'active')!;
+    const person = tableGet(ledger.people, observed.personId)!;
+    const by = observed.readings.at(-1)?.by ?? tableValues(ledger.people).find((p) => p.cadreLevel !== undefined)!.id;
+    const tree = ledgerTree(ledger);
+    const branch = tree.units.find((u) => u.id === person.unitId && u.party !== undefined) ?? tree.units.find((u) => (u.kind === 'village' || u.kind === 'community') && u.party !== undefined)!;
+    const adult = people.find((p) => p.partyStatus === 'nonMember' && p.unitId === branch.id && p.birthDate < '1990-01-01' && !protectedPeople(ledger).has(p.id))!;
+    const minor = people.find((p) => p.unitId === branch.id && ageOn(p.birthDate, LAST_DAY as Day) < 18 && p.partyStatus === 'nonMember')!;
+    // a minor with a name of five UTF-16 code units: two compound-surname characters and an astral one
+    const longName = { ...minor, id: 'p9999992', name: '欧阳𠮷娜' };
+    delete (longName as { residentId?: string }).residentId;
+    const withText = apply(ledger, [
+      { type: 'observationExtended', id: 'ext-1', at: `${LAST_DAY}T16:00:00+08:00`, by, observationId: observed.id, days: 7, reason: `${person.name}的同住人再次暴露` },
+      { type: 'peopleRegistered', id: 'reg-long', at: `${LAST_DAY}T16:10:00+08:00`, by, people: [longName] },
+      { type: 'admissionCaseOpened', id: 'adm-open-1', at: `${LAST_DAY}T16:20:00+08:00`, by, caseId: 'case-a', personId: adult.id, branch: branch.id, steps: [{ step: 'application', day: LAST_DAY, note: `与${person.name}、欧阳𠮷娜同为返乡人员` }] },
+      { type: 'admissionCaseOpened', id: 'adm-open-2', at: `${LAST_DAY}T16:30:00+08:00`, by, caseId: 'case-m', personId: minor.id, branch: branch.id },
+    ]);
+    const shared = redact(withText);
+    const json = JSON.stringify([tableValues(shared.observations), tableValues(shared.admissions)]);
+    expect(json).not.toContain(person.name);
+    expect(json).not.toContain('欧阳𠮷娜');
+    expect(tableGet(shared.observations, observed.id)!.changes.at(-1)!.reason).toBe(`${surnameOnly(person.name)}的同住人再次暴露`);
+    expect(tableGet(shared.admissions, 'case-a')!.steps[0]).toMatchObject({ note: `与${surnameOnly(person.name)}、欧某同为返乡人员` });
+    expect(tableGet(shared.admissions, 'case-m')!.birthDate).toBe(`${minor.birthDate.slice(0, 4)}-01-01`);
+    expect(tableGet(shared.admissions, 'case-a')!.birthDate).toBe(adult.birthDate);
+    expect(tableGet(redact(withText, { birthDate: 'allToYear' }).admissions, 'case-a')!.birthDate).toBe(`${adult.birthDate.slice(0, 4)}-01-01`);
+  });
+
+  it('needs a purpose for a mask that shows more than the default one', () => {
+    expect(() => redact(ledger, { residentIdMask: { keepStart: 17, keepEnd: 0, maskChar: '*' } })).toThrow(FrontlineError);
+    expect(checkRedactionPolicy({ phoneMask: { keepStart: 3, keepEnd: 7, maskChar: '*' } }).map((i) => i.path)).toEqual([['policy', 'phoneMask']]);
+    expect(checkRedactionPolicy({ residentIdMask: { keepStart: 17, keepEnd: 0, maskChar: '*' }, purpose: '户籍核对' })).toEqual([]);
+    expect(checkRedactionPolicy({ residentIdMask: { keepStart: 4, keepEnd: 0, maskChar: '*' } })).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { Issue } from '../../core/errors.js';
 import type { PartyStatus } from '../../core/vocabulary.js';
 import type { AdmissionCaseOpened, AdmissionStepRecorded } from '../events.js';
 import { tableEditIfAny, tableGet, tableHas, tableSet } from '../table.js';
-import { problem, type LedgerState } from './types.js';
+import { problem, unitsOf, type LedgerState } from './types.js';
 import type { Ledger } from '../ledger.js';
 import type { Effect } from './types.js';
 
@@ -40,15 +40,30 @@ function follow(state: LedgerState, c: AdmissionCase): void {
   if (c.steps.length === 0) return;
   const status = admissionStatus(c);
   const partyStatus: PartyStatus = status === 'cancelled' ? 'nonMember' : status;
+  const meeting = partyStatus === 'probationaryMember' || partyStatus === 'fullMember' ? c.steps.findLast((s) => s.step === 'admissionMeeting')?.day : undefined;
   const person = tableGet(state.people, c.person);
-  if (person === undefined || person.partyStatus === partyStatus) return;
+  if (person === undefined || (person.partyStatus === partyStatus && person.partyJoinedOn === meeting)) return;
   const p = tableEditIfAny(state.people, c.person);
   if (p === undefined) return;
   p.partyStatus = partyStatus;
-  if (partyStatus === 'probationaryMember') {
-    const meeting = c.steps.findLast((s) => s.step === 'admissionMeeting');
-    if (meeting !== undefined) p.partyJoinedOn = meeting.day;
-  } else if (partyStatus === 'nonMember' && p.partyJoinedOn !== undefined) delete p.partyJoinedOn;
+  // members joined on the day of the branch meeting that admitted them; others have no join date
+  if (meeting !== undefined) p.partyJoinedOn = meeting;
+  else if (p.partyJoinedOn !== undefined) delete p.partyJoinedOn;
+}
+
+/**
+ * A case may not set the register back: its status must not rank below the person's (a cancelled
+ * probation follows only a probationary member, or a non-member entered with that history).
+ */
+function behindRegister(c: AdmissionCase, registered: PartyStatus, path: readonly PropertyKey[], opening: boolean): Issue[] {
+  const status = admissionStatus(c);
+  if (status === 'cancelled') {
+    const allowed = registered === 'probationaryMember' || (opening && registered === 'nonMember');
+    return allowed ? [] : [problem('behind_register', `cancelling probation needs a probationary member; the register has a ${registered}`, ...path)];
+  }
+  return (RANK[status] as number) < (RANK[registered] as number)
+    ? [problem('behind_register', `the case would stand at ${status}, but the register has the person as a ${registered}: enter the case with its history`, ...path)]
+    : [];
 }
 
 export const admissionCaseOpened: Effect<AdmissionCaseOpened> = {
@@ -62,7 +77,8 @@ export const admissionCaseOpened: Effect<AdmissionCaseOpened> = {
     if (unit === undefined) issues.push(problem('unknown_unit', `unknown unit '${e.branch}'`, 'branch'));
     else if (unit.party === undefined) issues.push(problem('no_party_organization', `'${e.branch}' has no Party organization to develop members`, 'branch'));
     if (person !== undefined) {
-      const current = person.admissionCase === undefined ? undefined : tableGet(state.admissions, person.admissionCase);
+      const found = person.admissionCase === undefined ? undefined : tableGet(state.admissions, person.admissionCase);
+      const current = found?.person === person.id ? found : undefined;
       const status = current === undefined ? undefined : admissionStatus(current);
       if (current !== undefined && status !== 'fullMember' && status !== 'cancelled')
         issues.push(problem('open_case', `'${e.personId}' already has the open case '${current.id}'`, 'personId'));
@@ -73,22 +89,22 @@ export const admissionCaseOpened: Effect<AdmissionCaseOpened> = {
     issues.push(...futureSteps(steps, ctx.day, ['steps']));
     steps.forEach((s, i) => issues.push(...sponsorIssues(state, s, ['steps', i])));
     if (issues.length > 0 || person === undefined || unit === undefined) return issues;
-    const c: AdmissionCase = { id: e.caseId, person: e.personId, birthDate: person.birthDate, branch: e.branch, temporaryBranch: unit.kind === 'temporaryBranch', steps };
+    const c: AdmissionCase = { id: e.caseId, person: e.personId, birthDate: person.birthDate, branch: e.branch, temporaryBranch: unit.kind === 'temporaryBranch', openedOn: ctx.day, steps };
     const replayed = replayCase(c);
     if (replayed.issues.length > 0) return replayed.issues;
     // entered with its history, the case must not set the register back
     if (steps.length > 0) {
-      const status = admissionStatus(c);
-      if (status !== 'cancelled' && (RANK[status] as number) < (RANK[person.partyStatus] as number))
-        return [problem('behind_register', `the case's steps end at ${status}, but the register has '${e.personId}' as a ${person.partyStatus}`, 'steps')];
+      const behind = behindRegister(c, person.partyStatus, ['steps'], true);
+      if (behind.length > 0) return behind;
     }
     ctx.found = c;
     return [];
   },
-  scope: (_s, e) => ({ units: [e.branch], action: 'record' }),
+  // the branch and the person's own unit: a worker develops members of their own scope only
+  scope: (state, e) => ({ units: [e.branch, ...unitsOf(tableGet(state.people, e.personId)?.unitId)], action: 'record' }),
   recipe: (state, _e, ctx) => {
     const c = ctx.found as AdmissionCase;
-    tableSet(state.admissions, c.id, { id: c.id, person: c.person, birthDate: c.birthDate, branch: c.branch, temporaryBranch: c.temporaryBranch, steps: c.steps });
+    tableSet(state.admissions, c.id, { id: c.id, person: c.person, birthDate: c.birthDate, branch: c.branch, temporaryBranch: c.temporaryBranch, openedOn: c.openedOn, steps: c.steps });
     const p = tableEditIfAny(state.people, c.person);
     if (p !== undefined) p.admissionCase = c.id;
     follow(state, c);
@@ -102,11 +118,14 @@ export const admissionStepRecorded: Effect<AdmissionStepRecorded> = {
     const future = futureSteps([e.step], ctx.day, []).map((i) => ({ ...i, path: ['step', 'day'] }));
     if (future.length > 0) return future;
     const { state: s } = replayCase(c);
-    return [...checkStep(c, s, e.step).map((i) => ({ ...i, path: ['step', ...i.path] })), ...sponsorIssues(state, e.step, ['step'])];
+    const issues = [...checkStep(c, s, e.step).map((i) => ({ ...i, path: ['step', ...i.path] })), ...sponsorIssues(state, e.step, ['step'])];
+    const person = tableGet(state.people, c.person);
+    if (issues.length === 0 && person !== undefined) issues.push(...behindRegister({ ...c, steps: [...c.steps, e.step] }, person.partyStatus, ['step'], false));
+    return issues;
   },
   scope: (state, e) => {
     const c = tableGet(state.admissions, e.caseId);
-    return { units: c === undefined ? [] : [c.branch], action: 'record' };
+    return { units: c === undefined ? [] : [c.branch, ...unitsOf(tableGet(state.people, c.person)?.unitId)], action: 'record' };
   },
   recipe: (state, e) => {
     const c = tableEditIfAny(state.admissions, e.caseId);

@@ -45,6 +45,8 @@ export const peopleRegistered: Effect<PeopleRegistered> = {
       (p.assignments ?? []).forEach((a, k) => {
         if (!ctx.tree.indexOf.has(a)) issues.push(problem('unknown_unit', `unknown unit '${a}' in the assignments of '${p.id}'`, 'people', i, 'assignments', k));
       });
+      if (p.admissionCase !== undefined)
+        issues.push(problem('not_registered', 'a member-development case is entered with admissionCaseOpened, not with the register', 'people', i, 'admissionCase'));
     });
     return issues;
   },
