@@ -10,7 +10,7 @@ import type { OrgUnit } from '../org/unit.js';
 import type { Campaign } from './campaign.js';
 import { emptyMetrics, type CampaignMetrics } from './metrics.js';
 import { followUp } from './observation.js';
-import { isDueRevisit } from './screening.js';
+import { dueRevisitBy } from './screening.js';
 
 /**
  * A campaign's figures on a day: per unit (its own records), rolled up the tree (each unit with its
@@ -116,6 +116,8 @@ export function progressSeries(ledger: Ledger, campaignId: CampaignId, days: rea
     case 'doorKnocking': {
       countHouseholds();
       const revisit = ledger.settings.revisitAfterDays;
+      // the last screening day that makes a household due, for each day (worked out once, not per household)
+      const limits = days.map((day) => fromEpochDay(toEpochDay(day) - revisit));
       const [screened, newlyScreened, dueRevisit, visits, nobodyHome, refused] = pick('screened', 'newlyScreened', 'dueRevisit', 'visits', 'nobodyHome', 'refused');
       tableForEach(ledger.screenings, (s) => {
         if (s.campaignId !== campaignId) return;
@@ -125,7 +127,7 @@ export function progressSeries(ledger: Ledger, campaignId: CampaignId, days: rea
           const day = days[d] as Day;
           if (s.firstScreenedOn !== undefined && s.firstScreenedOn <= day) inc(screened, d, i);
           if (s.firstScreenedOn === day) inc(newlyScreened, d, i);
-          if (isDueRevisit(s, day, revisit)) inc(dueRevisit, d, i);
+          if (dueRevisitBy(s, day, limits[d] as Day)) inc(dueRevisit, d, i);
         }
       });
       const dayIndex = indexOfDays(days);

@@ -39,15 +39,23 @@ export function screeningAsOf(
  * @category Door-knocking
  */
 export function isDueRevisit(s: HouseholdScreening, day: Day, revisitAfterDays: number): boolean {
+  return dueRevisitBy(s, day, revisitLimit(day, revisitAfterDays));
+}
+
+/**
+ * @internal {@link isDueRevisit} given `limit`, the last screening day that makes a household due
+ * on `day` (`revisitAfterDays` before it): for callers that ask about several days in turn.
+ */
+export function dueRevisitBy(s: HouseholdScreening, day: Day, limit: Day): boolean {
   // the usual case, today's figures: the last visit is not after the day
   if (s.lastVisitOn <= day) {
     if (s.lastOutcome !== 'screened') return s.lastVisitOn < day;
-    return s.lastScreenedOn !== undefined && s.lastScreenedOn <= revisitLimit(day, revisitAfterDays);
+    return s.lastScreenedOn !== undefined && s.lastScreenedOn <= limit;
   }
   const at = screeningAsOf(s, day);
   if (at.lastVisitOn === undefined) return false;
   if (at.lastOutcome !== 'screened') return at.lastVisitOn < day;
-  return at.lastScreenedOn !== undefined && at.lastScreenedOn <= revisitLimit(day, revisitAfterDays);
+  return at.lastScreenedOn !== undefined && at.lastScreenedOn <= limit;
 }
 
 /** The last screening day that makes a household due a revisit on `day` (remembered: asked per household). */
