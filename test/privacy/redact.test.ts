@@ -547,7 +547,12 @@ describe('redact: any valid policy', () => {
       },
       { requiredKeys: ['residentId', 'phone', 'names'] },
     )
-    .map((p): RedactionPolicyInput => (p.residentId === 'keep' || p.phone === 'keep' || p.names === 'keep' ? { ...p, purpose: '流调：追踪密切接触者' } : p));
+    // keeping a field, or a mask that shows more than the default one (7 characters), needs a purpose
+    .map((p): RedactionPolicyInput => {
+      const shows = (m: { keepStart: number; keepEnd: number } | undefined): number => (m === undefined ? 0 : m.keepStart + m.keepEnd);
+      const wide = (p.residentId === 'mask' && shows(p.residentIdMask) > 7) || (p.phone === 'mask' && shows(p.phoneMask) > 7);
+      return p.residentId === 'keep' || p.phone === 'keep' || p.names === 'keep' || wide ? { ...p, purpose: '流调：追踪密切接触者' } : p;
+    });
 
   test.prop([policy], { numRuns: 4 })('never shows a full resident id or phone unless that field is kept, and never throws', (p) => {
     expect(checkRedactionPolicy(p)).toEqual([]);
