@@ -177,21 +177,23 @@ export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledge
   if (!parsed.success) throw new FrontlineError('invalid_input', 'invalid redaction policy', issuesFromZod(parsed.error, ['policy']));
   const p = parsed.data;
   const asOf = p.asOf ?? lastEventDay(ledger);
-  const isMinor = (person: Person): boolean => asOf !== null && Day.safeParse(person.birthDate).success && ageOn(person.birthDate, asOf) < 18;
+  const minorBorn = (birth: Day): boolean => asOf !== null && Day.safeParse(birth).success && ageOn(birth, asOf) < 18;
+  // a birth date cut to its year, when the policy asks for it
+  const birthShown = (birth: Day, minor: boolean): Day =>
+    p.birthDate === 'allToYear' || (p.birthDate === 'minorsToYear' && minor) ? (`${birth.slice(0, 4)}-01-01` as Day) : birth;
   const protectedIds = p.names === 'protected' ? protectedPeople(ledger) : new Set<string>();
 
   // names hidden in the register are hidden in free text too (finding descriptions, notes, deeds)
   const hiddenNames = new Map<string, string>();
   const people = tableMap(ledger.people, (person): Person => {
-    const minor = isMinor(person);
+    const minor = minorBorn(person.birthDate);
     const hideName = p.names === 'all' || (p.names === 'protected' && (minor || protectedIds.has(person.id)));
     if (hideName && [...person.name].length >= 2) hiddenNames.set(person.name, surnameOnly(person.name));
-    const yearOnly = p.birthDate === 'allToYear' || (p.birthDate === 'minorsToYear' && minor);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(person) as (keyof Person)[]) {
       const v = person[key];
       if (key === 'name') out['name'] = hideName ? surnameOnly(person.name) : person.name;
-      else if (key === 'birthDate') out['birthDate'] = yearOnly ? `${person.birthDate.slice(0, 4)}-01-01` : person.birthDate;
+      else if (key === 'birthDate') out['birthDate'] = birthShown(person.birthDate, minor);
       else if (key === 'residentId') {
         if (p.residentId !== 'drop') out['residentId'] = p.residentId === 'mask' ? maskWith(v as string, p.residentIdMask) : v;
       } else if (key === 'phone') {
@@ -211,16 +213,12 @@ export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledge
   const observations =
     p.temperature === 'keep'
       ? ledger.observations
-      : tableMap(ledger.observations, (o): Observation => {
-          // field by field, in the record's own order (a spread copy gets a shape of its own)
-          const out: Record<string, unknown> = {};
-          for (const key of Object.keys(o) as (keyof Observation)[]) {
-            if (key === 'readings') out['readings'] = Object.freeze(o.readings.map((r) => Object.freeze({ day: r.day, slot: r.slot, celsius: flag(r.celsius), at: r.at, by: r.by })));
-            else if (key === 'escalation' && o.escalation !== undefined) out['escalation'] = Object.freeze({ at: o.escalation.at, celsius: flag(o.escalation.celsius), action: o.escalation.action });
-            else out[key] = o[key];
-          }
-          return Object.freeze(out) as unknown as Observation;
-        });
+      : tableMap(ledger.observations, (o) =>
+          withFields(o, {
+            readings: Object.freeze(o.readings.map((r) => withFields(r, { celsius: flag(r.celsius) }))) as Observation['readings'],
+            ...(o.escalation === undefined ? {} : { escalation: withFields(o.escalation, { celsius: flag(o.escalation.celsius) }) }),
+          }),
+        );
 
   const declarations =
     p.travel === 'keep'
@@ -230,11 +228,8 @@ export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledge
         );
 
   const scrub = scrubber(hiddenNames);
-  const cutBirth = (c: AdmissionCase): AdmissionCase => {
-    const year = p.birthDate === 'allToYear' || (p.birthDate === 'minorsToYear' && asOf !== null && ageOn(c.birthDate, asOf) < 18);
-    return year ? withFields(c, { birthDate: `${c.birthDate.slice(0, 4)}-01-01` as Day }) : c;
-  };
-  const admissions = p.birthDate === 'keep' ? ledger.admissions : tableMap(ledger.admissions, cutBirth);
+  const admissions =
+    p.birthDate === 'keep' ? ledger.admissions : tableMap(ledger.admissions, (c) => withFields(c, { birthDate: birthShown(c.birthDate, minorBorn(c.birthDate)) }));
   // every field the schemas mark as free text, in every table that has one
   const tables = { findings: ledger.findings, inspections: ledger.inspections, deeds: ledger.deeds, threeShows: ledger.threeShows, reports: ledger.reports, observations, admissions };
   if (scrub !== null)
