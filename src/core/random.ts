@@ -34,7 +34,12 @@ export interface Random {
  * @category Core
  */
 export function createRandom(seed: number): Random {
-  let state = hashSeed(seed);
+  return fromState(hashSeed(seed));
+}
+
+/** A generator whose 32-bit state is `start`: forks start from a fresh 32-bit draw, with no seed hash in between. */
+function fromState(start: number): Random {
+  let state = start;
   const next = (): number => {
     state = (state + 0x6d2b79f5) | 0;
     let t = state;
@@ -67,14 +72,31 @@ export function createRandom(seed: number): Random {
       }
       return out;
     },
-    fork: () => createRandom(Math.floor(next() * 4294967296)),
+    fork: () => fromState(Math.floor(next() * 4294967296) | 0),
   };
   return random;
 }
 
+/**
+ * Mixes a seed into a 32-bit state. A whole-number seed is split exactly into its low and high
+ * 32-bit words (a float product would lose the low bits of a large seed, such as a time stamp, and
+ * make different seeds collide); any other number is mixed through the bits of its float.
+ */
 function hashSeed(seed: number): number {
-  let h = Math.floor(seed * 2654435761) ^ Math.floor(seed / 4294967296);
+  let lo: number;
+  let hi: number;
+  if (Number.isSafeInteger(seed)) {
+    lo = seed >>> 0;
+    hi = Math.floor(seed / 4294967296) | 0;
+  } else {
+    FLOAT_VIEW.setFloat64(0, seed);
+    hi = FLOAT_VIEW.getInt32(0) ^ 0x5bd1e995;
+    lo = FLOAT_VIEW.getUint32(4);
+  }
+  let h = Math.imul(lo, 2654435761) ^ hi;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) | 0;
 }
+
+const FLOAT_VIEW = new DataView(new ArrayBuffer(8));

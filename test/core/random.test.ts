@@ -16,6 +16,15 @@ describe('createRandom', () => {
     expect(take(createRandom(0.5), 5)).not.toEqual(take(createRandom(1.5), 5));
   });
 
+  test('large whole seeds (time stamps) and seeds a step apart give different sequences', () => {
+    for (const base of [1_700_000_000_000, 2 ** 40, 3_000_000_000, -1_700_000_000_000]) {
+      const firsts = new Set(Array.from({ length: 5000 }, (_, k) => createRandom(base + k).next()));
+      expect(firsts.size).toBe(5000);
+    }
+    expect(take(createRandom(2 ** 40), 3)).not.toEqual(take(createRandom(2 ** 40 + 1), 3));
+    expect(take(createRandom(Number.MAX_SAFE_INTEGER), 3)).not.toEqual(take(createRandom(Number.MAX_SAFE_INTEGER - 1), 3));
+  });
+
   test('the sequence of a seed is pinned (reproducible across versions and machines)', () => {
     const r = createRandom(42);
     const values = [r.next(), r.next(), r.int(1000), r.between(1, 6), r.int(1_000_000)];
@@ -117,6 +126,13 @@ describe('shuffle', () => {
 });
 
 describe('fork', () => {
+  test('many forks of one generator are all different', () => {
+    const parent = createRandom(2020);
+    const firsts = new Set(Array.from({ length: 20_000 }, () => take(parent.fork(), 2).join(',')));
+    expect(firsts.size).toBe(20_000);
+  });
+
+
   test.prop([seed])('is deterministic', (s) => {
     const a = createRandom(s);
     const b = createRandom(s);
