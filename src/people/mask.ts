@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { residentIdCheckChar } from './residentId.js';
 
 /**
  * How to mask a number: how many characters to keep at each end, and the masking character.
@@ -69,15 +70,25 @@ export function maskWith(value: string, policy: MaskPolicy): string {
 
 /**
  * Masks a resident id for display; by default the first 6 and the last character stay
- * (`513621***********7`).
+ * (`513621***********7`). A legacy 15-digit number is first written in its 18-character form, since
+ * its own last digit is the sequence number, whose parity tells the sex.
  *
  * @example
  * maskResidentId('11010519491231002X'); // => '110105***********X'
  * maskResidentId('11010519491231002X', { keepStart: 0, keepEnd: 4, maskChar: '•' }); // => '••••••••••••••002X'
+ * maskResidentId('513621800101001'); // => '513621***********0'
  * @category Privacy
  */
 export function maskResidentId(id: string, policy: MaskPolicy = DEFAULT_RESIDENT_ID_MASK): string {
-  return maskWith(id, policy);
+  return maskWith(LEGACY_ID.test(id) ? eighteen(id) : id, policy);
+}
+
+const LEGACY_ID = /^\d{15}$/;
+
+/** A legacy 15-digit number as 18 characters: `19` before the year, then the check character. */
+function eighteen(legacy: string): string {
+  const first17 = `${legacy.slice(0, 6)}19${legacy.slice(6)}`;
+  return first17 + residentIdCheckChar(first17);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   maskPhone,
   maskResidentId,
   maskWith,
+  parseResidentId,
 } from '../../src/index.js';
 
 describe('defaults', () => {
@@ -22,6 +23,17 @@ describe('defaults', () => {
     const masked = maskResidentId('11010519491231002X');
     expect(masked).not.toContain('19491231');
     expect(masked).not.toContain('002');
+  });
+
+  test('a legacy 15-digit id is masked in its 18-character form: its own last digit would tell the sex', () => {
+    const male = maskResidentId('513621800101001');
+    const female = maskResidentId('513621800101002');
+    expect(male).toBe(maskResidentId(parseResidentId('513621800101001').id));
+    expect(male).toHaveLength(18);
+    expect(male.slice(0, 6)).toBe('513621');
+    expect(male.endsWith('1')).toBe(false);
+    expect(female.endsWith('2')).toBe(false);
+    expect(male).not.toContain('800101');
   });
 
   test('the defaults cannot be changed', () => {
