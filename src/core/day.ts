@@ -113,6 +113,9 @@ export function dayOf(instant: Instant | string | Date): Day {
     }
     return day;
   }
+  // a string must be an ISO 8601 instant with its offset: `Date` would read one without an offset in
+  // the machine's time zone, and roll a day that does not exist over into the next month
+  if (typeof instant === 'string' && !Instant.safeParse(instant).success) throw new TypeError(`frontline: not an instant: '${instant}'`);
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (!isValid(date)) throw new TypeError(`frontline: not an instant: '${String(instant)}'`);
   const ms = date.getTime();
@@ -140,7 +143,7 @@ export function eventDay(at: string): Day {
 const realDays = new Map<string, Day>();
 
 /** An instant written in Beijing time: its first ten characters are its day. */
-const BEIJING_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\+08:00$/;
+const BEIJING_INSTANT = /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?\+08:00$/;
 const SHAPE = 'dddd-dd-ddTdd:dd:dd+08:00';
 
 /** {@link BEIJING_INSTANT}, checked by hand for the common `YYYY-MM-DDTHH:mm:ss+08:00` (it is on every event). */
@@ -151,7 +154,8 @@ function isBeijingInstant(s: string): boolean {
     const c = s.charCodeAt(i);
     if (want === 100 /* d */ ? c - 48 > 9 || c < 48 : c !== want) return false;
   }
-  return true;
+  // a real time of day: hours 00–23, minutes and seconds 00–59
+  return s.charCodeAt(11) < 50 /* 2 */ || s.charCodeAt(12) < 52 /* 4 */ ? s.charCodeAt(14) < 54 && s.charCodeAt(17) < 54 : false;
 }
 const EIGHT_HOURS = 8 * 3_600_000;
 /** 1992-01-01T00:00:00+08:00. */

@@ -77,6 +77,42 @@ describe('Day and parseDay', () => {
 
 describe('dayOf', () => {
   test.each([
+    ['2020-01-24T23:00:00', 'no offset: Date would read it in the machine time zone'],
+    ['2021-02-29T10:00:00Z', 'a day that does not exist (Date rolls it to March)'],
+    ['2021-02-29T10:00:00+08:00', 'a day that does not exist'],
+    ['2020-01-24T99:99:99+08:00', 'no such time of day'],
+    ['2020-01-24T24:00:00+08:00', 'hour 24'],
+    ['2020-01-24T10:60:00+08:00', 'minute 60'],
+    ['2020-01-24T10:00+08:00', 'no seconds (the Instant schema wants them)'],
+    ['2020-01-24T10:00:00+0800', 'an offset without its colon'],
+  ])('refuses %s (%s), whatever the machine time zone', (instant) => {
+    expect(Instant.safeParse(instant).success).toBe(false);
+    expect(() => dayOf(instant)).toThrow(TypeError);
+  });
+
+  test.prop([
+    fc.tuple(
+      fc.integer({ min: 1992, max: 2030 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 31 }),
+      fc.integer({ min: 0, max: 25 }),
+      fc.integer({ min: 0, max: 61 }),
+      fc.integer({ min: 0, max: 61 }),
+      fc.constantFrom('+08:00', 'Z', '-05:00', ''),
+    ),
+  ])('accepts a string exactly when it is an Instant', ([y, mo, d, h, mi, se, off]) => {
+    const two = (n: number): string => String(n).padStart(2, '0');
+    const s = `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(se)}${off}`;
+    let accepted = true;
+    try {
+      dayOf(s);
+    } catch {
+      accepted = false;
+    }
+    expect(accepted).toBe(Instant.safeParse(s).success);
+  });
+
+  test.each([
     ['2020-01-23T18:00:00Z', '2020-01-24'],
     ['2020-01-23T15:59:59Z', '2020-01-23'],
     ['2020-01-23T16:00:00Z', '2020-01-24'],
