@@ -47,8 +47,9 @@ export function moveUnit(tree: OrgTree, id: OrgId, newParentId: OrgId): OrgTree 
 }
 
 /**
- * Closes a unit on a day, together with every descendant still open then, and returns the new tree.
- * Units already closed earlier keep their day.
+ * Closes a unit on a day, together with every descendant still open then and every temporary branch
+ * or team formed for a task body among them (it dissolves with its task body), and returns the new
+ * tree. Units already closed earlier keep their day; a unit that would open after the day is refused.
  *
  * @example
  * const closed = closeUnit(tree, 'wjg' as OrgId, '2020-03-01' as Day);
@@ -59,10 +60,22 @@ export function closeUnit(tree: OrgTree, id: OrgId, on: Day): OrgTree {
   const i = requireUnit(tree, id, ['id']);
   const day = Day.safeParse(on);
   if (!day.success) throw new FrontlineError('invalid_edit', `cannot close '${id}'`, issuesFromZod(day.error, ['on']));
-  const end = tree.subtreeEnd[i] as number;
-  const units = tree.units.map((u, k) =>
-    k >= i && k < end && (u.closed === undefined || u.closed > on) ? { ...u, closed: on } : u,
-  );
+  // the unit's subtree, and every unit tied to a task body in it (a temporary branch or commando
+  // team dissolves with its task body), with their subtrees, until nothing more is added
+  const closing = new Uint8Array(tree.units.length);
+  let added = true;
+  closing.fill(1, i, tree.subtreeEnd[i] as number);
+  while (added) {
+    added = false;
+    tree.units.forEach((u, k) => {
+      const body = u.taskBodyId === undefined ? undefined : tree.indexOf.get(u.taskBodyId);
+      if (closing[k] === 0 && body !== undefined && closing[body] === 1) {
+        closing.fill(1, k, tree.subtreeEnd[k] as number);
+        added = true;
+      }
+    });
+  }
+  const units = tree.units.map((u, k) => (closing[k] === 1 && (u.closed === undefined || u.closed > on) ? { ...u, closed: on } : u));
   return rebuild(units, `cannot close '${id}'`);
 }
 
@@ -124,6 +137,8 @@ export function splitUnit(tree: OrgTree, id: OrgId, plan: unknown): OrgTree {
   const old = tree.units[i] as OrgUnit;
   if (old.parentId === null)
     throw new FrontlineError('invalid_edit', `cannot split '${id}'`, [{ path: ['id'], code: 'root', message: 'the root cannot be split' }]);
+  if (old.closed !== undefined && old.closed <= on)
+    throw new FrontlineError('invalid_edit', `cannot split '${id}'`, [{ path: ['plan', 'on'], code: 'closed', message: `'${id}' closed on ${old.closed}, before the split on ${on}` }]);
   const issues: Issue[] = [];
   const openChildren = new Set<string>();
   const end = tree.subtreeEnd[i] as number;

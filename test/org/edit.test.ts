@@ -3,6 +3,7 @@ import {
   FrontlineError,
   SplitPlan,
   checkOrgTree,
+  checkPartyRules,
   children,
   closeUnit,
   createOrgTree,
@@ -13,7 +14,7 @@ import {
   type Day,
   type OrgTree,
 } from '../../src/index.js';
-import { deepFreeze, fixtureTree, fixtureUnits, oid, snapshot, type UnitInput } from '../fixtures.js';
+import { deepFreeze, fixturePeople, fixtureTree, fixtureUnits, oid, snapshot, type UnitInput } from '../fixtures.js';
 
 const day = (s: string): Day => s as Day;
 
@@ -129,6 +130,22 @@ describe('closeUnit', () => {
     expect(closed.units.every((u) => u.closed === '2020-12-31')).toBe(true);
   });
 
+  it('dissolves a temporary branch filed elsewhere with its task body', () => {
+    const units = fixtureUnits().map((u) => (u.id === 'tb' ? { ...u, parentId: 'yc' } : u));
+    const tree = createOrgTree(units);
+    const closed = closeUnit(tree, oid('hosp'), day('2020-03-01'));
+    expect(getUnit(closed, oid('tb')).closed).toBe('2020-03-01');
+    expect(getUnit(closed, oid('yc')).closed).toBeUndefined();
+    expect(checkPartyRules(closed, fixturePeople()).filter((i) => i.code === 'temporary_dissolve')).toEqual([]);
+  });
+
+  it('refuses to close a unit above one that opens later, naming that unit', () => {
+    const tree = createOrgTree(fixtureUnits().map((u) => (u.id === 'wjg' ? { ...u, opened: '2020-04-01' } : u)));
+    const bad = caught(() => closeUnit(tree, oid('pa'), day('2020-03-01')));
+    expect(bad.code).toBe('invalid_edit');
+    expect(bad.issues.map((i) => i.message).join()).toContain("'wjg'");
+  });
+
   it('refuses a day that is not a day and an unknown unit', () => {
     const bad = caught(() => closeUnit(fixtureTree(), oid('pa'), day('2020-02-30')));
     expect(bad.code).toBe('invalid_edit');
@@ -154,6 +171,14 @@ describe('splitUnit', () => {
     expect(children(split, oid('pa')).map((u) => u.id)).toEqual(['lf']);
     expect(split.units).toHaveLength(tree.units.length + 2);
     expect(snapshot(tree.units)).toEqual(before);
+  });
+
+  it('refuses to split a unit already closed', () => {
+    const tree = puanTree();
+    const closedPa = closeUnit(tree, oid('pa'), day('2020-02-01'));
+    const bad = caught(() => splitUnit(closedPa, oid('pa'), twoParts([], [])));
+    expect(bad.code).toBe('invalid_edit');
+    expect(bad.issues).toEqual([expect.objectContaining({ path: ['plan', 'on'], code: 'closed' })]);
   });
 
   it('accepts a frozen plan and leaves it as it was', () => {
