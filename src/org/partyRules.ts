@@ -146,6 +146,7 @@ export function checkPartyRules(tree: OrgTree, people: readonly Person[]): reado
     const i = tree.indexOf.get(p.unitId);
     if (i !== undefined) bump(isFull ? full : prob, i);
     for (const a of p.assignments ?? []) {
+      if (a === p.unitId) continue; // counted once, as a member of the unit
       const j = tree.indexOf.get(a);
       if (j !== undefined) bump(isFull ? assignedFull : assignedProb, j);
     }
@@ -157,17 +158,42 @@ export function checkPartyRules(tree: OrgTree, people: readonly Person[]): reado
     (subFull[p] as number) += subFull[i] as number;
     (subProb[p] as number) += subProb[i] as number;
   }
-  const inJoint = new Set<string>();
-  for (const u of tree.units) for (const j of u.party?.form === 'jointBranch' ? (u.party.jointUnits ?? []) : []) inJoint.add(j);
+  // the units gathered by an open joint branch, each with the branch that gathers it
+  const inJoint = new Map<string, OrgUnit>();
+  const jointTwice: [OrgUnit, string, number][] = [];
+  for (const u of tree.units) {
+    if (u.closed !== undefined || u.party?.form !== 'jointBranch') continue;
+    (u.party.jointUnits ?? []).forEach((j, k) => {
+      if (inJoint.has(j) || j === u.id) jointTwice.push([u, j, k]);
+      else inJoint.set(j, u);
+    });
+  }
 
   const issues: PartyRuleIssue[] = [];
   const add = (u: OrgUnit, severity: Severity, rule: RuleId, code: string, message: string, ...at: PropertyKey[]): void => {
     issues.push({ path: ['units', u.id, ...at], unitId: u.id, severity, rule, code, message: `${u.name} (${u.id}): ${message}` });
   };
+  /** Higher approval comes from a unit above this one in the tree. */
+  const approvalFromAbove = (u: OrgUnit, i: number, field: 'approvedBy' | 'admissionApprovedBy', rule: RuleId): void => {
+    const by = u.party?.[field];
+    const a = by === undefined ? undefined : tree.indexOf.get(by);
+    if (a !== undefined && !(a !== i && i >= a && i < (tree.subtreeEnd[a] as number)))
+      add(u, 'error', rule, 'approval_not_higher', `'${by}' is not above this unit in the tree: the approval must come from a higher organization`, 'party', field);
+  };
+  for (const [u, j, k] of jointTwice)
+    add(u, 'error', 'party.jointBranchSize', 'joint_unit_twice', `'${j}' is ${j === u.id ? 'the branch itself' : 'already gathered by another joint branch'}: a unit belongs to one Party organization`, 'party', 'jointUnits', k);
   for (let i = 0; i < n; i++) {
     const u = tree.units[i] as OrgUnit;
     if (u.closed !== undefined) continue;
     const org = u.party;
+    const gatheredBy = inJoint.get(u.id);
+    if (gatheredBy !== undefined) {
+      const k = gatheredBy.party?.jointUnits?.indexOf(u.id) ?? -1;
+      if (org !== undefined)
+        add(gatheredBy, 'error', 'party.jointBranchSize', 'joint_unit_organized', `'${u.id}' has a Party organization of its own: a joint branch gathers units without one`, 'party', 'jointUnits', k);
+      else if ((full[i] as number) >= 3)
+        add(gatheredBy, 'warning', 'party.minFullMembers', 'joint_unit_size', `'${u.id}' has ${full[i]} full members: it can form its own organization instead of joining`, 'party', 'jointUnits', k);
+    }
     if (org === undefined) {
       if ((u.kind === 'village' || u.kind === 'community' || u.kind === 'institution') && !inJoint.has(u.id)) {
         const f = full[i] as number;
@@ -190,7 +216,8 @@ export function checkPartyRules(tree: OrgTree, people: readonly Person[]): reado
       pr = prob[i] as number;
       for (const j of org.jointUnits ?? []) {
         const k = tree.indexOf.get(j);
-        if (k !== undefined) {
+        // a unit with its own organization, or already gathered by another joint branch, is reported above and not counted twice
+        if (k !== undefined && inJoint.get(j) === u && tree.units[k]?.party === undefined) {
           f += full[k] as number;
           pr += prob[k] as number;
         }
@@ -220,11 +247,13 @@ export function checkPartyRules(tree: OrgTree, people: readonly Person[]): reado
         add(u, 'warning', 'party.branchCommittee', 'committee_missing', `${counted} and no committee: from 7 full members a branch elects a committee of 3–5`, 'party', 'committeeSize');
     }
     if (org.form === 'generalBranch') {
+      approvalFromAbove(u, i, 'approvedBy', 'party.generalBranchSize');
       if (total < 50 && org.approvedBy === undefined)
         add(u, 'error', 'party.generalBranchSize', 'general_branch_size', `a general branch of ${counted}: fewer than 50 only with higher approval (none recorded)`, 'party', 'approvedBy');
       if (total > 100) add(u, 'warning', 'party.generalBranchSize', 'general_branch_size', `a general branch of ${counted}: from 100 members a grassroots committee is formed`, 'party', 'form');
     }
     if (org.form === 'committee') {
+      approvalFromAbove(u, i, 'approvedBy', 'party.committeeSize');
       if (total < 100 && org.approvedBy === undefined)
         add(u, 'error', 'party.committeeSize', 'committee_form_size', `a grassroots committee of ${counted}: fewer than 100 only with higher approval (none recorded)`, 'party', 'approvedBy');
       if (u.kind === 'village' || u.kind === 'community') {
@@ -234,6 +263,8 @@ export function checkPartyRules(tree: OrgTree, people: readonly Person[]): reado
       }
     }
     if (u.kind === 'temporaryBranch') {
+      approvalFromAbove(u, i, 'approvedBy', 'party.temporaryBranch');
+      approvalFromAbove(u, i, 'admissionApprovedBy', 'party.temporaryAdmission');
       if (org.approvedBy === undefined)
         add(u, 'error', 'party.temporaryBranch', 'temporary_approval', 'a temporary branch is formed with higher approval (none recorded)', 'party', 'approvedBy');
       if (org.leadership !== 'appointed')

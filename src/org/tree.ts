@@ -88,6 +88,10 @@ export function analyzeUnits(units: readonly OrgUnit[]): { issues: Issue[]; tree
       issues.push({ path: [i, 'closed'], code: 'closed_before_opened', message: `'${u.id}' closes on ${u.closed}, before it opens on ${u.opened}` });
     if (u.taskBodyId !== undefined && !at.has(u.taskBodyId))
       issues.push({ path: [i, 'taskBodyId'], code: 'unknown_unit', message: `unknown task body '${u.taskBodyId}' of '${u.id}'` });
+    for (const field of ['approvedBy', 'admissionApprovedBy'] as const) {
+      const by = u.party?.[field];
+      if (by !== undefined && !at.has(by)) issues.push({ path: [i, 'party', field], code: 'unknown_unit', message: `unknown approving unit '${by}' of '${u.id}'` });
+    }
     const joint = u.party?.jointUnits;
     if (joint !== undefined)
       for (let j = 0; j < joint.length; j++)

@@ -201,6 +201,61 @@ describe('checkPartyRules, each rule with its source case', () => {
     expect(issues.map((i) => [i.severity, i.rule, i.code])).toEqual([['error', 'party.jointBranchSize', 'joint_units']]);
   });
 
+  it('a closed joint branch gathers nobody: its units are told to organize again', () => {
+    const closedJoint = { ...village('v3', { form: 'jointBranch', leadership: 'elected', jointUnits: ['v1', 'v2'] }), closed: '2020-01-01' };
+    const persons = [...people('a', 1, 'v1', 'fullMember'), ...people('b', 1, 'v2', 'fullMember')];
+    const issues = check([village('v1'), village('v2'), closedJoint], persons);
+    expect(issues.map((i) => [i.unitId, i.code])).toEqual([
+      ['v1', 'no_organization'],
+      ['v2', 'no_organization'],
+    ]);
+  });
+
+  it('a joint branch does not count a unit that has its own organization, nor one gathered twice', () => {
+    const own = village('v1', { form: 'branch', leadership: 'elected' });
+    const joint = village('v2', { form: 'jointBranch', leadership: 'elected', jointUnits: ['v1'] });
+    const issues = on(check([own, joint], people('f', 3, 'v1', 'fullMember')), 'v2');
+    expect(issues.map((i) => [i.severity, i.code])).toEqual([
+      ['error', 'joint_unit_organized'],
+      ['error', 'too_few_full_members'],
+    ]);
+    expect(issues[0]?.path).toEqual(['units', 'v2', 'party', 'jointUnits', 0]);
+
+    const a = village('ja', { form: 'jointBranch', leadership: 'elected', jointUnits: ['w'] });
+    const b = village('jb', { form: 'jointBranch', leadership: 'elected', jointUnits: ['w'] });
+    const persons = [...people('a', 3, 'ja', 'fullMember'), ...people('b', 3, 'jb', 'fullMember')];
+    expect(check([a, b, village('w')], persons).map((i) => [i.unitId, i.code])).toEqual([['jb', 'joint_unit_twice']]);
+  });
+
+  it('a unit of 3 full members gathered by a joint branch is told it can organize itself', () => {
+    const joint = village('j', { form: 'jointBranch', leadership: 'elected', jointUnits: ['w'] });
+    const issues = check([joint, village('w')], people('f', 3, 'w', 'fullMember'));
+    expect(issues.map((i) => [i.unitId, i.severity, i.code])).toEqual([['j', 'warning', 'joint_unit_size']]);
+  });
+
+  it('a temporary branch counts a member filed in it and also assigned to it once', () => {
+    const twice = people('d', 2, 'tb', 'fullMember', { assignments: ['tb'] });
+    const issues = on(check([temporaryBranch({})], twice), 'tb');
+    expect(brief(issues)).toContainEqual(['error', 'party.minFullMembers']);
+    expect(issues.find((i) => i.rule === 'party.minFullMembers')?.message).toContain('2 full members');
+  });
+
+  it('higher approval comes from above: not from the unit itself or one below it, and never from an unknown unit', () => {
+    const forty = people('f', 40, 'bureau', 'fullMember');
+    const below = { id: 'office', name: '办公室', kind: 'institution' as const, parentId: 'bureau' };
+    const self = institution('bureau', { form: 'generalBranch', leadership: 'elected', committeeSize: 5, approvedBy: 'bureau' });
+    const fromBelow = institution('bureau', { form: 'generalBranch', leadership: 'elected', committeeSize: 5, approvedBy: 'office' });
+    for (const u of [self, fromBelow]) {
+      const issues = on(check([u, below], forty), 'bureau');
+      expect(issues.map((i) => [i.severity, i.rule, i.code])).toEqual([['error', 'party.generalBranchSize', 'approval_not_higher']]);
+      expect(issues[0]?.path).toEqual(['units', 'bureau', 'party', 'approvedBy']);
+    }
+    const tb = temporaryBranch({ approvedBy: 'tb', admitsMembers: true, admissionApprovedBy: 'hosp' });
+    expect(on(check([tb], assigned('d', 7, 'fullMember')), 'tb').map((i) => [i.rule, i.code])).toEqual([['party.temporaryBranch', 'approval_not_higher']]);
+    const ghost = institution('bureau', { form: 'generalBranch', leadership: 'elected', approvedBy: 'ghost' });
+    expect(() => check([ghost], forty)).toThrow(/unknown approving unit 'ghost'/);
+  });
+
   it('skips closed units', () => {
     const closed = { ...village('v', { form: 'branch', leadership: 'elected' }), closed: '2020-01-01' };
     expect(check([closed], people('f', 1, 'v', 'fullMember'))).toEqual([]);
