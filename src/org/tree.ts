@@ -46,10 +46,20 @@ const checkedLists = new WeakSet<readonly OrgUnit[]>();
 /** @internal Marks units built by the library from checked parts as checked (and freezes them). */
 export function markChecked(units: readonly OrgUnit[]): void {
   for (const u of units) {
-    Object.freeze(u);
+    freezeUnit(u);
     checkedUnits.add(u);
   }
   if (Object.isFrozen(units)) checkedLists.add(units);
+}
+
+/** Freezes a unit with its Party organization and joint units: a checked row must stay as checked. */
+function freezeUnit(u: OrgUnit): OrgUnit {
+  const party = u.party;
+  if (party !== undefined && !Object.isFrozen(party)) {
+    if (party.jointUnits !== undefined) Object.freeze(party.jointUnits);
+    Object.freeze(party);
+  }
+  return Object.freeze(u);
 }
 
 /** Allowed parent kinds as bit masks, for a cheap test per row. */
@@ -97,6 +107,8 @@ export function analyzeUnits(units: readonly OrgUnit[]): { issues: Issue[]; tree
       for (let j = 0; j < joint.length; j++)
         if (!at.has(joint[j] as string))
           issues.push({ path: [i, 'party', 'jointUnits', j], code: 'unknown_unit', message: `unknown joint unit '${joint[j]}' of '${u.id}'` });
+    const badCode = u.divisionCode === undefined ? undefined : ownCodeProblem(u.divisionCode, u.kind);
+    if (badCode !== undefined) issues.push({ path: [i, 'divisionCode'], code: 'division_code', message: `'${u.id}': ${badCode}`, rule: 'org.divisionCode' });
     if (pid === null) {
       roots.push(i);
       parentInput[i] = -1;
@@ -131,7 +143,7 @@ export function analyzeUnits(units: readonly OrgUnit[]): { issues: Issue[]; tree
         message: `'${u.id}' is ${u.closed === undefined ? 'open' : `open until ${u.closed}`} but its parent '${parent.id}' closed on ${parent.closed}`,
         rule: 'org.openParent',
       });
-    if (u.divisionCode !== undefined && parent.divisionCode !== undefined) {
+    if (u.divisionCode !== undefined && parent.divisionCode !== undefined && ownCodeProblem(u.divisionCode, u.kind) === undefined) {
       const problem = divisionCodeProblem(u.divisionCode, parent.divisionCode, u.kind);
       if (problem !== undefined) issues.push({ path: [i, 'divisionCode'], code: 'division_code', message: `'${u.id}': ${problem}`, rule: 'org.divisionCode' });
     }
@@ -251,11 +263,13 @@ function reportCycles(units: readonly OrgUnit[], parentInput: Int32Array, issues
     }
     if (cur >= 0 && state[cur] === 1) {
       const cycle = walk.slice(walk.indexOf(cur));
-      const first = Math.min(...cycle);
+      let first = cycle[0] as number;
+      for (const c of cycle) if (c < first) first = c;
+      const shown = cycle.length <= 12 ? cycle : [...cycle.slice(0, 10), -1, cycle.at(-1) as number];
       issues.push({
         path: [first, 'parentId'],
         code: 'cycle',
-        message: `cycle: ${cycle.map((c) => `'${(units[c] as OrgUnit).id}'`).join(' → ')} → '${(units[cur] as OrgUnit).id}'`,
+        message: `cycle${cycle.length > 12 ? ` of ${cycle.length} units` : ''}: ${shown.map((c) => (c < 0 ? '…' : `'${(units[c] as OrgUnit).id}'`)).join(' → ')} → '${(units[cur] as OrgUnit).id}'`,
         rule: 'org.acyclic',
       });
     }
@@ -276,16 +290,27 @@ function samePrefix(a: string, b: string, n: number): boolean {
   return true;
 }
 
-function divisionCodeProblem(code: string, parentCode: string, kind: OrgUnit['kind']): string | undefined {
+/** What is wrong with a unit's own division code, whatever its parent. */
+function ownCodeProblem(code: string, kind: OrgUnit['kind']): string | undefined {
+  if (kind === 'county' && code.length !== 6) return `a county has a 6-digit code, got '${code}'`;
   if (kind === 'township' || kind === 'subdistrict') {
     if (code.length !== 12) return `a ${kind} has a 12-digit statistical code, got '${code}'`;
-    if (!samePrefix(code, parentCode, 6)) return `code '${code}' does not start with the county's '${parentCode.slice(0, 6)}'`;
     if (!code.endsWith('000')) return `a ${kind}'s code ends in 000, got '${code}'`;
+    if (code.slice(6, 9) === '000') return `a ${kind}'s code has its own three digits after the county's, got '${code}'`;
   }
   if (kind === 'village' || kind === 'community') {
     if (code.length !== 12) return `a ${kind} has a 12-digit statistical code, got '${code}'`;
-    if (!samePrefix(code, parentCode, 9)) return `code '${code}' does not start with its township's '${parentCode.slice(0, 9)}'`;
+    if (code.endsWith('000')) return `a ${kind}'s code has its own last three digits (not 000), got '${code}'`;
   }
+  return undefined;
+}
+
+/** What is wrong with a unit's division code under its parent's. */
+function divisionCodeProblem(code: string, parentCode: string, kind: OrgUnit['kind']): string | undefined {
+  if ((kind === 'township' || kind === 'subdistrict') && !samePrefix(code, parentCode, 6))
+    return `code '${code}' does not start with the county's '${parentCode.slice(0, 6)}'`;
+  if ((kind === 'village' || kind === 'community') && !samePrefix(code, parentCode, 9))
+    return `code '${code}' does not start with its township's '${parentCode.slice(0, 9)}'`;
   return undefined;
 }
 
@@ -327,7 +352,7 @@ function parseUnits(units: unknown): { units: readonly OrgUnit[]; issues: Issue[
     }
     const r = OrgUnit.safeParse(row);
     if (r.success) {
-      out[i] = Object.freeze(r.data);
+      out[i] = freezeUnit(r.data);
       checkedUnits.add(r.data);
     } else issues.push(...issuesFromZod(r.error, [i]));
   }

@@ -1,4 +1,4 @@
-import { dayFromParts, isRealDate, type Day } from '../core/day.js';
+import { Day, dayFromParts, isRealDate } from '../core/day.js';
 import { FrontlineError, toResult, type Issue, type Result } from '../core/errors.js';
 import type { Sex } from '../core/vocabulary.js';
 
@@ -114,7 +114,8 @@ export function isValidResidentId(input: string): boolean {
 }
 
 /**
- * Writes an 18-character resident id from its parts, computing the check character.
+ * Writes an 18-character resident id from its parts, computing the check character. Throws a
+ * `RangeError` for a birth date that is not a real day from 1800 on, or a sequence outside 0–999.
  *
  * @example
  * makeResidentId('110105', '1949-12-31' as Day, 2); // => '11010519491231002X'
@@ -123,6 +124,7 @@ export function isValidResidentId(input: string): boolean {
 export function makeResidentId(addressCode: string, birthDate: Day, sequence: number): string {
   if (!/^\d{6}$/.test(addressCode)) throw new TypeError(`frontline: an address code has 6 digits, got '${addressCode}'`);
   if (!Number.isInteger(sequence) || sequence < 0 || sequence > 999) throw new RangeError(`frontline: a sequence is 0–999, got ${sequence}`);
+  if (!Day.safeParse(birthDate).success || birthDate < '1800') throw new RangeError(`frontline: a birth date is a real day from 1800 on, got '${String(birthDate)}'`);
   const first17 = `${addressCode}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   return first17 + residentIdCheckChar(first17);
 }

@@ -183,6 +183,30 @@ describe('checkOrgTree', () => {
     expect(codes(checkOrgTree(short))).toContain('division_code');
   });
 
+  it('checks a unit\'s own division code even where the parent has none: the county 6 digits, no 000 parts', () => {
+    const withoutCode = ({ divisionCode: _, ...rest }: UnitInput): UnitInput => rest;
+    const noCounty = (id: string, code: string): UnitInput[] =>
+      fixtureUnits().map((u) => (u.id === 'yc' ? withoutCode(u) : u.id === id ? { ...u, divisionCode: code } : u));
+    const at = (units: UnitInput[]): [string, unknown][] => checkOrgTree(units).map((i) => [i.code, i.path]);
+    expect(at(noCounty('pa', '511621'))).toEqual([['division_code', [1, 'divisionCode']]]);
+    expect(at(fixtureUnits().map((u) => (u.id === 'yc' ? { ...u, divisionCode: '511621103000' } : u)))).toContainEqual(['division_code', [0, 'divisionCode']]);
+    // a village whose own three digits are 000 has its township's code
+    expect(at(fixtureUnits().map((u) => (u.id === 'wjg' ? { ...u, divisionCode: '511621103000' } : u)))).toEqual([['division_code', [2, 'divisionCode']]]);
+    expect(at(fixtureUnits().map((u) => (u.id === 'pa' ? { ...u, divisionCode: '511621000000' } : u)))).toContainEqual(['division_code', [1, 'divisionCode']]);
+  });
+
+  it('reports a cycle of 200,000 units as one problem, with a short message', () => {
+    const n = 200_000;
+    const ring: UnitInput[] = [
+      { id: 'yc', name: '县', kind: 'county', parentId: null },
+      ...Array.from({ length: n }, (_, k): UnitInput => ({ id: `i${k}`, name: `单位${k}`, kind: 'institution', parentId: `i${(k + 1) % n}` })),
+    ];
+    const issues = checkOrgTree(ring);
+    expect(issues).toEqual([expect.objectContaining({ code: 'cycle', path: [1, 'parentId'] })]);
+    expect(issues[0]?.message.length).toBeLessThan(400);
+    expect(issues[0]?.message).toContain('200000 units');
+  });
+
   it('reports unknown task bodies and joint units', () => {
     const units = fixtureUnits().map((u) =>
       u.id === 'tb'
@@ -266,6 +290,18 @@ describe('createOrgTree', () => {
     const badBefore = snapshot(bad);
     expect(() => createOrgTree(bad)).toThrow(FrontlineError);
     expect(bad).toEqual(badBefore);
+  });
+});
+
+describe('a built tree cannot be changed', () => {
+  it('freezes each unit with its Party organization and joint units', () => {
+    const units = fixtureUnits().map((u) => (u.id === 'wjg' ? { ...u, party: { form: 'jointBranch' as const, leadership: 'elected' as const, jointUnits: ['cb'] } } : u));
+    const tree = createOrgTree(units);
+    for (const u of tree.units) {
+      expect(Object.isFrozen(u)).toBe(true);
+      if (u.party !== undefined) expect(Object.isFrozen(u.party)).toBe(true);
+      if (u.party?.jointUnits !== undefined) expect(Object.isFrozen(u.party.jointUnits)).toBe(true);
+    }
   });
 });
 

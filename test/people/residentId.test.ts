@@ -212,4 +212,8 @@ describe('makeResidentId', () => {
   test.each([-1, 1000, 1.5, Number.NaN])('rejects the sequence %d', (seq) => {
     expect(() => makeResidentId('110105', '1949-12-31' as Day, seq)).toThrow(RangeError);
   });
+
+  test.each(['2021-02-29', '1799-12-31', '1949-1-1', '1949-12-31T00:00'])('rejects the birth date %j, which parseResidentId would refuse', (birth) => {
+    expect(() => makeResidentId('110105', birth as Day, 2)).toThrow(RangeError);
+  });
 });
