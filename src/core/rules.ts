@@ -154,6 +154,13 @@ export const RULES = {
     source: 'Yuechi County report, 2020 ("1+1+10" mechanism)',
     strength: 'H',
   }),
+  'command.headquarters': rule({
+    id: 'command.headquarters',
+    zh: '应急指挥部设在县一级，指挥长由县级领导担任',
+    en: 'The emergency command headquarters is the county’s, with a county-level leader as commander',
+    source: 'Yuechi County report, 2020 ("1+1+10" mechanism)',
+    strength: 'M',
+  }),
   'command.supervisionLeader': rule({
     id: 'command.supervisionLeader',
     zh: '每个督导组由一名县委常委带队',

@@ -177,8 +177,11 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
   });
   lg.members.forEach((id, k) => known(id, ['leadingGroup', 'members', k]));
   const hq = c.headquarters;
-  unit(hq.unitId, ['headquarters', 'unitId']);
-  known(hq.commander, ['headquarters', 'commander']);
+  if (unit(hq.unitId, ['headquarters', 'unitId']) !== undefined && hq.unitId !== tree.root)
+    issues.push({ path: ['headquarters', 'unitId'], code: 'headquarters_unit', message: `the headquarters sits at the county ('${tree.root}'), not at '${hq.unitId}'`, rule: 'command.headquarters' });
+  const commander = known(hq.commander, ['headquarters', 'commander']);
+  if (commander !== undefined && commander.cadreLevel !== 'county')
+    issues.push({ path: ['headquarters', 'commander'], code: 'cadre_level', message: `commander '${hq.commander}' is not a county-level cadre`, rule: 'command.headquarters' });
   hq.deputies.forEach((id, k) => known(id, ['headquarters', 'deputies', k]));
   hq.members.forEach((id, k) => known(id, ['headquarters', 'members', k]));
   for (const i of checkGroupSet(tree, c.warZones)) issues.push({ ...i, path: ['warZones', ...i.path] });

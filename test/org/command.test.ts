@@ -74,6 +74,21 @@ describe('checkCommand', () => {
     expect(at(noLevel, 'cadre_level')).toEqual([['leadingGroup', 'coLeaders', 0]]);
   });
 
+  it('needs the headquarters at the county, under a county-level commander (command.headquarters)', () => {
+    const issues = checkCommand(
+      withChange((c) => {
+        c.headquarters.unitId = 'pa';
+        c.headquarters.commander = 'pa-sec';
+      }),
+      tree,
+      people,
+    );
+    expect(issues.map((i) => [i.code, i.path, i.rule])).toEqual([
+      ['headquarters_unit', ['headquarters', 'unitId'], 'command.headquarters'],
+      ['cadre_level', ['headquarters', 'commander'], 'command.headquarters'],
+    ]);
+  });
+
   it('needs a county-level leader for each supervision group, not repeated among its members', () => {
     const issues = checkCommand(withChange((c) => (group(c, 1).leader = 'pa-sec')), tree, people);
     expect(issues).toEqual([
