@@ -215,7 +215,7 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
         const s = indexOf.get(u);
         if (s !== undefined) mask.fill(1, s, tree.subtreeEnd[s] as number);
       }
-      const r: Running = { id: c.id, mask, onDay, onBefore, yesterdayOfDay: P >= c.startDay, yesterdayOfBefore: PP >= c.startDay };
+      const r: Running = { id: c.id, mask, onDay, onBefore, yesterdayOfDay: runs(c, P), yesterdayOfBefore: runs(c, PP) };
       (c.kind === 'doorKnocking' ? dk : c.kind === 'homePrevention' ? hp : c.kind === 'cleaning' ? cl : vs).push(r);
     }
   }
@@ -360,13 +360,19 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
         const r = i * F + HP;
         // the follow-up (followUp in src/campaigns/observation.ts), for both days at once
         const fromDay = epochDay(o.fromDay);
-        let days = o.plannedDays;
-        for (const ch of o.changes) days += ch.days;
-        const end = fromDay + days - 1;
+        // the end as it stood on each day: changes decided later do not count yet
+        let daysD = o.plannedDays;
+        let daysP = o.plannedDays;
+        for (const ch of o.changes) {
+          if (ch.on <= D) daysD += ch.days;
+          if (ch.on <= P) daysP += ch.days;
+        }
+        const endD = fromDay + daysD - 1;
+        const endP = fromDay + daysP - 1;
         const from = o.fromDay > o.startedOn ? fromDay : epochDay(o.startedOn);
         // checks done by slot, (day − from) * 2 + evening, over the past days of the later day;
         // a slot's day is its reading's day, so the earlier day reads a prefix of the same slots
-        const spanD = Math.max(0, (Math.min(end, tD - 1) - from) * 2 + 2);
+        const spanD = Math.max(0, (Math.min(Math.max(endD, endP), tD - 1) - from) * 2 + 2);
         if (done.length < spanD) done = new Uint8Array(spanD * 2);
         done.fill(0, 0, spanD);
         let doneD = 0;
@@ -386,8 +392,8 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
           const X = isDay ? D : P;
           if (o.startedOn > X) continue;
           const next = isDay ? N : D;
-          const prev = isDay ? P : PP;
           const tX = isDay ? tD : tP;
+          const end = isDay ? endD : endP;
           const out = isDay ? oD : oP;
           if (o.startedOn === X) add(out, r + 4, 1);
           const lastPast = Math.min(end, tX - 1);
@@ -407,7 +413,7 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
           }
           if (status === 2) add(out, r + 7, 1);
           if (status === 1) add(out, r + 11, 1);
-          if (end === tX - 1 && !(ended?.outcome === 'transferred' && ended.day <= prev)) add(out, r + 5, 1);
+          if (end === tX - 1 && status === 3 && !(endedBy && ended.outcome === 'transferred')) add(out, r + 5, 1);
           if (ended?.outcome === 'transferred' && ended.day === X) add(out, r + 6, 1);
           add(out, r + 8, (ended === undefined || ended.day >= X) && tX >= from && tX <= end ? 2 : 0);
           add(out, r + 9, isDay ? doneD : doneP);

@@ -802,8 +802,9 @@ export function handProgress(ledger: Ledger, campaignId: string, day: Day): Hand
               if (o.startedOn === day) own[row + 4] = (own[row + 4] as number) + 1;
               // the follow-up of the day, inline (see followUp in src/campaigns/observation.ts)
               const fromDay = epochDay(o.fromDay);
+              // the end as it stood on the day: changes decided later do not count yet
               let days = o.plannedDays;
-              for (const c of o.changes) days += c.days;
+              for (const c of o.changes) if (c.on <= day) days += c.days;
               const end = fromDay + days - 1;
               const from = o.fromDay > o.startedOn ? fromDay : epochDay(o.startedOn);
               const lastPast = Math.min(end, today - 1);
@@ -832,8 +833,8 @@ export function handProgress(ledger: Ledger, campaignId: string, day: Day): Hand
               }
               if (status === 2) own[row + 6] = (own[row + 6] as number) + 1;
               if (status === 1) own[row + 10] = (own[row + 10] as number) + 1;
-              // released the day after the period ends, unless transferred by then; transferred on its day
-              if (end === today - 1 && !(o.ended?.outcome === 'transferred' && o.ended.day < day)) own[row + 5] = (own[row + 5] as number) + 1;
+              // released the day after the period ends, unless a fever sent the person to transfer; transferred on its day
+              if (end === today - 1 && status === 3 && ended?.outcome !== 'transferred') own[row + 5] = (own[row + 5] as number) + 1;
               if (o.ended?.outcome === 'transferred' && o.ended.day === day) own[row + 11] = (own[row + 11] as number) + 1;
               // an observation that ends during the day (a transfer) still had that day's checks due
               if ((o.ended === undefined || o.ended.day >= day) && today >= from && today <= end) own[row + 7] = (own[row + 7] as number) + 2;
@@ -845,7 +846,9 @@ export function handProgress(ledger: Ledger, campaignId: string, day: Day): Hand
       break;
     }
     case 'cleaning': {
-      const checkYesterday = yesterday >= campaign.startDay;
+      const runsOn = (x: string): boolean => x >= campaign.startDay && (campaign.endDay === undefined || x <= campaign.endDay);
+      const runsToday = runsOn(day);
+      const checkYesterday = runsOn(yesterday);
       for (const l2 of ledger.sites.slots as Slots) {
         if (l2 === null) continue;
         for (const l3 of l2) {
@@ -860,9 +863,9 @@ export function handProgress(ledger: Ledger, campaignId: string, day: Day): Hand
               const d = tableGet(ledger.disinfections, s.id);
               const count = d?.byDay[day] ?? 0;
               own[row] = (own[row] as number) + 1;
-              own[row + 1] = (own[row + 1] as number) + times;
+              if (runsToday) own[row + 1] = (own[row + 1] as number) + times;
               own[row + 2] = (own[row + 2] as number) + Math.min(count, times);
-              if (count < times) own[row + 3] = (own[row + 3] as number) + 1;
+              if (runsToday && count < times) own[row + 3] = (own[row + 3] as number) + 1;
               if (checkYesterday && (d?.byDay[yesterday] ?? 0) < times) own[row + 4] = (own[row + 4] as number) + 1;
             }
           }

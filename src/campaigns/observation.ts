@@ -5,15 +5,20 @@ import type { Observation } from './records.js';
 /**
  * The last day under observation: `fromDay` plus the edition's days (the arrival or contact day is
  * day 1), plus extensions, minus shortenings. An arrival on 2020-01-24 under the 14-day rule is
- * observed through 2020-02-06 and released on 2020-02-07.
+ * observed through 2020-02-06 and released on 2020-02-07. With `asOf`, only the changes decided on
+ * or before that day count: the end as it stood then, so a later decision does not rewrite the past.
  *
  * @example
  * observationEnd({ fromDay: '2020-01-24', plannedDays: 14, changes: [] }); // => '2020-02-06'
+ * observationEnd({ fromDay: '2020-01-24', plannedDays: 14, changes: [{ days: 7, on: '2020-02-05' }] }, '2020-02-01' as Day); // => '2020-02-06'
  * @category Home prevention
  */
-export function observationEnd(obs: Pick<Observation, 'fromDay' | 'plannedDays' | 'changes'>): Day {
+export function observationEnd(
+  obs: Pick<Observation, 'fromDay' | 'plannedDays'> & { readonly changes: readonly Pick<Observation['changes'][number], 'days' | 'on'>[] },
+  asOf?: Day,
+): Day {
   let days = obs.plannedDays;
-  for (const c of obs.changes) days += c.days;
+  for (const c of obs.changes) if (asOf === undefined || c.on <= asOf) days += c.days;
   return fromEpochDay(toEpochDay(obs.fromDay) + days - 1);
 }
 
@@ -60,7 +65,8 @@ export interface FollowUp {
 
 /**
  * Computes the {@link FollowUp} of an observation on a day, under the ledger's settings (misses in a
- * row before lost to follow-up). Checks are due from the later of the first observed day and the
+ * row before lost to follow-up), as it stood that day: later readings, changes and endings do not
+ * count. Checks are due from the later of the first observed day and the
  * day the observation was recorded, through its last day; readings after the period still count.
  *
  * @example
@@ -68,7 +74,7 @@ export interface FollowUp {
  * @category Home prevention
  */
 export function followUp(obs: Observation, day: Day, settings: Pick<LedgerSettings, 'lostAfterMisses'>): FollowUp {
-  const endDay = observationEnd(obs);
+  const endDay = observationEnd(obs, day);
   const from = toEpochDay(obs.fromDay > obs.startedOn ? obs.fromDay : obs.startedOn);
   const end = toEpochDay(endDay);
   const today = toEpochDay(day);

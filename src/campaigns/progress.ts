@@ -7,7 +7,7 @@ import { tableForEach, tableGet } from '../ledger/table.js';
 import { coverageMask } from '../org/queries.js';
 import type { OrgTree } from '../org/tree.js';
 import type { OrgUnit } from '../org/unit.js';
-import type { Campaign } from './campaign.js';
+import { campaignRunsOn, type Campaign } from './campaign.js';
 import { emptyMetrics, type CampaignMetrics } from './metrics.js';
 import { followUp } from './observation.js';
 import { dueRevisitBy } from './screening.js';
@@ -203,9 +203,9 @@ export function progressSeries(ledger: Ledger, campaignId: CampaignId, days: rea
           }
           if (f.status === 'escalated') inc(escalated, d, i);
           if (f.status === 'lost') inc(lost, d, i);
-          // released on the day after the period ends (whether or not the release was recorded yet)
-          const yesterday = yesterdays[d] as Day;
-          if (f.endDay === yesterday && !(o.ended?.outcome === 'transferred' && o.ended.day <= yesterday)) inc(released, d, i);
+          // released on the day after the period ends (whether or not the release was recorded yet),
+          // unless a fever sent the person to transfer instead
+          if (f.endDay === yesterdays[d] && (f.status === 'completed' || f.status === 'released')) inc(released, d, i);
           if (o.ended?.outcome === 'transferred' && o.ended.day === day) inc(transferred, d, i);
           inc(checksDue, d, i, f.due);
           inc(checksDone, d, i, f.done);
@@ -215,17 +215,21 @@ export function progressSeries(ledger: Ledger, campaignId: CampaignId, days: rea
     }
     case 'cleaning': {
       const [sites, required, done, sitesDue, sitesOverdue] = pick('sites', 'required', 'done', 'sitesDue', 'sitesOverdue');
-      const checkYesterday = yesterdays.map((y) => y >= campaign.startDay);
+      // a site is due only while the campaign runs, and overdue only for a day it ran
+      const runsOn = days.map((x) => campaignRunsOn(campaign, x));
+      const checkYesterday = yesterdays.map((y) => campaignRunsOn(campaign, y));
       tableForEach(ledger.sites, (s) => {
         const i = at(s.unitId);
         if (i < 0) return;
         const byDay = tableGet(ledger.disinfections, s.id)?.byDay;
         for (let d = 0; d < D; d++) {
           inc(sites, d, i);
-          inc(required, d, i, s.timesPerDay);
           const count = byDay?.[days[d] as Day] ?? 0;
           inc(done, d, i, Math.min(count, s.timesPerDay));
-          if (count < s.timesPerDay) inc(sitesDue, d, i);
+          if (runsOn[d] === true) {
+            inc(required, d, i, s.timesPerDay);
+            if (count < s.timesPerDay) inc(sitesDue, d, i);
+          }
           if (checkYesterday[d] === true && (byDay?.[yesterdays[d] as Day] ?? 0) < s.timesPerDay) inc(sitesOverdue, d, i);
         }
       });

@@ -14,11 +14,12 @@ const immer = new Immer({ autoFreeze: true });
 const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
 /**
  * Whether an event may be recorded by someone not (yet) in the ledger: only while the ledger is
- * being set up — the first units, or people registering (among them the recorder) before anyone is.
+ * being set up: the first units, and the first people (the recorder among them or not). Once the
+ * register has people, whoever records is one of them.
  */
 function bootstrapping(state: Ledger, e: LedgerEvent): boolean {
   if (e.type === 'unitsAdded') return state.units.length === 0;
-  if (e.type === 'peopleRegistered') return state.people.size === 0 || e.people.some((p) => p.id === e.by);
+  if (e.type === 'peopleRegistered') return state.people.size === 0;
   return false;
 }
 

@@ -68,6 +68,21 @@ describe('cleaning', () => {
     expect(figures('cleaning', l, '2020-01-24')).toEqual({ kind: 'cleaning', sites: 3, required: 4, done: 3, sitesDue: 1, sitesOverdue: 0 });
   });
 
+  it('after the campaign ends nothing is due or overdue, as sitesDue says', () => {
+    const l = apply(baseLedger(), [
+      ev.site({ unitId: U.wjg, responsibleUnitId: U.paDis, siteId: 'site-1', timesPerDay: 1 }),
+      ev.disinfect({ siteId: 'site-1', day: '2020-01-24' }),
+      ev.disinfect({ siteId: 'site-1', day: '2020-01-25' }),
+      ev.campaignClosed({ campaignId: C.cl, endDay: '2020-01-25' }),
+    ]);
+    for (const d of ['2020-01-26', '2020-01-30']) {
+      expect(figures('cleaning', l, d)).toMatchObject({ sites: 1, required: 0, sitesDue: 0, sitesOverdue: 0 });
+      expect(sitesDue(l, day(d)).some((s) => s.overdue)).toBe(false);
+    }
+    // on its last day the site was done: nothing overdue the day after either
+    expect(figures('cleaning', l, '2020-01-25')).toMatchObject({ required: 1, done: 1, sitesDue: 0, sitesOverdue: 0 });
+  });
+
   it('done counts at most the required times per site', () => {
     expect(figures('cleaning', l, '2020-01-26', 'wjg')).toMatchObject({ required: 2, done: 2, sitesDue: 0 });
     expect(figures('cleaning', l, '2020-01-27', 'wjg')).toMatchObject({ done: 0, sitesDue: 1, sitesOverdue: 0 });

@@ -169,7 +169,7 @@ describe('extensions and shortenings', () => {
     // extensions count: 14 + 7 − 21 ends before the start, 14 + 7 − 20 does not
     const extended = apply(l, [ev.extend({ observationId: id, days: 7, day: '2020-01-25' })]);
     expect(codes(() => apply(extended, [ev.shorten({ observationId: id, days: 21, day: '2020-01-26', reason })]))).toEqual(['end_before_start']);
-    expect(observationEnd(obsOf(apply(extended, [ev.shorten({ observationId: id, days: 20, day: '2020-01-26', reason })]), id))).toBe('2020-01-24');
+    expect(observationEnd(obsOf(apply(extended, [ev.shorten({ observationId: id, days: 19, day: '2020-01-26', reason })]), id))).toBe('2020-01-25');
     // the same rule inside one batch: two shortenings that together go too far
     expect(
       found(
@@ -178,6 +178,35 @@ describe('extensions and shortenings', () => {
         ).issues,
       ),
     ).toEqual([[[1, 'days'], 'end_before_start']]);
+  });
+
+  it('a shortening cannot end the observation before the day before the decision (released that day at the earliest)', () => {
+    const { l, id } = arrival();
+    const reason = '误报';
+    // observed from 2020-01-24 through 02-06; decided on 02-03: it can end 02-02 at the earliest
+    expect(codes(() => apply(l, [ev.shorten({ observationId: id, days: 6, day: '2020-02-03', reason })]))).toEqual(['end_before_decision']);
+    const ok = apply(l, [ev.shorten({ observationId: id, days: 4, day: '2020-02-03', reason })]);
+    expect(observationEnd(obsOf(ok, id))).toBe('2020-02-02');
+  });
+
+  it('a later change does not rewrite the figures of earlier days', () => {
+    const { l, id } = arrival();
+    const before = campaignProgress(l, C.hp, day('2020-01-28')).total;
+    const shortened = apply(l, [ev.shorten({ observationId: id, days: 4, day: '2020-02-03', reason: '误报' })]);
+    expect(campaignProgress(shortened, C.hp, day('2020-01-28')).total).toEqual(before);
+    expect(followUp(obsOf(shortened, id), day('2020-01-28'), shortened.settings).endDay).toBe('2020-02-06');
+    expect(followUp(obsOf(shortened, id), day('2020-02-03'), shortened.settings).endDay).toBe('2020-02-02');
+    expect((campaignProgress(shortened, C.hp, day('2020-02-03')).total as HomePreventionMetrics).released).toBe(1);
+  });
+
+  it('a fever case is not counted released when its period ends, awaiting transfer or transferred', () => {
+    const { l, id } = arrival((obsId) => [ev.temperature({ observationId: obsId, day: '2020-02-05', celsius: 38.2 })]);
+    const on = (x: Ledger, d: string): HomePreventionMetrics => campaignProgress(x, C.hp, day(d)).total as HomePreventionMetrics;
+    expect(on(l, '2020-02-07')).toMatchObject({ released: 0, escalated: 1, underObservation: 1 });
+    const transferred = apply(l, [ev.ended({ observationId: id, day: '2020-02-07', outcome: 'transferred' })]);
+    expect(on(transferred, '2020-02-07')).toMatchObject({ released: 0, transferred: 1 });
+    // without the fever the same observation is released on 02-07
+    expect(on(arrival().l, '2020-02-07')).toMatchObject({ released: 1, escalated: 0 });
   });
 
   it('changes of an unknown or ended observation are refused', () => {

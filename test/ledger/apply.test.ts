@@ -347,13 +347,17 @@ describe('replay of a trusted journal', () => {
 });
 
 describe('apply: who may record while a ledger is set up', () => {
-  it('accepts people registered by one of them on an empty ledger, and refuses an unknown recorder afterwards', () => {
+  it('accepts the first people registered by anyone on an empty register, and refuses an unknown recorder afterwards, even one registering themselves', () => {
+    const [units, first] = setupEvents();
     const l = baseLedger();
     const stranger = { id: 'p-new', name: '新人', sex: 'female', birthDate: '1990-01-01', unitId: U.wjg, partyStatus: 'nonMember' };
+    // the register is empty: the recorder need not be known yet
+    expect(apply(emptyLedger(), [units, { ...first, by: 'p-new', people: [stranger] }]).people.size).toBe(1);
     const bySelf = { type: 'peopleRegistered', id: 'e-self', at: at('2020-01-25'), by: 'p-new', people: [stranger] };
-    expect(apply(l, [bySelf]).people.size).toBe(l.people.size + 1);
+    expect(() => apply(l, [bySelf])).toThrow(/unknown recorder 'p-new'/);
     const byNobody = { type: 'peopleRegistered', id: 'e-nobody', at: at('2020-01-25'), by: 'nobody', people: [{ ...stranger, id: 'p-new-2' }] };
     expect(() => apply(l, [byNobody])).toThrow(/unknown recorder 'nobody'/);
+    expect(apply(l, [{ ...bySelf, by: P.wjgSec }]).people.size).toBe(l.people.size + 1);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Issue } from '../../core/errors.js';
 import type { Observation } from '../../campaigns/records.js';
 import type { OrgId } from '../../core/ids.js';
 import { observationEnd } from '../../campaigns/observation.js';
+import { addDays } from '../../core/day.js';
 import type {
   LetterDelivered,
   ObservationEnded,
@@ -110,9 +111,12 @@ export const observationShortened: Effect<ObservationShortened> = {
   check: (state, e, ctx) => {
     const { obs, issues } = openObservation(state, e.observationId);
     if (obs !== undefined && issues.length === 0) {
-      const end = observationEnd({ ...obs, changes: [...obs.changes, { days: -e.days, on: ctx.day, by: e.by, eventId: e.id }] });
+      const end = observationEnd({ ...obs, changes: [...obs.changes, { days: -e.days, on: ctx.day }] });
+      const yesterday = addDays(ctx.day, -1);
       if (end < obs.fromDay)
         issues.push(problem('end_before_start', `shortening by ${e.days} days would end the observation (${end}) before it starts (${obs.fromDay})`, 'days'));
+      else if (end < yesterday)
+        issues.push(problem('end_before_decision', `shortening by ${e.days} days would end the observation on ${end}, before the decision of ${ctx.day}: it can end ${yesterday} at the earliest (released today)`, 'days'));
     }
     return issues;
   },
@@ -147,7 +151,7 @@ export const observationEnded: Effect<ObservationEnded> = {
     const { obs, issues } = openObservation(state, e.observationId);
     if (obs !== undefined && issues.length === 0 && e.outcome === 'released') {
       const day = ctx.day;
-      const end = observationEnd(obs);
+      const end = observationEnd(obs, day);
       if (day <= end)
         issues.push(problem('release_early', `'${e.observationId}' runs through ${end}: release from ${end.slice(0, 10)} + 1 day, or shorten it with a reason first`, 'outcome'));
       if (obs.escalation !== undefined)
