@@ -121,6 +121,9 @@ interface Running {
   readonly yesterdayOfBefore: boolean;
 }
 
+/** A day's outcome when it had several visits: screened, then refused, then nobody home. */
+const RANK: Readonly<Record<'nobodyHome' | 'refused' | 'screened', number>> = { nobodyHome: 0, refused: 1, screened: 2 };
+
 /** `isDueRevisit(s, day, revisitAfterDays)`, with `limit` the day `revisitAfterDays` before `day`. */
 function dueRevisit(s: HouseholdScreening, day: string, limit: string): boolean {
   if (s.lastVisitOn <= day) return s.lastOutcome !== 'screened' ? s.lastVisitOn < day : s.lastScreenedOn !== undefined && s.lastScreenedOn <= limit;
@@ -130,10 +133,10 @@ function dueRevisit(s: HouseholdScreening, day: string, limit: string): boolean 
   let lastScreenedOn: string | undefined;
   for (const v of s.log) {
     if (v.day > day) continue;
-    if (lastVisitOn === undefined || v.day >= lastVisitOn) {
+    if (lastVisitOn === undefined || v.day > lastVisitOn) {
       lastVisitOn = v.day;
       lastOutcome = v.outcome;
-    }
+    } else if (v.day === lastVisitOn && RANK[v.outcome] > RANK[lastOutcome as typeof v.outcome]) lastOutcome = v.outcome;
     if (v.outcome === 'screened' && (lastScreenedOn === undefined || v.day > lastScreenedOn)) lastScreenedOn = v.day;
   }
   if (lastVisitOn === undefined) return false;

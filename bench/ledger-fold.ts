@@ -60,6 +60,9 @@ function dayOfAt(at: string): Day {
 
 const MS_PER_DAY = 86_400_000;
 
+/** A day's outcome when it had several visits: screened, then refused, then nobody home. */
+const OUTCOME_RANK: Readonly<Record<'nobodyHome' | 'refused' | 'screened', number>> = { nobodyHome: 0, refused: 1, screened: 2 };
+
 /** Days since 1970-01-01 (years ≥ 100). */
 function epochDay(day: string): number {
   return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / MS_PER_DAY;
@@ -392,10 +395,10 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
         } else {
           s.visits += 1;
           s.log.push({ day, outcome: e.outcome });
-          if (day >= s.lastVisitOn) {
+          if (day > s.lastVisitOn) {
             s.lastVisitOn = day;
             s.lastOutcome = e.outcome;
-          }
+          } else if (day === s.lastVisitOn && OUTCOME_RANK[e.outcome] > OUTCOME_RANK[s.lastOutcome]) s.lastOutcome = e.outcome;
           if (screened) {
             if (s.firstScreenedOn === undefined || day < s.firstScreenedOn) s.firstScreenedOn = day;
             if (s.lastScreenedOn === undefined || day > s.lastScreenedOn) s.lastScreenedOn = day;
@@ -410,7 +413,12 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
         if (e.personId !== undefined) entry.personId = e.personId;
         const c = st.classifications.get(e.householdId);
         if (c === undefined) st.classifications.set(e.householdId, { householdId: e.householdId, unitId: h.unitId, entries: [entry] });
-        else c.entries.push(entry);
+        else {
+          // oldest first
+          let at = c.entries.length;
+          while (at > 0 && (c.entries[at - 1] as typeof entry).day > entry.day) at--;
+          c.entries.splice(at, 0, entry);
+        }
         break;
       }
       case 'serviceRequested': {

@@ -2,9 +2,19 @@ import { fromEpochDay, toEpochDay, type Day } from '../core/day.js';
 import type { HouseholdScreening, VisitOutcome } from './records.js';
 
 /**
+ * @internal The outcome of a day with two visits: a screening wins, then a refusal, then nobody
+ * home, whatever order the visits were recorded in.
+ */
+export function strongerOutcome(a: VisitOutcome, b: VisitOutcome): VisitOutcome {
+  return OUTCOME_RANK[b] > OUTCOME_RANK[a] ? b : a;
+}
+const OUTCOME_RANK: Readonly<Record<VisitOutcome, number>> = { nobodyHome: 0, refused: 1, screened: 2 };
+
+/**
  * Where a household stood in a door-knocking campaign at the end of a day: its last visit and
  * outcome, and its last screening, counting only visits on or before the day (visits recorded later
- * for later days do not change the past).
+ * for later days do not change the past). The outcome of a day with several visits is a screening if
+ * one screened, then a refusal, then nobody home, in whatever order the visits were recorded.
  *
  * @example
  * screeningAsOf(screening, '2020-02-02' as Day).lastOutcome; // => 'screened'
@@ -20,10 +30,10 @@ export function screeningAsOf(
   let lastScreenedOn: Day | undefined;
   for (const v of s.log) {
     if (v.day > day) continue;
-    if (lastVisitOn === undefined || v.day >= lastVisitOn) {
+    if (lastVisitOn === undefined || v.day > lastVisitOn) {
       lastVisitOn = v.day;
       lastOutcome = v.outcome;
-    }
+    } else if (v.day === lastVisitOn) lastOutcome = strongerOutcome(lastOutcome as VisitOutcome, v.outcome);
     if (v.outcome === 'screened' && (lastScreenedOn === undefined || v.day > lastScreenedOn)) lastScreenedOn = v.day;
   }
   return { lastVisitOn, lastOutcome, lastScreenedOn };

@@ -128,6 +128,17 @@ describe('door-knocking: visits and coverage', () => {
     expect(dk(l2, '2020-01-25', 'wjg').screened).toBe(1);
   });
 
+  it('two visits of one day give the same outcome in either order: a screening wins', () => {
+    const morning = ev.visit({ householdId: H.wjg3, day: '2020-01-25', outcome: 'nobodyHome' });
+    const afternoon = ev.visit({ householdId: H.wjg3, day: '2020-01-25' });
+    for (const order of [[morning, afternoon], [afternoon, morning]]) {
+      const l = ledgerWith(order);
+      expect(tableGet(l.screenings, `${C.dk}|${H.wjg3}`)).toMatchObject({ visits: 2, lastVisitOn: '2020-01-25', lastOutcome: 'screened' });
+      expect(dueRevisits(l, C.dk, day('2020-01-26'))).toEqual([]);
+      expect(dk(l, '2020-01-26', 'wjg').dueRevisit).toBe(0);
+    }
+  });
+
   // the screening log keeps every visit, so figures of a past day ignore visits recorded for later days
   test('the households due a revisit on a past day do not change when a later visit is recorded', () => {
     const before = ledgerWith([ev.visit({ householdId: H.wjg1, day: '2020-01-25' })]);
@@ -173,6 +184,17 @@ describe('classified registration', () => {
     expect(classificationHistory(first, H.wjg1)).toHaveLength(1);
     expect(classificationHistory(l, H.wjg2)).toEqual([]);
     expect(tableGet(l.classifications, H.wjg1)?.unitId).toBe(U.wjg);
+  });
+
+  it('keeps the history oldest first when an earlier classification is recorded late', () => {
+    const later = ev.classify({ householdId: H.wjg1, personId: P.wjg1, day: '2020-01-27', category: 'fever' });
+    const earlier = ev.classify({ householdId: H.wjg1, personId: P.wjg1, day: '2020-01-25', category: 'general' });
+    const l = ledgerWith([later, earlier]);
+    expect(classificationHistory(l, H.wjg1).map((e) => [e.day, e.category])).toEqual([
+      ['2020-01-25', 'general'],
+      ['2020-01-27', 'fever'],
+    ]);
+    expect(classificationHistory(l, H.wjg1).at(-1)?.category).toBe('fever');
   });
 
   it('refuses a member of another household and an unknown household', () => {

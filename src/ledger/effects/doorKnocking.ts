@@ -1,3 +1,4 @@
+import { strongerOutcome } from '../../campaigns/screening.js';
 import type { Issue } from '../../core/errors.js';
 import type { HouseholdClassified, ServiceFulfilled, ServiceRequested, VisitRecorded } from '../events.js';
 import { pairKey } from '../ledger.js';
@@ -40,11 +41,12 @@ export const visitRecorded: Effect<VisitRecorded> = {
     }
     s.visits += 1;
     s.log = [...s.log, { day, outcome: e.outcome }];
-    // a late-recorded earlier visit does not move the last visit back
-    if (day >= s.lastVisitOn) {
+    // a late-recorded earlier visit does not move the last visit back; two visits of one day give the
+    // stronger outcome, whatever order they are recorded in
+    if (day > s.lastVisitOn) {
       s.lastVisitOn = day;
       s.lastOutcome = e.outcome;
-    }
+    } else if (day === s.lastVisitOn) s.lastOutcome = strongerOutcome(s.lastOutcome, e.outcome);
     if (screened) {
       if (s.firstScreenedOn === undefined || day < s.firstScreenedOn) s.firstScreenedOn = day;
       if (s.lastScreenedOn === undefined || day > s.lastScreenedOn) s.lastScreenedOn = day;
@@ -71,7 +73,10 @@ export const householdClassified: Effect<HouseholdClassified> = {
       return;
     }
     const c = tableEdit(state.classifications, e.householdId);
-    c.entries = [...c.entries, entry];
+    // oldest first: a late-recorded earlier classification goes before the later ones
+    let at = c.entries.length;
+    while (at > 0 && (c.entries[at - 1] as (typeof c.entries)[number]).day > entry.day) at--;
+    c.entries = at === c.entries.length ? [...c.entries, entry] : [...c.entries.slice(0, at), entry, ...c.entries.slice(at)];
   },
 };
 
