@@ -14,6 +14,11 @@ export class RosterState {
   readonly assign: Int32Array;
   /** Per person × day × slot (K per day): the seats held, -1 for none. */
   readonly pd: Int32Array;
+  /**
+   * Per person × day (key `p * D + d`): seats held beyond the K slots. Only fixed seats (locked or
+   * frozen) get here, as nothing else is added past H5; they are kept so that every check still sees them.
+   */
+  readonly over = new Map<number, number[]>();
   /** Per person × day: shifts held. */
   readonly cnt: Uint8Array;
   /** Per person × day: night shifts held. */
@@ -100,6 +105,14 @@ export class RosterState {
         const te = c.seatEnd[t] as number;
         if (ts < en && st < te) return 5;
         if (te <= st ? st - te < rest : ts - en < rest) return 6;
+      }
+      if ((cnt[base + e] as number) > K) {
+        for (const t of this.over.get(base + e) ?? []) {
+          const ts = c.seatStart[t] as number;
+          const te = c.seatEnd[t] as number;
+          if (ts < en && st < te) return 5;
+          if (te <= st ? st - te < rest : ts - en < rest) return 6;
+        }
       }
     }
     if (c.consecHard && cnt[k] === 0) {
@@ -191,8 +204,14 @@ export class RosterState {
     const before = this.local(p, d);
     const at = k * c.K;
     let j = 0;
-    while (this.pd[at + j] !== -1) j++;
-    this.pd[at + j] = s;
+    while (j < c.K && this.pd[at + j] !== -1) j++;
+    if (j < c.K) this.pd[at + j] = s;
+    else {
+      // a fixed seat beyond the day's K: kept aside, and reported by the evaluation as breaking H5
+      const extra = this.over.get(k);
+      if (extra === undefined) this.over.set(k, [s]);
+      else extra.push(s);
+    }
     this.cnt[k] = (this.cnt[k] as number) + 1;
     const night = c.seatNight[s] === 1;
     if (night) this.nightCnt[k] = (this.nightCnt[k] as number) + 1;
@@ -231,12 +250,21 @@ export class RosterState {
     const k = p * D + d;
     const before = this.local(p, d);
     const at = k * c.K;
+    const extra = (this.cnt[k] as number) > c.K ? this.over.get(k) : undefined;
+    let found = false;
     for (let j = 0; j < c.K; j++) {
       if (this.pd[at + j] === s) {
-        this.pd[at + j] = -1;
+        // a seat held beyond the K slots moves into the freed slot
+        this.pd[at + j] = extra !== undefined && extra.length > 0 ? (extra.pop() as number) : -1;
+        found = true;
         break;
       }
     }
+    if (!found && extra !== undefined) {
+      const i = extra.indexOf(s);
+      if (i >= 0) extra.splice(i, 1);
+    }
+    if (extra !== undefined && extra.length === 0) this.over.delete(k);
     this.cnt[k] = (this.cnt[k] as number) - 1;
     const night = c.seatNight[s] === 1;
     if (night) this.nightCnt[k] = (this.nightCnt[k] as number) - 1;
@@ -276,6 +304,7 @@ export class RosterState {
         const t = this.pd[at + j] as number;
         if (t >= 0) out.push(t);
       }
+      if ((this.cnt[p * c.D + d] as number) > c.K) out.push(...(this.over.get(p * c.D + d) ?? []));
     }
     return out;
   }
