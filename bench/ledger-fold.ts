@@ -232,6 +232,8 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
   const { people, households, unitIndex, subtreeEnd, units } = base;
   /** Per campaign: 1 for each unit index its `covers` reach (built when first needed). */
   const coverage = new Map<string, Uint8Array>();
+  /** Each person's latest observation (the register's `observation`, kept here instead). */
+  const latestObservation = new Map<string, string>();
 
   let i = 0;
   let e: LedgerEvent;
@@ -321,6 +323,14 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
         const day = dayOfAt(e.at);
         campaign(e.campaignId, 'homePrevention', day, person?.unitId);
         if (e.fromDay > day) fail('future_start', `an observation counted from ${e.fromDay} cannot be recorded on ${day}`);
+        const currentId = latestObservation.get(e.personId) ?? person?.observation;
+        const current = currentId === undefined ? undefined : st.observations.get(currentId);
+        if (current !== undefined && !(current.ended !== undefined && current.ended.day <= day)) {
+          let days = current.plannedDays;
+          for (const c of current.changes) if (c.on <= day) days += c.days;
+          if (current.escalation !== undefined || epochDay(current.fromDay) + days - 1 >= epochDay(day)) fail('already_observed', `'${e.personId}' is under observation '${current.id}'`);
+        }
+        latestObservation.set(e.personId, e.observationId);
         st.observations.set(e.observationId, {
           id: e.observationId,
           personId: e.personId,

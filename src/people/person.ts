@@ -84,6 +84,8 @@ export const Person = z
     post: z.string().min(1).optional(),
     /** The person's member-development case in the ledger, once one is opened. */
     admissionCase: RecordId.optional(),
+    /** The person's latest home observation in the ledger, once one is started; sensitive. */
+    observation: sensitive(RecordId.clone(), 'observation').optional(),
     /** Temporary bodies (temporary branch, commando, volunteer or disinfection team) the person serves in. */
     assignments: z.array(OrgId).optional(),
   })

@@ -209,6 +209,26 @@ describe('extensions and shortenings', () => {
     expect(on(arrival().l, '2020-02-07')).toMatchObject({ released: 1, escalated: 0 });
   });
 
+  it('a person under observation cannot be put under a second one; after it ends, a new one is accepted', () => {
+    const { l, id } = arrival();
+    expect(tableGet(l.people, P.wjg1)?.observation).toBe(id);
+    const again = ev.observe({ personId: P.wjg1, fromDay: '2020-01-30', day: '2020-01-30' });
+    const e = thrown(() => apply(l, [again]));
+    expect(found(e.issues)).toEqual([[[0, 'personId'], 'already_observed']]);
+    expect(e.issues[0]?.message).toContain('extend it instead');
+    // the period ran through 02-06: a new contact on 02-10 starts a new observation
+    const later = apply(l, [ev.observe({ personId: P.wjg1, fromDay: '2020-02-10', day: '2020-02-10' })]);
+    expect(later.observations.size).toBe(l.observations.size + 1);
+    // an escalated observation awaiting transfer still holds the person
+    const fever = arrival((obsId) => [ev.temperature({ observationId: obsId, day: '2020-02-05', celsius: 38.5 })]).l;
+    expect(found(thrown(() => apply(fever, [ev.observe({ personId: P.wjg1, fromDay: '2020-02-10', day: '2020-02-10' })])).issues)).toEqual([
+      [[0, 'personId'], 'already_observed'],
+    ]);
+    // the register does not take an observation
+    const registered = { type: 'peopleRegistered', id: 'e-reg', at: '2020-01-25T09:00:00+08:00', by: P.mayor, people: [{ id: 'p-x', name: '某', sex: 'male', birthDate: '1990-01-01', unitId: U.wjg, partyStatus: 'nonMember', observation: id }] };
+    expect(found(thrown(() => apply(l, [registered])).issues)).toEqual([[[0, 'people', 0, 'observation'], 'not_registered']]);
+  });
+
   it('changes of an unknown or ended observation are refused', () => {
     const { l, id } = arrival();
     expect(found(thrown(() => apply(l, [ev.extend({ observationId: 'obs-x', days: 1, day: '2020-01-25' })])).issues)).toEqual([

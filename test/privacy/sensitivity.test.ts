@@ -24,8 +24,8 @@ import {
 const described = (fields: readonly SensitiveField[]): string[] => fields.map((f) => `${f.path.join('.')}: ${f.sensitivity}`);
 
 describe('sensitiveFields', () => {
-  it('lists exactly the name, birth date, resident id and phone of a person', () => {
-    expect(described(sensitiveFields(Person))).toEqual(['name: name', 'birthDate: birthDate', 'residentId: residentId', 'phone: phone']);
+  it('lists exactly the name, birth date, resident id, phone and observation of a person', () => {
+    expect(described(sensitiveFields(Person))).toEqual(['name: name', 'birthDate: birthDate', 'residentId: residentId', 'phone: phone', 'observation: observation']);
   });
 
   it('lists the address of a household', () => {

@@ -2,7 +2,7 @@ import type { Issue } from '../../core/errors.js';
 import type { Observation } from '../../campaigns/records.js';
 import type { OrgId } from '../../core/ids.js';
 import { observationEnd } from '../../campaigns/observation.js';
-import { addDays } from '../../core/day.js';
+import { addDays, type Day } from '../../core/day.js';
 import type {
   LetterDelivered,
   ObservationEnded,
@@ -72,6 +72,9 @@ export const observationStarted: Effect<ObservationStarted> = {
     const day = ctx.day;
     checkCampaign(state, ctx, e.campaignId, 'homePrevention', day, person?.unitId, ['campaignId'], issues);
     if (e.fromDay > day) issues.push(problem('future_start', `an observation counted from ${e.fromDay} cannot be recorded on ${day}`, 'fromDay'));
+    const current = person?.observation === undefined ? undefined : tableGet(state.observations, person.observation);
+    if (current !== undefined && stillObserved(current, day))
+      issues.push(problem('already_observed', `'${e.personId}' is under observation '${current.id}' through ${observationEnd(current, day)}: extend it instead`, 'personId'));
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.people, e.personId)?.unitId), action: 'record' }),
@@ -94,8 +97,15 @@ export const observationStarted: Effect<ObservationStarted> = {
       readings: [],
     };
     tableSet(state.observations, e.observationId, obs);
+    if (person !== undefined) tableEdit(state.people, e.personId).observation = e.observationId;
   },
 };
+
+/** Whether an observation still holds a person on a day: not ended, and within its period or escalated. */
+function stillObserved(obs: Observation, day: Day): boolean {
+  if (obs.ended !== undefined && obs.ended.day <= day) return false;
+  return obs.escalation !== undefined || observationEnd(obs, day) >= day;
+}
 
 export const observationExtended: Effect<ObservationExtended> = {
   check: (state, e) => openObservation(state, e.observationId).issues,

@@ -47,6 +47,8 @@ export const peopleRegistered: Effect<PeopleRegistered> = {
       });
       if (p.admissionCase !== undefined)
         issues.push(problem('not_registered', 'a member-development case is entered with admissionCaseOpened, not with the register', 'people', i, 'admissionCase'));
+      if (p.observation !== undefined)
+        issues.push(problem('not_registered', 'an observation is entered with observationStarted, not with the register', 'people', i, 'observation'));
     });
     return issues;
   },
