@@ -175,9 +175,10 @@ export interface RepairResult extends RosterResult {
  * Repairs a published roster after a change, changing as little as it can: locked seats and every
  * seat starting before the freeze time keep their person (H9); seats whose person can no longer
  * hold them are freed and refilled, first directly (own unit and pool, then anywhere), then by
- * moving someone who is on another shift that day and refilling theirs; then a short search over
- * the neighbourhood (the pools touched, two days either side) may improve it, every seat changed
- * from the published roster costing the heavy S3 weight. Returns the new roster, its diff (seat,
+ * moving someone who is on another shift that day and refilling theirs (someone of the post's own
+ * unit or pool first, then of any pool); then a short search over the neighbourhood (the pools
+ * touched, two days either side; every pool on those days while seats stay empty) may improve it,
+ * every seat changed from the published roster costing the heavy S3 weight. Returns the new roster, its diff (seat,
  * old, new, reason) and the changed problem. Bad input (an unknown person, post or seat) throws a
  * {@link FrontlineError} listing each problem.
  *
@@ -241,6 +242,7 @@ export function repairRoster(problem: RosterProblem, roster: Roster, change: Ros
   // keep what still holds, free the rest
   const st = new RosterState(c);
   for (let s = 0; s < c.S; s++) if (c.fixed[s] === 1 && (c.fixedPerson[s] as number) >= 0) st.add(c.fixedPerson[s] as number, s);
+  // seats published empty stay so: a vacancy left open is the coordinator's to fill
   const freedWhy = new Map<number, number>();
   const toFill: number[] = [];
   for (const s of seatsByStart(c)) {
@@ -253,9 +255,9 @@ export function repairRoster(problem: RosterProblem, roster: Roster, change: Ros
         freedWhy.set(s, why);
         toFill.push(s);
       }
-    } else toFill.push(s);
+    } else if (p === -2) toFill.push(s);
   }
-  const freedSeats = toFill.filter((s) => (c.published[s] as number) !== -1).length;
+  const freedSeats = toFill.length;
 
   // refill: directly, then by moving someone busy that day
   const cand = new Candidates(c);
@@ -264,28 +266,35 @@ export function repairRoster(problem: RosterProblem, roster: Roster, change: Ros
     let p = pickFor(st, s, cand.tiersOf(s, false));
     if (p < 0 && c.seatSlot[s] !== 0) p = pickFor(st, s, cand.tiersOf(s, true));
     if (p >= 0) st.add(p, s);
-    else ejectInto(st, cand, s, movedBy);
+    else ejectInto(st, cand, s, movedBy, 2);
   }
+  // wider: someone of any pool who is on another shift that day moves over, and theirs is refilled
+  for (const s of toFill) if (st.assign[s] === -1) ejectInto(st, cand, s, movedBy, 3);
 
-  // improve the neighbourhood: the pools touched, two days either side
+  // improve the neighbourhood: the pools touched (the seats to fill and those whose person moved),
+  // two days either side; while seats stay empty, once more over every pool on those days
   const touchedPools = new Set<number>();
   let dMin = c.D;
   let dMax = -1;
-  for (const s of toFill) {
+  for (const s of [...toFill, ...movedBy]) {
     touchedPools.add(c.postPool[c.seatPost[s] as number] as number);
     dMin = Math.min(dMin, c.seatDay[s] as number);
     dMax = Math.max(dMax, c.seatDay[s] as number);
   }
-  const hood: number[] = [];
-  for (let s = 0; s < c.S; s++) {
-    if (c.fixed[s] === 1 || !touchedPools.has(c.postPool[c.seatPost[s] as number] as number)) continue;
-    const d = c.seatDay[s] as number;
-    if (d >= dMin - 2 && d <= dMax + 2) hood.push(s);
-  }
-  const iterations = o.iterations ?? Math.min(50_000, 20 * hood.length);
-  if (hood.length > 0 && iterations > 0) {
-    improve(st, cand, { seed: o.seed ?? 1, iterations, deadline: Infinity, historyLength: 1, progressEvery: Number.MAX_SAFE_INTEGER, idleLimit: Math.max(2000, 4 * hood.length), seats: Int32Array.from(hood) });
-  }
+  const search = (allPools: boolean): void => {
+    const hood: number[] = [];
+    for (let s = 0; s < c.S; s++) {
+      if (c.fixed[s] === 1 || c.published[s] === -1 || (!allPools && !touchedPools.has(c.postPool[c.seatPost[s] as number] as number))) continue;
+      const d = c.seatDay[s] as number;
+      if (d >= dMin - 2 && d <= dMax + 2) hood.push(s);
+    }
+    const iterations = o.iterations ?? Math.min(50_000, 20 * hood.length);
+    if (hood.length > 0 && iterations > 0) {
+      improve(st, cand, { seed: o.seed ?? 1, iterations, deadline: Infinity, historyLength: 1, progressEvery: Number.MAX_SAFE_INTEGER, idleLimit: Math.max(2000, 4 * hood.length), seats: Int32Array.from(hood) });
+    }
+  };
+  search(false);
+  if (touchedPools.size < c.poolIds.length && toFill.some((s) => st.assign[s] === -1)) search(true);
 
   // the diff
   let changedBeforeFreeze = 0;
@@ -305,15 +314,16 @@ export function repairRoster(problem: RosterProblem, roster: Roster, change: Ros
 
 /**
  * Fills an empty seat by moving someone who holds another (movable) seat the same day, and filling
- * theirs if anyone can; keeps the move when it leaves the lighter seat empty. True when it helped.
+ * theirs if anyone can; keeps the move when it leaves the lighter seat empty. Looks for that person
+ * in the first `tierCount` candidate tiers (own unit, own pool, anywhere). True when it helped.
  */
-function ejectInto(st: RosterState, cand: Candidates, s: number, moved: Set<number>): boolean {
+function ejectInto(st: RosterState, cand: Candidates, s: number, moved: Set<number>, tierCount: number): boolean {
   const c = st.c;
   if (c.K !== 1) return false;
   const d = c.seatDay[s] as number;
   const tiers = cand.tiersOf(s, true);
   let tried = 0;
-  for (let ti = 0; ti < 2; ti++) {
+  for (let ti = 0; ti < tierCount; ti++) {
     const items = tiers[ti]?.items ?? new Int32Array(0);
     for (let i = 0; i < items.length && tried < 200; i++) {
       const q = items[i] as number;
@@ -403,8 +413,8 @@ function earliestDay(c: Compiled, changes: readonly RosterChange[]): Day {
 
 /**
  * The problem after the changes, checked against it. A post closes, a shift starts and a post
- * opens no earlier than the first day none of their seats started before the freeze; locks on
- * seats that are gone are dropped.
+ * opens no earlier than the first day none of their seats started before the freeze (a shift or
+ * post whose last day is before that is not added at all); locks on seats that are gone are dropped.
  */
 function applyChanges(c: Compiled, assign: Int32Array, changes: readonly RosterChange[], freezeAt: Instant): RosterProblem {
   const problem = c.problem;
@@ -456,14 +466,16 @@ function applyChanges(c: Compiled, assign: Int32Array, changes: readonly RosterC
       } else if (posts[i]?.shifts.some((s) => s.id === ch.shift.id)) issues.push({ path: [n, 'shift', 'id'], code: 'duplicate_id', message: `post '${ch.postId}' already has a shift '${ch.shift.id}'` });
       else {
         const from = unfrozen(ch.shift.from !== undefined && ch.shift.from > ch.from ? ch.shift.from : ch.from, [ch.shift]);
-        posts = posts.map((p, k) => (k === i ? { ...p, shifts: [...p.shifts, { ...ch.shift, from }] } : p));
+        // a shift whose every day is already frozen is not worked at all
+        if (ch.shift.to === undefined || from <= ch.shift.to) posts = posts.map((p, k) => (k === i ? { ...p, shifts: [...p.shifts, { ...ch.shift, from }] } : p));
       }
     } else if (ch.kind === 'postOpened') {
       if (posts.some((p) => p.id === ch.post.id)) issues.push({ path: [n, 'post', 'id'], code: 'duplicate_id', message: `post '${ch.post.id}' exists` });
       else if (!c.poolIndex.has(ch.post.poolId)) issues.push({ path: [n, 'post', 'poolId'], code: 'unknown_pool', message: `unknown pool '${ch.post.poolId}'` });
       else {
         const from = unfrozen(ch.post.from ?? problem.startDay, ch.post.shifts);
-        posts = [...posts, from > (ch.post.from ?? problem.startDay) ? { ...ch.post, from } : ch.post];
+        // a post whose every day is already frozen never opens
+        if (ch.post.to === undefined || from <= ch.post.to) posts = [...posts, from > (ch.post.from ?? problem.startDay) ? { ...ch.post, from } : ch.post];
       }
     } else {
       const s = c.seatOf(ch.seat);
