@@ -1,7 +1,7 @@
 import type { Day } from '../core/day.js';
 import type { OrgId } from '../core/ids.js';
 import { LABELS, type Label } from '../core/vocabulary.js';
-import { compileProblem, type Compiled } from './compile.js';
+import { compileProblem, type Compiled, type ShiftTimes } from './compile.js';
 import type { RosterProblem } from './model.js';
 
 /**
@@ -59,10 +59,13 @@ const LEVEL_BY_RANK = ['', 'village', 'section', 'county'] as const;
 
 /**
  * The pre-flight capacity check, before any search: Hall-type bounds per pool and for the whole
- * problem, leaders separately for each requirement. Per shift: seats against people available then
- * (a person can be in one seat at a time). Per day: seats against people × shifts allowed a day. Per
- * seven days: seats against each person's available days capped by the 7-day limit. A shortfall of
- * a pool alone can be met from other pools (at a locality cost); one of the whole problem cannot.
+ * problem, leaders separately for each requirement. Per shift (the seats of one shift id at one
+ * time): seats against people available then (a person can be in one seat at a time). Per day:
+ * seats against people × shifts allowed a day. Per seven days: seats against the days each person
+ * can work (available days, in runs no longer than the consecutive-days limit when it is hard) ×
+ * shifts allowed a day, capped by the 7-day limit. A shortfall of a pool alone can be met from other
+ * pools (at a locality cost); one of the whole problem cannot. Only real shortfalls are named: each
+ * bound holds for every roster.
  *
  * @example
  * const report = checkCapacity(generateRosterProblem({ size: 'S', seed: 1 }));
@@ -81,17 +84,33 @@ export function checkCapacity(problem: RosterProblem): CapacityReport {
   const stricter = (seatClass: number, cls: number): boolean => seatClass >> 1 >= cls >> 1 && (seatClass & 1) >= (cls & 1);
   const qualifiesFor = (p: number, cls: number): boolean => (c.pRank[p] as number) >= cls >> 1 && ((cls & 1) === 0 || c.pParty[p] === 1);
 
-  // shift ids by name, each seat's shift key
+  // shifts by id and time (seats of one key overlap, so need as many people), each seat's key
   const shiftKeys = new Map<string, number>();
+  const shiftList: ShiftTimes[] = [];
+  const timesOfId = new Map<string, number>();
   const seatShiftKey = new Int32Array(c.S);
   for (let s = 0; s < c.S; s++) {
-    const id = c.postShifts[c.seatPost[s] as number]?.[c.seatShift[s] as number]?.id ?? '';
-    let k = shiftKeys.get(id);
-    if (k === undefined) shiftKeys.set(id, (k = shiftKeys.size));
+    const t = c.postShifts[c.seatPost[s] as number]?.[c.seatShift[s] as number];
+    if (t === undefined) continue;
+    const key = `${t.id}@${t.start}+${t.length}`;
+    let k = shiftKeys.get(key);
+    if (k === undefined) {
+      shiftKeys.set(key, (k = shiftKeys.size));
+      shiftList.push(t);
+      timesOfId.set(t.id, (timesOfId.get(t.id) ?? 0) + 1);
+    }
     seatShiftKey[s] = k;
   }
-  const shiftIds = [...shiftKeys.keys()];
+  const shiftIds = shiftList.map((t) => t.id);
   const NS = shiftIds.length;
+  /** A shift's name, with its times when other shifts share its id. */
+  const shiftLabel = (k: number): Label => {
+    const t = shiftList[k] as ShiftTimes;
+    const name = shiftName(c, t.id);
+    if ((timesOfId.get(t.id) ?? 0) < 2) return name;
+    const times = `${clock(t.start)}–${clock(t.start + t.length)}`;
+    return { zh: `${name.zh}(${times})`, en: `${name.en} (${times})` };
+  };
   // demand: [scope (pool or all = pools)] × day × shift × (class index or all)
   const roles = classList.length + 1;
   const scopes = pools + 1;
@@ -136,9 +155,19 @@ export function checkCapacity(problem: RosterProblem): CapacityReport {
       for (const r of rolesOf) for (const scope of [pool, pools]) dayAvail[(scope * D + d) * roles + r]!++;
     }
     for (let w = 0; w < nW; w++) {
+      // working days possible in the window: each run of available days worked in stretches of at
+      // most maxConsec days with a day off between them when H7 is hard, else every available day
       let days = 0;
-      for (let d = w; d < Math.min(D, w + 7); d++) days += availOn[d] as number;
-      const cap = Math.min(c.max7Hard ? c.max7 : Infinity, c.K * days, c.consecHard ? c.K * Math.min(days, c.maxConsec) : Infinity);
+      let run = 0;
+      const end = Math.min(D, w + 7);
+      for (let d = w; d <= end; d++) {
+        if (d < end && availOn[d] === 1) run++;
+        else {
+          days += c.consecHard ? workableDays(run, c.maxConsec) : run;
+          run = 0;
+        }
+      }
+      const cap = Math.min(c.max7Hard ? c.max7 : Infinity, c.K * days);
       for (const r of rolesOf) for (const scope of [pool, pools]) weekCap[(scope * nW + w) * roles + r]! += cap;
     }
   }
@@ -189,8 +218,8 @@ export function checkCapacity(problem: RosterProblem): CapacityReport {
             shortfalls.push({
               poolId, day: c.days[d] as Day, span: 'shift', shiftId: shiftIds[k] as string, role, requirement, seats: seatsK, capacity: people, short: seatsK - people,
               message: {
-                zh: `${where.zh}，第${d + 1}天(${c.days[d]}) ${shiftName(c, shiftIds[k] as string).zh}：${what.zh}席位${seatsK}个，符合条件可用${people}人`,
-                en: `${where.en}, day ${d + 1} (${c.days[d]}) ${shiftName(c, shiftIds[k] as string).en}: ${seatsK} ${what.en} seats, ${people} eligible people`,
+                zh: `${where.zh}，第${d + 1}天(${c.days[d]}) ${shiftLabel(k).zh}：${what.zh}席位${seatsK}个，符合条件可用${people}人`,
+                en: `${where.en}, day ${d + 1} (${c.days[d]}) ${shiftLabel(k).en}: ${seatsK} ${what.en} seats, ${people} eligible people`,
               },
             });
           }
@@ -199,6 +228,17 @@ export function checkCapacity(problem: RosterProblem): CapacityReport {
     }
   }
   return { feasible: !shortfalls.some((s) => s.poolId === null), shortfalls, seats: c.S, leaderSeats };
+}
+
+/** The most days of a run of `n` consecutive days that can be worked with at most `m` in a row. */
+function workableDays(n: number, m: number): number {
+  return Math.floor(n / (m + 1)) * m + Math.min(n % (m + 1), m);
+}
+
+/** `HH:mm` of minutes after midnight (wrapping past midnight). */
+function clock(minutes: number): string {
+  const m = minutes % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
 function roleWords(req: { cadreLevel: string; partyMember: boolean } | null): Label {

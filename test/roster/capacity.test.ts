@@ -129,8 +129,8 @@ describe('checkCapacity on hand-built problems', () => {
     expect(week[0]?.message.en).toContain('7 days from 2020-02-01');
     // every single day has its one person
     expect(report.shortfalls.filter((s) => s.span !== 'week')).toEqual([]);
-    // the consecutive-days limit bounds it too
-    expect(pick(checkCapacity(p(quietRules({ maxConsecutiveDays: 5, maxShiftsPer7Days: 7 }))).shortfalls, { span: 'week', poolId: null, role: 'leader' }).map((s) => s.capacity)).toEqual([5]);
+    // the consecutive-days limit bounds it too: five days, one off, one more
+    expect(pick(checkCapacity(p(quietRules({ maxConsecutiveDays: 5, maxShiftsPer7Days: 7 }))).shortfalls, { span: 'week', poolId: null, role: 'leader' }).map((s) => s.capacity)).toEqual([6]);
     // soft limits bound nothing
     expect(checkCapacity(p(quietRules({ maxConsecutiveDays: 3, consecutiveDaysLevel: 'soft', maxShiftsPer7Days: 3, shiftsPer7DaysLevel: 'soft' }))).feasible).toBe(true);
     // two shifts a day allowed, with 7-day limit 6: still 6
@@ -200,5 +200,48 @@ describe('checkCapacity on the benchmark instances', () => {
     expect(report.feasible).toBe(true);
     expect(report.seats).toBe(75_600);
     expect(report.shortfalls.filter((s) => s.poolId === null)).toEqual([]);
+  });
+});
+
+describe('checkCapacity names only real shortfalls', () => {
+  it('with at most 3 consecutive days, one person can work 6 days of 7 (3 on, 1 off, 3 on)', () => {
+    const problem = problemOf({
+      days: 7,
+      posts: [{ id: 'cp1', to: day(2) }, { id: 'cp2', from: day(4) }],
+      people: [{ id: 'a', cadreLevel: 'village' }],
+      rules: quietRules({ maxConsecutiveDays: 3, maxShiftsPer7Days: 6 }),
+    });
+    const report = checkCapacity(problem);
+    expect(report.shortfalls).toEqual([]);
+    expect(report.feasible).toBe(true);
+    // and one more seat on day 3 is more than the rule allows: 7 seats, room for 6
+    const fuller = problemOf({ days: 7, posts: [{ id: 'cp1' }], people: [{ id: 'a', cadreLevel: 'village' }], rules: quietRules({ maxConsecutiveDays: 3, maxShiftsPer7Days: 7 }) });
+    expect(pick(checkCapacity(fuller).shortfalls, { span: 'week', poolId: null, role: 'leader' }).map((s) => [s.seats, s.capacity])).toEqual([[7, 6]]);
+    // a day off in the middle splits the runs: 3 + 3 days
+    const away = problemOf({
+      days: 7,
+      posts: [{ id: 'cp1' }],
+      people: [{ id: 'a', cadreLevel: 'village', absences: [{ from: day(3), to: day(3), reason: 'leave' }] }],
+      rules: quietRules({ maxConsecutiveDays: 2, maxShiftsPer7Days: 7 }),
+    });
+    expect(pick(checkCapacity(away).shortfalls, { span: 'week', poolId: null, role: 'leader' }).map((s) => [s.seats, s.capacity])).toEqual([[7, 4]]);
+  });
+
+  it('two shifts a day allowed: same-named shifts at different times of two posts can both be one person\'s', () => {
+    const problem = problemOf({
+      posts: [{ id: 'cp1', shifts: [{ id: 'day', start: '08:00', end: '12:00' }] }, { id: 'cp2', shifts: [{ id: 'day', start: '14:00', end: '18:00' }] }],
+      people: [{ id: 'a', cadreLevel: 'village' }],
+      rules: quietRules({ maxShiftsPerDay: 2, minRestHours: 2 }),
+    });
+    expect(checkCapacity(problem).shortfalls).toEqual([]);
+    // at the same time they cannot, and the shortfall names the shift and its times
+    const same = problemOf({
+      posts: [{ id: 'cp1', shifts: [{ id: 'day', start: '08:00', end: '12:00' }] }, { id: 'cp2', shifts: [{ id: 'day', start: '08:00', end: '12:00' }] }, { id: 'cp3', shifts: [{ id: 'day', start: '14:00', end: '18:00' }] }],
+      people: [{ id: 'a', cadreLevel: 'village' }],
+      rules: quietRules({ maxShiftsPerDay: 2, minRestHours: 2 }),
+    });
+    const shift = pick(checkCapacity(same).shortfalls, { span: 'shift', poolId: null, role: 'all' });
+    expect(shift.map((s) => [s.shiftId, s.seats, s.capacity])).toEqual([['day', 2, 1]]);
+    expect(shift[0]?.message.en).toContain('day (08:00–12:00)');
   });
 });
