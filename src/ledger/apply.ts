@@ -2,13 +2,17 @@ import { Immer } from 'immer';
 import { FrontlineError, issuesFromZod, toResult, type Issue, type Result } from '../core/errors.js';
 import { eventDay, type Day } from '../core/day.js';
 import { label } from '../core/vocabulary.js';
+import type { OrgId } from '../core/ids.js';
+import { isWithin } from '../org/queries.js';
 import type { OrgTree } from '../org/tree.js';
+import type { OrgUnit } from '../org/unit.js';
+import type { Person } from '../people/person.js';
 import { Actor } from './actor.js';
 import { EFFECTS } from './effects/index.js';
 import type { EffectContext, LedgerState } from './effects/types.js';
 import { EVENT_TYPES, LedgerEvent } from './events.js';
 import { TABLE_NAMES, emptyLedger, ledgerTree, rememberTree, type Ledger } from './ledger.js';
-import { freezeStructure, freezeWritten, mergeOverlay, overlayOf, tableAdd, tableHas, trackingWrites, type Table } from './table.js';
+import { freezeStructure, freezeWritten, mergeOverlay, overlayOf, tableAdd, tableGet, tableHas, trackingWrites, type Table } from './table.js';
 
 const immer = new Immer({ autoFreeze: true });
 const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
@@ -241,9 +245,57 @@ export function applyAs(actor: Actor, ledger: Ledger, events: readonly unknown[]
   const tree = ledgerTree(ledger);
   if (!tree.indexOf.has(a.data.unitId))
     throw new FrontlineError('invalid_input', 'invalid actor', [{ path: ['actor', 'unitId'], code: 'unknown_unit', message: `unknown unit '${a.data.unitId}'` }]);
-  if (!tableHas(ledger.people, a.data.personId))
+  const person = tableGet(ledger.people, a.data.personId);
+  if (person === undefined)
     throw new FrontlineError('invalid_input', 'invalid actor', [{ path: ['actor', 'personId'], code: 'unknown_person', message: `unknown person '${a.data.personId}'` }]);
+  const claims = actorClaimIssues(a.data, person, ledger, tree);
+  if (claims.length > 0) throw new FrontlineError('invalid_input', 'invalid actor', claims);
   return applyBatch(ledger, events, options, a.data);
+}
+
+/**
+ * @internal What the register and the command structure say against an actor's claimed role: the
+ * headquarters at the county, by someone of the headquarters or the leading group (a county-level
+ * cadre while no command structure is recorded); a supervisor of a group that has them as leader or
+ * member; a village or township worker of a unit of that kind that their own unit (or a temporary
+ * body they serve in) lies within or above.
+ */
+function actorClaimIssues(actor: Actor, person: Person, ledger: Ledger, tree: OrgTree): Issue[] {
+  const issues: Issue[] = [];
+  const who = `'${actor.personId}'`;
+  const unit = tree.units[tree.indexOf.get(actor.unitId) as number] as OrgUnit;
+  const claim = (path: string, code: string, message: string): void => {
+    issues.push({ path: ['actor', path], code, message });
+  };
+  const command = ledger.command;
+  switch (actor.role) {
+    case 'headquarters': {
+      if (actor.unitId !== tree.root) claim('unitId', 'role_unit', `the headquarters acts for the county ('${tree.root}'), not for '${actor.unitId}'`);
+      const members =
+        command === null
+          ? undefined
+          : [command.headquarters.commander, ...command.headquarters.deputies, ...command.headquarters.members, ...command.leadingGroup.coLeaders, ...command.leadingGroup.members];
+      if (members === undefined ? person.cadreLevel !== 'county' : !members.includes(person.id))
+        claim('role', 'not_in_role', `${who} is not ${members === undefined ? 'a county-level cadre' : 'in the headquarters or the leading group'}`);
+      break;
+    }
+    case 'supervisor': {
+      const group = command?.supervisionGroups.find((g) => g.id === actor.supervisionGroupId);
+      if (actor.supervisionGroupId !== undefined && command !== null && group === undefined) claim('supervisionGroupId', 'unknown_group', `unknown supervision group '${actor.supervisionGroupId}'`);
+      else if (group !== undefined && group.leader !== person.id && !group.members.includes(person.id))
+        claim('personId', 'not_in_role', `${who} is neither the leader nor a member of supervision group '${group.id}'`);
+      break;
+    }
+    default: {
+      const kinds: readonly OrgUnit['kind'][] = actor.role === 'villageWorker' ? ['village', 'community'] : ['township', 'subdistrict'];
+      if (!kinds.includes(unit.kind)) claim('unitId', 'role_unit', `a ${label(actor.role, 'en', 'actorRole')} acts for a ${kinds.join(' or ')}, and '${actor.unitId}' is a ${unit.kind}`);
+      const related = [person.unitId, ...(person.assignments ?? [])].some(
+        (u) => tree.indexOf.has(u) && (isWithin(tree, u as OrgId, actor.unitId) || isWithin(tree, actor.unitId, u as OrgId)),
+      );
+      if (!related) claim('unitId', 'not_in_role', `${who} belongs to '${person.unitId}', which is neither within nor above '${actor.unitId}'`);
+    }
+  }
+  return issues;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type Ledger,
   type LedgerEvent,
 } from '../../src/index.js';
+import { G, withCommand } from '../supervision/supervisionFixtures.js';
 import { C, H, P, U, at, baseLedger, deepFreeze, ev, ledgerWith, snapshot } from '../ledgerFixtures.js';
 
 function thrown(run: () => unknown): FrontlineError {
@@ -217,6 +218,29 @@ describe('applyAs: the recorder and the batch', () => {
     const e3 = thrown(() => applyAs({ ...wjgWorker, role: 'king' } as unknown as Actor, baseLedger(), events));
     expect(e3.issues[0]?.path).toEqual(['actor', 'role']);
     expect(tryApplyAs(actor('ghost', 'villageWorker', U.wjg), baseLedger(), events).ok).toBe(false);
+  });
+
+  it('the claimed role must fit the register and the command structure', () => {
+    const events = [ev.visit({ householdId: H.wjg1, day: '2020-01-25', by: P.wjgSec })];
+    const claims = (who: Actor, l: Ledger = baseLedger()): [PropertyKey[], string][] => thrown(() => applyAs(who, l, events)).issues.map((i) => [[...i.path], i.code]);
+    // a resident claiming the headquarters (no command structure yet: a county-level cadre is needed)
+    expect(claims(actor(P.wjg1, 'headquarters', U.yc))).toEqual([[['actor', 'role'], 'not_in_role']]);
+    // the headquarters acts for the county
+    expect(claims(actor(P.mayor, 'headquarters', U.pa))).toEqual([[['actor', 'unitId'], 'role_unit']]);
+    // a village secretary claiming another village, or a township as a village worker
+    expect(claims(actor(P.cbSec, 'villageWorker', U.wjg))).toEqual([[['actor', 'unitId'], 'not_in_role']]);
+    expect(claims(actor(P.paSec, 'villageWorker', U.pa))).toEqual([[['actor', 'unitId'], 'role_unit']]);
+    // a township worker may act for a village below the township (a cadre sent down to it)
+    expect(applyAs(actor(P.paSec, 'villageWorker', U.wjg), baseLedger(), [ev.visit({ householdId: H.wjg1, day: '2020-01-25', by: P.paSec })]).visits.size).toBe(
+      baseLedger().visits.size + 1,
+    );
+    // with a command structure: the headquarters and the supervision groups are who it says
+    const l = withCommand();
+    expect(claims(actor(P.cbSec, 'headquarters', U.yc), l)).toEqual([[['actor', 'role'], 'not_in_role']]);
+    expect(claims(actor(P.paSec, 'supervisor', U.yc, { supervisionGroupId: G.pa as Actor['supervisionGroupId'] }), l)).toEqual([[['actor', 'personId'], 'not_in_role']]);
+    expect(claims(actor(P.sup, 'supervisor', U.yc, { supervisionGroupId: 'sg-x' as Actor['supervisionGroupId'] }), l)).toEqual([
+      [['actor', 'supervisionGroupId'], 'unknown_group'],
+    ]);
   });
 
   it('the checks of apply still hold under applyAs', () => {
