@@ -370,8 +370,10 @@ export function handDispatch(ledger: Ledger, day: Day): HandDispatch {
           if (ch.on <= D) daysD += ch.days;
           if (ch.on <= P) daysP += ch.days;
         }
-        const endD = fromDay + daysD - 1;
-        const endP = fromDay + daysP - 1;
+        // the arrival day is day 1; a close contact's days run after the contact
+        const dayOne = o.basis === 'lastContact' ? 0 : 1;
+        const endD = fromDay + daysD - dayOne;
+        const endP = fromDay + daysP - dayOne;
         const from = o.fromDay > o.startedOn ? fromDay : epochDay(o.startedOn);
         // checks done by slot, (day − from) * 2 + evening, over the past days of the later day;
         // a slot's day is its reading's day, so the earlier day reads a prefix of the same slots

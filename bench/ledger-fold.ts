@@ -271,7 +271,7 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
   const endOf = (o: Observation, extraDays: number): number => {
     let days = o.plannedDays + extraDays;
     for (const c of o.changes) days += c.days;
-    return epochDay(o.fromDay) + days - 1;
+    return epochDay(o.fromDay) + days - (o.basis === 'lastContact' ? 0 : 1);
   };
   const task = (id: string): VolunteerTask => st.tasks.get(id) ?? fail('unknown_task', `unknown task '${id}'`);
 
@@ -328,7 +328,7 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
         if (current !== undefined && !(current.ended !== undefined && current.ended.day <= day)) {
           let days = current.plannedDays;
           for (const c of current.changes) if (c.on <= day) days += c.days;
-          if (current.escalation !== undefined || epochDay(current.fromDay) + days - 1 >= epochDay(day)) fail('already_observed', `'${e.personId}' is under observation '${current.id}'`);
+          if (current.escalation !== undefined || epochDay(current.fromDay) + days - (current.basis === 'lastContact' ? 0 : 1) >= epochDay(day)) fail('already_observed', `'${e.personId}' is under observation '${current.id}'`);
         }
         latestObservation.set(e.personId, e.observationId);
         st.observations.set(e.observationId, {
@@ -823,7 +823,7 @@ export function handProgress(ledger: Ledger, campaignId: string, day: Day): Hand
               // the end as it stood on the day: changes decided later do not count yet
               let days = o.plannedDays;
               for (const c of o.changes) if (c.on <= day) days += c.days;
-              const end = fromDay + days - 1;
+              const end = fromDay + days - (o.basis === 'lastContact' ? 0 : 1);
               const from = o.fromDay > o.startedOn ? fromDay : epochDay(o.startedOn);
               const lastPast = Math.min(end, today - 1);
               const span = Math.max(0, (lastPast - from) * 2 + 2);

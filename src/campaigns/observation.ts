@@ -3,23 +3,29 @@ import type { LedgerSettings } from '../ledger/settings.js';
 import type { Observation } from './records.js';
 
 /**
- * The last day under observation: `fromDay` plus the edition's days (the arrival or contact day is
- * day 1), plus extensions, minus shortenings. An arrival on 2020-01-24 under the 14-day rule is
- * observed through 2020-02-06 and released on 2020-02-07. With `asOf`, only the changes decided on
- * or before that day count: the end as it stood then, so a later decision does not rewrite the past.
+ * The last day under observation: `fromDay` plus the edition's days, plus extensions, minus
+ * shortenings. For an arrival the arrival day is day 1: an arrival on 2020-01-24 under the 14-day
+ * rule is observed through 2020-02-06 and released on 2020-02-07. For a close contact the days run
+ * after the last unprotected contact (`basis: 'lastContact'`): a contact on 2020-01-24 is observed
+ * through 2020-02-07. With `asOf`, only the changes decided on or before that day count: the end as
+ * it stood then, so a later decision does not rewrite the past.
  *
  * @example
  * observationEnd({ fromDay: '2020-01-24', plannedDays: 14, changes: [] }); // => '2020-02-06'
+ * observationEnd({ fromDay: '2020-01-24', plannedDays: 14, basis: 'lastContact', changes: [] }); // => '2020-02-07'
  * observationEnd({ fromDay: '2020-01-24', plannedDays: 14, changes: [{ days: 7, on: '2020-02-05' }] }, '2020-02-01' as Day); // => '2020-02-06'
  * @category Home prevention
  */
 export function observationEnd(
-  obs: Pick<Observation, 'fromDay' | 'plannedDays'> & { readonly changes: readonly Pick<Observation['changes'][number], 'days' | 'on'>[] },
+  obs: Pick<Observation, 'fromDay' | 'plannedDays'> & {
+    readonly basis?: Observation['basis'];
+    readonly changes: readonly Pick<Observation['changes'][number], 'days' | 'on'>[];
+  },
   asOf?: Day,
 ): Day {
   let days = obs.plannedDays;
   for (const c of obs.changes) if (asOf === undefined || c.on <= asOf) days += c.days;
-  return fromEpochDay(toEpochDay(obs.fromDay) + days - 1);
+  return fromEpochDay(toEpochDay(obs.fromDay) + days - (obs.basis === 'lastContact' ? 0 : 1));
 }
 
 /**

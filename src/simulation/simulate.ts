@@ -261,7 +261,8 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
         basis: o.category === 'closeContact' ? 'lastContact' : 'arrival',
         fromDay: o.fromDay,
       });
-      o.endDay = toEpochDay(o.fromDay) - start + 13;
+      // 14 days: the arrival day is day 1; a close contact's days run after the contact
+      o.endDay = toEpochDay(o.fromDay) - start + (o.category === 'closeContact' ? 14 : 13);
       o.feverOn = rng.chance(0.015) ? d + 1 + rng.int(5) : -1;
       o.missFrom = rng.chance(0.02) ? d + 1 + rng.int(4) : -1;
       if (o.household !== undefined && !classified.has(o.household.id + o.person.id)) {

@@ -59,6 +59,15 @@ describe('the 14-day rule (肺炎机制发〔2020〕5号)', () => {
     expect(followUp(o, day('2020-02-07'), DEFAULT_SETTINGS)).toMatchObject({ status: 'completed', due: 0 });
   });
 
+  it('a close contact on 2020-01-24 is observed for 14 days after it, through 2020-02-07', () => {
+    const start = ev.observe({ personId: P.wjg1, fromDay: '2020-01-24', day: '2020-01-24', category: 'closeContact', basis: 'lastContact' });
+    const l = ledgerWith([start]);
+    expect(observationEnd(obsOf(l, start.observationId))).toBe('2020-02-07');
+    expect(codes(() => apply(l, [ev.ended({ observationId: start.observationId, day: '2020-02-07' })]))).toEqual(['release_early']);
+    expect(tableGet(apply(l, [ev.ended({ observationId: start.observationId, day: '2020-02-08' })]).observations, start.observationId)?.ended?.outcome).toBe('released');
+    expect(followUp(obsOf(l, start.observationId), day('2020-02-07'), l.settings)).toMatchObject({ endDay: '2020-02-07', due: 2 });
+  });
+
   it('a release recorded on 2020-02-06 is refused; one on 2020-02-07 is accepted', () => {
     const { l, id } = arrival();
     const early = thrown(() => apply(l, [ev.ended({ observationId: id, day: '2020-02-06' })]));
