@@ -37,7 +37,8 @@ function bootstrapping(state: Ledger, e: LedgerEvent): boolean {
 export interface ApplyOptions {
   /**
    * Skip the shape validation of events (references are still checked): only for a journal this
-   * library wrote and validated before. Its event objects are adopted into the ledger and frozen.
+   * library wrote and validated before. Its event objects are adopted into the ledger and frozen as
+   * they are checked, so they stay frozen (never changed) even when the batch is refused.
    */
   readonly trusted?: boolean;
 }
