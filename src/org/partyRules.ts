@@ -271,6 +271,8 @@ export function checkPartyRules(tree: OrgTree, people: readonly Person[]): reado
         add(u, 'error', 'party.temporaryBranch', 'temporary_leadership', 'the leaders of a temporary branch are appointed by the higher organization, not elected', 'party', 'leadership');
       if (org.admitsMembers === true && org.admissionApprovedBy === undefined)
         add(u, 'error', 'party.temporaryAdmission', 'temporary_admission', 'a temporary branch admits members only with higher approval (none recorded)', 'party', 'admissionApprovedBy');
+      if (u.taskBodyId === undefined)
+        add(u, 'warning', 'party.temporaryBranch', 'temporary_task_body', 'no task body recorded: a temporary branch serves one and dissolves with it', 'taskBodyId');
       const body = u.taskBodyId === undefined ? undefined : tree.units[tree.indexOf.get(u.taskBodyId) ?? -1];
       if (body?.closed !== undefined)
         add(u, 'error', 'party.temporaryBranch', 'temporary_dissolve', `its task body '${body.id}' closed on ${body.closed}: a temporary branch dissolves with it`, 'closed');

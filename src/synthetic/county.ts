@@ -354,13 +354,14 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
         kind: 'temporaryBranch',
         parentId: id,
         opened: '2020-01-24' as Day,
+        taskBodyId: id,
         party: { form: 'branch', leadership: 'appointed', committeeSize: 3, approvedBy: id, admitsMembers: true, admissionApprovedBy: id },
       });
       assign(members.slice(0, 7), tb);
     }
     if (inst.key === 'police' || inst.key === 'commerce') {
       const team = `${id}.commando` as OrgId;
-      units.push({ id: team, name: `${inst.name}党员突击队`, kind: 'commandoTeam', parentId: id, opened: '2020-01-25' as Day });
+      units.push({ id: team, name: `${inst.name}党员突击队`, kind: 'commandoTeam', parentId: id, opened: '2020-01-25' as Day, taskBodyId: id });
       assign(members.slice(0, inst.key === 'police' ? 24 : 12), team);
     }
   }

@@ -256,6 +256,12 @@ describe('checkPartyRules, each rule with its source case', () => {
     expect(() => check([ghost], forty)).toThrow(/unknown approving unit 'ghost'/);
   });
 
+  it('a temporary branch with no task body is warned (it dissolves with one)', () => {
+    const { taskBodyId: _, ...loose } = temporaryBranch({});
+    const issues = on(check([loose], assigned('d', 7, 'fullMember')), 'tb');
+    expect(issues.map((i) => [i.severity, i.rule, i.code])).toEqual([['warning', 'party.temporaryBranch', 'temporary_task_body']]);
+  });
+
   it('skips closed units', () => {
     const closed = { ...village('v', { form: 'branch', leadership: 'elected' }), closed: '2020-01-01' };
     expect(check([closed], people('f', 1, 'v', 'fullMember'))).toEqual([]);
