@@ -276,7 +276,7 @@ const BLOCK_WORDS: Readonly<Partial<Record<RosterConstraint, Label>>> = {
   H8: { zh: '已达7天班次上限', en: 'at the 7-day limit' },
 };
 
-/** Every unfilled seat with the count of qualified people each hard rule keeps away; explained once per pool, day, shift and role. */
+/** Every unfilled seat with the count of qualified people each hard rule keeps away; explained once per pool, shift (id and time) and role. */
 function explainUnfilled(c: Compiled, st: RosterState): UnfilledSeat[] {
   const out: UnfilledSeat[] = [];
   const cache = new Map<string, Omit<UnfilledSeat, 'seat'>>();
@@ -287,7 +287,9 @@ function explainUnfilled(c: Compiled, st: RosterState): UnfilledSeat[] {
     const post = c.seatPost[s] as number;
     const pool = c.postPool[post] as number;
     const leader = c.seatSlot[s] === 0;
-    const key = `${pool}|${c.seatStart[s]}|${c.seatEnd[s]}|${leader ? `L${c.postLeaderRank[post]}${c.postLeaderParty[post]}` : 'S'}|${c.fixed[s]}`;
+    // people blocked for some shifts only are blocked by shift id: the id belongs in the key
+    const shiftId = c.postShifts[post]?.[c.seatShift[s] as number]?.id ?? '';
+    const key = `${pool}|${c.seatStart[s]}|${c.seatEnd[s]}|${shiftId}|${leader ? `L${c.postLeaderRank[post]}${c.postLeaderParty[post]}` : 'S'}|${c.fixed[s]}`;
     let found = cache.get(key);
     if (found === undefined) {
       const blocked: Partial<Record<RosterConstraint, number>> = {};

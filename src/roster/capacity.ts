@@ -102,6 +102,7 @@ export function checkCapacity(problem: RosterProblem): CapacityReport {
     seatShiftKey[s] = k;
   }
   const shiftIds = shiftList.map((t) => t.id);
+  const crosses = Uint8Array.from(shiftList, (t) => (t.start + t.length > 1440 ? 1 : 0));
   const NS = shiftIds.length;
   /** A shift's name, with its times when other shifts share its id. */
   const shiftLabel = (k: number): Label => {
@@ -148,8 +149,11 @@ export function checkCapacity(problem: RosterProblem): CapacityReport {
       if (b === 1) continue;
       availOn[d] = 1;
       const partial = b === 2 ? c.blockedShifts.get(p * D + d) : undefined;
+      // shifts running past midnight into a day of absence are out of reach
+      const nextOff = d + 1 < D ? c.blocked[p * D + d + 1] === 1 : c.blockedAfter.has(p);
       for (let k = 0; k < NS; k++) {
         if (partial?.has(shiftIds[k] as string) === true) continue;
+        if (nextOff && crosses[k] === 1) continue;
         for (const r of rolesOf) for (const scope of [pool, pools]) supply[at(scope, d, k, r)]!++;
       }
       for (const r of rolesOf) for (const scope of [pool, pools]) dayAvail[(scope * D + d) * roles + r]!++;

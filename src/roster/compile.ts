@@ -59,10 +59,12 @@ export interface Compiled {
   readonly pParty: Uint8Array;
   /** Per person × day: 0 free, 1 the whole day blocked, 2 some shifts blocked. */
   readonly blocked: Uint8Array;
-  /** For person × day marked 2: the blocked shift ids. */
-  readonly blockedShifts: ReadonlyMap<number, ReadonlySet<string>>;
-  /** Per person × day with a block: why. */
+  /** For person × day marked 2: the blocked shift ids, each with the reason of the first absence naming it. */
+  readonly blockedShifts: ReadonlyMap<number, ReadonlyMap<string, AbsenceReason>>;
+  /** Per person × day with a block: why (a whole-day absence's reason before a partial one's). */
   readonly blockReason: ReadonlyMap<number, AbsenceReason>;
+  /** Per person whose day after the horizon is a whole-day absence: why (a night shift of the last day runs into it). */
+  readonly blockedAfter: ReadonlyMap<number, AbsenceReason>;
   /** Per person × day: 1 desired, -1 undesired, 0 neither. */
   readonly pref: Int8Array;
   /** Days each person is at least partly available. */
@@ -174,8 +176,10 @@ export function indexProblem(problem: RosterProblem): Compiled {
   const pRank = new Int8Array(P);
   const pParty = new Uint8Array(P);
   const blocked = new Uint8Array(P * D);
-  const blockedShifts = new Map<number, Set<string>>();
+  const blockedShifts = new Map<number, Map<string, AbsenceReason>>();
   const blockReason = new Map<number, AbsenceReason>();
+  const blockedAfter = new Map<number, AbsenceReason>();
+  const dayAfter = addDays(problem.startDay, D);
   const pref = new Int8Array(P * D);
   const availDays = new Int32Array(P);
   const fair = new Int32Array(P);
@@ -186,19 +190,22 @@ export function indexProblem(problem: RosterProblem): Compiled {
     pRank[p] = person.cadreLevel === undefined ? 0 : RANK[person.cadreLevel];
     pParty[p] = person.partyMember ? 1 : 0;
     for (const a of person.absences ?? []) {
+      if (a.shifts === undefined && a.from <= dayAfter && a.to >= dayAfter && !blockedAfter.has(p)) blockedAfter.set(p, a.reason);
       for (let day = a.from < problem.startDay ? problem.startDay : a.from; day <= a.to; day = addDays(day, 1)) {
         const d = dayIndex.get(day);
         if (d === undefined) break;
         const k = p * D + d;
-        if (!blockReason.has(k)) blockReason.set(k, a.reason);
         if (a.shifts === undefined) {
+          // a whole-day absence gives the day's reason, whatever partial ones came before
+          if (blocked[k] !== 1) blockReason.set(k, a.reason);
           blocked[k] = 1;
           blockedShifts.delete(k);
         } else if (blocked[k] !== 1) {
+          if (!blockReason.has(k)) blockReason.set(k, a.reason);
           blocked[k] = 2;
           let set = blockedShifts.get(k);
-          if (set === undefined) blockedShifts.set(k, (set = new Set()));
-          for (const s of a.shifts) set.add(s);
+          if (set === undefined) blockedShifts.set(k, (set = new Map()));
+          for (const s of a.shifts) if (!set.has(s)) set.set(s, a.reason);
         }
       }
     }
@@ -354,6 +361,7 @@ export function indexProblem(problem: RosterProblem): Compiled {
     blocked,
     blockedShifts,
     blockReason,
+    blockedAfter,
     pref,
     availDays,
     fair,
@@ -403,4 +411,32 @@ export function qualifies(c: Compiled, p: number, s: number): boolean {
   if (c.seatSlot[s] !== 0) return true;
   const post = c.seatPost[s] as number;
   return (c.pRank[p] as number) >= (c.postLeaderRank[post] as number) && (c.postLeaderParty[post] === 0 || c.pParty[p] === 1);
+}
+
+/**
+ * @internal Why person `p` cannot take seat `s` for an absence (H4), or `undefined` when none keeps
+ * them: a whole-day absence on the seat's day, one naming the seat's shift that day, or a whole-day
+ * absence on the next day when the shift runs past midnight into it.
+ */
+export function absenceFor(c: Compiled, p: number, s: number): AbsenceReason | undefined {
+  const d = c.seatDay[s] as number;
+  const k = p * c.D + d;
+  const b = c.blocked[k];
+  if (b === 1) return c.blockReason.get(k) ?? 'blocked';
+  if (b === 2) {
+    const id = c.postShifts[c.seatPost[s] as number]?.[c.seatShift[s] as number]?.id ?? '';
+    const r = c.blockedShifts.get(k)?.get(id);
+    if (r !== undefined) return r;
+  }
+  if ((c.seatEnd[s] as number) > (d + 1) * MINUTES_PER_DAY) {
+    if (d + 1 < c.D) {
+      if (c.blocked[k + 1] === 1) return c.blockReason.get(k + 1) ?? 'blocked';
+    } else return c.blockedAfter.get(p);
+  }
+  return undefined;
+}
+
+/** @internal Whether a seat's shift runs past midnight into the next day. */
+export function runsIntoNextDay(c: Compiled, s: number): boolean {
+  return (c.seatEnd[s] as number) > ((c.seatDay[s] as number) + 1) * MINUTES_PER_DAY;
 }

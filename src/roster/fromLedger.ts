@@ -127,7 +127,15 @@ export function rosterProblemFromLedger(ledger: Ledger, options: RosterProblemOp
     if (list === undefined) absences.set(personId, (list = []));
     list.push(a);
   };
-  tableForEach(ledger.absences, (a) => addAbsence(a.personId, { from: a.from, to: a.to, reason: a.reason, ...(a.shifts === undefined ? {} : { shifts: a.shifts }) }));
+  // an absence from some shifts only blocks shifts the roster's posts have; one naming none of them blocks nothing here
+  const shiftIds = new Set<string>(posts.flatMap((p) => p.shifts.map((sh) => sh.id)));
+  tableForEach(ledger.absences, (a) => {
+    if (a.shifts === undefined) addAbsence(a.personId, { from: a.from, to: a.to, reason: a.reason });
+    else {
+      const shifts = a.shifts.filter((id) => shiftIds.has(id));
+      if (shifts.length > 0) addAbsence(a.personId, { from: a.from, to: a.to, reason: a.reason, shifts });
+    }
+  });
   tableForEach(ledger.observations, (obs) => {
     const to = obs.ended?.day ?? observationEnd(obs);
     addAbsence(obs.personId, { from: obs.fromDay, to, reason: obs.setting === 'centralized' ? 'isolation' : 'observation' });

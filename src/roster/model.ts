@@ -467,6 +467,15 @@ export const RosterProblem = z
     p.people.forEach((person, i) => {
       if (!pools.has(person.poolId)) ctx.addIssue({ code: 'custom', path: ['people', i, 'poolId'], message: `unknown pool '${person.poolId}'` });
     });
+    // an absence for some shifts names them by id: an id no post has blocks nothing, so is a mistake
+    const shiftIds = new Set<string>(p.posts.flatMap((post) => post.shifts.map((sh) => sh.id)));
+    p.people.forEach((person, i) => {
+      (person.absences ?? []).forEach((a, j) => {
+        (a.shifts ?? []).forEach((id, m) => {
+          if (!shiftIds.has(id)) ctx.addIssue({ code: 'custom', path: ['people', i, 'absences', j, 'shifts', m], message: `unknown shift '${id}': no post has a shift with this id` });
+        });
+      });
+    });
     const people = new Set<string>(p.people.map((x) => x.id));
     const posts = new Map<string, Post>(p.posts.map((x) => [x.id, x]));
     (p.locked ?? []).forEach((l, i) => {

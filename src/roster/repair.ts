@@ -4,7 +4,7 @@ import { FrontlineError, parseOrThrow, type Issue } from '../core/errors.js';
 import { PersonId } from '../core/ids.js';
 import { AbsenceReason, LABELS, type Label } from '../core/vocabulary.js';
 import { result, type RosterResult } from './build.js';
-import { compileProblem, indexProblem, rememberCompiled, type Compiled } from './compile.js';
+import { absenceFor, compileProblem, indexProblem, rememberCompiled, type Compiled } from './compile.js';
 import { personWords, seatWords } from './explain.js';
 import { parseSeatId, Post, PostId, SeatId, seatExists, Shift, ShiftId, type Roster, type RosterProblem } from './model.js';
 import { seatsByStart } from './order.js';
@@ -95,7 +95,7 @@ export type RosterChange = z.infer<typeof RosterChange>;
  */
 export const RepairOptions = z
   .object({
-    /** Seats starting before this never change (default: the earliest day the changes touch, at 00:00). */
+    /** Seats starting before this never change (default: the earliest day the changes touch, at 00:00; for someone unavailable from a day, the start of the day before's shifts that run into it). */
     freezeAt: Instant.optional(),
     /** Seed of the search (default 1). */
     seed: z.number().optional(),
@@ -198,8 +198,7 @@ export function repairRoster(problem: RosterProblem, roster: Roster, change: Ros
   const oldA = assignmentOf(oldC, roster);
 
   // the freeze: as asked, or the first day the changes touch; never before the problem's own
-  const firstDay = earliestDay(oldC, changes);
-  let freezeAt = o.freezeAt ?? instantAt(firstDay < oldC.problem.startDay ? oldC.problem.startDay : firstDay, '00:00');
+  let freezeAt = o.freezeAt ?? earliestInstant(oldC, changes);
   const ownFreeze = oldC.problem.freezeAt;
   if (ownFreeze !== undefined && Date.parse(ownFreeze) > Date.parse(freezeAt)) freezeAt = ownFreeze;
   // the changed problem
@@ -360,7 +359,7 @@ function seatChange(c: Compiled, s: number, old: number, now: number, reason: Re
   const b = now >= 0 ? personWords(c, now) : nobody;
   let because: Label;
   if (reason === 'unavailable' && old >= 0) {
-    const r = LABELS.absenceReason[c.blockReason.get(old * c.D + (c.seatDay[s] as number)) ?? 'blocked'];
+    const r = LABELS.absenceReason[absenceFor(c, old, s) ?? 'blocked'];
     because = { zh: `原值守人员${r.zh}`, en: `${r.en} of the person on duty` };
   } else if (reason === 'brokenRule') because = { zh: `原安排违反H${why}`, en: `the published seat now breaks H${why}` };
   else if (reason === 'added') because = { zh: '新增席位', en: 'a new seat' };
@@ -396,17 +395,36 @@ function mapSeats(oldC: Compiled, c: Compiled): Int32Array {
   return out;
 }
 
-/** The earliest day a list of changes touches. */
-function earliestDay(c: Compiled, changes: readonly RosterChange[]): Day {
-  let first = addDays(c.problem.startDay, c.problem.days);
+/**
+ * The default freeze: 00:00 of the earliest day a list of changes touches, or earlier on the day
+ * before when someone becomes unavailable for whole days and a shift of that day runs past midnight
+ * into the first of them (its start, so that such a seat can be freed); never before the horizon.
+ */
+function earliestInstant(c: Compiled, changes: readonly RosterChange[]): Instant {
+  const start = c.problem.startDay;
+  let crossStart = Infinity;
+  for (const shifts of c.postShifts) for (const t of shifts) if (t.start + t.length > 1440) crossStart = Math.min(crossStart, t.start);
+  let first = instantAt(addDays(start, c.problem.days), '00:00');
+  let firstMs = Date.parse(first);
+  const consider = (at: Instant): void => {
+    const ms = Date.parse(at);
+    if (ms < firstMs) {
+      first = at;
+      firstMs = ms;
+    }
+  };
   for (const ch of changes) {
     const d =
       ch.kind === 'unavailable' || ch.kind === 'postClosed' || ch.kind === 'shiftAdded'
         ? ch.from
         : ch.kind === 'postOpened'
-          ? (ch.post.from ?? c.problem.startDay)
-          : (parseSeatId(ch.seat)?.day ?? first);
-    if (d < first) first = d;
+          ? (ch.post.from ?? start)
+          : (parseSeatId(ch.seat)?.day ?? addDays(start, c.problem.days));
+    if (d <= start) consider(instantAt(start, '00:00'));
+    else if (ch.kind === 'unavailable' && ch.shifts === undefined && crossStart < 1440) {
+      const t = `${String(Math.floor(crossStart / 60)).padStart(2, '0')}:${String(crossStart % 60).padStart(2, '0')}`;
+      consider(instantAt(addDays(d, -1), t));
+    } else consider(instantAt(d, '00:00'));
   }
   return first;
 }
@@ -437,11 +455,19 @@ function applyChanges(c: Compiled, assign: Int32Array, changes: readonly RosterC
     const person = people[i] as RosterProblem['people'][number];
     people[i] = { ...person, absences: [...(person.absences ?? []), absence] };
   };
+  /** Shift ids of the problem's posts and of those the changes add. */
+  const shiftIds = new Set<string>(posts.flatMap((p) => p.shifts.map((sh) => sh.id)));
+  for (const ch of changes) {
+    if (ch.kind === 'shiftAdded') shiftIds.add(ch.shift.id);
+    else if (ch.kind === 'postOpened') for (const sh of ch.post.shifts) shiftIds.add(sh.id);
+  }
   changes.forEach((ch, n) => {
     if (ch.kind === 'unavailable') {
       const i = personAt.get(ch.personId);
+      const unknown = (ch.shifts ?? []).flatMap((id, m) => (shiftIds.has(id) ? [] : [m]));
       if (i === undefined) issues.push({ path: [n, 'personId'], code: 'unknown_person', message: `unknown person '${ch.personId}'` });
       else if (ch.to < ch.from) issues.push({ path: [n, 'to'], code: 'invalid_range', message: `ends (${ch.to}) before it starts (${ch.from})` });
+      else if (unknown.length > 0) for (const m of unknown) issues.push({ path: [n, 'shifts', m], code: 'unknown_shift', message: `unknown shift '${ch.shifts?.[m]}': no post has a shift with this id` });
       else addAbsence(i, { from: ch.from, to: ch.to, reason: ch.reason, ...(ch.shifts === undefined ? {} : { shifts: ch.shifts }) });
     } else if (ch.kind === 'postClosed') {
       const i = posts.findIndex((p) => p.id === ch.postId);
@@ -489,6 +515,20 @@ function applyChanges(c: Compiled, assign: Int32Array, changes: readonly RosterC
     }
   });
   if (issues.length > 0) throw new FrontlineError('invalid_roster', 'invalid roster change', issues);
+  if (removed.size > 0) {
+    // absences for shifts only posts now removed had block nothing any more: those shifts are dropped
+    const left = new Set<string>(posts.flatMap((p) => p.shifts.map((sh) => sh.id)));
+    const trimmed = people.map((person) => {
+      if (!(person.absences ?? []).some((a) => a.shifts?.some((id) => !left.has(id)) === true)) return person;
+      const absences = (person.absences ?? []).flatMap((a) => {
+        if (a.shifts === undefined) return [a];
+        const shifts = a.shifts.filter((id) => left.has(id));
+        return shifts.length === 0 ? [] : [{ ...a, shifts }];
+      });
+      return { ...person, absences };
+    });
+    if (trimmed.some((x, i) => x !== people[i])) people = trimmed;
+  }
   const next: { -readonly [K in keyof RosterProblem]: RosterProblem[K] } = { ...problem, people, posts };
   if (problem.locked !== undefined) {
     const byId = new Map<string, Post>(posts.map((p) => [p.id, p]));

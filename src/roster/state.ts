@@ -86,6 +86,8 @@ export class RosterState {
       const id = c.postShifts[post]?.[c.seatShift[s] as number]?.id ?? '';
       if (c.blockedShifts.get(k)?.has(id) === true) return 4;
     }
+    // a shift running past midnight into a day of absence
+    if ((c.seatEnd[s] as number) > (d + 1) * 1440 && (d + 1 < D ? c.blocked[k + 1] === 1 : c.blockedAfter.has(p))) return 4;
     const cnt = this.cnt;
     if ((cnt[k] as number) >= c.K) return 5;
     const st = c.seatStart[s] as number;

@@ -1,7 +1,8 @@
+import { addDays, type Day } from '../core/day.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import type { PersonId } from '../core/ids.js';
 import { LABELS, type ConstraintLevel, type Label, type RosterConstraint } from '../core/vocabulary.js';
-import { compileProblem, qualifies, type Compiled } from './compile.js';
+import { absenceFor, compileProblem, qualifies, type Compiled } from './compile.js';
 import { seatsByStart } from './order.js';
 import { hours, personWords, requirementWords, seatWords } from './explain.js';
 import { Roster, type RosterProblem, type SeatId } from './model.js';
@@ -193,12 +194,19 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
       const req = requirementWords(c, post);
       add('H1', [s], p, 1, { zh: `${pw.zh}不能担任${sw.zh}：需${req.zh}`, en: `${pw.en} cannot take ${sw.en}: it needs ${req.en}` });
     }
-    const k = p * D + (c.seatDay[s] as number);
-    if (c.blocked[k] === 1 || (c.blocked[k] === 2 && c.blockedShifts.get(k)?.has(c.postShifts[post]?.[c.seatShift[s] as number]?.id ?? '') === true)) {
+    const absent = absenceFor(c, p, s);
+    if (absent !== undefined) {
       const pw = personWords(c, p);
       const sw = seatWords(c, s);
-      const reason = LABELS.absenceReason[c.blockReason.get(k) ?? 'blocked'];
-      add('H4', [s], p, 1, { zh: `${pw.zh}当日不可排班(${reason.zh})，却排在${sw.zh}`, en: `${pw.en} is unavailable that day (${reason.en}) but holds ${sw.en}` });
+      const reason = LABELS.absenceReason[absent];
+      const d = c.seatDay[s] as number;
+      const k = p * D + d;
+      const sameDay = c.blocked[k] === 1 || (c.blocked[k] === 2 && c.blockedShifts.get(k)?.has(c.postShifts[post]?.[c.seatShift[s] as number]?.id ?? '') === true);
+      if (sameDay) add('H4', [s], p, 1, { zh: `${pw.zh}当日不可排班(${reason.zh})，却排在${sw.zh}`, en: `${pw.en} is unavailable that day (${reason.en}) but holds ${sw.en}` });
+      else {
+        const next = addDays(c.days[d] as Day, 1);
+        add('H4', [s], p, 1, { zh: `${pw.zh}${next}不可排班(${reason.zh})，却排在跨入当日的${sw.zh}`, en: `${pw.en} is unavailable on ${next} (${reason.en}) but holds ${sw.en}, which runs into that day` });
+      }
     }
     const local = c.pUnit[p] === c.postUnit[post] ? 0 : c.pPool[p] === c.postPool[post] ? w.ownPool : w.elsewhere;
     if (local > 0 && !soft('S1', local)) {

@@ -160,12 +160,18 @@ function toProblem(spec: ProblemSpec, z: Sizes): RosterProblem {
     }
     return post;
   });
+  const shiftIds = new Set(posts.flatMap((p) => (p.shifts ?? []).map((sh) => sh.id)));
   const people: PersonIn[] = spec.people.map((q, i) => {
     const pool = poolOf(q.pool);
     const person: PersonIn = { id: `p${i}`, unitId: `${pool}.v${q.unit}`, poolId: pool, partyMember: q.party };
     if (q.level !== null) person.cadreLevel = q.level;
-    if (q.absences.length > 0)
-      person.absences = q.absences.map((a) => ({ from: day(a.from), to: day(a.from + a.len - 1), reason: a.reason, ...(a.shifts === null ? {} : { shifts: a.shifts }) }));
+    // an absence for some shifts names only shifts some post has (others are refused)
+    const absences = q.absences.flatMap((a) => {
+      const shifts = a.shifts?.filter((id) => shiftIds.has(id)) ?? null;
+      if (shifts !== null && shifts.length === 0) return [];
+      return [{ from: day(a.from), to: day(a.from + a.len - 1), reason: a.reason, ...(shifts === null ? {} : { shifts }) }];
+    });
+    if (absences.length > 0) person.absences = absences;
     if (q.desired.length > 0) person.desiredDays = q.desired.map(day);
     if (q.undesired.length > 0) person.undesiredDays = q.undesired.map(day);
     return person;
@@ -421,7 +427,10 @@ function toChange(c: ChangeSpec, n: number, problem: RosterProblem, roster: Rost
     case 'unavailable': {
       const p = people[c.a % people.length];
       if (p === undefined) return null;
-      return { kind: 'unavailable', personId: p.id, from: d, to: day((c.b % problem.days) + c.len - 1), reason: c.reason, ...(c.shifts === null ? {} : { shifts: c.shifts }) } as RosterChange;
+      // only shifts the posts have (others are refused); none of them left: the whole day
+      const known = new Set(posts.flatMap((x) => x.shifts.map((sh) => sh.id as string)));
+      const shifts = c.shifts?.filter((id) => known.has(id)) ?? [];
+      return { kind: 'unavailable', personId: p.id, from: d, to: day((c.b % problem.days) + c.len - 1), reason: c.reason, ...(shifts.length === 0 ? {} : { shifts }) } as RosterChange;
     }
     case 'postClosed':
       return { kind: 'postClosed', postId: (posts[c.a % posts.length] as (typeof posts)[number]).id, from: d } as RosterChange;

@@ -122,8 +122,9 @@ describe('a person falls ill for three days', () => {
     const problem = smallProblem();
     const published = built(problem);
     const before = seatsOf(published);
-    // someone who holds no seat on days 3 and 4
-    const idle = problem.people.map((p) => p.id as string).find((p) => !Object.keys(before).some((id) => before[id] === p && [day(2), day(3)].includes(daysOf(id) as never)));
+    // someone who holds no seat on days 3 and 4, nor the night shift running into day 3
+    const busy = (id: string): boolean => [day(2), day(3)].includes(daysOf(id) as never) || (daysOf(id) === day(1) && id.includes('/night/'));
+    const idle = problem.people.map((p) => p.id as string).find((p) => !Object.keys(before).some((id) => before[id] === p && busy(id)));
     expect(idle).toBeDefined();
     const r = repairRoster(problem, published, change({ kind: 'unavailable', personId: idle, from: day(2), to: day(3), reason: 'leave' }));
     expect(r.diff).toEqual([]);
