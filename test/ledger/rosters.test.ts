@@ -67,6 +67,16 @@ describe('posts in the ledger', () => {
     expect(tableGet(l.posts, 'cp-wjg')?.to).toBeUndefined();
   });
 
+  it('a closed post closes earlier, never later: a later last day would reopen it and is refused', () => {
+    const l = withPosts();
+    const close = (lastDay: string): LedgerEvent => ({ type: 'postClosed', id: nextId(), at: at('2020-02-01'), by: P.mayor, postId: 'cp-wjg', lastDay }) as unknown as LedgerEvent;
+    const closed = apply(l, [close('2020-02-05')]);
+    const e = issuesOf(() => apply(closed, [close('2020-02-20')]));
+    expect(e).toEqual([{ path: [0, 'lastDay'], code: 'already_closed' }]);
+    expect(tableGet(apply(closed, [close('2020-02-03')]).posts, 'cp-wjg')?.to).toBe('2020-02-03');
+    expect(tableGet(apply(closed, [close('2020-02-05')]).posts, 'cp-wjg')?.to).toBe('2020-02-05');
+  });
+
   it('refuses an unknown unit, a pool that does not contain the unit, and a duplicate id, naming each', () => {
     const l = withPosts();
     const issues = issuesOf(() =>
@@ -99,6 +109,36 @@ describe('rosters in the ledger', () => {
     };
     const issues = issuesOf(() => apply(l, [{ type: 'rosterPublished', id: nextId(), at: at('2020-01-25'), by: P.mayor, rosterId: 'r1', roster }]));
     expect(issues.map((i) => i.code).sort()).toEqual(['outside_horizon', 'unknown_person', 'unknown_post', 'unknown_seat']);
+    expect(l.rosters.size).toBe(0);
+  });
+
+  it('refuses seats a post does not have: a staff slot beyond its staff, a day it is not open, a day its shift is not worked', () => {
+    const l = replay([opened(post('cp-new', U.wjg, U.pa, { from: '2020-01-27', to: '2020-01-28' }))], withPosts());
+    const roster = {
+      startDay: START,
+      days: 3,
+      shifts: { 'cp-wjg': [{ id: 'day', start: '08:00', end: '20:00', from: '2020-01-27' }], 'cp-new': [{ id: 'day', start: '08:00', end: '20:00' }] },
+      seats: {
+        'cp-wjg/2020-01-27/day/L': null,
+        'cp-wjg/2020-01-27/day/1': null,
+        'cp-wjg/2020-01-27/day/2': null,
+        'cp-wjg/2020-01-26/day/L': null,
+        'cp-new/2020-01-26/day/L': null,
+        'cp-new/2020-01-28/day/L': null,
+      },
+    };
+    let thrown: FrontlineError | undefined;
+    try {
+      apply(l, [{ type: 'rosterPublished', id: nextId(), at: at('2020-01-25'), by: P.mayor, rosterId: 'r1', roster } as unknown as LedgerEvent]);
+    } catch (e) {
+      if (e instanceof FrontlineError) thrown = e;
+    }
+    expect(thrown?.issues.map((i) => `${i.path.join('.')} ${i.code}`).sort()).toEqual([
+      '0.roster.seats.cp-new/2020-01-26/day/L post_not_open',
+      '0.roster.seats.cp-wjg/2020-01-26/day/L shift_not_worked',
+      '0.roster.seats.cp-wjg/2020-01-27/day/2 unknown_seat',
+    ]);
+    expect(thrown?.issues.find((i) => i.code === 'unknown_seat')?.message).toContain('1 staff');
     expect(l.rosters.size).toBe(0);
   });
 

@@ -48,11 +48,14 @@ export const postClosed: Effect<PostClosed> = {
     const post = tableGet(state.posts, e.postId);
     if (post === undefined) return [problem('unknown_post', `unknown post '${e.postId}'`, 'postId')];
     if (post.from !== undefined && e.lastDay < post.from) return [problem('before_opening', `post '${e.postId}' opens on ${post.from}, after ${e.lastDay}`, 'lastDay')];
+    // a post closed already may close earlier, never later: that would open it again
+    if (post.to !== undefined && e.lastDay > post.to) return [problem('already_closed', `post '${e.postId}' is closed after ${post.to}; a later last day (${e.lastDay}) would reopen it`, 'lastDay')];
     return [];
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.posts, e.postId)?.unitId), action: 'record' }),
   recipe: (state, e) => {
-    tableEdit(state.posts, e.postId).to = e.lastDay;
+    const post = tableEdit(state.posts, e.postId);
+    if (post.to === undefined || e.lastDay < post.to) post.to = e.lastDay;
   },
 };
 
@@ -87,6 +90,18 @@ export const rosterPublished: Effect<RosterPublished> = {
         issues.push(problem('unknown_seat', `seat '${seat}' is not a seat of the roster's posts and shifts`, 'roster', 'seats', seat));
       } else if (parts.day < r.startDay || parts.day > last) {
         issues.push(problem('outside_horizon', `seat '${seat}' is outside ${r.startDay}…${last}`, 'roster', 'seats', seat));
+      } else {
+        const post = tableGet(state.posts, parts.postId);
+        const shift = shifts.find((s) => s.id === parts.shiftId);
+        if (post !== undefined && parts.slot !== 'L' && parts.slot > post.staff) {
+          issues.push(problem('unknown_seat', `seat '${seat}': post '${parts.postId}' has ${post.staff} staff seat(s) a shift`, 'roster', 'seats', seat));
+        }
+        const closed = (from: string | undefined, to: string | undefined): boolean => (from !== undefined && parts.day < from) || (to !== undefined && parts.day > to);
+        if (post !== undefined && closed(post.from, post.to)) {
+          issues.push(problem('post_not_open', `seat '${seat}' is on ${parts.day}, when post '${parts.postId}' is not open (${post.from ?? '…'} to ${post.to ?? '…'})`, 'roster', 'seats', seat));
+        } else if (shift !== undefined && closed(shift.from, shift.to)) {
+          issues.push(problem('shift_not_worked', `seat '${seat}' is on ${parts.day}, when shift '${parts.shiftId}' is not worked (${shift.from ?? '…'} to ${shift.to ?? '…'})`, 'roster', 'seats', seat));
+        }
       }
       if (person !== null && !tableHas(state.people, person)) issues.push(problem('unknown_person', `unknown person '${person}'`, 'roster', 'seats', seat));
     }
