@@ -101,7 +101,8 @@ export const Shift = z
     /** Last day the shift is worked, if not every day the post is open. */
     to: Day.optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.from === undefined || s.to === undefined || s.from <= s.to, { message: 'the shift is last worked before it is first worked', path: ['to'] });
 /**
  * A shift.
  *
@@ -478,8 +479,13 @@ export const RosterProblem = z
     });
     const people = new Set<string>(p.people.map((x) => x.id));
     const posts = new Map<string, Post>(p.posts.map((x) => [x.id, x]));
+    const lockedTo = new Map<string, string | null>();
     (p.locked ?? []).forEach((l, i) => {
       if (!seatExists(p, posts, l.seat)) ctx.addIssue({ code: 'custom', path: ['locked', i, 'seat'], message: `unknown seat '${l.seat}'` });
+      const before = lockedTo.get(l.seat);
+      if (before !== undefined && before !== l.personId) {
+        ctx.addIssue({ code: 'custom', path: ['locked', i, 'personId'], message: `seat '${l.seat}' is locked twice, to ${before === null ? 'nobody' : `'${before}'`} and to ${l.personId === null ? 'nobody' : `'${l.personId}'`}` });
+      } else lockedTo.set(l.seat, l.personId);
       if (l.personId !== null && !people.has(l.personId)) ctx.addIssue({ code: 'custom', path: ['locked', i, 'personId'], message: `unknown person '${l.personId}'` });
     });
     for (const [seat, person] of Object.entries(p.published ?? {})) {
