@@ -159,6 +159,26 @@ describe('admissionCaseOpened', () => {
     expect(tableGet(next.people, other.id)?.admissionCase).toBe('adm-2');
   });
 
+  it('enters a registered probationary member with the history that admitted them, so that the conversion can follow', () => {
+    const upTo = indexOf('admissionApproval');
+    const history = steps.slice(0, upTo + 1);
+    const meeting = history.findLast((s) => s.step === 'admissionMeeting')!.day;
+    const day = history[upTo]!.day;
+    const newcomer = { id: 'p-prob', name: '预备', sex: 'female', birthDate: candidate.birthDate, unitId: unit.id, partyStatus: 'probationaryMember', partyJoinedOn: meeting };
+    const l = apply(base, [{ type: 'peopleRegistered', id: eventId('reg'), at: at(day), by, people: [newcomer, { ...newcomer, id: 'p-prob2', partyJoinedOn: '2019-05-25' }] }]);
+    // without the history, or with one that admits them on another day: refused
+    expect(refused(l, [openEvent({ caseId: 'adm-p0', personId: 'p-prob', branch: unit.id, day })]).issues.map((i) => i.code)).toEqual(['already_member']);
+    expect(refused(l, [openEvent({ caseId: 'adm-p2', personId: 'p-prob2', branch: unit.id, steps: history, day })]).issues.map((i) => i.code)).toEqual([
+      'join_date_mismatch',
+    ]);
+    const opened = apply(l, [openEvent({ caseId: 'adm-p', personId: 'p-prob', branch: unit.id, steps: history, day })]);
+    expect(admissionStatus(tableGet(opened.admissions, 'adm-p')!)).toBe('probationaryMember');
+    expect(tableGet(opened.people, 'p-prob')).toMatchObject({ partyStatus: 'probationaryMember', partyJoinedOn: meeting, admissionCase: 'adm-p' });
+    let after = opened;
+    for (const s of steps.slice(upTo + 1)) after = apply(after, [stepEvent('adm-p', s)]);
+    expect(tableGet(after.people, 'p-prob')).toMatchObject({ partyStatus: 'fullMember', partyJoinedOn: meeting });
+  });
+
   it('refuses a second open case for a person, a case for a member, a history behind the register and sponsors the register contradicts', () => {
     const opened = apply(base, [openEvent({ caseId: 'adm-a', personId: candidate.id, branch: unit.id, day: '2020-01-26' })]);
     const second = tryApply(opened, [openEvent({ caseId: 'adm-b', personId: candidate.id, branch: unit.id, day: '2020-01-27' })]);

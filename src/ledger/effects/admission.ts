@@ -82,8 +82,16 @@ export const admissionCaseOpened: Effect<AdmissionCaseOpened> = {
       const status = current === undefined ? undefined : admissionStatus(current);
       if (current !== undefined && status !== 'fullMember' && status !== 'cancelled')
         issues.push(problem('open_case', `'${e.personId}' already has the open case '${current.id}'`, 'personId'));
-      if (person.partyStatus === 'fullMember' || person.partyStatus === 'probationaryMember')
-        issues.push(problem('already_member', `'${e.personId}' is a ${person.partyStatus} in the register`, 'personId'));
+      // a full member has nothing left to develop; a probationary member is entered with the history
+      // that made them one, so that the conversion, an extension or a cancellation can follow
+      if (person.partyStatus === 'fullMember' || (person.partyStatus === 'probationaryMember' && (e.steps ?? []).length === 0))
+        issues.push(
+          problem(
+            'already_member',
+            `'${e.personId}' is a ${person.partyStatus} in the register${person.partyStatus === 'probationaryMember' ? ': enter the case with the history that admitted them' : ''}`,
+            'personId',
+          ),
+        );
     }
     const steps = e.steps ?? [];
     issues.push(...futureSteps(steps, ctx.day, ['steps']));
@@ -96,6 +104,10 @@ export const admissionCaseOpened: Effect<AdmissionCaseOpened> = {
     if (steps.length > 0) {
       const behind = behindRegister(c, person.partyStatus, ['steps'], true);
       if (behind.length > 0) return behind;
+      // nor give a member another join day than the register's
+      const meeting = steps.findLast((s) => s.step === 'admissionMeeting')?.day;
+      if (person.partyJoinedOn !== undefined && meeting !== undefined && meeting !== person.partyJoinedOn)
+        return [problem('join_date_mismatch', `the history admits '${e.personId}' on ${meeting}, the register on ${person.partyJoinedOn}`, 'steps')];
     }
     ctx.found = c;
     return [];
