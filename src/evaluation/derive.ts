@@ -148,8 +148,8 @@ export function deriveRecords(ledger: Ledger, period: Period): PerformanceRecord
     add(duty.personId, undefined, kind, rule.dimension, day, 1, kind === 'shiftMissed' && leader ? 2 * rule.points : rule.points, undefined, [{ table: 'duties', id: key }]);
   });
 
-  // households screened, per visitor and day
-  const screened = new Map<string, { personId: PersonId; day: Day; ids: string[] }>();
+  // households screened, per visitor and day: each household once, however many visits screened it
+  const screened = new Map<string, { personId: PersonId; day: Day; ids: string[]; households: Set<string> }>();
   tableForEach(ledger.visits, (v) => {
     if (v.outcome !== 'screened') return;
     const day = dayOf(v.at);
@@ -157,13 +157,16 @@ export function deriveRecords(ledger: Ledger, period: Period): PerformanceRecord
     for (const personId of v.visitors) {
       const k = `${personId}|${day}`;
       let e = screened.get(k);
-      if (e === undefined) screened.set(k, (e = { personId, day, ids: [] }));
+      if (e === undefined) screened.set(k, (e = { personId, day, ids: [], households: new Set() }));
       e.ids.push(v.id);
+      e.households.add(v.householdId);
     }
   });
   const hh = RECORD_POINTS.householdsScreened;
   for (const e of screened.values()) {
-    add(e.personId, undefined, 'householdsScreened', hh.dimension, e.day, e.ids.length, hh.points * e.ids.length, undefined, e.ids.map((id) => ({ table: 'visits', id })));
+    const n = e.households.size;
+    e.ids.sort();
+    add(e.personId, undefined, 'householdsScreened', hh.dimension, e.day, n, hh.points * n, undefined, e.ids.map((id) => ({ table: 'visits', id })));
   }
 
   // deliveries to key home-isolated households

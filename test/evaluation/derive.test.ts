@@ -84,6 +84,15 @@ describe('deriveRecords', () => {
     for (const r of of('householdsScreened')) expect(r.dimension).toBe('achievement');
   });
 
+  it('counts a household screened several times in a day once, keeping every visit as a source', () => {
+    const visits = [3, 1, 2].map((k) => ev.visit({ visitId: `vx${k}`, householdId: 'h-wjg-1', day: '2020-01-29', time: `1${k}:00`, visitors: [P.wjgSec] }));
+    const l = apply(rosteredLedger(), visits);
+    const recs = deriveRecords(l, period('2020-01-29', '2020-01-29')).filter((r) => r.kind === 'householdsScreened');
+    expect(recs.map((r) => ({ who: r.personId, amount: r.amount, points: r.points, sources: r.sources.map((x) => x.id) }))).toEqual([
+      { who: P.wjgSec, amount: 1, points: 0.2, sources: ['vx1', 'vx2', 'vx3'] },
+    ]);
+  });
+
   it('counts fulfilled service requests for whoever fulfilled them', () => {
     expect(of('deliveryFulfilled').map(brief)).toEqual([{ who: P.wjgSec, day: '2020-01-27', amount: 1, points: 1, sources: ['serviceRequests:req-1'] }]);
   });
