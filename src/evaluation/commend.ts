@@ -1,3 +1,4 @@
+import { FAST_TRACK_FROM, FAST_TRACK_TO } from '../admission/state.js';
 import { FrontlineError, parseOrThrow } from '../core/errors.js';
 import type { OrgId, PersonId } from '../core/ids.js';
 import { LABELS, type Commendation, type Label, type PartyStatus, type RecordKind } from '../core/vocabulary.js';
@@ -221,7 +222,7 @@ function candidates(records: readonly PerformanceRecord[], period: Period, key: 
  *
  * @example
  * const s: AdmissionSuggestion = suggestAdmissions({ records, period, people }).suggestions[0];
- * s.fastTrack; // => true for an activist
+ * s.fastTrack; // => true for an activist, in a 2020 period
  * @category Evaluation
  */
 export interface AdmissionSuggestion {
@@ -233,7 +234,7 @@ export interface AdmissionSuggestion {
   readonly records: number;
   /** Net points. */
   readonly points: number;
-  /** Whether the front-line fast track could apply (an activist not yet a year in). */
+  /** Whether the 2020 front-line fast track could apply: an activist, in a period within 2020. */
   readonly fastTrack: boolean;
   /** Why, in words. */
   readonly reason: Label;
@@ -266,7 +267,8 @@ export function suggestAdmissions(
     const c = byPerson.get(p.id);
     if (c === undefined || c.front < minRecords || c.net < minPoints || hasKind(c, 'shiftMissed') || hasKind(c, 'findingOverdue')) continue;
     const status = LABELS.partyStatus[p.partyStatus];
-    const fastTrack = p.partyStatus === 'activist';
+    // the front-line fast track of 2020 (admission.frontLineFastTrack): only for a period within its year
+    const fastTrack = p.partyStatus === 'activist' && period.from <= FAST_TRACK_TO && period.to >= FAST_TRACK_FROM;
     out.push({
       personId: p.id,
       partyStatus: p.partyStatus,

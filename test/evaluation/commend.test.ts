@@ -176,6 +176,14 @@ describe('suggestAdmissions', () => {
     expect(activist?.evidence).toHaveLength(3);
   });
 
+  it('offers the front-line fast track only for a period within 2020, as advance grants it', () => {
+    const later = records.map((r) => ({ ...r, day: r.day.replace('2020', '2022') as typeof r.day }));
+    const { suggestions } = suggestAdmissions({ records: later, period: { from: '2022-01-01', to: '2022-12-31' } as typeof PERIOD, people });
+    const activist = suggestions.find((s) => s.personId === 'activist');
+    expect(activist?.fastTrack).toBe(false);
+    expect(activist?.reason.en).not.toContain('fast track');
+  });
+
   it('takes other thresholds', () => {
     const { suggestions } = suggestAdmissions({ records, period: PERIOD, people }, { minRecords: 2, minPoints: 3 });
     expect(suggestions.map((s) => s.personId)).toEqual(['few', 'target', 'applicant', 'activist', 'weak']);
