@@ -211,11 +211,13 @@ export function repairRoster(problem: RosterProblem, roster: Roster, change: Ros
   // the published roster, seat by seat, over the new seats; seats gone are diffed as closed
   const diff: SeatChange[] = [];
   const oldToNew = mapSeats(oldC, c);
+  const named = roster.seats as Readonly<Record<string, unknown>>;
   for (let s = 0; s < oldC.S; s++) {
     const x = oldToNew[s] as number;
     const p = oldA[s] as number;
     if (x >= 0) {
-      c.published[x] = p;
+      // a seat the published roster does not name has no published value (as a new seat)
+      c.published[x] = p >= 0 || Object.hasOwn(named, oldC.seatId(s)) ? p : -2;
       const id = oldC.seatIds[s];
       if (id !== undefined) c.seatIds[x] = id;
     } else if (p >= 0) {

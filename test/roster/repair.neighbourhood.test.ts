@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RosterProblem, buildRoster, repairRoster, type Instant, type Roster, type RosterChange } from '../../src/index.js';
+import { RosterProblem, buildRoster, repairRoster, validateRoster, type Instant, type Roster, type RosterChange } from '../../src/index.js';
 import { day, problemOf, rosterOf, seat } from './rosterFixtures.js';
 
 type Seats = Record<string, string | null>;
@@ -56,6 +56,21 @@ describe('repairRoster changes only what the change calls for', () => {
     expect(r.diff.map((d) => d.seat)).toEqual([seat('cp1', 0, 'day')]);
     expect(r.diff[0]?.reason).toBe('unavailable');
     expect(r.repair.freedSeats).toBe(1);
+  });
+
+  it('seats a partial published roster does not name have no published value: filled as new seats, scored as a fresh check scores them', () => {
+    const problem = problemOf({
+      days: 3,
+      posts: [{ id: 'cp1', staff: 1 }],
+      people: [{ id: 'a', cadreLevel: 'village' }, { id: 'b', cadreLevel: 'village' }, { id: 'c' }, { id: 'd' }],
+    });
+    const b = buildRoster(problem, { seed: 1 });
+    const partial = rosterOf(problem, Object.fromEntries(Object.entries(seatsOf(b.roster)).filter(([id]) => !id.endsWith('/1'))));
+    const sick = b.roster.seats[seat('cp1', 1, 'day') as keyof typeof b.roster.seats] as string;
+    const r = repairRoster(problem, partial, change({ kind: 'unavailable', personId: sick, from: day(1), to: day(1), reason: 'sickness' }));
+    for (const d of r.diff) if (d.seat.endsWith('/1')) expect(d.reason).toBe('added');
+    expect(r.diff.filter((d) => d.seat.endsWith('/1') && d.new !== null).length).toBeGreaterThan(0);
+    expect(validateRoster(structuredClone(r.problem), r.roster).score).toEqual(r.score);
   });
 
   it('a post opened for days already frozen is left out, so the returned problem is valid and can be repaired again', () => {
