@@ -2,7 +2,7 @@ import { FAST_TRACK_FROM, FAST_TRACK_TO } from '../admission/state.js';
 import { FrontlineError, parseOrThrow } from '../core/errors.js';
 import type { OrgId, PersonId } from '../core/ids.js';
 import { LABELS, type Commendation, type Label, type PartyStatus, type RecordKind } from '../core/vocabulary.js';
-import { Period, type PerformanceRecord } from './derive.js';
+import { Period, compareEvidence, type PerformanceRecord } from './derive.js';
 import type { CadreEvaluations, TeamEvaluation } from './evaluate.js';
 import { round, settle } from './numbers.js';
 import type { EvaluationRuleId } from './rules.js';
@@ -202,14 +202,14 @@ function candidates(records: readonly PerformanceRecord[], period: Period, key: 
       a.front++;
       a.best.push(r);
       if (a.best.length > 3) {
-        a.best.sort((x, y) => y.points - x.points);
+        a.best.sort(compareEvidence);
         a.best.length = 3;
       }
     }
   }
   const out = new Map<string, Candidate>();
   for (const [id, a] of acc) {
-    const c: Candidate = { front: a.front, net: settle(a.net), best: a.best.sort((x, y) => y.points - x.points) };
+    const c: Candidate = { front: a.front, net: settle(a.net), best: a.best.sort(compareEvidence) };
     kindsSeen.set(c, a.kinds);
     out.set(id, c);
   }

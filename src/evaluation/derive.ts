@@ -54,6 +54,21 @@ export interface PerformanceRecord {
 }
 
 /**
+ * @internal The order of evidence: the strongest first (most points), then the earlier day, the kind
+ * and the first source, so that the evidence shown never depends on the order of the records.
+ */
+export function compareEvidence(a: PerformanceRecord, b: PerformanceRecord): number {
+  if (a.points !== b.points) return b.points - a.points;
+  if (a.day !== b.day) return a.day < b.day ? -1 : 1;
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  const x = a.sources[0];
+  const y = b.sources[0];
+  const xs = x === undefined ? '' : `${x.table}:${x.id}`;
+  const ys = y === undefined ? '' : `${y.table}:${y.id}`;
+  return xs < ys ? -1 : xs > ys ? 1 : 0;
+}
+
+/**
  * A period of evaluation, both days included.
  *
  * @example

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { FrontlineError, parseOrThrow, type Issue } from '../core/errors.js';
 import type { OrgId, PersonId } from '../core/ids.js';
-import { LABELS, type AppraisalGrade, type CadreGrade, type EvaluationDimension, type Label, type RecordKind, type TeamGrade } from '../core/vocabulary.js';
-import { Period, type PerformanceRecord } from './derive.js';
+import { LABELS, RecordKind, type AppraisalGrade, type CadreGrade, type EvaluationDimension, type Label, type TeamGrade } from '../core/vocabulary.js';
+import { Period, compareEvidence, type PerformanceRecord } from './derive.js';
 import { round, settle } from './numbers.js';
 import type { EvaluationRuleId } from './rules.js';
 
@@ -196,14 +196,22 @@ function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string,
   const dim: Record<EvaluationDimension, number> = { morality: 0, ability: 1, diligence: 2, achievement: 3, integrity: 4 };
   let inPeriod = 0;
   const byUnit = key === 'unitId';
-  for (const r of records) {
+  const bad: Issue[] = [];
+  for (let j = 0; j < records.length; j++) {
+    const r = records[j] as PerformanceRecord;
+    const found: unknown = dim[r.dimension];
+    const d = typeof found === 'number' ? found : undefined;
+    if (d === undefined || typeof r.points !== 'number' || !Number.isFinite(r.points) || typeof r.day !== 'string') {
+      if (bad.length < 20) bad.push(recordProblem(r, j, d));
+      continue;
+    }
     if (r.day < period.from || r.day > period.to) continue;
     inPeriod++;
     const id = byUnit ? r.unitId : r.personId;
     if (id === undefined) continue;
     const i = index.get(id);
     if (i === undefined) continue;
-    const at = i * 5 + dim[r.dimension];
+    const at = i * 5 + d;
     points[at] = (points[at] as number) + r.points;
     counts[i] = (counts[i] as number) + 1;
     if (vetoes.has(r.kind)) vetoed[i] = 1;
@@ -213,7 +221,7 @@ function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string,
       let k = i * 3;
       for (; k < i * 3 + 3; k++) {
         const t = top[k];
-        if (t === undefined || r.points > t.points) break;
+        if (t === undefined || compareEvidence(r, t) < 0) break;
       }
       if (k < i * 3 + 3) {
         for (let m = i * 3 + 2; m > k; m--) top[m] = top[m - 1];
@@ -221,9 +229,24 @@ function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string,
       }
     }
   }
+  if (bad.length > 0) throw new FrontlineError('invalid_input', 'invalid performance records', bad);
   // sums of fractions depend on the order they were added in: settle them so that ranking does not
   for (let k = 0; k < points.length; k++) points[k] = settle(points[k] as number);
+  // faults worst first, then by day, kind and source: never in the order the records came in
+  for (const f of faults) if (f !== undefined && f.length > 1) f.sort(compareFaults);
   return { points, counts, top, faults, vetoed, inPeriod };
+}
+
+/** Faults worst first, then by day, kind and first source. */
+function compareFaults(a: PerformanceRecord, b: PerformanceRecord): number {
+  return a.points !== b.points ? a.points - b.points : compareEvidence(a, b);
+}
+
+/** What is wrong with a performance record that cannot be counted. */
+function recordProblem(r: PerformanceRecord, j: number, dimension: number | undefined): Issue {
+  if (dimension === undefined) return { path: ['records', j, 'dimension'], code: 'invalid_value', message: `unknown dimension ${JSON.stringify(r.dimension)}` };
+  if (typeof r.day !== 'string') return { path: ['records', j, 'day'], code: 'invalid_type', message: 'a record needs its day' };
+  return { path: ['records', j, 'points'], code: 'invalid_type', message: `points must be a finite number, got ${String(r.points)}` };
 }
 
 
@@ -255,7 +278,7 @@ export function evaluateCadres(records: readonly PerformanceRecord[], cadres: re
   const period = parseOrThrow(Period, options.period, 'invalid_input', 'period');
   const rubric = options.rubric === undefined ? DEFAULT_RUBRIC : parseOrThrow(Rubric, options.rubric, 'invalid_input', 'rubric');
   const quotaRule = options.quota === undefined ? { edition: '2020' as const, withApproval: false } : parseOrThrow(QuotaRule, options.quota, 'invalid_input', 'quota rule');
-  const vetoes = new Set<RecordKind>(options.vetoes ?? ['shiftMissed', 'findingOverdue']);
+  const vetoes = new Set<RecordKind>(options.vetoes === undefined ? ['shiftMissed', 'findingOverdue'] : parseOrThrow(z.array(RecordKind), options.vetoes, 'invalid_input', 'vetoes'));
   const index = new Map<string, number>();
   const issues: Issue[] = [];
   cadres.forEach((c, i) => {
@@ -512,6 +535,10 @@ export function appraiseMembers(members: readonly PersonId[] | readonly string[]
     else if (voters > ids.length) issues.push({ path: ['voters'], code: 'too_many_voters', message: `${voters} voters, but only ${ids.length} members` });
     for (const [id, v] of Object.entries(options.votes)) {
       if (!ids.includes(id as PersonId)) issues.push({ path: ['votes', id], code: 'unknown_member', message: `'${id}' is not among the members appraised` });
+      if (typeof v !== 'object' || v === null) {
+        issues.push({ path: ['votes', id], code: 'invalid_votes', message: 'a tally gives the votes for each grade: excellent, qualified, basicallyQualified, unqualified' });
+        continue;
+      }
       const sum = APPRAISAL_ORDER.reduce((s, g) => s + v[g], 0);
       if (APPRAISAL_ORDER.some((g) => !Number.isInteger(v[g]) || v[g] < 0)) issues.push({ path: ['votes', id], code: 'invalid_votes', message: 'votes are whole numbers, 0 or more' });
       else if (voters !== undefined && sum > voters) issues.push({ path: ['votes', id], code: 'too_many_votes', message: `${sum} votes for '${id}', but only ${voters} voters` });

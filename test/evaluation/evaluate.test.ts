@@ -149,6 +149,40 @@ describe('evaluateCadres: vetoes, ties, grades and their evidence', () => {
     expect(r.grades.find((g) => g.personId === 'c03')?.evidence).toEqual({ records: 0, points: 0, top: [], faults: [] });
   });
 
+  it('shows the same evidence whatever the order of the records: ties by day, kind and source', () => {
+    const one = cadres(1);
+    const id = one[0]!.id;
+    const records = [
+      rec(id, { points: 5, day: '2020-01-29', source: 'D' }),
+      rec(id, { points: 5, day: '2020-01-27', source: 'B' }),
+      rec(id, { points: 5, day: '2020-01-27', source: 'A' }),
+      rec(id, { points: 5, day: '2020-01-28', source: 'C' }),
+      rec(id, { points: -2, dimension: 'diligence', kind: 'shiftLate', day: '2020-01-28', source: 'F2' }),
+      rec(id, { points: -2, dimension: 'diligence', kind: 'shiftLate', day: '2020-01-27', source: 'F1' }),
+      rec(id, { points: -4, dimension: 'diligence', kind: 'shiftMissed', day: '2020-01-29', source: 'F3' }),
+    ];
+    const evidence = (rs: PerformanceRecord[]) => {
+      const g = evaluateCadres(rs, one, { period: PERIOD }).grades[0]!;
+      return [g.evidence.top.map((r) => r.sources[0]?.id), g.evidence.faults.map((r) => r.sources[0]?.id)];
+    };
+    expect(evidence(records)).toEqual([
+      ['A', 'B', 'C'],
+      ['F3', 'F1', 'F2'],
+    ]);
+    expect(evidence([...records].reverse())).toEqual(evidence(records));
+  });
+
+  it('refuses records it cannot count and unknown veto kinds, naming each', () => {
+    const one = cadres(1);
+    const id = one[0]!.id;
+    const bad = [rec(id), { ...rec(id), dimension: 'bogus' }, { ...rec(id), points: Number.NaN }] as PerformanceRecord[];
+    expect(problems(() => evaluateCadres(bad, one, { period: PERIOD }))).toEqual([
+      { path: ['records', 1, 'dimension'], code: 'invalid_value' },
+      { path: ['records', 2, 'points'], code: 'invalid_type' },
+    ]);
+    expect(() => evaluateCadres([rec(id)], one, { period: PERIOD, vetoes: ['nonsense' as never] })).toThrow(/vetoes/);
+  });
+
   it('refuses a cadre listed twice', () => {
     expect(problems(() => evaluateCadres([], [{ id: 'c00' as PersonId }, { id: 'c00' as PersonId }], { period: PERIOD }))).toEqual([{ path: ['cadres', 1, 'id'], code: 'duplicate_id' }]);
   });
@@ -317,6 +351,8 @@ describe('appraiseMembers', () => {
     expect(problems(() => appraiseMembers(['p1', 'p2'], { votes: { p1: v(-1, 0) }, voters: 2 }))).toEqual([{ path: ['votes', 'p1'], code: 'invalid_votes' }]);
     expect(problems(() => appraiseMembers(['p1', 'p1'], { votes: {}, voters: 1 }))).toEqual([{ path: ['members'], code: 'duplicate_id' }]);
     expect(problems(() => appraiseMembers(['p1'], {}))).toEqual([{ path: ['votes'], code: 'nothing_to_appraise' }]);
+    const nullTally = { p1: null } as unknown as Record<string, AppraisalVotes>;
+    expect(problems(() => appraiseMembers(['p1', 'p2'], { votes: nullTally, voters: 2 }))).toEqual([{ path: ['votes', 'p1'], code: 'invalid_votes' }]);
   });
 
   it('without votes, appraises from the records of a period', () => {
