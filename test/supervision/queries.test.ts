@@ -92,6 +92,17 @@ describe('findingsOn', () => {
   });
 });
 
+describe('findingsOn and uninspectedUnits refuse bad input', () => {
+  it('a day that is not a real day, and an unknown `only`, each named by its path', () => {
+    const l = ledger();
+    for (const bad of ['2020-02-31', '2020-1-31', 'tomorrow']) {
+      expect(problems(() => findingsOn(l, d(bad))).every((p) => p.path[0] === 'asOf')).toBe(true);
+      expect(problems(() => uninspectedUnits(l, G.pa, d(bad), 3)).every((p) => p.path[0] === 'asOf')).toBe(true);
+    }
+    expect(problems(() => findingsOn(l, d('2020-01-31'), { only: 'overdu' as 'overdue' }))).toEqual([{ path: ['only'], code: 'invalid_value' }]);
+  });
+});
+
 describe('uninspectedUnits', () => {
   const l = apply(rosteredLedger(), [
     sv.inspection({ inspectionId: 'i1', unitId: U.wjg, at: at('2020-01-27') }),
