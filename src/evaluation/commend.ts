@@ -46,24 +46,24 @@ export interface CommendationCriteria {
 export const COMMENDATION_CRITERIA: Readonly<Record<Commendation, CommendationCriteria>> = {
   outstandingMember: {
     title: 'outstandingMember',
-    zh: '在疫情防控一线表现突出的党员：一线记录不少于5条，无缺岗、无逾期未改问题，按净分排序，名额不超过符合条件党员的5%',
-    en: 'Party members outstanding on the front line: at least 5 front-line records, no missed shift or overdue finding, ranked by net points, at most 5% of those eligible',
+    zh: '在疫情防控一线表现突出的党员：一线记录不少于5条，无缺岗、无逾期未改问题，按净分排序，名额不超过符合条件党员的5%，不足1名的按1名计',
+    en: 'Party members outstanding on the front line: at least 5 front-line records, no missed shift or overdue finding, ranked by net points, at most 5% of those eligible, one when that comes to less',
     quotaShare: 0.05,
     minFrontLineRecords: 5,
     exclusions: ['shiftMissed', 'findingOverdue'],
   },
   outstandingPartyWorker: {
     title: 'outstandingPartyWorker',
-    zh: '年度（专项）考核为优秀的党员干部：一线记录不少于3条，无缺岗、无逾期未改问题，名额不超过优秀干部的20%',
-    en: 'Cadres who are Party members graded excellent: at least 3 front-line records, no missed shift or overdue finding, at most 20% of them',
+    zh: '年度（专项）考核为优秀的党员干部：一线记录不少于3条，无缺岗、无逾期未改问题，名额不超过优秀党员干部的20%，不足1名的按1名计',
+    en: 'Cadres who are Party members graded excellent: at least 3 front-line records, no missed shift or overdue finding, at most 20% of them, one when that comes to less',
     quotaShare: 0.2,
     minFrontLineRecords: 3,
     exclusions: ['shiftMissed', 'findingOverdue'],
   },
   advancedOrganization: {
     title: 'advancedOrganization',
-    zh: '领导班子评为“好”的基层党组织：无逾期未改问题，名额不超过参评组织的10%',
-    en: 'Grassroots Party organizations whose leadership team is graded good: no overdue finding, at most 10% of those assessed',
+    zh: '领导班子评为“好”的基层党组织：无逾期未改问题，名额不超过参评组织的10%，不足1名的按1名计',
+    en: 'Grassroots Party organizations whose leadership team is graded good: no overdue finding, at most 10% of those assessed, one when that comes to less',
     quotaShare: 0.1,
     minFrontLineRecords: 0,
     exclusions: ['findingOverdue'],
@@ -147,11 +147,13 @@ export function nominate(input: NominationInput, criteria: Readonly<Record<Comme
   const words = (c: Candidate): Label => ({ zh: `一线记录${c.front}条，净分${round(c.net)}`, en: `${c.front} front-line records, net points ${round(c.net)}` });
 
   const members = new Set(input.people.filter((p) => p.partyStatus === 'fullMember' || p.partyStatus === 'probationaryMember').map((p) => p.id as string));
-  const pick = (title: Commendation, pool: { id: string; score: number; c: Candidate }[], unit: boolean): void => {
+  // the quota is the published share of the pool the criteria name (those eligible, the excellent
+  // cadres, the organizations assessed), rounded down, and one when the share comes to less than one
+  const pick = (title: Commendation, pool: { id: string; score: number; c: Candidate }[], unit: boolean, base: 'eligible' | number): void => {
     const crit = criteria[title];
     const eligible = pool.filter((x) => x.c.front >= crit.minFrontLineRecords && !crit.exclusions.some((k) => hasKind(x.c, k)));
     eligible.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-    const max = eligible.length === 0 ? 0 : Math.max(1, Math.floor(eligible.length * crit.quotaShare));
+    const max = eligible.length === 0 ? 0 : Math.min(eligible.length, Math.max(1, Math.floor((base === 'eligible' ? eligible.length : base) * crit.quotaShare + 1e-9)));
     quotas[title] = max;
     eligible.slice(0, max).forEach((x, i) => {
       const w = words(x.c);
@@ -171,16 +173,17 @@ export function nominate(input: NominationInput, criteria: Readonly<Record<Comme
     'outstandingMember',
     [...byPerson].filter(([id]) => members.has(id)).map(([id, c]) => ({ id, score: c.net, c })),
     false,
+    'eligible',
   );
   if (input.cadres !== undefined) {
     const pool = input.cadres.grades
       .filter((g) => g.grade === 'excellent' && members.has(g.personId))
       .map((g) => ({ id: g.personId as string, score: g.total, c: byPerson.get(g.personId) ?? EMPTY }));
-    pick('outstandingPartyWorker', pool, false);
+    pick('outstandingPartyWorker', pool, false, pool.length);
   }
   if (input.teams !== undefined) {
     const pool = input.teams.filter((t) => t.grade === 'good').map((t) => ({ id: t.unitId as string, score: t.score, c: byUnit.get(t.unitId) ?? EMPTY }));
-    pick('advancedOrganization', pool, true);
+    pick('advancedOrganization', pool, true, input.teams.length);
   }
   return { nominations, quotas };
 }

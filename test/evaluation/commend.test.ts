@@ -119,18 +119,25 @@ describe('nominate: outstanding Party workers and advanced organizations', () =>
     expect(nominated(nominate({ records: fewer, period: PERIOD, people: five.map((c) => person(c.id)), cadres: graded }), 'outstandingPartyWorker')).toEqual([]);
   });
 
-  it('nominates organizations whose team is graded good, without an overdue finding, within 10% (at least one)', () => {
+  it('nominates organizations whose team is graded good, without an overdue finding, within 10% of those assessed (at least one)', () => {
     const units = ids(25, 'u') as OrgId[];
     const teamRecords = units.flatMap((u) => many(5, u, { unit: true, points: 5, kind: 'findingFixed' }));
     const teams = evaluateTeams(teamRecords, units, { period: PERIOD }).grades;
     expect(teams.filter((t) => t.grade === 'good')).toHaveLength(10);
     const r = nominate({ records: teamRecords, period: PERIOD, people: [], teams });
-    expect(r.quotas.advancedOrganization).toBe(1);
-    expect(r.nominations).toEqual([expect.objectContaining({ title: 'advancedOrganization', unitId: 'u00', rank: 1, score: 100 })]);
+    // 10% of the 25 assessed, rounded down
+    expect(r.quotas.advancedOrganization).toBe(2);
+    expect(r.nominations).toEqual([
+      expect.objectContaining({ title: 'advancedOrganization', unitId: 'u00', rank: 1, score: 100 }),
+      expect.objectContaining({ title: 'advancedOrganization', unitId: 'u01', rank: 2, score: 100 }),
+    ]);
     expect(r.nominations[0]?.personId).toBeUndefined();
     // an overdue finding (in records beyond those the teams were graded on) excludes
     const overdue = [...teamRecords, rec('u00', { unit: true, kind: 'findingOverdue', points: -3 })];
-    expect(nominated(nominate({ records: overdue, period: PERIOD, people: [], teams }), 'advancedOrganization')).toEqual(['u01']);
+    expect(nominated(nominate({ records: overdue, period: PERIOD, people: [], teams }), 'advancedOrganization')).toEqual(['u01', 'u02']);
+    // five assessed: less than one place comes to one
+    const five = evaluateTeams(teamRecords, units.slice(0, 5), { period: PERIOD }).grades;
+    expect(nominate({ records: teamRecords, period: PERIOD, people: [], teams: five }).quotas.advancedOrganization).toBe(1);
   });
 });
 
