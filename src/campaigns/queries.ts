@@ -1,4 +1,4 @@
-import { instantAt, fromEpochDay, toEpochDay, type Day, type Instant } from '../core/day.js';
+import { instantAt, fromEpochDay, requireDay, requireInstant, toEpochDay, type Day, type Instant } from '../core/day.js';
 import { FrontlineError } from '../core/errors.js';
 import type { CampaignId, HouseholdId, OrgId } from '../core/ids.js';
 import { ledgerTree, pairKey, type Ledger } from '../ledger/ledger.js';
@@ -34,6 +34,7 @@ function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => b
  * @category Home prevention
  */
 export function followUps(ledger: Ledger, day: Day, scope?: OrgId): readonly (FollowUp & { readonly personId: string; readonly unitId: OrgId })[] {
+  requireDay(day);
   const within = inScope(ledgerTree(ledger), scope);
   const out: (FollowUp & { personId: string; unitId: OrgId })[] = [];
   tableForEach(ledger.observations, (o) => {
@@ -53,6 +54,7 @@ export function followUps(ledger: Ledger, day: Day, scope?: OrgId): readonly (Fo
  * @category Door-knocking
  */
 export function unscreenedHouseholds(ledger: Ledger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly Household[] {
+  requireDay(day);
   const tree = ledgerTree(ledger);
   const campaign = tableGet(ledger.campaigns, campaignId);
   if (campaign === undefined) throw unknownCampaign(campaignId);
@@ -76,6 +78,7 @@ export function unscreenedHouseholds(ledger: Ledger, campaignId: CampaignId, day
  * @category Door-knocking
  */
 export function dueRevisits(ledger: Ledger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly HouseholdScreening[] {
+  requireDay(day);
   if (tableGet(ledger.campaigns, campaignId) === undefined) throw unknownCampaign(campaignId);
   const within = inScope(ledgerTree(ledger), scope);
   const out: HouseholdScreening[] = [];
@@ -106,9 +109,9 @@ export function classificationHistory(ledger: Ledger, householdId: HouseholdId):
  * @category Door-knocking
  */
 export function openServiceRequests(ledger: Ledger, at: Instant, scope?: OrgId): readonly (ServiceRequest & { readonly overdue: boolean })[] {
+  requireInstant(at);
   const within = inScope(ledgerTree(ledger), scope);
   const now = Date.parse(at);
-  if (Number.isNaN(now)) throw new RangeError(`frontline: not an instant: '${at}'`);
   const out: (ServiceRequest & { overdue: boolean })[] = [];
   tableForEach(ledger.serviceRequests, (r) => {
     if (!within(r.unitId) || Date.parse(r.requestedAt) > now) return;
@@ -127,6 +130,7 @@ export function openServiceRequests(ledger: Ledger, at: Instant, scope?: OrgId):
  * @category Cleaning
  */
 export function sitesDue(ledger: Ledger, day: Day, scope?: OrgId): readonly { readonly site: Site; readonly done: number; readonly due: number; readonly overdue: boolean }[] {
+  requireDay(day);
   const tree = ledgerTree(ledger);
   const within = inScope(tree, scope);
   const yesterday = fromEpochDay(toEpochDay(day) - 1);
@@ -152,6 +156,7 @@ export function sitesDue(ledger: Ledger, day: Day, scope?: OrgId): readonly { re
  * @category Volunteer service
  */
 export function openTasks(ledger: Ledger, day: Day, scope?: OrgId): readonly VolunteerTask[] {
+  requireDay(day);
   const within = inScope(ledgerTree(ledger), scope);
   const out: VolunteerTask[] = [];
   tableForEach(ledger.tasks, (t) => {

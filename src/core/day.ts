@@ -63,6 +63,23 @@ export const Instant = z.iso.datetime({ offset: true }).brand<'Instant'>();
 export type Instant = z.infer<typeof Instant>;
 
 /**
+ * @internal Refuses a value that is not a real day as bad input, naming it by `path`: the check at
+ * the top of every query that takes a day.
+ */
+export function requireDay(value: unknown, path: PropertyKey = 'day'): Day {
+  const r = Day.safeParse(value);
+  if (r.success) return r.data;
+  throw new FrontlineError('invalid_input', `invalid ${String(path)}`, r.error.issues.map((i) => ({ path: [path], code: i.code, message: i.message })));
+}
+
+/** @internal {@link requireDay} for an instant with its offset. */
+export function requireInstant(value: unknown, path: PropertyKey = 'at'): Instant {
+  const r = Instant.safeParse(value);
+  if (r.success) return r.data;
+  throw new FrontlineError('invalid_input', `invalid ${String(path)}`, r.error.issues.map((i) => ({ path: [path], code: i.code, message: i.message })));
+}
+
+/**
  * Checks a string and returns it as a {@link Day}; throws a {@link FrontlineError} (`invalid_day`)
  * naming the problem otherwise.
  *

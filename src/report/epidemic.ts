@@ -1,4 +1,4 @@
-import { addDays, type Day } from '../core/day.js';
+import { addDays, requireDay, type Day } from '../core/day.js';
 import type { OrgId } from '../core/ids.js';
 import type { CommunityState } from '../core/vocabulary.js';
 import type { Rule } from '../core/rules.js';
@@ -47,6 +47,7 @@ export const COMMUNITY_STATE_RULES: readonly (Rule & { readonly since: Day; read
  * @category Reports
  */
 export function communityStates(ledger: Ledger, day: Day): ReadonlyMap<OrgId, { readonly state: CommunityState; readonly confirmed: number; readonly households: number; readonly edition: string }> {
+  requireDay(day);
   const rule = [...COMMUNITY_STATE_RULES].reverse().find((r) => r.since <= day) ?? (COMMUNITY_STATE_RULES[0] as (typeof COMMUNITY_STATE_RULES)[number]);
   const from = addDays(day, -13);
   const byUnit = new Map<OrgId, Map<string, Set<string>>>();

@@ -1,5 +1,5 @@
-import { Day, daysBetween, dayOf } from '../core/day.js';
-import { FrontlineError, issuesFromZod } from '../core/errors.js';
+import { daysBetween, dayOf, requireDay, type Day } from '../core/day.js';
+import { FrontlineError } from '../core/errors.js';
 import type { OrgId } from '../core/ids.js';
 import type { UnitKind } from '../core/vocabulary.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
@@ -53,7 +53,7 @@ export interface FindingsOptions {
  * @category Supervision
  */
 export function findingsOn(ledger: Ledger, asOf: Day, options: FindingsOptions = {}): FindingView[] {
-  checkAsOf(asOf);
+  requireDay(asOf, 'asOf');
   const only = options.only ?? 'open';
   if (only !== 'open' && only !== 'overdue' && only !== 'all')
     throw new FrontlineError('invalid_input', 'invalid option', [{ path: ['only'], code: 'invalid_value', message: `'only' is 'open', 'overdue' or 'all', got ${JSON.stringify(only)}` }]);
@@ -102,7 +102,7 @@ export interface UninspectedUnit {
  */
 export function uninspectedUnits(ledger: Ledger, groupId: string, asOf: Day, days: number): UninspectedUnit[] {
   const group = ledger.command?.supervisionGroups.find((g) => g.id === groupId);
-  checkAsOf(asOf);
+  requireDay(asOf, 'asOf');
   if (group === undefined) throw new FrontlineError('invalid_input', 'unknown supervision group', [{ path: ['groupId'], code: 'unknown_group', message: `unknown supervision group '${groupId}'` }]);
   if (!Number.isInteger(days) || days < 1) throw new FrontlineError('invalid_input', 'invalid window', [{ path: ['days'], code: 'too_small', message: 'the window is a whole number of days, at least 1' }]);
   const tree = ledgerTree(ledger);
@@ -128,10 +128,4 @@ export function uninspectedUnits(ledger: Ledger, groupId: string, asOf: Day, day
     }
   }
   return out;
-}
-
-/** Refuses an `asOf` that is not a real day, naming it. */
-function checkAsOf(asOf: unknown): void {
-  const r = Day.safeParse(asOf);
-  if (!r.success) throw new FrontlineError('invalid_input', 'invalid day', issuesFromZod(r.error, ['asOf']));
 }

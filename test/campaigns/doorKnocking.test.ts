@@ -252,7 +252,8 @@ describe('service requests', () => {
       [r1.requestId, false],
       [r3.requestId, false],
     ]);
-    expect(() => openServiceRequests(l, 'yesterday' as Instant)).toThrow(RangeError);
+    expect(() => openServiceRequests(l, 'yesterday' as Instant)).toThrow(FrontlineError);
+    expect(() => openServiceRequests(l, '2020-01-27T10:00:00' as Instant)).toThrow(/invalid at/);
   });
 
   test('openServiceRequests orders by due time whatever the offset of the instants', () => {
