@@ -194,7 +194,8 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
       const req = requirementWords(c, post);
       add('H1', [s], p, 1, { zh: `${pw.zh}不能担任${sw.zh}：需${req.zh}`, en: `${pw.en} cannot take ${sw.en}: it needs ${req.en}` });
     }
-    const absent = absenceFor(c, p, s);
+    const d0 = c.seatDay[s] as number;
+    const absent = c.blocked[p * D + d0] !== 0 || (c.seatEnd[s] as number) > (d0 + 1) * 1440 ? absenceFor(c, p, s) : undefined;
     if (absent !== undefined) {
       const pw = personWords(c, p);
       const sw = seatWords(c, s);
