@@ -178,9 +178,10 @@ export interface RepairResult extends RosterResult {
  * moving someone who is on another shift that day and refilling theirs (someone of the post's own
  * unit or pool first, then of any pool); then a short search over the neighbourhood (the pools
  * touched, two days either side; every pool on those days while seats stay empty) may improve it,
- * every seat changed from the published roster costing the heavy S3 weight. Returns the new roster, its diff (seat,
- * old, new, reason) and the changed problem. Bad input (an unknown person, post or seat) throws a
- * {@link FrontlineError} listing each problem.
+ * every seat changed from the published roster costing the heavy S3 weight. Seats the published
+ * roster left empty stay empty; seats it does not name are filled as new ones. Returns the new
+ * roster, its diff (seat, old, new, reason) and the changed problem. Bad input (an unknown person,
+ * post or seat, or a shift no post has) throws a {@link FrontlineError} listing each problem.
  *
  * @example
  * const problem = generateRosterProblem({ size: 'S', seed: 1 });
