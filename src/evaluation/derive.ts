@@ -63,9 +63,9 @@ export function compareEvidence(a: PerformanceRecord, b: PerformanceRecord): num
   if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
   const x = a.sources[0];
   const y = b.sources[0];
-  const xs = x === undefined ? '' : `${x.table}:${x.id}`;
-  const ys = y === undefined ? '' : `${y.table}:${y.id}`;
-  return xs < ys ? -1 : xs > ys ? 1 : 0;
+  if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? -1 : 1;
+  if (x.table !== y.table) return x.table < y.table ? -1 : 1;
+  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
 }
 
 /**

@@ -110,9 +110,9 @@ export interface GradeEvidence {
   readonly records: number;
   /** Net points. */
   readonly points: number;
-  /** The strongest merits (up to three). */
+  /** The strongest merits (up to three): most points first, ties by day, kind and source, whatever the order of the records. */
   readonly top: readonly PerformanceRecord[];
-  /** Every fault (negative record). */
+  /** Every fault (negative record), in the order of the records given. */
   readonly faults: readonly PerformanceRecord[];
 }
 
@@ -221,7 +221,7 @@ function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string,
       let k = i * 3;
       for (; k < i * 3 + 3; k++) {
         const t = top[k];
-        if (t === undefined || compareEvidence(r, t) < 0) break;
+        if (t === undefined || r.points > t.points || (r.points === t.points && compareEvidence(r, t) < 0)) break;
       }
       if (k < i * 3 + 3) {
         for (let m = i * 3 + 2; m > k; m--) top[m] = top[m - 1];
@@ -232,14 +232,7 @@ function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string,
   if (bad.length > 0) throw new FrontlineError('invalid_input', 'invalid performance records', bad);
   // sums of fractions depend on the order they were added in: settle them so that ranking does not
   for (let k = 0; k < points.length; k++) points[k] = settle(points[k] as number);
-  // faults worst first, then by day, kind and source: never in the order the records came in
-  for (const f of faults) if (f !== undefined && f.length > 1) f.sort(compareFaults);
   return { points, counts, top, faults, vetoed, inPeriod };
-}
-
-/** Faults worst first, then by day, kind and first source. */
-function compareFaults(a: PerformanceRecord, b: PerformanceRecord): number {
-  return a.points !== b.points ? a.points - b.points : compareEvidence(a, b);
 }
 
 /** What is wrong with a performance record that cannot be counted. */
