@@ -71,7 +71,9 @@ export function communityStates(ledger: Ledger, day: Day): ReadonlyMap<OrgId, { 
       confirmed += people.size;
       if (people.size >= rule.cluster) cluster = true;
     }
-    const state: CommunityState = confirmed === 0 ? 'none' : cluster ? 'outbreak' : confirmed >= rule.cluster && households.size >= 2 ? 'communityTransmission' : 'case';
+    // a cluster (the edition's size, in one household) is an outbreak; two or more sporadic cases in
+    // different households are community transmission under every edition: only clusters changed
+    const state: CommunityState = confirmed === 0 ? 'none' : cluster ? 'outbreak' : confirmed >= 2 && households.size >= 2 ? 'communityTransmission' : 'case';
     out.set(unit, { state, confirmed, households: households.size, edition: rule.edition ?? '' });
   }
   return out;

@@ -31,6 +31,9 @@ describe('community epidemic states (社区防控工作方案)', () => {
     expect(communityStates(l, '2020-02-01' as never).get(U.wjg)).toMatchObject({ state: 'outbreak', edition: '1st–6th editions' });
     const autumn = withCases([{ household: H.wjg1, person: P.wjg1, day: '2020-09-20' }, { household: H.wjg1, person: P.wjg2, day: '2020-09-20' }]);
     expect(communityStates(autumn, '2020-09-21' as never).get(U.wjg)).toMatchObject({ state: 'case', confirmed: 2, edition: '7th edition' });
+    // only clusters changed: two sporadic cases in two households are still community transmission
+    const sporadic = withCases([{ household: H.wjg1, person: P.wjg1, day: '2020-09-20' }, { household: H.wjg2, person: P.wjg3, day: '2020-09-20' }]);
+    expect(communityStates(sporadic, '2020-09-21' as never).get(U.wjg)).toMatchObject({ state: 'communityTransmission', edition: '7th edition' });
   });
 
   it('is part of the daily dispatch and its rendering', () => {
