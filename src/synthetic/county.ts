@@ -10,6 +10,7 @@ import { createOrgTree } from '../org/tree.js';
 import type { OrgUnit, PartyOrganization } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
 import { makeResidentId } from '../people/residentId.js';
+import { eighteenOn } from '../admission/state.js';
 import {
   COMMUNITY_NAMES,
   COUNTY_POSTS,
@@ -39,7 +40,7 @@ export const GenerateCountyOptions = z
     /** Share of Yuechi's 869 villages and communities (and so of its people) to generate: 1 is full scale. Default 1. */
     scale: z.number().positive().max(4).optional(),
     /** The day the county is drawn as of (ages, probation). Default `2020-01-24`, when Sichuan started its level-1 response. */
-    asOf: Day.optional(),
+    asOf: Day.refine((day) => day >= '1990-01-01', 'the county is drawn as of 1990-01-01 or later').optional(),
   })
   .strict();
 /**
@@ -89,6 +90,8 @@ interface Draft {
   readonly rng: Random;
   readonly asOf: Day;
   readonly asOfEpoch: number;
+  /** The last house number given in each village's group. */
+  readonly houses: Map<string, number>;
   readonly people: Person[];
   readonly seqByKey: Map<string, number>;
   readonly dayCache: Map<number, Day>;
@@ -169,11 +172,20 @@ function addPerson(d: Draft, p: PersonDraft): Person {
   };
   if (p.age >= 16 && p.age <= 78 && rng.chance(0.9)) person.phone = phoneNumber(rng);
   if (p.householdId !== undefined) person.householdId = p.householdId;
-  if (status === 'fullMember') {
-    const joinAge = Math.min(p.age - 1, 20 + rng.int(Math.max(1, p.age - 20)));
-    person.partyJoinedOn = dayAt(d, Math.min(birthEpoch + joinAge * 365 + rng.int(300), d.asOfEpoch - 400));
-  } else if (status === 'probationaryMember') {
-    person.partyJoinedOn = dayAt(d, d.asOfEpoch - 30 - rng.int(330));
+  // members join from their 18th birthday (DOMAIN §3): a full member has also served a year of
+  // probation, so one not yet 19 is still probationary, and one not yet 18 no member at all
+  if (status === 'fullMember' || status === 'probationaryMember') {
+    const eighteen = toEpochDay(eighteenOn(birthDate));
+    let drawn: number;
+    if (status === 'fullMember') {
+      const joinAge = Math.min(p.age - 1, 20 + rng.int(Math.max(1, p.age - 20)));
+      drawn = Math.min(birthEpoch + joinAge * 365 + rng.int(300), d.asOfEpoch - 400);
+    } else drawn = d.asOfEpoch - 30 - rng.int(330);
+    if (eighteen > d.asOfEpoch) person.partyStatus = 'nonMember';
+    else if (status === 'fullMember' && eighteen > d.asOfEpoch - 400) {
+      person.partyStatus = 'probationaryMember';
+      person.partyJoinedOn = dayAt(d, Math.max(eighteen, d.asOfEpoch - 30 - (drawn % 330 + 330) % 330));
+    } else person.partyJoinedOn = dayAt(d, Math.max(drawn, eighteen));
   }
   if (p.cadreLevel !== undefined) person.cadreLevel = p.cadreLevel;
   if (p.post !== undefined) person.post = p.post;
@@ -230,7 +242,7 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
   const scale = parsed.data.scale ?? 1;
   const asOf = parsed.data.asOf ?? ('2020-01-24' as Day);
   const rng = createRandom(seed);
-  const d: Draft = { rng, asOf, asOfEpoch: toEpochDay(asOf), people: [], seqByKey: new Map(), dayCache: new Map(), birthEpochs: [] };
+  const d: Draft = { rng, asOf, asOfEpoch: toEpochDay(asOf), people: [], seqByKey: new Map(), dayCache: new Map(), birthEpochs: [], houses: new Map() };
   const units: OrgUnit[] = [];
   const households: Household[] = [];
   const countyId = 'yc' as OrgId;
@@ -287,11 +299,13 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
       const isCommunity = v < communities;
       const namedPlace = named.find((p) => (p.kind === 'community') === isCommunity && !units.some((u) => u.name === p.name && u.parentId === tid));
       let name = namedPlace?.name;
+      let tries = 0;
       while (name === undefined || (used.has(name) && namedPlace === undefined)) {
         name = isCommunity
           ? `${rng.pick(COMMUNITY_NAMES)}社区`
           : `${VILLAGE_FIRST[rng.int(VILLAGE_FIRST.length)] as string}${VILLAGE_SECOND[rng.int(VILLAGE_SECOND.length)] as string}村`;
-        if (used.has(name) && namedPlace === undefined) name = used.size > 400 ? `${name.slice(0, -1)}${v}${name.slice(-1)}` : undefined;
+        // once the names of a kind run out (a large scale), a number tells the units apart
+        if (used.has(name) && namedPlace === undefined) name = used.size > 400 || ++tries > 200 ? `${name.slice(0, -1)}${v}${name.slice(-1)}` : undefined;
       }
       used.add(name);
       const seq = isCommunity ? ++communityNo : 200 + ++villageNo;
@@ -319,7 +333,7 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
         opened: '2019-06-01' as Day,
       };
       units.push(unit);
-      for (let h = 0; h < 40 + rng.int(40); h++) addHousehold(d, unit, households, 0);
+      for (let h = 0; h < 40 + rng.int(40); h++) addHousehold(d, unit, `${township.name}${unit.name}`, households, 0);
       for (let m = 0; m < 2; m++) addPerson(d, { unitId: id, age: 40 + rng.int(20), status: 'fullMember', cadreLevel: 'village', post: m === 0 ? '党组织书记' : '社区居委会主任' });
       addPerson(d, { unitId: id, age: 30 + rng.int(20), status: 'probationaryMember' });
       return unit;
@@ -338,7 +352,9 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
     let total = 0;
     for (let s = 0; s < Math.max(12, Math.round(inst.staff * Math.min(1, 0.3 + scale))); s++) {
       const r = rng.next();
-      const status: PartyStatus = r < inst.memberShare * 0.96 ? 'fullMember' : r < inst.memberShare ? 'probationaryMember' : r < inst.memberShare + 0.02 ? 'activist' : 'nonMember';
+      // the first four hold the Party group's posts (党组书记, 党组成员): full members
+      const status: PartyStatus =
+        s < 4 || r < inst.memberShare * 0.96 ? 'fullMember' : r < inst.memberShare ? 'probationaryMember' : r < inst.memberShare + 0.02 ? 'activist' : 'nonMember';
       if (status === 'fullMember') full++;
       if (status === 'fullMember' || status === 'probationaryMember') total++;
       staff.push(addPerson(d, { unitId: id, age: 23 + rng.int(36), status, ...(s < 4 ? { cadreLevel: 'section' as const, post: s === 0 ? '党组书记' : '党组成员、副职' } : {}) }));
@@ -402,7 +418,7 @@ function assign(people: readonly Person[], unitId: OrgId): void {
   }
 }
 
-function addHousehold(d: Draft, village: OrgUnit, households: Household[], memberShare: number): void {
+function addHousehold(d: Draft, village: OrgUnit, place: string, households: Household[], memberShare: number): void {
   const { rng } = d;
   const hid = `h${String(households.length + 1).padStart(7, '0')}` as HouseholdId;
   const size = pickWeighted(rng, HOUSEHOLD_SIZES, HOUSEHOLD_WEIGHTS);
@@ -412,7 +428,12 @@ function addHousehold(d: Draft, village: OrgUnit, households: Household[], membe
     members.push(addPerson(d, { unitId: village.id, householdId: hid, age, status: residentStatus(rng, age, memberShare) }).id);
   }
   const group = 1 + rng.int(12);
-  households.push({ id: hid, unitId: village.id, address: `${village.name}${group}组${1 + rng.int(60)}号`, members });
+  rng.int(60); // drawn as before, so that every county of a seed stays the same
+  // the next free house number in the group: no two households of a village share an address
+  const key = `${village.id}|${group}`;
+  const house = (d.houses.get(key) ?? 0) + 1;
+  d.houses.set(key, house);
+  households.push({ id: hid, unitId: village.id, address: `${place}${group}组${house}号`, members });
 }
 
 function buildVillage(d: Draft, village: OrgUnit, units: OrgUnit[], households: Household[], countyId: OrgId): void {
@@ -420,7 +441,9 @@ function buildVillage(d: Draft, village: OrgUnit, units: OrgUnit[], households: 
   const n = Math.max(60, Math.round(MEAN_HOUSEHOLDS * Math.exp(rng.normal(0, 0.35)) * 0.95));
   const memberShare = 0.026 * Math.exp(rng.normal(0, 0.3));
   const first = d.people.length;
-  for (let h = 0; h < n; h++) addHousehold(d, village, households, memberShare);
+  // the address names the township too: village names repeat across townships
+  const place = `${units.find((u) => u.id === village.parentId)?.name ?? ''}${village.name}`;
+  for (let h = 0; h < n; h++) addHousehold(d, village, place, households, memberShare);
   // village cadres (村两委): the secretary is a full member, most others are too
   const adults: Person[] = [];
   for (let i = first; i < d.people.length; i++) {
@@ -436,7 +459,7 @@ function buildVillage(d: Draft, village: OrgUnit, units: OrgUnit[], households: 
     if (k < 4 || rng.chance(0.6)) {
       if (mutable.partyStatus !== 'fullMember') {
         mutable.partyStatus = 'fullMember';
-        mutable.partyJoinedOn = dayAt(d, d.asOfEpoch - 400 - rng.int(7000));
+        mutable.partyJoinedOn = dayAt(d, Math.max(d.asOfEpoch - 400 - rng.int(7000), toEpochDay(eighteenOn(p.birthDate))));
       }
     }
   });

@@ -12,9 +12,11 @@ import {
   getUnit,
   isValidResidentId,
   parseResidentId,
+  addDays,
   type County,
   type OrgUnit,
 } from '../../src/index.js';
+import { eighteenOn } from '../../src/admission/state.js';
 
 const county = generateCounty({ seed: 2020, scale: 0.03 });
 const tree = createOrgTree(county.units);
@@ -78,6 +80,29 @@ describe('generateCounty', () => {
       expect((e as FrontlineError).code).toBe('invalid_input');
       expect((e as FrontlineError).issues[0]?.path).toEqual(['options', 'seed']);
     }
+    expect(() => generateCounty({ scale: 0.01, asOf: '1960-01-01' as never })).toThrow(/1990-01-01 or later/);
+  });
+
+  it('lets members join from their 18th birthday, and full members only after a year of probation', () => {
+    const asOf = county.asOf;
+    const yearBefore = addDays(asOf, -366);
+    const wrong = county.people.filter((p) => {
+      if (p.partyStatus !== 'fullMember' && p.partyStatus !== 'probationaryMember') return p.partyJoinedOn !== undefined;
+      if (p.partyJoinedOn === undefined || p.partyJoinedOn < eighteenOn(p.birthDate) || p.partyJoinedOn > asOf) return true;
+      return p.partyStatus === 'fullMember' && p.partyJoinedOn > yearBefore;
+    });
+    expect(wrong.map((p) => `${p.id} ${p.partyStatus} born ${p.birthDate} joined ${p.partyJoinedOn}`)).toEqual([]);
+  });
+
+  it("gives the posts of an institution's Party group (党组) to full members", () => {
+    const posts = county.people.filter((p) => p.post === '党组书记' || p.post?.startsWith('党组成员') === true);
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.filter((p) => p.partyStatus !== 'fullMember').map((p) => `${p.id} ${p.post} ${p.partyStatus}`)).toEqual([]);
+  });
+
+  it('gives every household its own address', () => {
+    const addresses = new Set(county.households.map((h) => h.address));
+    expect(addresses.size).toBe(county.households.length);
   });
 
   it('has 27 townships and subdistricts, the five named ones among them', () => {
