@@ -331,10 +331,22 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
     });
     pendingRevisits.delete(d);
 
+    // the people under observation today (and those transferred to hospital) stay home: they neither
+    // disinfect nor volunteer
+    const away = new Set<string>();
+    for (const o of observed) if (o.obsId !== '' && d >= o.foundOn && (o.endDay === -1 || d <= o.endDay)) away.add(o.person.id);
+
     // cleaning: every site as often as required, with a few shortfalls
-    for (const s of sites)
+    for (const s of sites) {
+      // a worker under observation hands the site to someone of the same crew
+      if (away.has(s.worker)) {
+        const stand = (crews.get(s.responsible) ?? []).filter((p) => !away.has(p));
+        if (stand.length > 0) s.worker = rng.pick(stand);
+      }
+      if (away.has(s.worker)) continue;
       for (let t = 0; t < s.times; t++)
         if (rng.chance(0.96)) events.push({ type: 'siteDisinfected', id: id(), at: at(d, clock(rng, 6 + t * 5, 10 + t * 5)), by: s.worker, siteId: s.id, campaignId: C.cleaning });
+    }
 
     // volunteer service: a task a village a day, posted the evening before (or that morning)
     villageList.forEach((v) => {
@@ -344,7 +356,8 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
       const places = 2 + rng.int(4);
       const kind = d < 5 ? (rng.chance(0.6) ? 'screening' : 'publicity') : rng.pick(TASKS);
       events.push({ type: 'volunteerTaskPosted', id: id(), at: at(d, '07:00'), by: rng.pick(v.workers), taskId, campaignId: C.volunteerService, kind, unitId: v.unit.id, day: dayOfIndex(d), places, hours: 3 + rng.int(2) });
-      const signed = rng.shuffle(pool).slice(0, Math.min(pool.length, places - (rng.chance(0.3) ? 1 : 0)));
+      const free = away.size === 0 ? pool : pool.filter((p) => !away.has(p));
+      const signed = rng.shuffle(free).slice(0, Math.min(free.length, places - (rng.chance(0.3) ? 1 : 0)));
       for (const p of signed) events.push({ type: 'volunteerSignedUp', id: id(), at: at(d, clock(rng, 7, 8)), by: p, taskId, personId: p });
       for (const p of signed) if (rng.chance(0.93)) events.push({ type: 'volunteerAttended', id: id(), at: at(d, '17:30'), by: rng.pick(v.workers), taskId, personId: p, hours: 2 + rng.int(3) });
     });

@@ -11,8 +11,11 @@ import {
   replay,
   simulateCampaigns,
   tableGet,
+  tableForEach,
   tableHas,
+  observationEnd,
   type LedgerEvent,
+  type Observation,
 } from '../../src/index.js';
 import { registerOf, tinyCounty } from '../ledgerFixtures.js';
 
@@ -61,6 +64,28 @@ describe('simulateCampaigns on a tiny generated county (scale 0.005)', () => {
   it('does not change the ledger it reads', () => {
     simulateCampaigns(base, { days: 2, seed: 4 });
     expect(JSON.stringify(base) === baseJson).toBe(true);
+  });
+
+  it('keeps people under observation (or transferred) at home: they neither disinfect nor volunteer', () => {
+    const c = generateCounty({ seed: 3, scale: 0.02 });
+    const { base: b } = registerOf(c);
+    const fortnight = simulateCampaigns(b, { days: 14, seed: 3, arrivalShare: 0.01 });
+    const l = replay(fortnight, b);
+    const byPerson = new Map<string, Observation[]>();
+    tableForEach(l.observations, (o) => byPerson.set(o.personId, [...(byPerson.get(o.personId) ?? []), o]));
+    expect(byPerson.size).toBeGreaterThan(100);
+    const away = (person: string, day: string): boolean =>
+      (byPerson.get(person) ?? []).some((o) => o.startedOn <= day && (o.ended?.outcome === 'transferred' || day <= observationEnd(o)));
+    let field = 0;
+    const wrong: string[] = [];
+    for (const e of fortnight) {
+      const who = e.type === 'siteDisinfected' ? e.by : e.type === 'volunteerSignedUp' || e.type === 'volunteerAttended' ? e.personId : undefined;
+      if (who === undefined) continue;
+      field++;
+      if (away(who, dayOf(e.at))) wrong.push(`${e.type} by ${who} on ${dayOf(e.at)}`);
+    }
+    expect(field).toBeGreaterThan(1000);
+    expect(wrong).toEqual([]);
   });
 
   it('opens the four campaigns and produces events of all four kinds', () => {
