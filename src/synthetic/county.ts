@@ -184,6 +184,7 @@ function addPerson(d: Draft, p: PersonDraft): Person {
     if (eighteen > d.asOfEpoch) person.partyStatus = 'nonMember';
     else if (status === 'fullMember' && eighteen > d.asOfEpoch - 400) {
       person.partyStatus = 'probationaryMember';
+      // a day of the last year taken from the same draw (no extra draw: the rest of the county stays as it was)
       person.partyJoinedOn = dayAt(d, Math.max(eighteen, d.asOfEpoch - 30 - (drawn % 330 + 330) % 330));
     } else person.partyJoinedOn = dayAt(d, Math.max(drawn, eighteen));
   }
