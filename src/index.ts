@@ -125,18 +125,26 @@ export type { ResidentIdInfo } from './people/residentId.js';
 export { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, maskResidentId, maskWith } from './people/mask.js';
 
 // privacy
-export { SENSITIVE, sensitive, sensitiveFields, sensitivityOf } from './privacy/sensitivity.js';
-export type { SensitiveField, SensitiveMeta } from './privacy/sensitivity.js';
+export { SENSITIVE, sensitive, sensitiveFields, sensitivityOf } from './core/sensitivity.js';
+export type { SensitiveField, SensitiveMeta } from './core/sensitivity.js';
 export { RedactionPolicy, checkRedactionPolicy, protectedPeople, redact, surnameOnly } from './privacy/redact.js';
 export type { RedactionPolicyInput } from './privacy/redact.js';
 
 // the ledger and its journal
 export type { Ledger } from './ledger/ledger.js';
+export type { JournalTables } from './store/journal.js';
+export type { RegisterTables } from './register/tables.js';
+export type { CampaignLedger, CampaignTables } from './campaigns/tables.js';
+export type { RosterLedger, RosterTables } from './roster/tables.js';
+export type { SupervisionLedger, SupervisionTables } from './supervision/tables.js';
+export type { EvaluationLedger, EvaluationTables } from './evaluation/tables.js';
+export type { ReportingTables } from './reporting/tables.js';
+export type { AdmissionTables } from './admission/tables.js';
 export { emptyLedger, ledgerTree } from './ledger/ledger.js';
-export { DEFAULT_SETTINGS, LedgerSettings, OBSERVATION_EDITIONS } from './ledger/settings.js';
-export { emptyTable, tableForEach, tableGet, tableHas, tableMap, tableOf, tableValues } from './ledger/table.js';
-export type { Table } from './ledger/table.js';
-export { Actor, ActorRole } from './ledger/actor.js';
+export { DEFAULT_SETTINGS, LedgerSettings, OBSERVATION_EDITIONS } from './store/settings.js';
+export { emptyTable, tableForEach, tableGet, tableHas, tableMap, tableOf, tableValues } from './store/table.js';
+export type { Table } from './store/table.js';
+export { Actor, ActorRole } from './store/actor.js';
 export { apply, applyAs, replay, tryApply, tryApplyAs, tryReplay } from './ledger/apply.js';
 export type { ApplyOptions } from './ledger/apply.js';
 export {
@@ -339,7 +347,7 @@ export type { AttentionPerson, DailyDispatch, Mover } from './report/dispatch.js
 export { renderDispatch } from './report/render.js';
 export type { RenderOptions } from './report/render.js';
 export type { DispatchOptions, TrendPoint } from './report/dispatch.js';
-export { DailyReport, ReportSignOff } from './report/records.js';
+export { DailyReport, ReportSignOff } from './reporting/records.js';
 export { reportingStatus } from './report/reporting.js';
 export type { LevelReporting, ReportingStatus } from './report/reporting.js';
 export { ReportingSimulationOptions, simulateReporting } from './simulation/reporting.js';

@@ -1,5 +1,5 @@
 import { dayOf, fromEpochDay, toEpochDay, type Day } from '../core/day.js';
-import type { LedgerSettings } from '../ledger/settings.js';
+import type { LedgerSettings } from '../store/settings.js';
 import type { Observation } from './records.js';
 
 /**

@@ -2,8 +2,9 @@ import { Day, dayOf, fromEpochDay, instantAt, toEpochDay } from '../core/day.js'
 import { FrontlineError, issuesFromZod } from '../core/errors.js';
 import type { CampaignId, OrgId } from '../core/ids.js';
 import type { CampaignKind } from '../core/vocabulary.js';
-import { ledgerTree, type Ledger } from '../ledger/ledger.js';
-import { tableForEach, tableGet } from '../ledger/table.js';
+import { treeOfUnits } from '../org/treeCache.js';
+import type { CampaignLedger } from './tables.js';
+import { tableForEach, tableGet } from '../store/table.js';
 import { coverageMask } from '../org/queries.js';
 import type { OrgTree } from '../org/tree.js';
 import type { OrgUnit } from '../org/unit.js';
@@ -11,6 +12,7 @@ import { campaignRunsOn, type Campaign } from './campaign.js';
 import { emptyMetrics, type CampaignMetrics } from './metrics.js';
 import { followUp } from './observation.js';
 import { dueRevisitBy } from './screening.js';
+
 
 /**
  * A campaign's figures on a day: per unit (its own records), rolled up the tree (each unit with its
@@ -61,7 +63,7 @@ function columnsFor(kind: CampaignKind, n: number): Columns {
  * p.rolledUp.get('yc.t03' as OrgId); // => the township's figures
  * @category Campaigns
  */
-export function campaignProgress(ledger: Ledger, campaignId: CampaignId, day: Day): CampaignProgress {
+export function campaignProgress(ledger: CampaignLedger, campaignId: CampaignId, day: Day): CampaignProgress {
   return progressSeries(ledger, campaignId, [day], {}, true)[0] as CampaignProgress;
 }
 
@@ -76,12 +78,12 @@ export function campaignProgress(ledger: Ledger, campaignId: CampaignId, day: Da
  * today.total; // => the same figures as campaignProgress(ledger, 'hp', '2020-02-07').total
  * @category Campaigns
  */
-export function campaignProgressSeries(ledger: Ledger, campaignId: CampaignId, days: readonly Day[]): CampaignProgress[] {
+export function campaignProgressSeries(ledger: CampaignLedger, campaignId: CampaignId, days: readonly Day[]): CampaignProgress[] {
   return progressSeries(ledger, campaignId, days, {});
 }
 
 /** @internal {@link campaignProgressSeries} sharing counts with the other campaigns of one report. */
-export function progressSeries(ledger: Ledger, campaignId: CampaignId, days: readonly Day[], shared: ProgressShared, single = false): CampaignProgress[] {
+export function progressSeries(ledger: CampaignLedger, campaignId: CampaignId, days: readonly Day[], shared: ProgressShared, single = false): CampaignProgress[] {
   const campaign = tableGet(ledger.campaigns, campaignId);
   if (campaign === undefined)
     throw new FrontlineError('invalid_input', `unknown campaign '${campaignId}'`, [{ path: ['campaignId'], code: 'unknown_campaign', message: `no campaign '${campaignId}' in the ledger` }]);
@@ -94,7 +96,7 @@ export function progressSeries(ledger: Ledger, campaignId: CampaignId, days: rea
         { path, code: 'outside_campaign', message: `campaign '${campaignId}' starts on ${campaign.startDay}: there are no figures for ${day}` },
       ]);
   });
-  const tree = ledgerTree(ledger);
+  const tree = treeOfUnits(ledger.units);
   const n = tree.units.length;
   const D = days.length;
   const mask = coverageMask(tree, campaign.covers);
@@ -272,7 +274,7 @@ export interface ProgressShared {
   households?: Float64Array;
 }
 
-function householdsPerUnit(ledger: Ledger, tree: OrgTree, shared: ProgressShared): Float64Array {
+function householdsPerUnit(ledger: CampaignLedger, tree: OrgTree, shared: ProgressShared): Float64Array {
   if (shared.households !== undefined) return shared.households;
   const perUnit = new Float64Array(tree.units.length);
   tableForEach(ledger.households, (h) => {

@@ -1,8 +1,9 @@
 import { instantAt, fromEpochDay, requireDay, requireInstant, toEpochDay, type Day, type Instant } from '../core/day.js';
 import { FrontlineError } from '../core/errors.js';
 import type { CampaignId, HouseholdId, OrgId } from '../core/ids.js';
-import { ledgerTree, pairKey, type Ledger } from '../ledger/ledger.js';
-import { tableForEach, tableGet, tableValues } from '../ledger/table.js';
+import { treeOfUnits } from '../org/treeCache.js';
+import type { CampaignLedger } from './tables.js';
+import { tableForEach, tableGet, tableValues } from '../store/table.js';
 import { campaignRunsOn } from './campaign.js';
 import { coverageMask } from '../org/queries.js';
 import type { OrgTree } from '../org/tree.js';
@@ -10,6 +11,8 @@ import type { Household } from '../people/person.js';
 import type { ClassificationEntry, HouseholdScreening, ServiceRequest, Site, VolunteerTask } from './records.js';
 import { followUp, type FollowUp } from './observation.js';
 import { isDueRevisit } from './screening.js';
+import { pairKey } from '../store/keys.js';
+
 
 /** @internal A test for "within scope" (everything when no scope is given). */
 function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => boolean {
@@ -33,9 +36,9 @@ function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => b
  * followUps(ledger, '2020-02-01' as Day).filter((f) => f.status === 'lost').length; // => people lost to follow-up
  * @category Home prevention
  */
-export function followUps(ledger: Ledger, day: Day, scope?: OrgId): readonly (FollowUp & { readonly personId: string; readonly unitId: OrgId })[] {
+export function followUps(ledger: CampaignLedger, day: Day, scope?: OrgId): readonly (FollowUp & { readonly personId: string; readonly unitId: OrgId })[] {
   requireDay(day);
-  const within = inScope(ledgerTree(ledger), scope);
+  const within = inScope(treeOfUnits(ledger.units), scope);
   const out: (FollowUp & { personId: string; unitId: OrgId })[] = [];
   tableForEach(ledger.observations, (o) => {
     if (o.startedOn > day || !within(o.unitId)) return;
@@ -53,9 +56,9 @@ export function followUps(ledger: Ledger, day: Day, scope?: OrgId): readonly (Fo
  * unscreenedHouseholds(ledger, 'dk-2020' as CampaignId, '2020-01-27' as Day, 'yc.t03' as OrgId).length;
  * @category Door-knocking
  */
-export function unscreenedHouseholds(ledger: Ledger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly Household[] {
+export function unscreenedHouseholds(ledger: CampaignLedger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly Household[] {
   requireDay(day);
-  const tree = ledgerTree(ledger);
+  const tree = treeOfUnits(ledger.units);
   const campaign = tableGet(ledger.campaigns, campaignId);
   if (campaign === undefined) throw unknownCampaign(campaignId);
   const within = inScope(tree, scope);
@@ -77,10 +80,10 @@ export function unscreenedHouseholds(ledger: Ledger, campaignId: CampaignId, day
  * dueRevisits(ledger, 'dk-2020' as CampaignId, '2020-02-03' as Day).map((s) => s.householdId);
  * @category Door-knocking
  */
-export function dueRevisits(ledger: Ledger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly HouseholdScreening[] {
+export function dueRevisits(ledger: CampaignLedger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly HouseholdScreening[] {
   requireDay(day);
   if (tableGet(ledger.campaigns, campaignId) === undefined) throw unknownCampaign(campaignId);
-  const within = inScope(ledgerTree(ledger), scope);
+  const within = inScope(treeOfUnits(ledger.units), scope);
   const out: HouseholdScreening[] = [];
   tableForEach(ledger.screenings, (s) => {
     if (s.campaignId === campaignId && within(s.unitId) && isDueRevisit(s, day, ledger.settings.revisitAfterDays)) out.push(s);
@@ -96,7 +99,7 @@ export function dueRevisits(ledger: Ledger, campaignId: CampaignId, day: Day, sc
  * classificationHistory(ledger, 'h0000001' as HouseholdId).map((e) => e.category); // => ['fromWuhan', 'fever']
  * @category Door-knocking
  */
-export function classificationHistory(ledger: Ledger, householdId: HouseholdId): readonly ClassificationEntry[] {
+export function classificationHistory(ledger: CampaignLedger, householdId: HouseholdId): readonly ClassificationEntry[] {
   return tableGet(ledger.classifications, householdId)?.entries ?? [];
 }
 
@@ -108,9 +111,9 @@ export function classificationHistory(ledger: Ledger, householdId: HouseholdId):
  * openServiceRequests(ledger, '2020-02-01T20:00:00+08:00' as Instant).filter((r) => r.overdue).length;
  * @category Door-knocking
  */
-export function openServiceRequests(ledger: Ledger, at: Instant, scope?: OrgId): readonly (ServiceRequest & { readonly overdue: boolean })[] {
+export function openServiceRequests(ledger: CampaignLedger, at: Instant, scope?: OrgId): readonly (ServiceRequest & { readonly overdue: boolean })[] {
   requireInstant(at);
-  const within = inScope(ledgerTree(ledger), scope);
+  const within = inScope(treeOfUnits(ledger.units), scope);
   const now = Date.parse(at);
   const out: (ServiceRequest & { overdue: boolean })[] = [];
   tableForEach(ledger.serviceRequests, (r) => {
@@ -129,9 +132,9 @@ export function openServiceRequests(ledger: Ledger, at: Instant, scope?: OrgId):
  * sitesDue(ledger, '2020-02-01' as Day).filter((s) => s.due > 0).map((s) => s.site.name);
  * @category Cleaning
  */
-export function sitesDue(ledger: Ledger, day: Day, scope?: OrgId): readonly { readonly site: Site; readonly done: number; readonly due: number; readonly overdue: boolean }[] {
+export function sitesDue(ledger: CampaignLedger, day: Day, scope?: OrgId): readonly { readonly site: Site; readonly done: number; readonly due: number; readonly overdue: boolean }[] {
   requireDay(day);
-  const tree = ledgerTree(ledger);
+  const tree = treeOfUnits(ledger.units);
   const within = inScope(tree, scope);
   const yesterday = fromEpochDay(toEpochDay(day) - 1);
   // a site is overdue only if a cleaning campaign covering it ran the day before
@@ -155,9 +158,9 @@ export function sitesDue(ledger: Ledger, day: Day, scope?: OrgId): readonly { re
  * openTasks(ledger, '2020-02-01' as Day).map((t) => [t.unitId, t.places - t.signUps.length]);
  * @category Volunteer service
  */
-export function openTasks(ledger: Ledger, day: Day, scope?: OrgId): readonly VolunteerTask[] {
+export function openTasks(ledger: CampaignLedger, day: Day, scope?: OrgId): readonly VolunteerTask[] {
   requireDay(day);
-  const within = inScope(ledgerTree(ledger), scope);
+  const within = inScope(treeOfUnits(ledger.units), scope);
   const out: VolunteerTask[] = [];
   tableForEach(ledger.tasks, (t) => {
     if (t.day === day && t.signUps.length < t.places && within(t.unitId)) out.push(t);
@@ -172,7 +175,7 @@ export function openTasks(ledger: Ledger, day: Day, scope?: OrgId): readonly Vol
  * volunteerHours(ledger).get('p0000123' as PersonId); // => 9
  * @category Volunteer service
  */
-export function volunteerHours(ledger: Ledger, until?: Day): ReadonlyMap<string, number> {
+export function volunteerHours(ledger: CampaignLedger, until?: Day): ReadonlyMap<string, number> {
   const out = new Map<string, number>();
   tableForEach(ledger.tasks, (t) => {
     if (until !== undefined && t.day > until) return;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sensitive } from '../privacy/sensitivity.js';
+import { sensitive } from '../core/sensitivity.js';
 import { Day, Instant } from '../core/day.js';
 import { CampaignId, EventId, HouseholdId, OrgId, PersonId, RecordId } from '../core/ids.js';
 import { HouseholdService, ObservationSetting, ScreeningCategory, SiteCategory, VolunteerTaskKind, ReadingSlot, ObservationBasis, ObservationEnd, VisitOutcome } from '../core/vocabulary.js';

@@ -3,9 +3,10 @@ import { Day, dayOf } from '../core/day.js';
 import { parseOrThrow } from '../core/errors.js';
 import type { OrgId, PersonId } from '../core/ids.js';
 import type { EvaluationDimension, RecordKind } from '../core/vocabulary.js';
-import type { Ledger } from '../ledger/ledger.js';
-import { tableForEach } from '../ledger/table.js';
+import { tableForEach } from '../store/table.js';
 import { deadlineOn } from '../supervision/records.js';
+import type { EvaluationLedger } from './tables.js';
+
 
 /**
  * Where a performance record comes from: a record of the ledger (each made by one event), by
@@ -120,7 +121,7 @@ export const RECORD_POINTS: Readonly<Record<Exclude<RecordKind, 'deed'>, { reado
  * records.filter((r) => r.kind === 'shiftLed').length; // => shifts led and checked
  * @category Evaluation
  */
-export function deriveRecords(ledger: Ledger, period: Period): PerformanceRecord[] {
+export function deriveRecords(ledger: EvaluationLedger, period: Period): PerformanceRecord[] {
   const p = parseOrThrow(Period, period, 'invalid_input', 'period');
   const { from, to } = p;
   const out: PerformanceRecord[] = [];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sensitive } from '../privacy/sensitivity.js';
+import { sensitive } from '../core/sensitivity.js';
 import { Day } from '../core/day.js';
 import { OrgId, PersonId, RecordId } from '../core/ids.js';
 import { EvaluationDimension, ThreeShows } from '../core/vocabulary.js';

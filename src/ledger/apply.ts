@@ -7,12 +7,13 @@ import { isWithin } from '../org/queries.js';
 import type { OrgTree } from '../org/tree.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Person } from '../people/person.js';
-import { Actor } from './actor.js';
+import { Actor } from '../store/actor.js';
 import { EFFECTS } from './effects/index.js';
 import type { EffectContext, LedgerState } from './effects/types.js';
 import { EVENT_TYPES, LedgerEvent } from './events.js';
-import { TABLE_NAMES, emptyLedger, ledgerTree, rememberTree, type Ledger } from './ledger.js';
-import { freezeStructure, freezeWritten, mergeOverlay, overlayOf, tableAdd, tableGet, tableHas, trackingWrites, type Table } from './table.js';
+import { TABLE_NAMES, emptyLedger, ledgerTree, type Ledger } from './ledger.js';
+import { rememberTree } from '../org/treeCache.js';
+import { freezeStructure, freezeWritten, mergeOverlay, overlayOf, tableAdd, tableGet, tableHas, trackingWrites, type Table } from '../store/table.js';
 
 const immer = new Immer({ autoFreeze: true });
 const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
@@ -196,7 +197,7 @@ function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOp
   if (issues.length > 0) fail(`rejected ${events.length === 1 ? 'the event' : `a batch of ${events.length} events`}; nothing was applied`, issues);
   const ctx: EffectContext = { ...contextFor(tree), coverage: checking.coverage };
   const next = immer.produce(ledger, (draft) => runRecipes(draft as LedgerState, parsed, ctx, founds));
-  rememberTree(next, ctx.tree);
+  rememberTree(next.units, ctx.tree);
   return next;
 }
 
@@ -381,7 +382,7 @@ export function replay(events: readonly unknown[], base?: Ledger, options: Apply
     mergeLedger(state);
     out = deepFreeze(state as Ledger);
   } else out = freezeLedger(state);
-  rememberTree(out, ctx.tree);
+  rememberTree(out.units, ctx.tree);
   return out;
 }
 

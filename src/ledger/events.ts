@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sensitive } from '../privacy/sensitivity.js';
+import { sensitive } from '../core/sensitivity.js';
 import { Day, Instant } from '../core/day.js';
 import { CampaignId, EventId, HouseholdId, OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
 import { Attendance, CampaignKind, HouseholdService, ObservationSetting, ScreeningCategory, VolunteerTaskKind, ReadingSlot, ObservationBasis, ObservationEnd, SignOffLevel } from '../core/vocabulary.js';
@@ -11,7 +11,7 @@ import { CommandStructure } from '../org/command.js';
 import { OrgUnit } from '../org/unit.js';
 import { Household, Person } from '../people/person.js';
 import { Site, VisitOutcome } from '../campaigns/records.js';
-import { LedgerSettings } from './settings.js';
+import { LedgerSettings } from '../store/settings.js';
 import { AdmissionStep } from '../admission/model.js';
 
 const base = {

@@ -1,30 +1,15 @@
-import type { Instant } from '../core/day.js';
-import type { Campaign } from '../campaigns/campaign.js';
-import type {
-  ClassificationHistory,
-  HouseholdScreening,
-  LetterDelivery,
-  Observation,
-  ServiceRequest,
-  Site,
-  SiteDisinfections,
-  TravelDeclaration,
-  Visit,
-  Volunteer,
-  VolunteerTask,
-} from '../campaigns/records.js';
-import type { CommandStructure } from '../org/command.js';
-import { createOrgTree, type OrgTree } from '../org/tree.js';
-import type { OrgUnit } from '../org/unit.js';
-import type { Household, Person } from '../people/person.js';
-import type { Post } from '../roster/model.js';
-import type { AbsenceRecord, Duty, PublishedRoster } from '../roster/records.js';
-import type { Finding, Inspection } from '../supervision/records.js';
-import type { Deed, ThreeShowsEntry } from '../evaluation/records.js';
-import type { DailyReport } from '../report/records.js';
-import type { AdmissionCase } from '../admission/model.js';
-import { DEFAULT_SETTINGS, type LedgerSettings } from './settings.js';
-import { emptyTable, type Table } from './table.js';
+import type { AdmissionTables } from '../admission/tables.js';
+import type { CampaignTables } from '../campaigns/tables.js';
+import type { EvaluationTables } from '../evaluation/tables.js';
+import type { OrgTree } from '../org/tree.js';
+import { treeOfUnits } from '../org/treeCache.js';
+import type { RegisterTables } from '../register/tables.js';
+import type { ReportingTables } from '../reporting/tables.js';
+import type { RosterTables } from '../roster/tables.js';
+import { DEFAULT_SETTINGS, type LedgerSettings } from '../store/settings.js';
+import type { JournalTables } from '../store/journal.js';
+import { emptyTable } from '../store/table.js';
+import type { SupervisionTables } from '../supervision/tables.js';
 
 /**
  * The ledger (台账) of one headquarters: every record, as plain readonly JSON data. It changes only
@@ -36,68 +21,15 @@ import { emptyTable, type Table } from './table.js';
  * ledger.eventCount; // => 0
  * @category Ledger
  */
-export interface Ledger {
-  /** The data format version. */
-  readonly version: 1;
-  /** Local practice: observation edition, misses before lost, fever line, revisit interval. */
-  readonly settings: LedgerSettings;
-  /** The organization units (build the tree with {@link ledgerTree}). */
-  readonly units: readonly OrgUnit[];
-  /** The "1+1+10" command structure, once set. */
-  readonly command: CommandStructure | null;
-  /** People by id. */
-  readonly people: Table<Person>;
-  /** The household register, by id. */
-  readonly households: Table<Household>;
-  /** Campaigns by id. */
-  readonly campaigns: Table<Campaign>;
-  /** Letters delivered, by `campaignId|householdId`. */
-  readonly letters: Table<LetterDelivery>;
-  /** Travel-history declarations by id. */
-  readonly declarations: Table<TravelDeclaration>;
-  /** Medical observations by id. */
-  readonly observations: Table<Observation>;
-  /** Door-knocking visits by id. */
-  readonly visits: Table<Visit>;
-  /** Each household's state in each door-knocking campaign, by `campaignId|householdId`. */
-  readonly screenings: Table<HouseholdScreening>;
-  /** Classification histories by household id. */
-  readonly classifications: Table<ClassificationHistory>;
-  /** Service requests by id. */
-  readonly serviceRequests: Table<ServiceRequest>;
-  /** Sites to disinfect by id. */
-  readonly sites: Table<Site>;
-  /** Disinfections per site and day, by site id. */
-  readonly disinfections: Table<SiteDisinfections>;
-  /** Registered volunteers by person id. */
-  readonly volunteers: Table<Volunteer>;
-  /** Volunteer tasks by id. */
-  readonly tasks: Table<VolunteerTask>;
-  /** Staffed posts (checkpoints, duty rooms, hotlines) by id. */
-  readonly posts: Table<Post>;
-  /** Absences (leave, sickness, blocked days) by id. */
-  readonly absences: Table<AbsenceRecord>;
-  /** Published rosters by id. */
-  readonly rosters: Table<PublishedRoster>;
-  /** Seats of published rosters and who holds them, by `rosterId|seatId`. */
-  readonly duties: Table<Duty>;
-  /** Inspections by supervision groups, by id. */
-  readonly inspections: Table<Inspection>;
-  /** Supervision findings and their rectification, by id. */
-  readonly findings: Table<Finding>;
-  /** Concrete deeds of people and units, by id. */
-  readonly deeds: Table<Deed>;
-  /** Three-shows entries, by id. */
-  readonly threeShows: Table<ThreeShowsEntry>;
-  /** Daily reports by `unitId|day`. */
-  readonly reports: Table<DailyReport>;
-  /** Member-development cases by id. */
-  readonly admissions: Table<AdmissionCase>;
-  /** The instant of every event applied, by event id: a replayed id is refused. */
-  readonly events: Table<Instant>;
-  /** How many events were applied. */
-  readonly eventCount: number;
-}
+export interface Ledger
+  extends JournalTables,
+    RegisterTables,
+    CampaignTables,
+    RosterTables,
+    SupervisionTables,
+    EvaluationTables,
+    ReportingTables,
+    AdmissionTables {}
 
 /**
  * A ledger with no records and the default settings.
@@ -170,8 +102,6 @@ export const TABLE_NAMES = [
   'events',
 ] as const satisfies readonly (keyof Ledger)[];
 
-const trees = new WeakMap<readonly OrgUnit[], OrgTree>();
-
 /**
  * The organization tree of a ledger, built once per version of its units and cached.
  *
@@ -180,31 +110,5 @@ const trees = new WeakMap<readonly OrgUnit[], OrgTree>();
  * @category Ledger
  */
 export function ledgerTree(ledger: Pick<Ledger, 'units'>): OrgTree {
-  if (ledger.units.length === 0) return EMPTY_TREE;
-  let tree = trees.get(ledger.units);
-  if (tree === undefined) {
-    tree = createOrgTree(ledger.units);
-    trees.set(ledger.units, tree);
-  }
-  return tree;
-}
-
-/** @internal Caches the tree a driver already built for a new ledger's units. */
-export function rememberTree(ledger: Pick<Ledger, 'units'>, tree: OrgTree): void {
-  if (ledger.units.length > 0 && tree.units.length === ledger.units.length) trees.set(ledger.units, tree);
-}
-
-/** @internal The tree of a ledger with no units. */
-const EMPTY_TREE: OrgTree = Object.freeze({
-  units: [],
-  root: '' as OrgTree['root'],
-  indexOf: new Map<string, number>(),
-  parentIndex: new Int32Array(0),
-  subtreeEnd: new Int32Array(0),
-  depthOf: new Int32Array(0),
-});
-
-/** @internal The key of a record kept per campaign and household. */
-export function pairKey(campaignId: string, householdId: string): string {
-  return `${campaignId}|${householdId}`;
+  return treeOfUnits(ledger.units);
 }

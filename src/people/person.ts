@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sensitive } from '../privacy/sensitivity.js';
+import { sensitive } from '../core/sensitivity.js';
 import { Day } from '../core/day.js';
 import { HouseholdId, OrgId, PersonId, RecordId } from '../core/ids.js';
 import { CadreLevel, PartyStatus, Sex } from '../core/vocabulary.js';

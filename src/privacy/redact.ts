@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { Observation, type ClassificationHistory, type TravelDeclaration } from '../campaigns/records.js';
 import { AdmissionCase } from '../admission/model.js';
 import { Deed, ThreeShowsEntry } from '../evaluation/records.js';
-import { DailyReport } from '../report/records.js';
+import { DailyReport } from '../reporting/records.js';
 import { Finding, Inspection } from '../supervision/records.js';
-import { sensitiveFields } from './sensitivity.js';
+import { sensitiveFields } from '../core/sensitivity.js';
 import { ageOn, Day, dayOf, type Instant } from '../core/day.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import { label } from '../core/vocabulary.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { tableForEach, tableMap, type Table } from '../ledger/table.js';
+import { tableForEach, tableMap, type Table } from '../store/table.js';
 import { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskWith } from '../people/mask.js';
 import type { Household, Person } from '../people/person.js';
 

@@ -8,9 +8,8 @@ import { followUp } from '../campaigns/observation.js';
 import { maskPhone, maskResidentId } from '../people/mask.js';
 import { surnameOnly } from '../privacy/redact.js';
 import type { CommunityState, Label } from '../core/vocabulary.js';
-import { dutyKey } from '../ledger/effects/rosters.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
-import { tableForEach, tableGet } from '../ledger/table.js';
+import { tableForEach, tableGet } from '../store/table.js';
 import { rollup } from '../org/rollup.js';
 import type { OrgUnit } from '../org/unit.js';
 import { deadlineOn } from '../supervision/records.js';
@@ -18,6 +17,7 @@ import { communityStates } from './epidemic.js';
 import { reportingStatus, type ReportingStatus } from './reporting.js';
 import { emptySummary, SUMMARY_MONOID, type AdmissionMetrics, type DispatchSummary, type DutyMetrics, type SupervisionMetrics } from './summary.js';
 import { applyStep, emptyState } from '../admission/state.js';
+import { pairKey } from '../store/keys.js';
 
 /**
  * A unit whose figures moved most from the day before: which figure, from what, to what.
@@ -233,7 +233,7 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
       const post = tableGet(ledger.posts, seat.slice(0, seat.indexOf('/')));
       if (post === undefined) continue;
       const m = part(d, post.unitId).duty;
-      const duty = tableGet(ledger.duties, dutyKey(roster.id, seat));
+      const duty = tableGet(ledger.duties, pairKey(roster.id, seat));
       const filled = duty !== undefined && duty.personId !== null;
       m.seats++;
       if (filled) m.filled++;

@@ -3,7 +3,7 @@ import type { OrgId } from '../core/ids.js';
 import type { CommunityState } from '../core/vocabulary.js';
 import type { Rule } from '../core/rules.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
-import { tableForEach } from '../ledger/table.js';
+import { tableForEach } from '../store/table.js';
 
 /**
  * The editions of the rule of community epidemic states (社区防控工作方案), by the day they took

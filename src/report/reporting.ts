@@ -1,9 +1,9 @@
 import { Day, instantAt } from '../core/day.js';
 import { FrontlineError, issuesFromZod } from '../core/errors.js';
 import type { OrgId } from '../core/ids.js';
-import { reportKey } from '../ledger/effects/reporting.js';
+import { pairKey } from '../store/keys.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
-import { tableGet } from '../ledger/table.js';
+import { tableGet } from '../store/table.js';
 import { isOpenOn, type OrgUnit } from '../org/unit.js';
 
 /**
@@ -83,7 +83,7 @@ export function reportingStatus(ledger: Ledger, day: Day | string, scope?: OrgId
     if (level === undefined || !isOpenOn(unit, valid.data)) continue;
     const l = levels[level];
     l.expected++;
-    const report = tableGet(ledger.reports, reportKey(unit.id, valid.data));
+    const report = tableGet(ledger.reports, pairKey(unit.id, valid.data));
     if (report === undefined) {
       l.missing++;
       missing.push(unit);

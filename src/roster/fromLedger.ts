@@ -3,12 +3,14 @@ import { addDays, ageOn, Day } from '../core/day.js';
 import { FrontlineError, parseOrThrow } from '../core/errors.js';
 import type { OrgId, PersonId } from '../core/ids.js';
 import { observationEnd } from '../campaigns/observation.js';
-import { ledgerTree, type Ledger } from '../ledger/ledger.js';
-import { tableForEach, tableGet, tableHas } from '../ledger/table.js';
+import { treeOfUnits } from '../org/treeCache.js';
+import type { RosterLedger } from './tables.js';
+import { tableForEach, tableGet, tableHas } from '../store/table.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Person } from '../people/person.js';
 import { PostId, RosterRules, type Absence, type Post, type Roster, type RosterPerson, type RosterProblem, type RosterSeats, type SeatId } from './model.js';
-import { dutyKey } from '../ledger/effects/rosters.js';
+import { pairKey } from '../store/keys.js';
+
 
 /**
  * The roster of a ledger: a published roster with every reassignment and swap since.
@@ -18,11 +20,11 @@ import { dutyKey } from '../ledger/effects/rosters.js';
  * onDuty(roster, 'cp1', '2020-02-03T10:00:00+08:00');
  * @category Rosters
  */
-export function ledgerRoster(ledger: Ledger, rosterId: string): Roster {
+export function ledgerRoster(ledger: RosterLedger, rosterId: string): Roster {
   const r = tableGet(ledger.rosters, rosterId);
   if (r === undefined) throw new FrontlineError('invalid_input', 'no such roster', [{ path: ['rosterId'], code: 'unknown_roster', message: `unknown roster '${rosterId}'` }]);
   const seats: Record<string, PersonId | null> = {};
-  for (const seat of r.seats) seats[seat] = tableGet(ledger.duties, dutyKey(rosterId, seat))?.personId ?? null;
+  for (const seat of r.seats) seats[seat] = tableGet(ledger.duties, pairKey(rosterId, seat))?.personId ?? null;
   return { startDay: r.startDay, days: r.days, shifts: r.shifts, seats: seats as RosterSeats };
 }
 
@@ -71,11 +73,11 @@ export type RosterProblemOptions = z.infer<typeof RosterProblemOptions>;
  * checkCapacity(problem).feasible; // => true
  * @category Rosters
  */
-export function rosterProblemFromLedger(ledger: Ledger, options: RosterProblemOptions): RosterProblem {
+export function rosterProblemFromLedger(ledger: RosterLedger, options: RosterProblemOptions): RosterProblem {
   const o = parseOrThrow(RosterProblemOptions, options, 'invalid_input', 'roster problem options');
   const days = o.days ?? 14;
   const last = addDays(o.startDay, days - 1);
-  const tree = ledgerTree(ledger);
+  const tree = treeOfUnits(ledger.units);
   const posts: Post[] = [];
   if (o.posts !== undefined) {
     const issues = o.posts.flatMap((id, i) => (tableHas(ledger.posts, id) ? [] : [{ path: ['posts', i], code: 'unknown_post', message: `unknown post '${id}'` }]));

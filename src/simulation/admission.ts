@@ -7,7 +7,7 @@ import type { EventId, OrgId, PersonId, RecordId } from '../core/ids.js';
 import { createRandom, type Random } from '../core/random.js';
 import type { LedgerEvent } from '../ledger/events.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
-import { tableForEach } from '../ledger/table.js';
+import { tableForEach } from '../store/table.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Person } from '../people/person.js';
 

@@ -5,7 +5,7 @@ import type { EventId, PersonId } from '../core/ids.js';
 import { createRandom } from '../core/random.js';
 import type { LedgerEvent } from '../ledger/events.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
-import { tableForEach } from '../ledger/table.js';
+import { tableForEach } from '../store/table.js';
 import type { OrgUnit } from '../org/unit.js';
 
 /**

@@ -6,7 +6,7 @@ import { createRandom, type Random } from '../core/random.js';
 import type { HouseholdService, ScreeningCategory, SiteCategory, VolunteerTaskKind } from '../core/vocabulary.js';
 import type { LedgerEvent } from '../ledger/events.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
-import { tableForEach } from '../ledger/table.js';
+import { tableForEach } from '../store/table.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
 

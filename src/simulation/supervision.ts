@@ -6,7 +6,7 @@ import { createRandom } from '../core/random.js';
 import type { EvaluationDimension } from '../core/vocabulary.js';
 import type { LedgerEvent } from '../ledger/events.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
-import { tableForEach, tableGet } from '../ledger/table.js';
+import { tableForEach, tableGet } from '../store/table.js';
 import { isWithin } from '../org/queries.js';
 import { ledgerRoster } from '../roster/fromLedger.js';
 import type { Post } from '../roster/model.js';

@@ -2,11 +2,13 @@ import { daysBetween, dayOf, requireDay, type Day } from '../core/day.js';
 import { FrontlineError } from '../core/errors.js';
 import type { OrgId } from '../core/ids.js';
 import type { UnitKind } from '../core/vocabulary.js';
-import { ledgerTree, type Ledger } from '../ledger/ledger.js';
-import { tableForEach } from '../ledger/table.js';
+import { treeOfUnits } from '../org/treeCache.js';
+import type { SupervisionLedger } from './tables.js';
+import { tableForEach } from '../store/table.js';
 import { isWithin } from '../org/queries.js';
 import type { OrgUnit } from '../org/unit.js';
 import { deadlineOn, type Finding } from './records.js';
+
 
 /**
  * A finding as it stands on a day: still open (not passed by then), and overdue when open after
@@ -52,12 +54,12 @@ export interface FindingsOptions {
  * findingsOn(ledger, '2020-02-07', { only: 'overdue' }).map((v) => v.finding.description);
  * @category Supervision
  */
-export function findingsOn(ledger: Ledger, asOf: Day, options: FindingsOptions = {}): FindingView[] {
+export function findingsOn(ledger: SupervisionLedger, asOf: Day, options: FindingsOptions = {}): FindingView[] {
   requireDay(asOf, 'asOf');
   const only = options.only ?? 'open';
   if (only !== 'open' && only !== 'overdue' && only !== 'all')
     throw new FrontlineError('invalid_input', 'invalid option', [{ path: ['only'], code: 'invalid_value', message: `'only' is 'open', 'overdue' or 'all', got ${JSON.stringify(only)}` }]);
-  const tree = ledgerTree(ledger);
+  const tree = treeOfUnits(ledger.units);
   if (options.scope !== undefined && !tree.indexOf.has(options.scope))
     throw new FrontlineError('unknown_unit', 'unknown scope', [{ path: ['scope'], code: 'unknown_unit', message: `unknown unit '${options.scope}'` }]);
   const out: FindingView[] = [];
@@ -100,12 +102,12 @@ export interface UninspectedUnit {
  * uninspectedUnits(ledger, 'sg-01', '2020-02-07', 7).length; // => e.g. 12
  * @category Supervision
  */
-export function uninspectedUnits(ledger: Ledger, groupId: string, asOf: Day, days: number): UninspectedUnit[] {
+export function uninspectedUnits(ledger: SupervisionLedger, groupId: string, asOf: Day, days: number): UninspectedUnit[] {
   const group = ledger.command?.supervisionGroups.find((g) => g.id === groupId);
   requireDay(asOf, 'asOf');
   if (group === undefined) throw new FrontlineError('invalid_input', 'unknown supervision group', [{ path: ['groupId'], code: 'unknown_group', message: `unknown supervision group '${groupId}'` }]);
   if (!Number.isInteger(days) || days < 1) throw new FrontlineError('invalid_input', 'invalid window', [{ path: ['days'], code: 'too_small', message: 'the window is a whole number of days, at least 1' }]);
-  const tree = ledgerTree(ledger);
+  const tree = treeOfUnits(ledger.units);
   const last = new Map<string, Day>();
   tableForEach(ledger.inspections, (i) => {
     if (i.groupId !== groupId) return;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sensitive } from '../privacy/sensitivity.js';
+import { sensitive } from '../core/sensitivity.js';
 import { Day, Instant, dayOf } from '../core/day.js';
 import { OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
 import { FindingSeverity, FindingStatus, RectificationAction, CheckItem } from '../core/vocabulary.js';

@@ -33,7 +33,7 @@ import {
   type Person,
 } from '../../src/index.js';
 import type { AdmissionStepInput } from '../../src/admission/model.js';
-import type { Table } from '../../src/ledger/table.js';
+import type { Table } from '../../src/store/table.js';
 import { PIPELINE } from '../admission/admissionFixtures.js';
 
 const SEED = 5;

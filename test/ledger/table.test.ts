@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyTable, tableForEach, tableGet, tableHas, tableOf, tableValues, type Table } from '../../src/index.js';
 // `tableSet` writes in place and is for effect recipes; it is not exported from the package index
-import { tableSet } from '../../src/ledger/table.js';
+import { tableSet } from '../../src/store/table.js';
 
 interface Row {
   readonly id: string;

@@ -4,7 +4,7 @@ import { checkStep, replay as replayCase } from '../../admission/state.js';
 import type { Issue } from '../../core/errors.js';
 import type { PartyStatus } from '../../core/vocabulary.js';
 import type { AdmissionCaseOpened, AdmissionStepRecorded } from '../events.js';
-import { tableEditIfAny, tableGet, tableHas, tableSet } from '../table.js';
+import { tableEditIfAny, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { problem, unitsOf, type LedgerState } from './types.js';
 import type { Ledger } from '../ledger.js';
 import type { Effect } from './types.js';

@@ -5,7 +5,7 @@ import { coverageMask } from '../../org/queries.js';
 import type { CampaignKind } from '../../core/vocabulary.js';
 import type { CampaignClosed, CampaignOpened } from '../events.js';
 import type { Ledger } from '../ledger.js';
-import { tableEdit, tableGet, tableHas, tableSet } from '../table.js';
+import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { problem, unitsOf, type Effect, type EffectContext } from './types.js';
 
 /**

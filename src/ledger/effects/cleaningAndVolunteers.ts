@@ -1,6 +1,6 @@
 import type { Issue } from '../../core/errors.js';
 import type { SiteDisinfected, SiteRegistered, VolunteerAttended, VolunteerRegistered, VolunteerSignedUp, VolunteerTaskPosted } from '../events.js';
-import { tableEdit, tableGet, tableHas, tableSet } from '../table.js';
+import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { checkCampaign } from './campaigns.js';
 import { problem, unitsOf, type Effect } from './types.js';
 

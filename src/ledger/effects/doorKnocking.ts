@@ -1,11 +1,12 @@
 import { strongerOutcome } from '../../campaigns/screening.js';
 import type { Issue } from '../../core/errors.js';
 import type { HouseholdClassified, ServiceFulfilled, ServiceRequested, VisitRecorded } from '../events.js';
-import { pairKey } from '../ledger.js';
-import { tableEdit, tableEditIfAny, tableGet, tableHas, tableSet } from '../table.js';
+;
+import { tableEdit, tableEditIfAny, tableGet, tableHas, tableSet } from '../../store/table.js';
 import type { OrgId } from '../../core/ids.js';
 import { checkCampaign } from './campaigns.js';
 import { problem, unitsOf, type Effect } from './types.js';
+import { pairKey } from '../../store/keys.js';
 
 export const visitRecorded: Effect<VisitRecorded> = {
   check: (state, e, ctx) => {

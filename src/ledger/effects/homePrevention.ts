@@ -12,11 +12,12 @@ import type {
   TemperatureChecked,
   TravelDeclared,
 } from '../events.js';
-import { pairKey, type Ledger } from '../ledger.js';
-import { OBSERVATION_EDITIONS } from '../settings.js';
-import { tableEdit, tableGet, tableHas, tableSet } from '../table.js';
+import { type Ledger } from '../ledger.js';
+import { OBSERVATION_EDITIONS } from '../../store/settings.js';
+import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { checkCampaign } from './campaigns.js';
 import { problem, unitsOf, type Effect } from './types.js';
+import { pairKey } from '../../store/keys.js';
 
 function openObservation(state: Ledger, id: string): { obs?: Observation; issues: Issue[] } {
   const obs = tableGet(state.observations, id);

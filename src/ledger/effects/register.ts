@@ -7,7 +7,7 @@ import type { Person } from '../../people/person.js';
 import type { OrgUnit } from '../../org/unit.js';
 import type { CommandSet, HouseholdsRegistered, PeopleRegistered, SettingsChanged, UnitsAdded } from '../events.js';
 import type { Ledger } from '../ledger.js';
-import { tableGet, tableHas, tableSet } from '../table.js';
+import { tableGet, tableHas, tableSet } from '../../store/table.js';
 import { problem, type Effect } from './types.js';
 
 /** @internal The distinct units of a batch of records. */

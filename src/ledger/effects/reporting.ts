@@ -1,12 +1,10 @@
 import type { Issue } from '../../core/errors.js';
 import type { DailyReportSignedOff, DailyReportSubmitted } from '../events.js';
-import { tableEdit, tableGet, tableHas, tableSet } from '../table.js';
+import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { problem, type Effect } from './types.js';
+import { pairKey } from '../../store/keys.js';
 
 const REPORTING = new Set(['village', 'community', 'township', 'subdistrict']);
-
-/** The key of a unit's report of a day. */
-export const reportKey = (unitId: string, day: string): string => `${unitId}|${day}`;
 
 export const dailyReportSubmitted: Effect<DailyReportSubmitted> = {
   check: (state, e, ctx) => {
@@ -16,18 +14,18 @@ export const dailyReportSubmitted: Effect<DailyReportSubmitted> = {
     if (unit === undefined) issues.push(problem('unknown_unit', `unknown unit '${e.unitId}'`, 'unitId'));
     else if (!REPORTING.has(unit.kind)) issues.push(problem('not_reporting', `a ${unit.kind} does not submit a daily report: villages, communities, townships and subdistricts do`, 'unitId'));
     if (e.day > ctx.day) issues.push(problem('future_report', `a report for ${e.day} cannot be submitted on ${ctx.day}`, 'day'));
-    if (tableHas(state.reports, reportKey(e.unitId, e.day))) issues.push(problem('duplicate_report', `'${e.unitId}' has submitted its report for ${e.day}`, 'day'));
+    if (tableHas(state.reports, pairKey(e.unitId, e.day))) issues.push(problem('duplicate_report', `'${e.unitId}' has submitted its report for ${e.day}`, 'day'));
     return issues;
   },
   scope: (_s, e) => ({ units: [e.unitId], action: 'record' }),
   recipe: (state, e) => {
-    tableSet(state.reports, reportKey(e.unitId, e.day), { unitId: e.unitId, day: e.day, submittedAt: e.at, by: e.by, ...(e.note === undefined ? {} : { note: e.note }), signOffs: [] });
+    tableSet(state.reports, pairKey(e.unitId, e.day), { unitId: e.unitId, day: e.day, submittedAt: e.at, by: e.by, ...(e.note === undefined ? {} : { note: e.note }), signOffs: [] });
   },
 };
 
 export const dailyReportSignedOff: Effect<DailyReportSignedOff> = {
   check: (state, e, ctx) => {
-    const report = tableGet(state.reports, reportKey(e.unitId, e.day));
+    const report = tableGet(state.reports, pairKey(e.unitId, e.day));
     if (report === undefined) return [problem('unknown_report', `'${e.unitId}' has no report for ${e.day} to sign off`, 'day')];
     const i = ctx.tree.indexOf.get(e.unitId);
     const kind = i === undefined ? undefined : ctx.tree.units[i]?.kind;
@@ -41,7 +39,7 @@ export const dailyReportSignedOff: Effect<DailyReportSignedOff> = {
   // a township (or the headquarters) signs inside its subtree; only the headquarters signs for the county
   scope: (_s, e) => (e.level === 'township' ? { units: [e.unitId], action: 'command' } : { units: [], action: 'record' }),
   recipe: (state, e) => {
-    const r = tableEdit(state.reports, reportKey(e.unitId, e.day));
+    const r = tableEdit(state.reports, pairKey(e.unitId, e.day));
     r.signOffs = [...r.signOffs, { level: e.level, at: e.at, by: e.by }];
   },
 };

@@ -6,11 +6,9 @@ import { parseSeatId } from '../../roster/model.js';
 import type { PublishedRoster } from '../../roster/records.js';
 import type { AbsenceRecorded, AttendanceRecorded, DutiesReassigned, DutySwapped, PostClosed, PostOpened, RosterPublished } from '../events.js';
 import type { Ledger } from '../ledger.js';
-import { tableEdit, tableGet, tableHas, tableSet } from '../table.js';
+import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { problem, unitsOf, type Effect } from './types.js';
-
-/** The key of a seat of a roster in the ledger's duties. */
-export const dutyKey = (rosterId: string, seat: string): string => `${rosterId}|${seat}`;
+import { pairKey } from '../../store/keys.js';
 
 /** Epoch milliseconds when a seat of a published roster starts, or NaN when the seat is not one of its seats. */
 function seatStartMs(roster: PublishedRoster, seat: string): number {
@@ -112,13 +110,13 @@ export const rosterPublished: Effect<RosterPublished> = {
     const r = e.roster;
     const seats = Object.keys(r.seats) as PublishedRoster['seats'][number][];
     tableSet(state.rosters, e.rosterId, { id: e.rosterId, startDay: r.startDay, days: r.days, shifts: r.shifts, seats, publishedAt: e.at, publishedBy: e.by, revisions: 0 });
-    for (const seat of seats) tableSet(state.duties, dutyKey(e.rosterId, seat), { rosterId: e.rosterId, seat, personId: r.seats[seat] ?? null });
+    for (const seat of seats) tableSet(state.duties, pairKey(e.rosterId, seat), { rosterId: e.rosterId, seat, personId: r.seats[seat] ?? null });
   },
 };
 
 /** Problems with changing a seat of a roster at the event's instant: unknown, or already started. */
 function checkFutureSeat(state: Ledger, roster: PublishedRoster, seat: string, atMs: number, issues: Issue[], ...path: PropertyKey[]): void {
-  if (!tableHas(state.duties, dutyKey(roster.id, seat))) {
+  if (!tableHas(state.duties, pairKey(roster.id, seat))) {
     issues.push(problem('unknown_seat', `roster '${roster.id}' has no seat '${seat}'`, ...path));
     return;
   }
@@ -142,7 +140,7 @@ export const dutiesReassigned: Effect<DutiesReassigned> = {
   },
   scope: (state, e) => ({ units: rosterUnits(state, e.rosterId), action: 'record' }),
   recipe: (state, e) => {
-    for (const ch of e.changes) tableEdit(state.duties, dutyKey(e.rosterId, ch.seat)).personId = ch.personId;
+    for (const ch of e.changes) tableEdit(state.duties, pairKey(e.rosterId, ch.seat)).personId = ch.personId;
     const r = tableEdit(state.rosters, e.rosterId);
     r.revisions += 1;
   },
@@ -157,15 +155,15 @@ export const dutySwapped: Effect<DutySwapped> = {
     if (e.seats[0] === e.seats[1]) issues.push(problem('same_seat', 'a swap needs two different seats', 'seats', 1));
     e.seats.forEach((seat, i) => {
       checkFutureSeat(state, roster, seat, at, issues, 'seats', i);
-      const duty = tableGet(state.duties, dutyKey(e.rosterId, seat));
+      const duty = tableGet(state.duties, pairKey(e.rosterId, seat));
       if (duty !== undefined && duty.personId === null) issues.push(problem('unfilled_seat', `seat '${seat}' is unfilled: there is nobody to swap`, 'seats', i));
     });
     return issues;
   },
   scope: (state, e) => ({ units: rosterUnits(state, e.rosterId), action: 'record' }),
   recipe: (state, e) => {
-    const a = tableEdit(state.duties, dutyKey(e.rosterId, e.seats[0]));
-    const b = tableEdit(state.duties, dutyKey(e.rosterId, e.seats[1]));
+    const a = tableEdit(state.duties, pairKey(e.rosterId, e.seats[0]));
+    const b = tableEdit(state.duties, pairKey(e.rosterId, e.seats[1]));
     const p = a.personId;
     a.personId = b.personId;
     b.personId = p;
@@ -177,7 +175,7 @@ export const attendanceRecorded: Effect<AttendanceRecorded> = {
   check: (state, e) => {
     const roster = tableGet(state.rosters, e.rosterId);
     if (roster === undefined) return [problem('unknown_roster', `unknown roster '${e.rosterId}'`, 'rosterId')];
-    const duty = tableGet(state.duties, dutyKey(e.rosterId, e.seat));
+    const duty = tableGet(state.duties, pairKey(e.rosterId, e.seat));
     if (duty === undefined) return [problem('unknown_seat', `roster '${e.rosterId}' has no seat '${e.seat}'`, 'seat')];
     const issues: Issue[] = [];
     if (duty.personId === null) issues.push(problem('unfilled_seat', `seat '${e.seat}' is unfilled: nobody to check`, 'seat'));
@@ -187,6 +185,6 @@ export const attendanceRecorded: Effect<AttendanceRecorded> = {
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.posts, parseSeatId(e.seat)?.postId ?? '')?.unitId), action: 'record' }),
   recipe: (state, e) => {
-    tableEdit(state.duties, dutyKey(e.rosterId, e.seat)).attendance = { status: e.status, at: e.at, by: e.by };
+    tableEdit(state.duties, pairKey(e.rosterId, e.seat)).attendance = { status: e.status, at: e.at, by: e.by };
   },
 };

@@ -9,9 +9,9 @@ import { dutyAt } from '../../roster/onDuty.js';
 import type { Finding } from '../../supervision/records.js';
 import type { DeedRecorded, FindingRechecked, InspectionRecorded, RectificationSubmitted, ThreeShowsRecorded } from '../events.js';
 import type { Ledger } from '../ledger.js';
-import { tableEdit, tableGet, tableHas, tableSet } from '../table.js';
-import { dutyKey } from './rosters.js';
+import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { problem, unitsOf, type Effect } from './types.js';
+import { pairKey } from '../../store/keys.js';
 
 /** A finding the roster check raises by itself. */
 interface RosterFinding {
@@ -37,7 +37,7 @@ function rosterFindings(state: Ledger, e: InspectionRecorded): RosterFinding[] {
   const roster = tableGet(state.rosters, e.rosterId);
   const shifts = roster?.shifts[e.postId];
   if (roster === undefined || shifts === undefined) return [];
-  const duties = dutyAt(roster, shifts, (seat) => tableGet(state.duties, dutyKey(e.rosterId as string, seat))?.personId, e.postId, Date.parse(e.at));
+  const duties = dutyAt(roster, shifts, (seat) => tableGet(state.duties, pairKey(e.rosterId as string, seat))?.personId, e.postId, Date.parse(e.at));
   if (duties.length === 0) return [];
   const out: RosterFinding[] = [];
   const leaders = duties.map((d) => d.leader).filter((p): p is PersonId => p !== null);

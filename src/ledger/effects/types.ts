@@ -4,7 +4,7 @@ import type { OrgId } from '../../core/ids.js';
 import type { OrgTree } from '../../org/tree.js';
 import type { LedgerEvent, LedgerEventType } from '../events.js';
 import type { Ledger } from '../ledger.js';
-import type { Writable } from '../table.js';
+import type { Writable } from '../../store/table.js';
 
 /** @internal The ledger as a recipe sees it: top-level fields writable, tables changed through table functions. */
 export type LedgerState = Writable<Ledger>;

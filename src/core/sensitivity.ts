@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Sensitivity } from '../core/vocabulary.js';
+import { Sensitivity } from './vocabulary.js';
 
 /**
  * What the schemas say of a sensitive field: the kind of personal data it holds.

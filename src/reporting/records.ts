@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sensitive } from '../privacy/sensitivity.js';
+import { sensitive } from '../core/sensitivity.js';
 import { SignOffLevel } from '../core/vocabulary.js';
 import { Day, Instant } from '../core/day.js';
 import { OrgId, PersonId } from '../core/ids.js';
