@@ -188,6 +188,7 @@ export type { LedgerEventType } from './ledger/events.js';
 // campaigns
 export { Campaign, campaignRunsOn } from './campaigns/campaign.js';
 export {
+  CaseSource,
   ClassificationEntry,
   ClassificationHistory,
   HouseholdScreening,

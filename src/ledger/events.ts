@@ -10,7 +10,7 @@ import { DeedInput, ThreeShowsEntry } from '../evaluation/records.js';
 import { CommandStructure } from '../org/command.js';
 import { OrgUnit } from '../org/unit.js';
 import { Household, Person } from '../people/person.js';
-import { Site, VisitOutcome } from '../campaigns/records.js';
+import { CaseSource, Site, VisitOutcome } from '../campaigns/records.js';
 import { LedgerSettings } from './settings.js';
 import { AdmissionStep } from '../admission/model.js';
 
@@ -388,10 +388,14 @@ export const VisitRecorded = z
 export type VisitRecorded = z.infer<typeof VisitRecorded>;
 
 /**
- * A classified registration (分类登记) of a household or one of its members.
+ * A classified registration (分类登记) of a household or one of its members. A confirmed case may
+ * name its source ({@link CaseSource}): another confirmed case of the ledger (registered as
+ * confirmed by that day, and not the case itself), an imported case, or an unclear source; only a
+ * `confirmed` registration has a source.
  *
  * @example
  * HouseholdClassified.parse({ type: 'householdClassified', id: 'e16', at: '2020-01-27T10:05:00+08:00', by: 'p9', householdId: 'h1', personId: 'p1', category: 'fromWuhan' });
+ * HouseholdClassified.parse({ type: 'householdClassified', id: 'e17', at: '2020-02-02T10:05:00+08:00', by: 'p9', householdId: 'h1', personId: 'p2', category: 'confirmed', source: { kind: 'case', personId: 'p1' } });
  * @category Events
  */
 export const HouseholdClassified = z
@@ -404,6 +408,8 @@ export const HouseholdClassified = z
     personId: PersonId.optional(),
     /** The category. */
     category: sensitive(ScreeningCategory.clone(), 'health'),
+    /** For a confirmed case: where it got the infection, when known. */
+    source: sensitive(CaseSource.clone(), 'health').optional(),
   })
   .strict();
 /**

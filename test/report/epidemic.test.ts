@@ -36,6 +36,47 @@ describe('community epidemic states (社区防控工作方案)', () => {
     expect(communityStates(sporadic, '2020-09-21' as never).get(U.wjg)).toMatchObject({ state: 'communityTransmission', edition: '7th edition' });
   });
 
+  it('counts people, not registrations: a household registered confirmed twice without naming a member is one case', () => {
+    const twice = replay(
+      [ev.classify({ householdId: H.wjg1, day: '2020-01-28', category: 'confirmed' }), ev.classify({ householdId: H.wjg1, day: '2020-01-29', category: 'confirmed' })],
+      baseLedger(),
+    );
+    expect(communityStates(twice, '2020-02-01' as never).get(U.wjg)).toMatchObject({ state: 'case', confirmed: 1, households: 1 });
+    // a member registered twice is one case too, and a household-level registration adds none when a member is named
+    const named = replay(
+      [
+        ev.classify({ householdId: H.wjg1, personId: P.wjg1, day: '2020-01-28', category: 'confirmed' }),
+        ev.classify({ householdId: H.wjg1, personId: P.wjg1, day: '2020-01-29', category: 'confirmed' }),
+        ev.classify({ householdId: H.wjg1, day: '2020-01-29', category: 'confirmed' }),
+      ],
+      baseLedger(),
+    );
+    expect(communityStates(named, '2020-02-01' as never).get(U.wjg)).toMatchObject({ state: 'case', confirmed: 1 });
+  });
+
+  it('community transmission needs two cases of unclear source: a case that names its source is not one', () => {
+    const two = (source: { kind: string; personId?: string } | undefined): Ledger =>
+      replay(
+        [
+          ev.classify({ householdId: H.wjg1, personId: P.wjg1, day: '2020-01-28', category: 'confirmed' }),
+          ev.classify({ householdId: H.wjg2, personId: P.wjg3, day: '2020-01-30', category: 'confirmed', ...(source === undefined ? {} : { source }) }),
+        ],
+        baseLedger(),
+      );
+    // no source stated: unclear, as before sources could be named
+    expect(communityStates(two(undefined), '2020-02-01' as never).get(U.wjg)).toMatchObject({ state: 'communityTransmission', confirmed: 2, unclear: 2 });
+    expect(communityStates(two({ kind: 'unclear' }), '2020-02-01' as never).get(U.wjg)).toMatchObject({ state: 'communityTransmission', unclear: 2 });
+    // the second case was infected by the first: a chain, not sporadic cases of unclear source
+    expect(communityStates(two({ kind: 'case', personId: P.wjg1 }), '2020-02-01' as never).get(U.wjg)).toMatchObject({ state: 'case', confirmed: 2, unclear: 1 });
+    expect(communityStates(two({ kind: 'imported' }), '2020-02-01' as never).get(U.wjg)).toMatchObject({ state: 'case', confirmed: 2, unclear: 1 });
+    // a later registration that states the source settles it
+    const settled = replay(
+      [ev.classify({ householdId: H.wjg2, personId: P.wjg3, day: '2020-01-31', category: 'confirmed', source: { kind: 'case', personId: P.wjg1 } })],
+      two(undefined),
+    );
+    expect(communityStates(settled, '2020-02-01' as never).get(U.wjg)?.state).toBe('case');
+  });
+
   it('is part of the daily dispatch and its rendering', () => {
     const l = withCases([{ household: H.wjg1, person: P.wjg1, day: '2020-01-28' }]);
     const report = dailyDispatch(l, '2020-01-29');
