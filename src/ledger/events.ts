@@ -869,14 +869,28 @@ export type ThreeShowsRecorded = z.infer<typeof ThreeShowsRecorded>;
 
 /**
  * A unit (village, community, township or subdistrict) submits its daily report for a day. It is on
- * time when submitted by the settings' report deadline of that day.
+ * time when submitted by the settings' report deadline of that day. A unit with nothing to report
+ * that day says so with `nothingToReport: true` (a zero report, 零报告): it has reported, unlike a
+ * unit that sent nothing.
  *
  * @example
  * DailyReportSubmitted.parse({ type: 'dailyReportSubmitted', id: 'e37', at: '2020-02-07T18:30:00+08:00', by: 'p9', unitId: 'yc.t03.v201', day: '2020-02-07' });
+ * DailyReportSubmitted.parse({ type: 'dailyReportSubmitted', id: 'e39', at: '2020-02-07T18:40:00+08:00', by: 'p9', unitId: 'yc.t03.v202', day: '2020-02-07', nothingToReport: true });
  * @category Events
  */
 export const DailyReportSubmitted = z
-  .object({ type: z.literal('dailyReportSubmitted'), ...base, /** The unit reporting. */ unitId: OrgId, /** The day reported on. */ day: Day, /** A remark. */ note: sensitive(z.string(), 'freeText').optional() })
+  .object({
+    type: z.literal('dailyReportSubmitted'),
+    ...base,
+    /** The unit reporting. */
+    unitId: OrgId,
+    /** The day reported on. */
+    day: Day,
+    /** A remark. */
+    note: sensitive(z.string(), 'freeText').optional(),
+    /** True for a zero report: the unit had nothing to report that day. */
+    nothingToReport: z.boolean().optional(),
+  })
   .strict();
 /**
  * The {@link DailyReportSubmitted} event.

@@ -273,9 +273,12 @@ function reportingLine(report: DailyDispatch): Label {
   const [v, t] = r.levels as [LevelReporting, LevelReporting];
   const names = r.missing.slice(0, 5).map((u) => u.name);
   const more = r.missing.length > 5 ? '…' : '';
+  // zero reports are reports: counted apart from the missing ones, shown when there are any
+  const zeroV: Label = v.nothingToReport > 0 ? { zh: `，零报告 ${n(v.nothingToReport)}`, en: `, ${n(v.nothingToReport)} with nothing to report` } : { zh: '', en: '' };
+  const zeroT: Label = t.nothingToReport > 0 ? { zh: `，零报告 ${n(t.nothingToReport)}`, en: `, ${n(t.nothingToReport)} with nothing to report` } : { zh: '', en: '' };
   return {
-    zh: `报告（${r.deadline}前）：村（社区）${n(v.submitted)}/${n(v.expected)}（按时 ${n(v.onTime)}，迟报 ${n(v.late)}，缺报 ${n(v.missing)}，逐级签收 ${n(v.signedOff)}），乡镇（街道）${n(t.submitted)}/${n(t.expected)}（签收 ${n(t.signedOff)}）${names.length > 0 ? `；缺报：${names.join('、')}${more}` : ''}`,
-    en: `reports (due ${r.deadline}): villages and communities ${n(v.submitted)}/${n(v.expected)} (${n(v.onTime)} on time, ${n(v.late)} late, ${n(v.missing)} missing, ${n(v.signedOff)} signed off at every level), townships ${n(t.submitted)}/${n(t.expected)} (${n(t.signedOff)} signed off)${names.length > 0 ? `; missing: ${names.join(', ')}${more}` : ''}`,
+    zh: `报告（${r.deadline}前）：村（社区）${n(v.submitted)}/${n(v.expected)}（按时 ${n(v.onTime)}，迟报 ${n(v.late)}，缺报 ${n(v.missing)}${zeroV.zh}，逐级签收 ${n(v.signedOff)}），乡镇（街道）${n(t.submitted)}/${n(t.expected)}（签收 ${n(t.signedOff)}${zeroT.zh}）${names.length > 0 ? `；缺报：${names.join('、')}${more}` : ''}`,
+    en: `reports (due ${r.deadline}): villages and communities ${n(v.submitted)}/${n(v.expected)} (${n(v.onTime)} on time, ${n(v.late)} late, ${n(v.missing)} missing${zeroV.en}, ${n(v.signedOff)} signed off at every level), townships ${n(t.submitted)}/${n(t.expected)} (${n(t.signedOff)} signed off${zeroT.en})${names.length > 0 ? `; missing: ${names.join(', ')}${more}` : ''}`,
   };
 }
 
