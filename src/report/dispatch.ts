@@ -164,6 +164,11 @@ export interface TrendPoint {
 export interface AttentionPerson {
   /** The unit of the observation. */
   readonly unit: OrgUnit;
+  /**
+   * The township or subdistrict the unit lies in (the unit itself when it is one), or null for a
+   * unit under none (a county bureau): the staff who act need to know whom to call.
+   */
+  readonly township: OrgUnit | null;
   /** The person's id in the ledger (not personal data by itself). */
   readonly personId: PersonId;
   /** Surname + 某, or the full name when disclosed for a purpose. */
@@ -214,8 +219,11 @@ function attentionList(ledger: Ledger, day: Day, at: number, disclose: boolean):
     const f = followUp(o, day, ledger.settings);
     if (f.status !== 'escalated' && f.status !== 'lost') return;
     const person = tableGet(ledger.people, o.personId);
+    let t = i;
+    while (t >= 0 && tree.units[t]?.kind !== 'township' && tree.units[t]?.kind !== 'subdistrict') t = tree.parentIndex[t] as number;
     out.push({
       unit: tree.units[i] as OrgUnit,
+      township: t >= 0 ? (tree.units[t] as OrgUnit) : null,
       personId: o.personId,
       name: person === undefined ? '—' : disclose ? person.name : surnameOnly(person.name),
       phone: person?.phone === undefined ? null : maskPhone(person.phone),

@@ -427,7 +427,8 @@ const ATTENTION_SHOWN = 20;
 function attentionLines(report: DailyDispatch): Label[] {
   const lines: Label[] = report.attention.slice(0, ATTENTION_SHOWN).map((a) => {
     const contact = [a.phone, a.residentId].filter((x): x is string => x !== null).join(' ');
-    const where = a.unit.name;
+    // where: the township, then the village or community (once, when the unit is the township)
+    const where = a.township === null || a.township.id === a.unit.id ? a.unit.name : `${a.township.name} ${a.unit.name}`;
     return a.status === 'escalated'
       ? { zh: `${where} ${a.name} ${contact}：发热，报告并转运（${a.since}起观察）`, en: `${where} ${a.name} ${contact}: fever, report and transfer (observed since ${a.since})` }
       : { zh: `${where} ${a.name} ${contact}：失访，已漏测 ${a.missed} 次（${a.since}起观察）`, en: `${where} ${a.name} ${contact}: lost to follow-up, ${a.missed} checks missed (observed since ${a.since})` };

@@ -9,6 +9,7 @@ import {
   dailyDispatch,
   emptySummary,
   generateCounty,
+  isWithin,
   ledgerTree,
   mergeSummaries,
   renderDispatch,
@@ -141,6 +142,20 @@ describe('dailyDispatch', () => {
     const none = dailyDispatch(ledger, '2020-01-20', undefined, { trendDays: 3 });
     expect(none.trend.every((p) => p.underObservation === null)).toBe(true);
     expect(renderDispatch(none, { format: 'html' })).not.toContain('<svg');
+  });
+
+  it('names the township of each person to act on, and prints it before the village', () => {
+    const tree = ledgerTree(ledger);
+    // a week after the simulated days: people who missed their checks are lost to follow-up
+    const r = dailyDispatch(ledger, '2020-02-03');
+    expect(r.attention.length).toBeGreaterThan(0);
+    for (const a of r.attention) {
+      expect(a.township?.kind).toMatch(/^(township|subdistrict)$/);
+      // the unit lies within its township
+      expect(isWithin(tree, a.unit.id, a.township!.id)).toBe(true);
+    }
+    const a = r.attention[0]!;
+    for (const format of ['text', 'markdown', 'html'] as const) expect(renderDispatch(r, { locale: 'en', format })).toContain(`${a.township!.name} ${a.unit.name} ${a.name}`);
   });
 
   it('refuses a day that is not a day and a scope outside the tree', () => {
