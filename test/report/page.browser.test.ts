@@ -163,7 +163,7 @@ describe('the dispatch page in a browser', () => {
   });
 
   it('the trend has a y-axis with round ticks and a unit, a gap for the days without data, and day labels that never overlap', async () => {
-    for (const trendDays of [5, 14, 31, 92]) {
+    for (const trendDays of [1, 2, 5, 14, 31, 92]) {
       for (const locale of ['zh-CN', 'en'] as const) {
         const r = report('2020-02-03', trendDays);
         const page = await open(renderDispatch(r, { locale, format: 'html' }));
@@ -183,7 +183,8 @@ describe('the dispatch page in a browser', () => {
               return { width: b.width, height: b.height };
             }),
             days: [...svg.querySelectorAll('text.day')].map(box),
-            points: [...svg.querySelectorAll('polyline.line')].flatMap((l) => (l.getAttribute('points') ?? '').split(' ').map((p) => Number(p.split(',')[0]))),
+            vertices: [...svg.querySelectorAll('polyline.line')].flatMap((l) => (l.getAttribute('points') ?? '').split(' ').map((p) => Number(p.split(',')[0]))),
+            dots: [...svg.querySelectorAll('circle.dot')].map((c) => Number(c.getAttribute('cx'))),
             gaps: [...svg.querySelectorAll('rect.nodata')].map(box),
           };
         });
@@ -210,8 +211,10 @@ describe('the dispatch page in a browser', () => {
           expect(d.right, `${what} ${d.text}`).toBeLessThanOrEqual(trend.frame.right);
         }
         expect(trend.days.at(-1)?.text, what).toBe('02-03');
-        // the line has a vertex for each measured day only; the days without data are a shaded gap
-        expect(trend.points.length, what).toBe(measured.length);
+        // a dot for each measured day, the line through them only; the days without data are a shaded gap
+        expect(trend.dots.length, what).toBe(measured.length);
+        expect(trend.vertices.every((x) => trend.dots.includes(x)), what).toBe(true);
+        expect(trend.vertices.length, what).toBe(measured.length > 1 ? measured.length : 0);
         const missing = r.trend.filter((p) => p.underObservation === null).length;
         expect(trend.gaps.length > 0, what).toBe(missing > 0);
         await page.close();
