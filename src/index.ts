@@ -196,6 +196,7 @@ export type { LedgerEventType } from './ledger/events.js';
 // campaigns
 export { Campaign, campaignRunsOn } from './campaigns/campaign.js';
 export {
+  CaseSource,
   ClassificationEntry,
   ClassificationHistory,
   HouseholdScreening,
@@ -342,8 +343,8 @@ export type { AdmissionTimeline, NextStep } from './admission/pipeline.js';
 // the daily dispatch
 export { SUMMARY_MONOID, emptySummary, mergeSummaries } from './report/summary.js';
 export type { AdmissionMetrics, DispatchSummary, DutyMetrics, SupervisionMetrics } from './report/summary.js';
-export { dailyDispatch } from './report/dispatch.js';
-export type { AttentionPerson, DailyDispatch, Mover } from './report/dispatch.js';
+export { DISPATCH_PARTS, dailyDispatch } from './report/dispatch.js';
+export type { AttentionPerson, DailyDispatch, DispatchPart, Mover } from './report/dispatch.js';
 export { renderDispatch } from './report/render.js';
 export type { RenderOptions } from './report/render.js';
 export type { DispatchOptions, TrendPoint } from './report/dispatch.js';

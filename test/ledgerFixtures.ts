@@ -266,12 +266,13 @@ export const ev = {
       visitors: o.visitors ?? [o.by ?? P.mayor],
     });
   },
-  classify(o: Common & { householdId: string; day: string; category: string; personId?: string }) {
+  classify(o: Common & { householdId: string; day: string; category: string; personId?: string; source?: { kind: string; personId?: string } }) {
     return make('householdClassified', {
       ...common(o, o.day, '10:30'),
       householdId: o.householdId,
       ...(o.personId === undefined ? {} : { personId: o.personId }),
       category: o.category,
+      ...(o.source === undefined ? {} : { source: o.source }),
     });
   },
   serviceRequested(o: Common & { householdId: string; day: string; time?: string; due: string; requestId?: string; kind?: string }) {

@@ -270,8 +270,34 @@ export const HouseholdScreening = z
 export type HouseholdScreening = z.infer<typeof HouseholdScreening>;
 
 /**
+ * Where a confirmed case got the infection, as far as it is known: from another confirmed case of
+ * the ledger (`{ kind: 'case', personId }`), imported (`{ kind: 'imported' }`: infected outside the
+ * county, such as a traveller from Wuhan), or of unclear source (`{ kind: 'unclear' }`, 感染来源不明).
+ * Two or more cases of unclear source in different households within 14 days are community
+ * transmission ({@link communityStates}); a case that names its source is not one of them. A case
+ * recorded without a source counts as of unclear source, as before the field existed.
+ *
+ * @example
+ * CaseSource.parse({ kind: 'case', personId: 'p1' });
+ * CaseSource.parse({ kind: 'unclear' }).kind; // => 'unclear'
+ * @category Door-knocking
+ */
+export const CaseSource = z.discriminatedUnion('kind', [
+  z.object({ /** Infected by another confirmed case of the ledger. */ kind: z.literal('case'), /** The source case: a person already registered as confirmed. */ personId: PersonId }).strict(),
+  z.object({ /** Infected outside the county (an imported case, 输入病例). */ kind: z.literal('imported') }).strict(),
+  z.object({ /** No source found (感染来源不明). */ kind: z.literal('unclear') }).strict(),
+]);
+/**
+ * The source of a confirmed case.
+ *
+ * @category Door-knocking
+ */
+export type CaseSource = z.infer<typeof CaseSource>;
+
+/**
  * One entry of the classified registration (分类登记) of a household: the category given on a day,
- * to the household or one member. The full history is kept.
+ * to the household or one member, and for a confirmed case, its source when known. The full
+ * history is kept.
  *
  * @example
  * ClassificationEntry.parse({ day: '2020-01-27', category: 'fromWuhan', personId: 'p1', by: 'p9', eventId: 'e5' });
@@ -285,6 +311,8 @@ export const ClassificationEntry = z
     category: sensitive(ScreeningCategory.clone(), 'health'),
     /** The member concerned, when not the whole household. */
     personId: PersonId.optional(),
+    /** For a confirmed case: where it got the infection, when stated. */
+    source: sensitive(CaseSource.clone(), 'health').optional(),
     /** Who registered it. */
     by: PersonId,
     /** The event that recorded it. */

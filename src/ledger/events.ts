@@ -10,7 +10,7 @@ import { DeedInput, ThreeShowsEntry } from '../evaluation/records.js';
 import { CommandStructure } from '../org/command.js';
 import { OrgUnit } from '../org/unit.js';
 import { Household, Person } from '../people/person.js';
-import { Site, VisitOutcome } from '../campaigns/records.js';
+import { CaseSource, Site, VisitOutcome } from '../campaigns/records.js';
 import { LedgerSettings } from '../store/settings.js';
 import { AdmissionStep } from '../admission/model.js';
 
@@ -388,10 +388,14 @@ export const VisitRecorded = z
 export type VisitRecorded = z.infer<typeof VisitRecorded>;
 
 /**
- * A classified registration (分类登记) of a household or one of its members.
+ * A classified registration (分类登记) of a household or one of its members. A confirmed case may
+ * name its source ({@link CaseSource}): another confirmed case of the ledger (registered as
+ * confirmed by that day, and not the case itself), an imported case, or an unclear source; only a
+ * `confirmed` registration has a source.
  *
  * @example
  * HouseholdClassified.parse({ type: 'householdClassified', id: 'e16', at: '2020-01-27T10:05:00+08:00', by: 'p9', householdId: 'h1', personId: 'p1', category: 'fromWuhan' });
+ * HouseholdClassified.parse({ type: 'householdClassified', id: 'e17', at: '2020-02-02T10:05:00+08:00', by: 'p9', householdId: 'h1', personId: 'p2', category: 'confirmed', source: { kind: 'case', personId: 'p1' } });
  * @category Events
  */
 export const HouseholdClassified = z
@@ -404,6 +408,8 @@ export const HouseholdClassified = z
     personId: PersonId.optional(),
     /** The category. */
     category: sensitive(ScreeningCategory.clone(), 'health'),
+    /** For a confirmed case: where it got the infection, when known. */
+    source: sensitive(CaseSource.clone(), 'health').optional(),
   })
   .strict();
 /**
@@ -863,14 +869,28 @@ export type ThreeShowsRecorded = z.infer<typeof ThreeShowsRecorded>;
 
 /**
  * A unit (village, community, township or subdistrict) submits its daily report for a day. It is on
- * time when submitted by the settings' report deadline of that day.
+ * time when submitted by the settings' report deadline of that day. A unit with nothing to report
+ * that day says so with `nothingToReport: true` (a zero report, 零报告): it has reported, unlike a
+ * unit that sent nothing.
  *
  * @example
  * DailyReportSubmitted.parse({ type: 'dailyReportSubmitted', id: 'e37', at: '2020-02-07T18:30:00+08:00', by: 'p9', unitId: 'yc.t03.v201', day: '2020-02-07' });
+ * DailyReportSubmitted.parse({ type: 'dailyReportSubmitted', id: 'e39', at: '2020-02-07T18:40:00+08:00', by: 'p9', unitId: 'yc.t03.v202', day: '2020-02-07', nothingToReport: true });
  * @category Events
  */
 export const DailyReportSubmitted = z
-  .object({ type: z.literal('dailyReportSubmitted'), ...base, /** The unit reporting. */ unitId: OrgId, /** The day reported on. */ day: Day, /** A remark. */ note: sensitive(z.string(), 'freeText').optional() })
+  .object({
+    type: z.literal('dailyReportSubmitted'),
+    ...base,
+    /** The unit reporting. */
+    unitId: OrgId,
+    /** The day reported on. */
+    day: Day,
+    /** A remark. */
+    note: sensitive(z.string(), 'freeText').optional(),
+    /** True for a zero report: the unit had nothing to report that day. */
+    nothingToReport: z.boolean().optional(),
+  })
   .strict();
 /**
  * The {@link DailyReportSubmitted} event.

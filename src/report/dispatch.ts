@@ -43,8 +43,10 @@ export interface Mover {
 /**
  * The headquarters' daily dispatch (每日调度) for a day and a scope: the scope's figures, the day
  * before's for comparison, each unit's figures rolled up the tree, the rows of the scope's
- * children (the townships, for the county), and the villages whose figures moved most. When nothing
- * was recorded for the day, `hasData` is false and `note` says so: its zeros are not measurements.
+ * children (the townships, for the county), and the villages whose figures moved most. `recorded`
+ * names the parts of the report that have records for the day; the figures of the other parts are
+ * 0 and are not measurements, and `note` says which parts they are. When nothing at all was
+ * recorded for the day, `hasData` is false and `note` says so.
  *
  * @example
  * const report = dailyDispatch(ledger, '2020-02-07');
@@ -56,13 +58,20 @@ export interface DailyDispatch {
   readonly day: Day;
   /** The unit the report is for. */
   readonly scope: OrgUnit;
-  /** Whether anything was recorded for the day (a campaign running, a roster, an inspection). */
+  /** Whether anything was recorded for the day: `recorded` is not empty. */
   readonly hasData: boolean;
-  /** What the report cannot say, when there is no data. */
+  /**
+   * The parts of the report with records for the day, in the order of {@link DISPATCH_PARTS}.
+   * Figures of the other parts are 0 and are not measurements; the rendered report leaves them out.
+   */
+  readonly recorded: readonly DispatchPart[];
+  /** The parts with records for the day before: changes are given only for parts recorded on both days. */
+  readonly recordedBefore: readonly DispatchPart[];
+  /** What the report cannot say: the parts with no records for the day (null when every part has records). */
   readonly note: Label | null;
   /** The scope's figures (its subtree). */
   readonly total: DispatchSummary;
-  /** The scope's figures of the day before, or null when nothing was recorded that day (its `hasData` would be false). */
+  /** The scope's figures of the day before, or null when nothing at all was recorded that day (its `hasData` would be false). */
   readonly previous: DispatchSummary | null;
   /** The scope's children and their figures (rolled up), in tree order. */
   readonly rows: readonly { readonly unit: OrgUnit; readonly summary: DispatchSummary }[];
@@ -88,18 +97,57 @@ export interface DailyDispatch {
 }
 
 /**
- * One day of a dispatch's trend: people under observation in the scope.
+ * A part of the daily dispatch with records of its own: one campaign kind (`doorKnocking`,
+ * `homePrevention`, `cleaning`, `volunteerService`: a campaign of that kind runs that day), `duty`
+ * (roster seats of the day), `supervision` (an inspection that day, or a finding raised or open),
+ * `admission` (a member-development case with a stage or a step by the end of the day),
+ * `reporting` (a daily report for the day, or any campaign running, when reports are due) and
+ * `epidemic` (a classified registration in the 14 days up to the day, or door-knocking running).
+ * Whether a part has records is decided over the whole ledger, not the scope.
+ *
+ * @example
+ * const report = dailyDispatch(ledger, '2019-12-01');
+ * report.recorded; // => e.g. ['admission']: only member-development cases go back that far
+ * @category Reports
+ */
+export type DispatchPart = (typeof DISPATCH_PARTS)[number];
+
+/**
+ * Every {@link DispatchPart}, in the order of the report.
+ *
+ * @example
+ * DISPATCH_PARTS.length; // => 9
+ * @category Reports
+ */
+export const DISPATCH_PARTS = ['doorKnocking', 'homePrevention', 'cleaning', 'volunteerService', 'duty', 'supervision', 'admission', 'reporting', 'epidemic'] as const;
+
+const PART_LABELS: Readonly<Record<DispatchPart, Label>> = {
+  doorKnocking: { zh: '入户摸排', en: 'door-knocking' },
+  homePrevention: { zh: '居家观察', en: 'home observation' },
+  cleaning: { zh: '消杀', en: 'disinfection' },
+  volunteerService: { zh: '志愿服务', en: 'volunteer service' },
+  duty: { zh: '值班', en: 'duty' },
+  supervision: { zh: '督导', en: 'supervision' },
+  admission: { zh: '发展党员', en: 'member development' },
+  reporting: { zh: '报告', en: 'reports' },
+  epidemic: { zh: '社区疫情', en: 'community epidemic state' },
+};
+
+/**
+ * One day of a dispatch's trend: people under observation in the scope, or `null` on a day with
+ * no data (no home-prevention campaign running): such a day is a gap, not a zero — the text says
+ * "no data" and the chart leaves it out.
  *
  * @example
  * const p: TrendPoint = dailyDispatch(ledger, '2020-02-07', undefined, { trendDays: 14 }).trend[0];
- * p.underObservation; // => e.g. 1204
+ * p.underObservation; // => e.g. 1204, or null before the campaign started
  * @category Reports
  */
 export interface TrendPoint {
   /** The day. */
   readonly day: Day;
-  /** People under observation that day. */
-  readonly underObservation: number;
+  /** People under observation that day, or null when nothing was measured that day. */
+  readonly underObservation: number | null;
 }
 
 /**
@@ -116,6 +164,11 @@ export interface TrendPoint {
 export interface AttentionPerson {
   /** The unit of the observation. */
   readonly unit: OrgUnit;
+  /**
+   * The township or subdistrict the unit lies in (the unit itself when it is one), or null for a
+   * unit under none (a county bureau): the staff who act need to know whom to call.
+   */
+  readonly township: OrgUnit | null;
   /** The person's id in the ledger (not personal data by itself). */
   readonly personId: PersonId;
   /** Surname + 某, or the full name when disclosed for a purpose. */
@@ -166,8 +219,11 @@ function attentionList(ledger: Ledger, day: Day, at: number, disclose: boolean):
     const f = followUp(o, day, ledger.settings);
     if (f.status !== 'escalated' && f.status !== 'lost') return;
     const person = tableGet(ledger.people, o.personId);
+    let t = i;
+    while (t >= 0 && tree.units[t]?.kind !== 'township' && tree.units[t]?.kind !== 'subdistrict') t = tree.parentIndex[t] as number;
     out.push({
       unit: tree.units[i] as OrgUnit,
+      township: t >= 0 ? (tree.units[t] as OrgUnit) : null,
       personId: o.personId,
       name: person === undefined ? '—' : disclose ? person.name : surnameOnly(person.name),
       phone: person?.phone === undefined ? null : maskPhone(person.phone),
@@ -200,12 +256,13 @@ function eachCampaignOn(ledger: Ledger, days: readonly Day[], shared: ProgressSh
 
 type Parts = Map<OrgId, { campaigns: CampaignMetrics[]; duty: Mutable<DutyMetrics>; supervision: Mutable<SupervisionMetrics>; admission: Mutable<AdmissionMetrics> }>;
 
-/** Each unit's own figures of each day, before rolling up, with each table read once for all the days. */
-function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared): { own: Map<OrgId, DispatchSummary>; hasData: boolean }[] {
+/** Each unit's own figures of each day, before rolling up, and the parts with records, with each table read once for all the days. */
+function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared): { own: Map<OrgId, DispatchSummary>; recorded: DispatchPart[] }[] {
   const tree = ledgerTree(ledger);
   const D = days.length;
   const parts: Parts[] = days.map(() => new Map());
-  const hasData = days.map(() => false);
+  const has = days.map(() => new Set<DispatchPart>());
+  const mark = (d: number, p: DispatchPart): void => void (has[d] as Set<DispatchPart>).add(p);
   const part = (d: number, unit: OrgId) => {
     const map = parts[d] as Parts;
     let p = map.get(unit);
@@ -221,7 +278,9 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
     return p;
   };
   eachCampaignOn(ledger, days, shared, () => true, (d, progress) => {
-    hasData[d] = true;
+    mark(d, progress.campaign.kind);
+    mark(d, 'reporting');
+    if (progress.campaign.kind === 'doorKnocking') mark(d, 'epidemic');
     for (const [unit, m] of progress.byUnit) part(d, unit).campaigns.push(m);
   });
   const markers = days.map((day) => `/${day}/`);
@@ -229,7 +288,7 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
     for (const seat of roster.seats) {
       const d = markers.findIndex((marker) => seat.includes(marker));
       if (d < 0) continue;
-      hasData[d] = true;
+      mark(d, 'duty');
       const post = tableGet(ledger.posts, seat.slice(0, seat.indexOf('/')));
       if (post === undefined) continue;
       const m = part(d, post.unitId).duty;
@@ -250,7 +309,7 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
   tableForEach(ledger.inspections, (i) => {
     const d = days.indexOf(dayOf(i.at));
     if (d < 0) return;
-    hasData[d] = true;
+    mark(d, 'supervision');
     part(d, i.unitId).supervision.inspections++;
   });
   tableForEach(ledger.findings, (f) => {
@@ -258,8 +317,12 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
       const day = days[d] as Day;
       if (f.raisedOn > day) continue;
       const s = part(d, f.unitId).supervision;
-      if (f.raisedOn === day) s.raised++;
+      if (f.raisedOn === day) {
+        s.raised++;
+        mark(d, 'supervision');
+      }
       if (f.closedOn === undefined || f.closedOn > day) {
+        mark(d, 'supervision');
         s.open++;
         if (deadlineOn(f, day) < day) s.overdue++;
       }
@@ -278,9 +341,26 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
       }
       // a case counts from its first step, or from the day it was opened when that is earlier
       if (!any && !(c.openedOn !== undefined && c.openedOn <= day)) continue;
+      mark(d, 'admission');
       part(d, c.branch).admission[state.status]++;
     }
   });
+  // a daily report for the day; a classified registration in the 14 days up to it (read only when
+  // the campaigns have not already marked the part)
+  if (has.some((h) => !h.has('reporting')))
+    tableForEach(ledger.reports, (r) => {
+      const d = days.indexOf(r.day);
+      if (d >= 0) mark(d, 'reporting');
+    });
+  if (has.some((h) => !h.has('epidemic'))) {
+    const windows = days.map((day) => [addDays(day, -13), day] as const);
+    tableForEach(ledger.classifications, (h) => {
+      for (const e of h.entries)
+        windows.forEach(([from, to], d) => {
+          if (e.day >= from && e.day <= to) mark(d, 'epidemic');
+        });
+    });
+  }
   return parts.map((map, d) => {
     const own = new Map<OrgId, DispatchSummary>();
     for (const [unit, p] of map) {
@@ -295,8 +375,20 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
       }
       own.set(unit, s);
     }
-    return { own, hasData: hasData[d] as boolean };
+    return { own, recorded: DISPATCH_PARTS.filter((p) => has[d]?.has(p)) };
   });
+}
+
+/** What the report cannot say of a day: nothing at all, or the parts with no records. */
+function noteOn(day: Day, recorded: readonly DispatchPart[]): Label | null {
+  if (recorded.length === 0)
+    return { zh: `${day}无任何记录：没有可报的数字（报告中的零不是测量结果）`, en: `nothing was recorded for ${day}: there are no figures to report (the report's zeros are not measurements)` };
+  const missing = DISPATCH_PARTS.filter((p) => !recorded.includes(p));
+  if (missing.length === 0) return null;
+  return {
+    zh: `${day}无${missing.map((p) => PART_LABELS[p].zh).join('、')}记录：这些数字未列出（零不是测量结果）`,
+    en: `nothing was recorded for ${day} of ${missing.map((p) => PART_LABELS[p].en).join(', ')}: those figures are not shown (zeros would not be measurements)`,
+  };
 }
 
 /**
@@ -334,7 +426,9 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
   const shared: ProgressShared = {};
   const [today, yesterday] = ownFigures(ledger, [valid.data, addDays(valid.data, -1)], shared) as [ReturnType<typeof ownFigures>[number], ReturnType<typeof ownFigures>[number]];
   const byUnit = rollup(tree, today.own, SUMMARY_MONOID);
-  const before = yesterday.hasData ? rollup(tree, yesterday.own, SUMMARY_MONOID) : null;
+  const before = yesterday.recorded.length > 0 ? rollup(tree, yesterday.own, SUMMARY_MONOID) : null;
+  // a figure moves, or changes from the day before, only when its part has records on both days
+  const onBoth = (p: DispatchPart): boolean => today.recorded.includes(p) && yesterday.recorded.includes(p);
   const end = tree.subtreeEnd[at] as number;
   const scoped = new Map<OrgId, DispatchSummary>();
   for (let i = at; i < end; i++) {
@@ -357,10 +451,10 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
       const b = scoped.get(u.id) ?? emptySummary();
       const o0 = a.homePrevention.underObservation;
       const o1 = b.homePrevention.underObservation;
-      if (o1 !== o0) obs.push({ unit: u, figure: 'underObservation', from: o0, to: o1, change: o1 - o0 });
+      if (o1 !== o0 && onBoth('homePrevention')) obs.push({ unit: u, figure: 'underObservation', from: o0, to: o1, change: o1 - o0 });
       const c0 = Math.round(1000 * coverage(a.doorKnocking)) / 10;
       const c1 = Math.round(1000 * coverage(b.doorKnocking)) / 10;
-      if (c1 !== c0) cov.push({ unit: u, figure: 'coverage', from: c0, to: c1, change: Math.round((c1 - c0) * 10) / 10 });
+      if (c1 !== c0 && onBoth('doorKnocking')) cov.push({ unit: u, figure: 'coverage', from: c0, to: c1, change: Math.round((c1 - c0) * 10) / 10 });
     }
     const biggest = (x: Mover, y: Mover): number => Math.abs(y.change) - Math.abs(x.change) || (x.unit.id < y.unit.id ? -1 : 1);
     movers.push(...obs.sort(biggest).slice(0, 5), ...cov.sort(biggest).slice(0, 5));
@@ -369,14 +463,17 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
   // the report's own day and the day before are known already; the other days are read in one pass per campaign
   const earlier: Day[] = [];
   for (let k = trendDays - 1; k >= (before === null ? 1 : 2); k--) earlier.push(addDays(valid.data, -k));
-  const observed = earlier.map(() => 0);
+  // a day with no home-prevention campaign running has no figure: null, not 0
+  const observed: (number | null)[] = earlier.map(() => null);
   eachCampaignOn(ledger, earlier, shared, (c) => c.kind === 'homePrevention', (k, progress) => {
     const m = progress.rolledUp.get(scopeId);
-    if (m?.kind === 'homePrevention') observed[k] = (observed[k] as number) + m.underObservation;
+    observed[k] = (observed[k] ?? 0) + (m?.kind === 'homePrevention' ? m.underObservation : 0);
   });
-  earlier.forEach((day, k) => trend.push({ day, underObservation: observed[k] as number }));
-  if (trendDays >= 2 && before !== null) trend.push({ day: addDays(valid.data, -1), underObservation: (before.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
-  if (trendDays >= 1) trend.push({ day: valid.data, underObservation: (scoped.get(scopeId) ?? emptySummary()).homePrevention.underObservation });
+  earlier.forEach((day, k) => trend.push({ day, underObservation: observed[k] ?? null }));
+  const observedOn = (figures: ReadonlyMap<OrgId, DispatchSummary>, recorded: readonly DispatchPart[]): number | null =>
+    recorded.includes('homePrevention') ? (figures.get(scopeId) ?? emptySummary()).homePrevention.underObservation : null;
+  if (trendDays >= 2 && before !== null) trend.push({ day: addDays(valid.data, -1), underObservation: observedOn(before, yesterday.recorded) });
+  if (trendDays >= 1) trend.push({ day: valid.data, underObservation: observedOn(scoped, today.recorded) });
   return {
     day: valid.data,
     scope: tree.units[at] as OrgUnit,
@@ -388,8 +485,10 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
       .map(([id, s]) => ({ unit: tree.units[tree.indexOf.get(id) as number] as OrgUnit, state: s.state, confirmed: s.confirmed }))
       .filter((c) => scoped.has(c.unit.id) && c.state !== 'none')
       .sort((a, b) => b.confirmed - a.confirmed || (a.unit.id < b.unit.id ? -1 : 1)),
-    hasData: today.hasData,
-    note: today.hasData ? null : { zh: `${valid.data}无任何记录：没有可报的数字（报告中的零不是测量结果）`, en: `nothing was recorded for ${valid.data}: there are no figures to report (the report's zeros are not measurements)` },
+    hasData: today.recorded.length > 0,
+    recorded: today.recorded,
+    recordedBefore: yesterday.recorded,
+    note: noteOn(valid.data, today.recorded),
     total: scoped.get(scopeId) ?? emptySummary(),
     previous: before === null ? null : (before.get(scopeId) ?? emptySummary()),
     rows,

@@ -1,5 +1,6 @@
 import { addDays, requireDay, type Day } from '../core/day.js';
 import type { OrgId } from '../core/ids.js';
+import type { CaseSource } from '../campaigns/records.js';
 import type { CommunityState } from '../core/vocabulary.js';
 import type { Rule } from '../core/rules.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
@@ -39,42 +40,64 @@ export const COMMUNITY_STATE_RULES: readonly (Rule & { readonly since: Day; read
 /**
  * The epidemic state of each village and community on a day, from the confirmed cases registered
  * in the household classifications of the 14 days up to it: a case, an outbreak when a household
- * has a cluster (under the rule edition in force that day), community transmission when cases in
- * several households reach the cluster size. Units with no case are left out.
+ * has a cluster (under the rule edition in force that day), community transmission when two or
+ * more cases of unclear source (感染来源不清的散发病例) lie in different households. A case whose
+ * registration names its source — another case, or imported ({@link CaseSource}) — is not of
+ * unclear source; a case registered without a source counts as unclear, as before sources could be
+ * named. Units with no case are left out.
+ *
+ * Cases are people: a member registered as confirmed twice is one case, and so is a household
+ * registered as confirmed without naming a member, however often; such a household-level
+ * registration adds a case only when no member of the household is named as confirmed.
  *
  * @example
- * communityStates(ledger, '2020-02-07').get('yc.t03.v201'); // => { state: 'case', confirmed: 1, … }
+ * communityStates(ledger, '2020-02-07').get('yc.t03.v201'); // => { state: 'case', confirmed: 1, unclear: 1, … }
  * @category Reports
  */
-export function communityStates(ledger: Ledger, day: Day): ReadonlyMap<OrgId, { readonly state: CommunityState; readonly confirmed: number; readonly households: number; readonly edition: string }> {
+export function communityStates(
+  ledger: Ledger,
+  day: Day,
+): ReadonlyMap<OrgId, { readonly state: CommunityState; readonly confirmed: number; readonly unclear: number; readonly households: number; readonly edition: string }> {
   requireDay(day);
   const rule = [...COMMUNITY_STATE_RULES].reverse().find((r) => r.since <= day) ?? (COMMUNITY_STATE_RULES[0] as (typeof COMMUNITY_STATE_RULES)[number]);
   const from = addDays(day, -13);
-  const byUnit = new Map<OrgId, Map<string, Set<string>>>();
+  /** Per unit, per household: each named member's case (its last stated source), and the household-level case, if any. */
+  type Cases = { named: Map<string, CaseSource | undefined>; unnamed: { source: CaseSource | undefined } | null };
+  const byUnit = new Map<OrgId, Map<string, Cases>>();
   tableForEach(ledger.classifications, (h) => {
     for (const e of h.entries) {
       if (e.category !== 'confirmed' || e.day < from || e.day > day) continue;
       let households = byUnit.get(h.unitId);
       if (households === undefined) byUnit.set(h.unitId, (households = new Map()));
-      let people = households.get(h.householdId);
-      if (people === undefined) households.set(h.householdId, (people = new Set()));
-      people.add(e.personId ?? `${h.householdId}#${e.eventId}`);
+      let cases = households.get(h.householdId);
+      if (cases === undefined) households.set(h.householdId, (cases = { named: new Map(), unnamed: null }));
+      // entries are oldest first: a later registration's stated source wins, an unstated one keeps the earlier
+      if (e.personId !== undefined) cases.named.set(e.personId, e.source ?? cases.named.get(e.personId));
+      else cases.unnamed = { source: e.source ?? cases.unnamed?.source };
     }
   });
   const tree = ledgerTree(ledger);
-  const out = new Map<OrgId, { state: CommunityState; confirmed: number; households: number; edition: string }>();
+  const out = new Map<OrgId, { state: CommunityState; confirmed: number; unclear: number; households: number; edition: string }>();
+  const isUnclear = (s: CaseSource | undefined): boolean => s === undefined || s.kind === 'unclear';
   for (const [unit, households] of byUnit) {
     if (!tree.indexOf.has(unit)) continue;
     let confirmed = 0;
+    let unclear = 0;
+    let unclearHouseholds = 0;
     let cluster = false;
-    for (const people of households.values()) {
-      confirmed += people.size;
-      if (people.size >= rule.cluster) cluster = true;
+    for (const cases of households.values()) {
+      const sources = cases.named.size > 0 ? [...cases.named.values()] : cases.unnamed === null ? [] : [cases.unnamed.source];
+      const u = sources.filter(isUnclear).length;
+      confirmed += sources.length;
+      unclear += u;
+      if (u > 0) unclearHouseholds++;
+      if (sources.length >= rule.cluster) cluster = true;
     }
-    // a cluster (the edition's size, in one household) is an outbreak; two or more sporadic cases in
-    // different households are community transmission under every edition: only clusters changed
-    const state: CommunityState = confirmed === 0 ? 'none' : cluster ? 'outbreak' : confirmed >= 2 && households.size >= 2 ? 'communityTransmission' : 'case';
-    out.set(unit, { state, confirmed, households: households.size, edition: rule.edition ?? '' });
+    // a cluster (the edition's size, in one household) is an outbreak; two or more sporadic cases of
+    // unclear source in different households are community transmission under every edition: only
+    // clusters changed
+    const state: CommunityState = confirmed === 0 ? 'none' : cluster ? 'outbreak' : unclear >= 2 && unclearHouseholds >= 2 ? 'communityTransmission' : 'case';
+    out.set(unit, { state, confirmed, unclear, households: households.size, edition: rule.edition ?? '' });
   }
   return out;
 }

@@ -10,7 +10,8 @@ import { isOpenOn, type OrgUnit } from '../org/unit.js';
  * Completeness and timeliness of the daily reports of one level (villages and communities, or
  * townships and subdistricts) for a day: expected, submitted, on time, late, missing, and fully
  * signed off (by the township and the headquarters for a village, by the headquarters for a
- * township).
+ * township). A zero report ("nothing to report") is a report: it counts as submitted (and on time
+ * or late), and among `nothingToReport`, never as missing.
  *
  * @example
  * const v: LevelReporting = reportingStatus(ledger, '2020-02-07').levels[0];
@@ -30,13 +31,16 @@ export interface LevelReporting {
   readonly late: number;
   /** Units with no report. */
   readonly missing: number;
+  /** Of the reports submitted, zero reports: the unit had nothing to report. */
+  readonly nothingToReport: number;
   /** Reports signed off by every level above. */
   readonly signedOff: number;
 }
 
 /**
- * The reporting discipline of a day in a scope: each level's completeness and timeliness, and the
- * units whose report is late or missing — visible as such, never counted as zero.
+ * The reporting discipline of a day in a scope: each level's completeness and timeliness, the
+ * units whose report is late or missing — visible as such, never counted as zero — and the units
+ * that reported having nothing to report.
  *
  * @example
  * const r = reportingStatus(ledger, '2020-02-07');
@@ -54,6 +58,8 @@ export interface ReportingStatus {
   readonly late: readonly OrgUnit[];
   /** Units that did not report. */
   readonly missing: readonly OrgUnit[];
+  /** Units that filed a zero report: nothing to report (they are not missing). */
+  readonly nothingToReport: readonly OrgUnit[];
 }
 
 /**
@@ -74,9 +80,13 @@ export function reportingStatus(ledger: Ledger, day: Day | string, scope?: OrgId
   if (at === undefined) throw new FrontlineError('unknown_unit', 'unknown scope', [{ path: ['scope'], code: 'unknown_unit', message: `unknown unit '${scopeId}'` }]);
   const deadline = ledger.settings.reportDeadline;
   const due = Date.parse(instantAt(valid.data, deadline));
-  const levels = { village: { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0, signedOff: 0 }, township: { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0, signedOff: 0 } };
+  const levels = {
+    village: { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0, nothingToReport: 0, signedOff: 0 },
+    township: { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0, nothingToReport: 0, signedOff: 0 },
+  };
   const late: OrgUnit[] = [];
   const missing: OrgUnit[] = [];
+  const nothing: OrgUnit[] = [];
   for (let i = at; i < (tree.subtreeEnd[at] as number); i++) {
     const unit = tree.units[i] as OrgUnit;
     const level = unit.kind === 'village' || unit.kind === 'community' ? 'village' : unit.kind === 'township' || unit.kind === 'subdistrict' ? 'township' : undefined;
@@ -90,6 +100,10 @@ export function reportingStatus(ledger: Ledger, day: Day | string, scope?: OrgId
       continue;
     }
     l.submitted++;
+    if (report.nothingToReport === true) {
+      l.nothingToReport++;
+      nothing.push(unit);
+    }
     if (Date.parse(report.submittedAt) <= due) l.onTime++;
     else {
       l.late++;
@@ -107,5 +121,6 @@ export function reportingStatus(ledger: Ledger, day: Day | string, scope?: OrgId
     ],
     late,
     missing,
+    nothingToReport: nothing,
   };
 }

@@ -25,7 +25,7 @@ export type ReportSignOff = z.infer<typeof ReportSignOff>;
 
 /**
  * A unit's daily report (village, community, township or subdistrict): when it was submitted and
- * by whom, and its sign-offs up the levels.
+ * by whom, whether it was a zero report (nothing to report), and its sign-offs up the levels.
  *
  * @example
  * const r: DailyReport = tableGet(ledger.reports, 'yc.t03.v201|2020-02-07')!;
@@ -44,6 +44,8 @@ export const DailyReport = z
     by: PersonId,
     /** A remark, if any. */
     note: sensitive(z.string(), 'freeText').optional(),
+    /** Present (true) for a zero report: the unit had nothing to report that day. */
+    nothingToReport: z.literal(true).optional(),
     /** Sign-offs, in order. */
     signOffs: z.array(ReportSignOff),
   })

@@ -207,6 +207,38 @@ describe('classified registration', () => {
     ]);
     expect(thrown(() => apply(l, [ev.classify({ householdId: H.wjg1, day: '2020-01-25', category: 'zombie' })])).issues[0]?.path).toEqual([0, 'category']);
   });
+
+  it('keeps the source a confirmed case names: another confirmed case, imported, or unclear', () => {
+    const index = ev.classify({ householdId: H.wjg1, personId: P.wjg1, day: '2020-01-25', category: 'confirmed', source: { kind: 'imported' } });
+    const secondary = ev.classify({ householdId: H.wjg2, personId: P.wjg3, day: '2020-01-27', category: 'confirmed', source: { kind: 'case', personId: P.wjg1 } });
+    const unclear = ev.classify({ householdId: H.cb1, personId: P.cb1, day: '2020-01-27', category: 'confirmed', source: { kind: 'unclear' } });
+    const l = ledgerWith([index, secondary, unclear]);
+    expect(classificationHistory(l, H.wjg1)[0]?.source).toEqual({ kind: 'imported' });
+    expect(classificationHistory(l, H.wjg2)[0]?.source).toEqual({ kind: 'case', personId: P.wjg1 });
+    expect(classificationHistory(l, H.cb1)[0]?.source).toEqual({ kind: 'unclear' });
+    // the field is optional: a registration without it keeps no source
+    expect(Object.hasOwn(classificationHistory(ledgerWith([ev.classify({ householdId: H.wjg1, personId: P.wjg1, day: '2020-01-25', category: 'confirmed' })]), H.wjg1)[0]!, 'source')).toBe(false);
+  });
+
+  it('refuses a source that is not a known confirmed case, the case itself, or a source on another category', () => {
+    const l = baseLedger();
+    const confirmed = ledgerWith([ev.classify({ householdId: H.wjg1, personId: P.wjg1, day: '2020-01-26', category: 'confirmed' })]);
+    const feverOnly = ledgerWith([ev.classify({ householdId: H.wjg1, personId: P.wjg1, day: '2020-01-26', category: 'fever' })]);
+    const caseOf = (personId: string, d = '2020-01-27') => ev.classify({ householdId: H.wjg2, personId: P.wjg3, day: d, category: 'confirmed', source: { kind: 'case', personId } });
+    expect(found(thrown(() => apply(l, [caseOf(P.wjg1)])).issues)).toEqual([[[0, 'source', 'personId'], 'unknown_source_case']]);
+    expect(found(thrown(() => apply(feverOnly, [caseOf(P.wjg1)])).issues)).toEqual([[[0, 'source', 'personId'], 'unknown_source_case']]);
+    // registered as confirmed only after the day of the case
+    expect(found(thrown(() => apply(confirmed, [caseOf(P.wjg1, '2020-01-25')])).issues)).toEqual([[[0, 'source', 'personId'], 'unknown_source_case']]);
+    expect(found(thrown(() => apply(l, [caseOf('nobody')])).issues)).toEqual([[[0, 'source', 'personId'], 'unknown_person']]);
+    expect(found(thrown(() => apply(confirmed, [caseOf(P.wjg3)])).issues)).toEqual([[[0, 'source', 'personId'], 'own_source']]);
+    expect(found(thrown(() => apply(l, [ev.classify({ householdId: H.wjg1, personId: P.wjg1, day: '2020-01-25', category: 'fever', source: { kind: 'unclear' } })])).issues)).toEqual([
+      [[0, 'source'], 'source_not_confirmed'],
+    ]);
+    expect(thrown(() => apply(l, [ev.classify({ householdId: H.wjg1, day: '2020-01-25', category: 'confirmed', source: { kind: 'rumour' } })])).issues[0]?.path).toEqual([0, 'source', 'kind']);
+    // a known source case is accepted, in the same batch as its own registration
+    expect(apply(l, [ev.classify({ householdId: H.wjg1, personId: P.wjg1, day: '2020-01-26', category: 'confirmed' }), caseOf(P.wjg1)]).classifications.size).toBe(2);
+    expect(apply(confirmed, [caseOf(P.wjg1)]).classifications.size).toBe(2);
+  });
 });
 
 describe('service requests', () => {

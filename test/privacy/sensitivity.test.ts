@@ -44,8 +44,8 @@ describe('sensitiveFields', () => {
     expect(described(sensitiveFields(TravelDeclaration)).sort()).toEqual(['arrivalDay: travel', 'from: travel']);
   });
 
-  it('lists the category of every entry of a classification history', () => {
-    expect(described(sensitiveFields(ClassificationHistory))).toEqual(['entries.*.category: health']);
+  it('lists the category and the case source of every entry of a classification history', () => {
+    expect(described(sensitiveFields(ClassificationHistory))).toEqual(['entries.*.category: health', 'entries.*.source: health']);
   });
 
   it('gives no field twice and nothing for an unmarked schema', () => {

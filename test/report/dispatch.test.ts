@@ -9,6 +9,7 @@ import {
   dailyDispatch,
   emptySummary,
   generateCounty,
+  isWithin,
   ledgerTree,
   mergeSummaries,
   renderDispatch,
@@ -110,8 +111,51 @@ describe('dailyDispatch', () => {
   it('says so for a day with no data, instead of reporting zeros as measured', () => {
     const r = dailyDispatch(ledger, '2019-12-01');
     expect(r.hasData).toBe(false);
+    expect(r.recorded).toEqual([]);
     expect(r.note?.en).toMatch(/nothing was recorded/);
     expect(renderDispatch(r, { locale: 'en' })).toMatch(/not measurements/);
+    // and every figure is indeed 0: nothing contradicts the note
+    expect(Object.values(flat(r.total)).every((v) => v === 0)).toBe(true);
+  });
+
+  it('marks the trend’s days without data as such (null), says "no data" for them, and draws a gap, not a zero', () => {
+    // the campaigns start on 2020-01-25: the days before have no figure
+    const r = dailyDispatch(ledger, '2020-01-29', undefined, { trendDays: 7 });
+    expect(r.trend.map((p) => p.day)).toEqual(['2020-01-23', '2020-01-24', '2020-01-25', '2020-01-26', '2020-01-27', '2020-01-28', '2020-01-29']);
+    expect(r.trend.map((p) => p.underObservation === null)).toEqual([true, true, false, false, false, false, false]);
+    expect(r.trend.at(-1)?.underObservation).toBe(r.total.homePrevention.underObservation);
+    expect(r.trend[2]?.underObservation).toBeGreaterThan(0);
+    expect(renderDispatch(r, { locale: 'en' })).toMatch(/under observation, day by day: 01-23 no data, 01-24 no data, 01-25 \d/);
+    expect(renderDispatch(r)).toMatch(/在观察人数走势：01-23 无数据，01-24 无数据，01-25 \d/);
+    // the chart: one line over the five measured days, a shaded "no data" band for the two others
+    const page = renderDispatch(r, { locale: 'en', format: 'html' });
+    const lines = [...page.matchAll(/<polyline class="line" points="([^"]*)"/g)].map((m) => (m[1] as string).split(' ').length);
+    expect(lines).toEqual([5]);
+    expect(page.match(/<circle class="dot"/g)).toHaveLength(5);
+    expect(page.match(/<rect class="nodata"/g)).toHaveLength(1);
+    expect(page).toContain('>no data</text>');
+    // the day before the first day and the first day: the day before has no figure, its neighbour does
+    const first = dailyDispatch(ledger, '2020-01-25', undefined, { trendDays: 3 });
+    expect(first.previous).toBeNull();
+    expect(first.trend.map((p) => p.underObservation === null)).toEqual([true, true, false]);
+    // a trend with no measured day at all has no chart
+    const none = dailyDispatch(ledger, '2020-01-20', undefined, { trendDays: 3 });
+    expect(none.trend.every((p) => p.underObservation === null)).toBe(true);
+    expect(renderDispatch(none, { format: 'html' })).not.toContain('<svg');
+  });
+
+  it('names the township of each person to act on, and prints it before the village', () => {
+    const tree = ledgerTree(ledger);
+    // a week after the simulated days: people who missed their checks are lost to follow-up
+    const r = dailyDispatch(ledger, '2020-02-03');
+    expect(r.attention.length).toBeGreaterThan(0);
+    for (const a of r.attention) {
+      expect(a.township?.kind).toMatch(/^(township|subdistrict)$/);
+      // the unit lies within its township
+      expect(isWithin(tree, a.unit.id, a.township!.id)).toBe(true);
+    }
+    const a = r.attention[0]!;
+    for (const format of ['text', 'markdown', 'html'] as const) expect(renderDispatch(r, { locale: 'en', format })).toContain(`${a.township!.name} ${a.unit.name} ${a.name}`);
   });
 
   it('refuses a day that is not a day and a scope outside the tree', () => {

@@ -33,6 +33,8 @@ import {
 const SEED = 11;
 /** The campaigns run from 2020-01-25 for five days; the roster and the rest from the 26th. */
 const DAYS = 5;
+/** The trend starts a day earlier, before the campaigns: a day with no data. */
+const TREND_DAYS = DAYS + 1;
 const FIRST = '2020-01-26';
 const LAST = '2020-01-29';
 
@@ -62,7 +64,7 @@ beforeAll(() => {
     ...simulateAdmissions(published, options),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   ledger = replay(journal, published);
-  report = dailyDispatch(ledger, LAST, undefined, { trendDays: DAYS });
+  report = dailyDispatch(ledger, LAST, undefined, { trendDays: TREND_DAYS });
   ids = [];
   phones = [];
   tableForEach(ledger.people, (p) => {
@@ -75,7 +77,10 @@ describe('renderDispatch: golden files', () => {
   it('the report has the figures the golden files show', () => {
     expect(report.hasData).toBe(true);
     expect(report.previous).not.toBeNull();
-    expect(report.trend.map((p) => p.day)).toEqual(['2020-01-25', '2020-01-26', '2020-01-27', '2020-01-28', '2020-01-29']);
+    expect(report.trend.map((p) => p.day)).toEqual(['2020-01-24', '2020-01-25', '2020-01-26', '2020-01-27', '2020-01-28', '2020-01-29']);
+    expect(report.trend[0]?.underObservation).toBeNull();
+    expect(report.recorded).toEqual(['doorKnocking', 'homePrevention', 'cleaning', 'volunteerService', 'duty', 'supervision', 'admission', 'reporting', 'epidemic']);
+    expect(report.note).toBeNull();
     expect(report.movers.length).toBeGreaterThan(0);
     expect(report.attention.length).toBeGreaterThan(0);
   });
@@ -93,9 +98,52 @@ describe('renderDispatch: golden files', () => {
   }
 
   it('rendering twice, or from a second dispatch of the same ledger, gives the same text', () => {
-    const again = dailyDispatch(ledger, LAST, undefined, { trendDays: DAYS });
+    const again = dailyDispatch(ledger, LAST, undefined, { trendDays: TREND_DAYS });
     for (const locale of ['zh-CN', 'en'] as const)
       for (const format of ['text', 'markdown'] as const) expect(renderDispatch(again, { locale, format })).toBe(renderDispatch(report, { locale, format }));
+  });
+});
+
+describe('dailyDispatch: figures and note agree', () => {
+  it('a day before the campaigns whose only records are member-development cases reports those, and says the rest was not recorded', () => {
+    // the cases were entered with their earlier steps: on 2019-12-01 some were open
+    const r = dailyDispatch(ledger, '2019-12-01');
+    const open = r.total.admission.applicant + r.total.admission.activist + r.total.admission.developmentTarget;
+    expect(open).toBeGreaterThan(0);
+    expect(r.hasData).toBe(true);
+    expect(r.recorded).toEqual(['admission']);
+    // the note does not call the figures "not measurements"; it names the parts that have none
+    expect(r.note?.en).not.toMatch(/there are no figures to report/);
+    expect(r.note?.en).toMatch(/^nothing was recorded for 2019-12-01 of door-knocking, home observation, .*, community epidemic state: those figures are not shown/);
+    // every figure of the parts not recorded is 0, and only the recorded part is printed
+    const { admission, ...others } = r.total;
+    for (const [part, figures] of Object.entries(others))
+      for (const [k, v] of Object.entries(figures as object)) if (typeof v === 'number') expect(v, `${part}.${k}`).toBe(0);
+    const text = renderDispatch(r, { locale: 'en' });
+    expect(text).toContain(`member development (open cases): ${admission.applicant} applicants, ${admission.activist} activists, ${admission.developmentTarget} development targets`);
+    for (const absent of ['screening coverage', 'under observation:', 'duty:', 'supervision:', 'reports (due', 'unit  ']) expect(text).not.toContain(absent);
+    // the CSV shows the parts not recorded as '—', not as zeros
+    const csv = renderDispatch(r, { locale: 'en', format: 'csv' }).trimEnd().split('\n');
+    expect(csv.at(-1)?.split(',').slice(1).every((c) => c === '—')).toBe(true);
+  });
+
+  it('a day before any case’s first step has no data at all, and all its figures are 0', () => {
+    const r = dailyDispatch(ledger, '2015-01-01');
+    expect(r.hasData).toBe(false);
+    expect(r.total.admission.activist + r.total.admission.applicant + r.total.admission.developmentTarget).toBe(0);
+    expect(renderDispatch(r, { locale: 'en' })).toMatch(/there are no figures to report/);
+  });
+
+  it('gives a change from the day before only for the parts recorded on both days', () => {
+    // the campaigns start on 2020-01-25; the day before had member-development cases only
+    const r = dailyDispatch(ledger, '2020-01-25');
+    expect(r.previous).not.toBeNull();
+    expect(r.recordedBefore).toEqual(['admission']);
+    const text = renderDispatch(r, { locale: 'en' });
+    expect(text).toMatch(/screening coverage \d+\.\d%, /);
+    expect(text).not.toMatch(/points\)/);
+    expect(text).toMatch(/\d+ under observation: /);
+    expect(r.movers).toEqual([]);
   });
 });
 

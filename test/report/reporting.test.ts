@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrontlineError, apply, applyAs, reportingStatus, replay, tableGet, type Actor, type Ledger, type LedgerEvent } from '../../src/index.js';
+import { FrontlineError, apply, applyAs, dailyDispatch, renderDispatch, reportingStatus, replay, tableGet, type Actor, type Ledger, type LedgerEvent } from '../../src/index.js';
 import { P, U, at, baseLedger, nextId } from '../ledgerFixtures.js';
 
 const DAY = '2020-01-27';
@@ -63,11 +63,32 @@ describe('reportingStatus', () => {
     const r = reportingStatus(ledger(), DAY);
     expect(r.deadline).toBe('20:00');
     expect(r.levels).toEqual([
-      { level: 'village', expected: 3, submitted: 2, onTime: 1, late: 1, missing: 1, signedOff: 1 },
-      { level: 'township', expected: 2, submitted: 1, onTime: 1, late: 0, missing: 1, signedOff: 1 },
+      { level: 'village', expected: 3, submitted: 2, onTime: 1, late: 1, missing: 1, nothingToReport: 0, signedOff: 1 },
+      { level: 'township', expected: 2, submitted: 1, onTime: 1, late: 0, missing: 1, nothingToReport: 0, signedOff: 1 },
     ]);
     expect(r.late.map((u) => u.id)).toEqual([U.lsc]);
     expect(r.missing.map((u) => u.id).sort()).toEqual([U.cb, U.jl].sort());
+  });
+
+  it('counts a zero report ("nothing to report") as a report, apart from the missing ones', () => {
+    const zero = (unitId: string, time = '18:30'): LedgerEvent => ({ ...submit(unitId, time), nothingToReport: true }) as LedgerEvent;
+    const l = replay([submit(U.wjg, '18:00'), zero(U.cb), zero(U.jl, '21:00')], baseLedger());
+    expect(tableGet(l.reports, `${U.cb}|${DAY}`)?.nothingToReport).toBe(true);
+    expect(Object.hasOwn(tableGet(l.reports, `${U.wjg}|${DAY}`)!, 'nothingToReport')).toBe(false);
+    const r = reportingStatus(l, DAY);
+    expect(r.levels).toEqual([
+      { level: 'village', expected: 3, submitted: 2, onTime: 2, late: 0, missing: 1, nothingToReport: 1, signedOff: 0 },
+      { level: 'township', expected: 2, submitted: 1, onTime: 0, late: 1, missing: 1, nothingToReport: 1, signedOff: 0 },
+    ]);
+    expect(r.missing.map((u) => u.id).sort()).toEqual([U.lsc, U.pa].sort());
+    expect(r.nothingToReport.map((u) => u.id).sort()).toEqual([U.cb, U.jl].sort());
+    // the dispatch prints them apart from the missing
+    const text = renderDispatch(dailyDispatch(l, DAY), { locale: 'en' });
+    expect(text).toContain('villages and communities 2/3 (2 on time, 0 late, 1 missing, 1 with nothing to report, 0 signed off at every level)');
+    expect(text).toContain('townships 1/2 (0 signed off, 1 with nothing to report)');
+    expect(renderDispatch(dailyDispatch(l, DAY))).toContain('缺报 1，零报告 1');
+    // a zero report is signed off like any other
+    expect(apply(l, [signOff(U.cb, 'township')]).reports.size).toBe(3);
   });
 
   it('follows the deadline of the settings, and a scope', () => {

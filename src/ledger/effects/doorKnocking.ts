@@ -1,12 +1,12 @@
 import { strongerOutcome } from '../../campaigns/screening.js';
 import type { Issue } from '../../core/errors.js';
 import type { HouseholdClassified, ServiceFulfilled, ServiceRequested, VisitRecorded } from '../events.js';
-;
 import { tableEdit, tableEditIfAny, tableGet, tableHas, tableSet } from '../../store/table.js';
 import type { OrgId } from '../../core/ids.js';
 import { checkCampaign } from './campaigns.js';
 import { problem, unitsOf, type Effect } from './types.js';
 import { pairKey } from '../../store/keys.js';
+import type { Ledger } from '../ledger.js';
 
 export const visitRecorded: Effect<VisitRecorded> = {
   check: (state, e, ctx) => {
@@ -55,20 +55,43 @@ export const visitRecorded: Effect<VisitRecorded> = {
   },
 };
 
+/** Whether a person of the ledger is registered as a confirmed case on or before a day. */
+function confirmedBy(state: Ledger, personId: string, day: string): boolean {
+  const householdId = tableGet(state.people, personId)?.householdId;
+  const history = householdId === undefined ? undefined : tableGet(state.classifications, householdId);
+  return history?.entries.some((x) => x.personId === personId && x.category === 'confirmed' && x.day <= day) ?? false;
+}
+
 export const householdClassified: Effect<HouseholdClassified> = {
-  check: (state, e) => {
+  check: (state, e, ctx) => {
+    const issues: Issue[] = [];
     const h = tableGet(state.households, e.householdId);
-    if (h === undefined) return [problem('unknown_household', `unknown household '${e.householdId}'`, 'householdId')];
-    if (e.personId !== undefined && !h.members.includes(e.personId))
-      return [problem('not_a_member', `'${e.personId}' is not a member of household '${e.householdId}'`, 'personId')];
-    return [];
+    if (h === undefined) issues.push(problem('unknown_household', `unknown household '${e.householdId}'`, 'householdId'));
+    else if (e.personId !== undefined && !h.members.includes(e.personId))
+      issues.push(problem('not_a_member', `'${e.personId}' is not a member of household '${e.householdId}'`, 'personId'));
+    const source = e.source;
+    if (source === undefined) return issues;
+    if (e.category !== 'confirmed') issues.push(problem('source_not_confirmed', `only a confirmed case names its source, not a '${e.category}' registration`, 'source'));
+    else if (source.kind === 'case') {
+      if (source.personId === e.personId) issues.push(problem('own_source', `'${source.personId}' cannot be their own source`, 'source', 'personId'));
+      else if (!tableHas(state.people, source.personId)) issues.push(problem('unknown_person', `unknown person '${source.personId}'`, 'source', 'personId'));
+      else if (!confirmedBy(state, source.personId, ctx.day))
+        issues.push(problem('unknown_source_case', `'${source.personId}' is not registered as a confirmed case by ${ctx.day}: a source case is registered first`, 'source', 'personId'));
+    }
+    return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.households, e.householdId)?.unitId), action: 'record' }),
   recipe: (state, e, ctx) => {
     const h = tableGet(state.households, e.householdId);
     if (h === undefined) return;
-    const base = { day: ctx.day, category: e.category, by: e.by, eventId: e.id };
-    const entry = e.personId === undefined ? base : { ...base, personId: e.personId };
+    const entry = {
+      day: ctx.day,
+      category: e.category,
+      ...(e.personId === undefined ? {} : { personId: e.personId }),
+      ...(e.source === undefined ? {} : { source: e.source }),
+      by: e.by,
+      eventId: e.id,
+    };
     if (!tableHas(state.classifications, e.householdId)) {
       tableSet(state.classifications, e.householdId, { householdId: e.householdId, unitId: h.unitId, entries: [entry] });
       return;

@@ -19,7 +19,15 @@ export const dailyReportSubmitted: Effect<DailyReportSubmitted> = {
   },
   scope: (_s, e) => ({ units: [e.unitId], action: 'record' }),
   recipe: (state, e) => {
-    tableSet(state.reports, pairKey(e.unitId, e.day), { unitId: e.unitId, day: e.day, submittedAt: e.at, by: e.by, ...(e.note === undefined ? {} : { note: e.note }), signOffs: [] });
+    tableSet(state.reports, pairKey(e.unitId, e.day), {
+      unitId: e.unitId,
+      day: e.day,
+      submittedAt: e.at,
+      by: e.by,
+      ...(e.note === undefined ? {} : { note: e.note }),
+      ...(e.nothingToReport === true ? { nothingToReport: true as const } : {}),
+      signOffs: [],
+    });
   },
 };
 
