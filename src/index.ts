@@ -65,6 +65,7 @@ export {
   ReadingSlot,
   ObservationBasis,
   ObservationEnd,
+  ObservationStatus,
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,
@@ -205,7 +206,7 @@ export {
   VolunteerTask,
 } from './campaigns/records.js';
 export { followUp, observationEnd } from './campaigns/observation.js';
-export type { FollowUp, ObservationStatus } from './campaigns/observation.js';
+export type { FollowUp } from './campaigns/observation.js';
 export { coverage, emptyMetrics, mergeMetrics, metricsMonoid } from './campaigns/metrics.js';
 export type { CampaignMetrics, CleaningMetrics, DoorKnockingMetrics, HomePreventionMetrics, VolunteerMetrics } from './campaigns/metrics.js';
 export { campaignProgress, campaignProgressSeries } from './campaigns/progress.js';
