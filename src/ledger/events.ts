@@ -558,7 +558,7 @@ export const VolunteerTaskPosted = z
 export type VolunteerTaskPosted = z.infer<typeof VolunteerTaskPosted>;
 
 /**
- * A registered volunteer signs up for a task with places left.
+ * A registered volunteer signs up for a task with places left, once it is posted and by its day.
  *
  * @example
  * VolunteerSignedUp.parse({ type: 'volunteerSignedUp', id: 'e23', at: '2020-01-27T12:00:00+08:00', by: 'p3', taskId: 't1', personId: 'p3' });
