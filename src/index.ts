@@ -122,7 +122,7 @@ export {
   residentIdCheckChar,
   tryParseResidentId,
 } from './people/residentId.js';
-export type { ResidentIdInfo } from './people/residentId.js';
+export type { ResidentIdInfo, ResidentIdOptions } from './people/residentId.js';
 export { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, maskResidentId, maskWith } from './people/mask.js';
 
 // privacy

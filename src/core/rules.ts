@@ -184,8 +184,8 @@ export const RULES = {
   }),
   'id.residentId': rule({
     id: 'id.residentId',
-    zh: '公民身份号码由6位地址码、8位出生日期码、3位顺序码和1位校验码组成（ISO 7064 MOD 11-2）',
-    en: 'A resident id is a 6-digit address code, an 8-digit birth date, a 3-digit sequence and an ISO 7064 MOD 11-2 check character',
+    zh: '公民身份号码由6位地址码、8位出生日期码、3位顺序码和1位校验码组成（ISO 7064 MOD 11-2）；出生日期为真实日期，且不晚于查验之日',
+    en: 'A resident id is a 6-digit address code, an 8-digit birth date (a real day, not after the day it is read on), a 3-digit sequence and an ISO 7064 MOD 11-2 check character',
     source: 'GB 11643-1999',
     strength: 'H',
   }),
