@@ -175,6 +175,20 @@ export const RULES = {
     source: 'Yuechi County report, 2020',
     strength: 'H',
   }),
+  'command.structure': rule({
+    id: 'command.structure',
+    zh: '“1+1+10”指挥体系：一个领导小组、一个应急指挥部和若干督导组，各有名称和成员，督导组编号不重复，另有战区分组',
+    en: 'The "1+1+10" command structure: one leading group, one headquarters and supervision groups, each with its name and members, supervision groups with distinct ids, and the war-zone set',
+    source: 'Yuechi County report, 2020 ("1+1+10" mechanism); frontline command model',
+    strength: 'H',
+  }),
+  'command.references': rule({
+    id: 'command.references',
+    zh: '指挥体系所列人员须在人员名册中，所列单位须为组织树中未撤销的单位',
+    en: 'Everyone the command structure names is in the register of people, and every unit it names is an open unit of the tree',
+    source: 'frontline command model',
+    strength: 'H',
+  }),
   'groupSet.exclusive': rule({
     id: 'groupSet.exclusive',
     zh: '互斥分组中每个单位至多属于一个组',
