@@ -128,7 +128,7 @@ export { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, ma
 // privacy
 export { SENSITIVE, sensitive, sensitiveFields, sensitivityOf } from './privacy/sensitivity.js';
 export type { SensitiveField, SensitiveMeta } from './privacy/sensitivity.js';
-export { RedactionPolicy, checkRedactionPolicy, protectedPeople, redact, surnameOnly } from './privacy/redact.js';
+export { MIN_ID_CANDIDATES, RedactionPolicy, checkRedactionPolicy, protectedPeople, redact, surnameOnly } from './privacy/redact.js';
 export type { RedactionPolicyInput } from './privacy/redact.js';
 
 // the ledger and its journal
