@@ -482,7 +482,7 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
         if (!unitIndex.has(e.unitId)) fail('unknown_unit', `unknown unit '${e.unitId}'`);
         campaign(e.campaignId, 'volunteerService', e.day, e.unitId);
         if (e.day < dayOfAt(e.at)) fail('past_task', `a task for ${e.day} cannot be posted on ${dayOfAt(e.at)}`);
-        st.tasks.set(e.taskId, { id: e.taskId, campaignId: e.campaignId, kind: e.kind, unitId: e.unitId, day: e.day, places: e.places, hours: e.hours, signUps: [], attended: [] });
+        st.tasks.set(e.taskId, { id: e.taskId, campaignId: e.campaignId, kind: e.kind, unitId: e.unitId, day: e.day, places: e.places, hours: e.hours, postedAt: e.at, signUps: [], attended: [] });
         break;
       }
       case 'volunteerSignedUp': {
@@ -491,6 +491,7 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
         if (t.signUps.includes(e.personId)) fail('already_signed_up', `'${e.personId}' already signed up for '${e.taskId}'`);
         else if (t.signUps.length >= t.places) fail('task_full', `task '${e.taskId}' has no places left (${t.places})`);
         if (dayOfAt(e.at) > t.day) fail('past_task', `task '${e.taskId}' was on ${t.day}`);
+        if (Date.parse(e.at) < Date.parse(t.postedAt)) fail('before_posted', `signed up at ${e.at}, before task '${e.taskId}' was posted (${t.postedAt})`);
         t.signUps.push(e.personId);
         break;
       }

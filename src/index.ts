@@ -65,6 +65,7 @@ export {
   ReadingSlot,
   ObservationBasis,
   ObservationEnd,
+  ObservationStatus,
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,
@@ -121,13 +122,13 @@ export {
   residentIdCheckChar,
   tryParseResidentId,
 } from './people/residentId.js';
-export type { ResidentIdInfo } from './people/residentId.js';
+export type { ResidentIdInfo, ResidentIdOptions } from './people/residentId.js';
 export { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, maskResidentId, maskWith } from './people/mask.js';
 
 // privacy
 export { SENSITIVE, sensitive, sensitiveFields, sensitivityOf } from './core/sensitivity.js';
 export type { SensitiveField, SensitiveMeta } from './core/sensitivity.js';
-export { RedactionPolicy, checkRedactionPolicy, protectedPeople, redact, surnameOnly } from './privacy/redact.js';
+export { MIN_ID_CANDIDATES, RedactionPolicy, checkRedactionPolicy, protectedPeople, redact, surnameOnly } from './privacy/redact.js';
 export type { RedactionPolicyInput } from './privacy/redact.js';
 
 // the ledger and its journal
@@ -214,7 +215,7 @@ export {
   VolunteerTask,
 } from './campaigns/records.js';
 export { followUp, observationEnd } from './campaigns/observation.js';
-export type { FollowUp, ObservationStatus } from './campaigns/observation.js';
+export type { FollowUp } from './campaigns/observation.js';
 export { coverage, emptyMetrics, mergeMetrics, metricsMonoid } from './campaigns/metrics.js';
 export type { CampaignMetrics, CleaningMetrics, DoorKnockingMetrics, HomePreventionMetrics, VolunteerMetrics } from './campaigns/metrics.js';
 export { campaignProgress, campaignProgressSeries } from './campaigns/progress.js';

@@ -1,4 +1,5 @@
 import { dayOf, fromEpochDay, toEpochDay, type Day } from '../core/day.js';
+import type { ObservationStatus } from '../core/vocabulary.js';
 import type { LedgerSettings } from '../store/settings.js';
 import type { Observation } from './records.js';
 
@@ -29,20 +30,6 @@ export function observationEnd(
 }
 
 /**
- * Where an observation stands on a day:
- * - `active`: within its period and not ended;
- * - `completed`: its period is over (a release may still be recorded; visits stay recordable);
- * - `released` / `transferred`: ended formally;
- * - `escalated`: a fever reading triggered report-and-transfer and it has not ended yet;
- * - `lost`: active, but the last checks in a row were missed (lost to follow-up).
- *
- * @example
- * ObservationStatus; // 'active' | 'completed' | 'released' | 'transferred' | 'escalated' | 'lost'
- * @category Home prevention
- */
-export type ObservationStatus = 'active' | 'completed' | 'released' | 'transferred' | 'escalated' | 'lost';
-
-/**
  * The follow-up of one observation on one day: the twice-daily checks due that day and done, the
  * checks missed on earlier days, the misses in a row, and the status.
  *
@@ -53,7 +40,15 @@ export type ObservationStatus = 'active' | 'completed' | 'released' | 'transferr
 export interface FollowUp {
   /** The observation. */
   readonly observationId: string;
-  /** The status on the day. */
+  /**
+   * Where the observation stands on the day:
+   * - `notStarted`: the day is before its first day (`fromDay`) or before it was recorded (`startedOn`);
+   * - `active`: within its period and not ended;
+   * - `completed`: its period is over (a release may still be recorded; visits stay recordable);
+   * - `released` / `transferred`: ended formally;
+   * - `escalated`: a fever reading triggered report-and-transfer and it has not ended yet;
+   * - `lost`: active, but the last checks in a row were missed (lost to follow-up).
+   */
   readonly status: ObservationStatus;
   /** The last day under observation. */
   readonly endDay: Day;
@@ -74,9 +69,11 @@ export interface FollowUp {
  * row before lost to follow-up), as it stood that day: later readings, changes and endings do not
  * count. Checks are due from the later of the first observed day and the
  * day the observation was recorded, through its last day; readings after the period still count.
+ * Before that day the observation has `notStarted`: it is not yet under way.
  *
  * @example
  * followUp(obs, '2020-01-30' as Day, ledger.settings).due; // => 2
+ * followUp(obs, '2020-01-23' as Day, ledger.settings).status; // => 'notStarted' (observed from 2020-01-24)
  * @category Home prevention
  */
 export function followUp(obs: Observation, day: Day, settings: Pick<LedgerSettings, 'lostAfterMisses'>): FollowUp {
@@ -102,7 +99,8 @@ export function followUp(obs: Observation, day: Day, settings: Pick<LedgerSettin
   const ended = obs.ended !== undefined && obs.ended.day <= day ? obs.ended : undefined;
   const inPeriod = today >= toEpochDay(obs.fromDay) && today <= end;
   let status: ObservationStatus;
-  if (ended !== undefined) status = ended.outcome;
+  if (today < from) status = 'notStarted';
+  else if (ended !== undefined) status = ended.outcome;
   else if (fever) status = 'escalated';
   else if (!inPeriod && today > end) status = 'completed';
   else if (missesInRow >= settings.lostAfterMisses) status = 'lost';

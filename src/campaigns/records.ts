@@ -473,10 +473,10 @@ export const Volunteer = z
 export type Volunteer = z.infer<typeof Volunteer>;
 
 /**
- * A volunteer task: its kind, unit, day and places, with sign-ups and attendance.
+ * A volunteer task: its kind, unit, day and places, when it was posted, with sign-ups and attendance.
  *
  * @example
- * VolunteerTask.parse({ id: 't1', campaignId: 'vs', kind: 'publicity', unitId: 'wjg', day: '2020-01-28', places: 4, hours: 3, signUps: [], attended: [] });
+ * VolunteerTask.parse({ id: 't1', campaignId: 'vs', kind: 'publicity', unitId: 'wjg', day: '2020-01-28', places: 4, hours: 3, postedAt: '2020-01-27T09:00:00+08:00', signUps: [], attended: [] });
  * @category Volunteer service
  */
 export const VolunteerTask = z
@@ -495,6 +495,8 @@ export const VolunteerTask = z
     places: z.number().int().min(1),
     /** Planned hours. */
     hours: z.number().positive().max(24),
+    /** When it was posted: nobody signs up before. */
+    postedAt: Instant,
     /** Who signed up. */
     signUps: z.array(PersonId),
     /** Who came, and the hours each served. */

@@ -175,6 +175,20 @@ export const RULES = {
     source: 'Yuechi County report, 2020',
     strength: 'H',
   }),
+  'command.structure': rule({
+    id: 'command.structure',
+    zh: '“1+1+10”指挥体系：一个领导小组、一个应急指挥部和若干督导组，各有名称和成员，督导组编号不重复，另有战区分组',
+    en: 'The "1+1+10" command structure: one leading group, one headquarters and supervision groups, each with its name and members, supervision groups with distinct ids, and the war-zone set',
+    source: 'Yuechi County report, 2020 ("1+1+10" mechanism); frontline command model',
+    strength: 'H',
+  }),
+  'command.references': rule({
+    id: 'command.references',
+    zh: '指挥体系所列人员须在人员名册中，所列单位须为组织树中未撤销的单位',
+    en: 'Everyone the command structure names is in the register of people, and every unit it names is an open unit of the tree',
+    source: 'frontline command model',
+    strength: 'H',
+  }),
   'groupSet.exclusive': rule({
     id: 'groupSet.exclusive',
     zh: '互斥分组中每个单位至多属于一个组',
@@ -184,8 +198,8 @@ export const RULES = {
   }),
   'id.residentId': rule({
     id: 'id.residentId',
-    zh: '公民身份号码由6位地址码、8位出生日期码、3位顺序码和1位校验码组成（ISO 7064 MOD 11-2）',
-    en: 'A resident id is a 6-digit address code, an 8-digit birth date, a 3-digit sequence and an ISO 7064 MOD 11-2 check character',
+    zh: '公民身份号码由6位地址码、8位出生日期码、3位顺序码和1位校验码组成（ISO 7064 MOD 11-2）；出生日期为真实日期，且不晚于查验之日',
+    en: 'A resident id is a 6-digit address code, an 8-digit birth date (a real day, not after the day it is read on), a 3-digit sequence and an ISO 7064 MOD 11-2 check character',
     source: 'GB 11643-1999',
     strength: 'H',
   }),

@@ -775,6 +775,16 @@ const OBSERVATION_END = {
   transferred: { zh: '转送定点医院', en: 'transferred to a designated hospital' },
 } as const;
 
+const OBSERVATION_STATUS = {
+  notStarted: { zh: '尚未开始', en: 'not started' },
+  active: { zh: '观察中', en: 'under observation' },
+  completed: { zh: '观察期满', en: 'period completed' },
+  released: { zh: '已解除观察', en: 'released' },
+  transferred: { zh: '已转送定点医院', en: 'transferred to a designated hospital' },
+  escalated: { zh: '发热待转运', en: 'fever, awaiting transfer' },
+  lost: { zh: '失访', en: 'lost to follow-up' },
+} as const;
+
 const CAMPAIGN_STATUS = {
   active: { zh: '进行中', en: 'active' },
   closed: { zh: '已结束', en: 'closed' },
@@ -879,6 +889,23 @@ export const ObservationEnd = z.enum(keysOf(OBSERVATION_END));
 export type ObservationEnd = z.infer<typeof ObservationEnd>;
 
 /**
+ * Where an observation stands on a day (see `followUp`): not started yet, under observation, its
+ * period completed, released, transferred, escalated by a fever, or lost to follow-up.
+ *
+ * @example
+ * ObservationStatus.parse('notStarted'); // => 'notStarted'
+ * label('lost', 'en', 'observationStatus'); // => 'lost to follow-up'
+ * @category Vocabulary
+ */
+export const ObservationStatus = z.enum(keysOf(OBSERVATION_STATUS));
+/**
+ * An observation's status on a day.
+ *
+ * @category Vocabulary
+ */
+export type ObservationStatus = z.infer<typeof ObservationStatus>;
+
+/**
  * A campaign's status: active or closed.
  *
  * @example
@@ -981,6 +1008,7 @@ export const LABELS = {
   campaignStatus: CAMPAIGN_STATUS,
   rectificationAction: RECTIFICATION_ACTION,
   constraintLevel: CONSTRAINT_LEVEL,
+  observationStatus: OBSERVATION_STATUS,
 } as const;
 
 /**

@@ -291,7 +291,7 @@ export const ObservationShortened = z
     /** Days removed. */
     days: z.number().int().min(1).max(60),
     /** Why (required: shortening needs a reason). */
-    reason: z.string({ error: 'a shortening needs a reason' }).trim().min(1, 'a shortening needs a reason'),
+    reason: sensitive(z.string({ error: 'a shortening needs a reason' }).trim().min(1, 'a shortening needs a reason'), 'freeText'),
   })
   .strict();
 /**
@@ -564,7 +564,7 @@ export const VolunteerTaskPosted = z
 export type VolunteerTaskPosted = z.infer<typeof VolunteerTaskPosted>;
 
 /**
- * A registered volunteer signs up for a task with places left.
+ * A registered volunteer signs up for a task with places left, once it is posted and by its day.
  *
  * @example
  * VolunteerSignedUp.parse({ type: 'volunteerSignedUp', id: 'e23', at: '2020-01-27T12:00:00+08:00', by: 'p3', taskId: 't1', personId: 'p3' });
@@ -695,7 +695,7 @@ export const DutiesReassigned = z
     /** The seats and their new people (`null`: left unfilled). */
     changes: z.array(z.object({ /** The seat. */ seat: SeatId, /** Its new person. */ personId: PersonId.nullable() }).strict()).min(1),
     /** Why. */
-    reason: z.string().min(1),
+    reason: sensitive(z.string().min(1), 'freeText'),
   })
   .strict();
 /**
@@ -790,7 +790,7 @@ export type InspectionRecorded = z.infer<typeof InspectionRecorded>;
  * @category Events
  */
 export const RectificationSubmitted = z
-  .object({ type: z.literal('rectificationSubmitted'), ...base, /** The finding. */ findingId: RecordId, /** What was done. */ note: z.string().min(1) })
+  .object({ type: z.literal('rectificationSubmitted'), ...base, /** The finding. */ findingId: RecordId, /** What was done. */ note: sensitive(z.string().min(1), 'freeText') })
   .strict();
 /**
  * The {@link RectificationSubmitted} event.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
+import type { RuleId } from '../core/rules.js';
 import { GroupId, OrgId, PersonId, SupervisionGroupId } from '../core/ids.js';
 import { SupervisionLine } from '../core/vocabulary.js';
 import type { Person } from '../people/person.js';
@@ -130,65 +131,97 @@ const LINE_KINDS: Readonly<Record<SupervisionLine, readonly string[]>> = {
   warZone: ['county', 'township', 'subdistrict', 'village', 'community', 'institution'],
 };
 
+/** The rule a shape problem of a command structure breaks, by where it is. */
+function shapeRule(path: readonly PropertyKey[]): RuleId {
+  const [part, key, field] = path;
+  if (part === 'leadingGroup' && key === 'coLeaders') return 'command.coLeaders';
+  if (part === 'headquarters' && (key === 'unitId' || key === 'commander')) return 'command.headquarters';
+  if (part === 'supervisionGroups' && typeof key === 'number') {
+    if (field === 'leader') return 'command.supervisionLeader';
+    if (field === 'line' || field === 'covers' || field === 'warZone') return 'command.supervisionLine';
+  }
+  return 'command.structure';
+}
+
+/** The value parsed by a schema, or undefined when its shape is wrong (the whole structure's parse reports why). */
+function partOf<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const r = schema.safeParse(value);
+  return r.success ? r.data : undefined;
+}
+
 /**
  * Checks a command structure against the tree and the people: shape, two distinct co-leaders of
  * county level, one leader per supervision group of county level, known people, covered units that
  * exist and fit the group's line (townships for the township line, institutions for the department
  * line, the units of its war-zone for the war-zone line), and an exclusive war-zone set. Returns
- * every problem.
+ * every problem at once, each with the id of the {@link RULES} entry it breaks: the shape problems
+ * (from the schema) and the rule problems of every part whose shape is right — the leading group,
+ * the headquarters, the war-zones and each supervision group — so one bad field hides nothing else.
  *
  * @example
  * checkCommand(county.command, tree, county.people); // => []
+ * checkCommand({ ...county.command, headquarters: { ...county.command.headquarters, name: '' } }, tree, county.people)
+ *   .map((i) => i.rule); // => ['command.structure']
  * @category Command
  */
 export function checkCommand(command: unknown, tree: OrgTree, people: readonly Person[]): readonly Issue[] {
   const parsed = CommandStructure.safeParse(command);
-  if (!parsed.success) return issuesFromZod(parsed.error);
-  const c = parsed.data;
-  const issues: Issue[] = [];
+  const issues: Issue[] = parsed.success ? [] : issuesFromZod(parsed.error).map((i) => ({ ...i, rule: shapeRule(i.path) }));
+  // the parts whose shape is right (all of them when the whole is right)
+  const raw: Record<string, unknown> = typeof command === 'object' && command !== null ? (command as Record<string, unknown>) : {};
+  const lg = parsed.success ? parsed.data.leadingGroup : partOf(LeadingGroup, raw['leadingGroup']);
+  const hq = parsed.success ? parsed.data.headquarters : partOf(Headquarters, raw['headquarters']);
+  const warZones = parsed.success ? parsed.data.warZones : partOf(GroupSet, raw['warZones']);
+  const rawGroups = raw['supervisionGroups'];
+  const groups: readonly (SupervisionGroup | undefined)[] = parsed.success
+    ? parsed.data.supervisionGroups
+    : Array.isArray(rawGroups)
+      ? rawGroups.map((g: unknown) => partOf(SupervisionGroup, g))
+      : [];
   // only the people the structure names: one scan, no index of a whole county
-  const named = new Set<string>([
-    ...c.leadingGroup.coLeaders,
-    ...c.leadingGroup.members,
-    c.headquarters.commander,
-    ...c.headquarters.deputies,
-    ...c.headquarters.members,
-    ...c.supervisionGroups.flatMap((g) => [g.leader, ...g.members]),
-  ]);
+  const named = new Set<string>();
+  if (lg !== undefined) for (const id of [...lg.coLeaders, ...lg.members]) named.add(id);
+  if (hq !== undefined) for (const id of [hq.commander, ...hq.deputies, ...hq.members]) named.add(id);
+  for (const g of groups) if (g !== undefined) for (const id of [g.leader, ...g.members]) named.add(id);
   const byId = new Map<string, Person>();
   for (const p of people) if (named.has(p.id)) byId.set(p.id, p);
   const known = (id: string, path: PropertyKey[]): Person | undefined => {
     const p = byId.get(id);
-    if (p === undefined) issues.push({ path, code: 'unknown_person', message: `unknown person '${id}'` });
+    if (p === undefined) issues.push({ path, code: 'unknown_person', message: `unknown person '${id}'`, rule: 'command.references' });
     return p;
   };
   const unit = (id: string, path: PropertyKey[]): number | undefined => {
     const i = tree.indexOf.get(id);
-    if (i === undefined) issues.push({ path, code: 'unknown_unit', message: `unknown unit '${id}'` });
+    if (i === undefined) issues.push({ path, code: 'unknown_unit', message: `unknown unit '${id}'`, rule: 'command.references' });
     return i;
   };
-  const lg = c.leadingGroup;
-  if (lg.coLeaders[0] === lg.coLeaders[1])
-    issues.push({ path: ['leadingGroup', 'coLeaders', 1], code: 'same_co_leaders', message: 'the two co-leaders must be two people', rule: 'command.coLeaders' });
-  lg.coLeaders.forEach((id, k) => {
-    const p = known(id, ['leadingGroup', 'coLeaders', k]);
-    if (p !== undefined && p.cadreLevel !== 'county')
-      issues.push({ path: ['leadingGroup', 'coLeaders', k], code: 'cadre_level', message: `co-leader '${id}' is not a county-level cadre`, rule: 'command.coLeaders' });
-  });
-  lg.members.forEach((id, k) => known(id, ['leadingGroup', 'members', k]));
-  const hq = c.headquarters;
-  if (unit(hq.unitId, ['headquarters', 'unitId']) !== undefined && hq.unitId !== tree.root)
-    issues.push({ path: ['headquarters', 'unitId'], code: 'headquarters_unit', message: `the headquarters sits at the county ('${tree.root}'), not at '${hq.unitId}'`, rule: 'command.headquarters' });
-  const commander = known(hq.commander, ['headquarters', 'commander']);
-  if (commander !== undefined && commander.cadreLevel !== 'county')
-    issues.push({ path: ['headquarters', 'commander'], code: 'cadre_level', message: `commander '${hq.commander}' is not a county-level cadre`, rule: 'command.headquarters' });
-  hq.deputies.forEach((id, k) => known(id, ['headquarters', 'deputies', k]));
-  hq.members.forEach((id, k) => known(id, ['headquarters', 'members', k]));
-  for (const i of checkGroupSet(tree, c.warZones)) issues.push({ ...i, path: ['warZones', ...i.path] });
+  if (lg !== undefined) {
+    if (lg.coLeaders[0] === lg.coLeaders[1])
+      issues.push({ path: ['leadingGroup', 'coLeaders', 1], code: 'same_co_leaders', message: 'the two co-leaders must be two people', rule: 'command.coLeaders' });
+    lg.coLeaders.forEach((id, k) => {
+      const p = known(id, ['leadingGroup', 'coLeaders', k]);
+      if (p !== undefined && p.cadreLevel !== 'county')
+        issues.push({ path: ['leadingGroup', 'coLeaders', k], code: 'cadre_level', message: `co-leader '${id}' is not a county-level cadre`, rule: 'command.coLeaders' });
+    });
+    lg.members.forEach((id, k) => known(id, ['leadingGroup', 'members', k]));
+  }
+  if (hq !== undefined) {
+    if (unit(hq.unitId, ['headquarters', 'unitId']) !== undefined && hq.unitId !== tree.root)
+      issues.push({ path: ['headquarters', 'unitId'], code: 'headquarters_unit', message: `the headquarters sits at the county ('${tree.root}'), not at '${hq.unitId}'`, rule: 'command.headquarters' });
+    const commander = known(hq.commander, ['headquarters', 'commander']);
+    if (commander !== undefined && commander.cadreLevel !== 'county')
+      issues.push({ path: ['headquarters', 'commander'], code: 'cadre_level', message: `commander '${hq.commander}' is not a county-level cadre`, rule: 'command.headquarters' });
+    hq.deputies.forEach((id, k) => known(id, ['headquarters', 'deputies', k]));
+    hq.members.forEach((id, k) => known(id, ['headquarters', 'members', k]));
+  }
+  if (warZones !== undefined)
+    for (const i of checkGroupSet(tree, warZones))
+      issues.push({ ...i, path: ['warZones', ...i.path], rule: i.rule ?? (i.code === 'unknown_unit' ? 'command.references' : 'command.structure') });
   const seen = new Set<string>();
-  c.supervisionGroups.forEach((g, gi) => {
+  groups.forEach((g, gi) => {
+    if (g === undefined) return;
     const at = (...p: PropertyKey[]): PropertyKey[] => ['supervisionGroups', gi, ...p];
-    if (seen.has(g.id)) issues.push({ path: at('id'), code: 'duplicate_id', message: `duplicate supervision group id '${g.id}'` });
+    if (seen.has(g.id)) issues.push({ path: at('id'), code: 'duplicate_id', message: `duplicate supervision group id '${g.id}'`, rule: 'command.structure' });
     seen.add(g.id);
     const leader = known(g.leader, at('leader'));
     if (leader !== undefined && leader.cadreLevel !== 'county')
@@ -196,8 +229,9 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
     if (g.members.includes(g.leader))
       issues.push({ path: at('members'), code: 'leader_in_members', message: `the leader of '${g.name}' is listed again among its members`, rule: 'command.supervisionLeader' });
     g.members.forEach((id, k) => known(id, at('members', k)));
-    const zone = g.warZone === undefined ? undefined : c.warZones.groups.find((z) => z.id === g.warZone);
-    if (g.line === 'warZone' && zone === undefined)
+    // a war-zone set of the wrong shape is reported above: its groups cannot be looked up
+    const zone = g.warZone === undefined || warZones === undefined ? undefined : warZones.groups.find((z) => z.id === g.warZone);
+    if (g.line === 'warZone' && zone === undefined && warZones !== undefined)
       issues.push({
         path: at('warZone'),
         code: 'war_zone',
@@ -214,8 +248,8 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
       if (!LINE_KINDS[g.line].includes(u.kind))
         issues.push({ path: at('covers', k), code: 'line_kind', message: `'${g.name}' (${g.line} line) cannot cover ${u.kind} '${u.id}'`, rule: 'command.supervisionLine' });
       if (u.closed !== undefined)
-        issues.push({ path: at('covers', k), code: 'closed_unit', message: `'${g.name}' covers '${u.id}', closed on ${u.closed}` });
-      if (g.line === 'warZone' && zone !== undefined && !groupsOf(tree, c.warZones, id).some((z) => z.id === zone.id))
+        issues.push({ path: at('covers', k), code: 'closed_unit', message: `'${g.name}' covers '${u.id}', closed on ${u.closed}`, rule: 'command.references' });
+      if (g.line === 'warZone' && zone !== undefined && warZones !== undefined && !groupsOf(tree, warZones, id).some((z) => z.id === zone.id))
         issues.push({ path: at('covers', k), code: 'outside_war_zone', message: `'${u.id}' is not in war-zone '${zone.name}'`, rule: 'command.supervisionLine' });
     });
   });
@@ -224,18 +258,16 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
 
 /**
  * Validates a command structure and returns it typed; throws a {@link FrontlineError}
- * (`invalid_command`) listing every problem of {@link checkCommand}.
+ * (`invalid_command`) listing every problem of {@link checkCommand}, shape and rules together.
  *
  * @example
  * const command = createCommand(county.command, tree, county.people);
  * @category Command
  */
 export function createCommand(command: unknown, tree: OrgTree, people: readonly Person[]): CommandStructure {
-  const parsed = CommandStructure.safeParse(command);
-  if (!parsed.success) throw new FrontlineError('invalid_command', 'invalid command structure', issuesFromZod(parsed.error));
-  const issues = checkCommand(parsed.data, tree, people);
+  const issues = checkCommand(command, tree, people);
   if (issues.length > 0) throw new FrontlineError('invalid_command', 'invalid command structure', issues);
-  return parsed.data;
+  return CommandStructure.parse(command);
 }
 
 /**

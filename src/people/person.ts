@@ -3,7 +3,7 @@ import { sensitive } from '../core/sensitivity.js';
 import { Day } from '../core/day.js';
 import { HouseholdId, OrgId, PersonId, RecordId } from '../core/ids.js';
 import { CadreLevel, PartyStatus, Sex } from '../core/vocabulary.js';
-import { isValidResidentId, tryParseResidentId } from './residentId.js';
+import { tryParseResidentId } from './residentId.js';
 
 /**
  * A mainland mobile phone number: 11 digits starting with 1.
@@ -23,18 +23,23 @@ export type Phone = z.infer<typeof Phone>;
 
 /**
  * A resident identity number (GB 11643-1999): 18 characters with a valid MOD 11-2 check character
- * and a real birth date, or a legacy 15-digit number.
+ * and a real birth date, not after today in China, or a legacy 15-digit number. Each problem is
+ * named (`birth date 2099-01-01 is after …`).
  *
  * @example
  * ResidentIdNumber.parse('11010519491231002X'); // => '11010519491231002X'
  * ResidentIdNumber.safeParse('110105194912310021').success; // => false (check character)
+ * ResidentIdNumber.safeParse('511621209901010015').success; // => false (born in 2099)
  * @category People
  */
 export const ResidentIdNumber = sensitive(
   z
     .string()
     .regex(/^(\d{17}[\dX]|\d{15})$/, 'a resident id is written as 17 digits and a digit or capital X (or 15 digits), without spaces')
-    .refine(isValidResidentId, 'not a valid resident id (GB 11643-1999: a real birth date and the MOD 11-2 check character)'),
+    .superRefine((id, ctx) => {
+      const r = tryParseResidentId(id);
+      if (!r.ok) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: `not a valid resident id (GB 11643-1999): ${i.message}` });
+    }),
   'residentId',
 );
 /**

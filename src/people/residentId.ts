@@ -1,4 +1,4 @@
-import { Day, dayFromParts, isRealDate } from '../core/day.js';
+import { Day, dayFromParts, dayOf, isRealDate, requireDay } from '../core/day.js';
 import { FrontlineError, toResult, type Issue, type Result } from '../core/errors.js';
 import type { Sex } from '../core/vocabulary.js';
 
@@ -30,6 +30,27 @@ export interface ResidentIdInfo {
 }
 
 /**
+ * Options of {@link parseResidentId}, {@link tryParseResidentId} and {@link isValidResidentId}.
+ *
+ * @example
+ * const o: ResidentIdOptions = { asOf: '2020-01-24' as Day };
+ * isValidResidentId('511621202003010011', o); // => false (born after 2020-01-24)
+ * @category People
+ */
+export interface ResidentIdOptions {
+  /**
+   * The day the number is read on: a birth date after it is refused. Default: today in China
+   * (Asia/Shanghai). Pass the day of the record for historical data.
+   */
+  readonly asOf?: Day;
+}
+
+/** The reference day of the options: `asOf`, or today in China. */
+function referenceDay(options: ResidentIdOptions | undefined): Day {
+  return options?.asOf === undefined ? dayOf(new Date()) : requireDay(options.asOf, 'asOf');
+}
+
+/**
  * The ISO 7064 MOD 11-2 check character of the first 17 digits of a resident id.
  *
  * @example
@@ -43,13 +64,16 @@ export function residentIdCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11] as string;
 }
 
-function problems(input: string): { issues: Issue[]; id18?: string; legacy: boolean } {
+function problems(input: string, asOf: Day): { issues: Issue[]; id18?: string; legacy: boolean } {
   const issue = (code: string, message: string): Issue => ({ path: [], code, message, rule: 'id.residentId' });
+  const future = (birth: string): Issue => issue('future_birth_date', `birth date ${birth} is after ${asOf}: nobody is born yet on it`);
   const raw = input.trim().toUpperCase();
   if (/^\d{15}$/.test(raw)) {
     const y = 1900 + Number(raw.slice(6, 8));
     if (!isRealDate(y, Number(raw.slice(8, 10)), Number(raw.slice(10, 12))))
       return { issues: [issue('birth_date', `birth date 19${raw.slice(6, 12)} is not a real date`)], legacy: true };
+    const birth = `${y}-${raw.slice(8, 10)}-${raw.slice(10, 12)}`;
+    if (birth > asOf) return { issues: [future(birth)], legacy: true };
     const first17 = `${raw.slice(0, 6)}19${raw.slice(6)}`;
     return { issues: [], id18: first17 + residentIdCheckChar(first17), legacy: true };
   }
@@ -57,8 +81,10 @@ function problems(input: string): { issues: Issue[]; id18?: string; legacy: bool
   if (!/^\d{17}[\dX]$/.test(raw)) return { issues: [issue('characters', 'a resident id is 17 digits and a digit or X')], legacy: false };
   const issues: Issue[] = [];
   const y = Number(raw.slice(6, 10));
+  const birth = `${raw.slice(6, 10)}-${raw.slice(10, 12)}-${raw.slice(12, 14)}`;
   if (!isRealDate(y, Number(raw.slice(10, 12)), Number(raw.slice(12, 14))) || y < 1800)
     issues.push(issue('birth_date', `birth date ${raw.slice(6, 14)} is not a real date`));
+  else if (birth > asOf) issues.push(future(birth));
   const expected = residentIdCheckChar(raw.slice(0, 17));
   if (raw[17] !== expected) issues.push(issue('check_char', `check character is ${raw[17]}, MOD 11-2 gives ${expected}`));
   return issues.length > 0 ? { issues, legacy: false } : { issues, id18: raw, legacy: false };
@@ -66,18 +92,20 @@ function problems(input: string): { issues: Issue[]; id18?: string; legacy: bool
 
 /**
  * Reads a resident identity number (GB 11643-1999). An 18-character number must have a real birth
- * date and a valid MOD 11-2 check character; a legacy 15-digit number is converted (inserting `19`
- * and computing the check). Unknown or historic address codes are accepted. Throws a
- * {@link FrontlineError} (`invalid_resident_id`) naming every problem.
+ * date, not after `options.asOf` (default: today in China), and a valid MOD 11-2 check character; a
+ * legacy 15-digit number is converted (inserting `19` and computing the check). Unknown or historic
+ * address codes are accepted. Throws a {@link FrontlineError} (`invalid_resident_id`) naming every
+ * problem: `future_birth_date` for a birth date after the reference day.
  *
  * @example
  * parseResidentId('11010519491231002X').birthDate; // => '1949-12-31'
  * parseResidentId('11010519491231002X').sex; // => 'female'
  * parseResidentId('513621800101001').id; // => '513621198001010010'
+ * parseResidentId('511621202003010011', { asOf: '2020-01-24' as Day }); // throws: birth date 2020-03-01 is after 2020-01-24
  * @category People
  */
-export function parseResidentId(input: string): ResidentIdInfo {
-  const { issues, id18, legacy } = problems(input);
+export function parseResidentId(input: string, options?: ResidentIdOptions): ResidentIdInfo {
+  const { issues, id18, legacy } = problems(input, referenceDay(options));
   if (id18 === undefined) throw new FrontlineError('invalid_resident_id', 'invalid resident id', issues);
   const seq = id18.slice(14, 17);
   return {
@@ -98,19 +126,21 @@ export function parseResidentId(input: string): ResidentIdInfo {
  * tryParseResidentId('110105194912310021').ok; // => false
  * @category People
  */
-export function tryParseResidentId(input: string): Result<ResidentIdInfo> {
-  return toResult(() => parseResidentId(input));
+export function tryParseResidentId(input: string, options?: ResidentIdOptions): Result<ResidentIdInfo> {
+  return toResult(() => parseResidentId(input, options));
 }
 
 /**
- * True when the number is a valid 18-character or legacy 15-digit resident id.
+ * True when the number is a valid 18-character or legacy 15-digit resident id, born no later than
+ * `options.asOf` (default: today in China).
  *
  * @example
  * isValidResidentId('440524188001010014'); // => true
+ * isValidResidentId('511621209901010015'); // => false (born in 2099)
  * @category People
  */
-export function isValidResidentId(input: string): boolean {
-  return problems(input).id18 !== undefined;
+export function isValidResidentId(input: string, options?: ResidentIdOptions): boolean {
+  return problems(input, referenceDay(options)).id18 !== undefined;
 }
 
 /**

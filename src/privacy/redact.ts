@@ -1,17 +1,46 @@
 import { z } from 'zod';
-import { Observation, type ClassificationHistory, type TravelDeclaration } from '../campaigns/records.js';
+import { Campaign } from '../campaigns/campaign.js';
+import {
+  ClassificationHistory,
+  HouseholdScreening,
+  LetterDelivery,
+  Observation,
+  ServiceRequest,
+  Site,
+  SiteDisinfections,
+  TravelDeclaration,
+  Visit,
+  Volunteer,
+  VolunteerTask,
+} from '../campaigns/records.js';
 import { AdmissionCase } from '../admission/model.js';
 import { Deed, ThreeShowsEntry } from '../evaluation/records.js';
 import { DailyReport } from '../reporting/records.js';
+import { Post } from '../roster/model.js';
+import { AbsenceRecord, Duty, PublishedRoster } from '../roster/records.js';
 import { Finding, Inspection } from '../supervision/records.js';
 import { sensitiveFields } from '../core/sensitivity.js';
+import { idCandidates, latestAdultBirth } from './idCandidates.js';
+import { scrubNumbers } from './numbers.js';
 import { ageOn, Day, dayOf, type Instant } from '../core/day.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import { label } from '../core/vocabulary.js';
-import type { Ledger } from '../ledger/ledger.js';
+import type { Ledger, TABLE_NAMES } from '../ledger/ledger.js';
 import { tableForEach, tableMap, type Table } from '../store/table.js';
-import { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskWith } from '../people/mask.js';
-import type { Household, Person } from '../people/person.js';
+import { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, maskResidentId, maskWith } from '../people/mask.js';
+import { Household, Person } from '../people/person.js';
+import { residentIdCheckChar } from '../people/residentId.js';
+
+/**
+ * The fewest resident ids that a masked id in a copy made by {@link redact} may stand for, given
+ * everything else the copy shows. A masked id that the rest of the copy would narrow to fewer is
+ * left out of the copy.
+ *
+ * @example
+ * MIN_ID_CANDIDATES; // => 1000
+ * @category Privacy
+ */
+export const MIN_ID_CANDIDATES = 1000;
 
 /**
  * How {@link redact} treats each kind of personal data. Every field has a default; the defaults
@@ -19,13 +48,18 @@ import type { Household, Person } from '../people/person.js';
  * numbers or the names of people under observation needs a stated `purpose`.
  *
  * - `residentId`, `phone`: `mask` (default; by `residentIdMask` and `phoneMask`), `drop`, or `keep`.
+ *   Ids and mobile numbers typed into free text are masked (or, under `drop`, blotted out) too.
  * - `names`: `protected` (default) writes the names of the people ever under medical observation,
  *   of the members of households classified as a confirmed, suspected or asymptomatic case, fever
  *   or close contact ({@link protectedPeople}), and of minors as surname + 某 (张某); `all` does so
  *   for everyone; `keep` keeps every name. A hidden name is hidden in free text too: finding
  *   descriptions, checklist and rectification notes, deeds, three-shows entries, report notes.
- * - `birthDate`: `minorsToYear` (default) keeps only the year of birth of minors (as `YYYY-01-01`),
- *   `allToYear` does so for everyone, `keep` keeps them.
+ * - `birthDate`: `allToYear` (default) keeps only the year of birth of everyone (as `YYYY-01-01`),
+ *   and then counts as a minor (for names) whoever the year allows to be under 18 on `asOf`, so that
+ *   a name shown tells nothing of the day of birth; `minorsToYear` cuts minors' birth dates only,
+ *   `keep` keeps them all. Beside masked resident ids, both need a `purpose`: an adult's full birth
+ *   date and sex leave a masked id about 46 possible numbers. Under `allToYear` a masked id is shown
+ *   only when it stands for at least {@link MIN_ID_CANDIDATES} numbers given all the copy shows.
  * - `address`: `coarse` (default) hides house and room numbers (`吴家沟村3组**号`), `keep`.
  * - `temperature`: `flag` (default) writes every reading as 36.5 °C, or as the fever line when it
  *   reached it, so every figure of the dispatch (checks done, fever, escalation) stays the same;
@@ -33,6 +67,9 @@ import type { Household, Person } from '../people/person.js';
  * - `travel`: `coarse` (default) writes where a person came from as their screening category
  *   (武汉来返, 湖北来返, …) and keeps the arrival day (observation periods count from it); `keep`.
  * - `asOf`: the day on which minors are under 18 (default: the day of the ledger's last event).
+ * - `residentIdMask`: a mask that shows a character the default one hides (beyond the first 6 and
+ *   the last: birth date or sequence digits) needs a `purpose`; `phoneMask`: one that shows more
+ *   characters than the default one does.
  *
  * @example
  * RedactionPolicy.parse({}); // => every default
@@ -41,7 +78,7 @@ import type { Household, Person } from '../people/person.js';
  */
 export const RedactionPolicy = z
   .object({
-    /** Why full data is kept: required to keep resident ids, phone numbers or protected names. */
+    /** Why full data is kept: required to keep resident ids, phone numbers, protected names or adults' birth dates. */
     purpose: z.string().trim().min(2).optional(),
     /** Resident ids. */
     residentId: z.enum(['mask', 'drop', 'keep']).default('mask'),
@@ -50,7 +87,7 @@ export const RedactionPolicy = z
     /** Whose names become surname + 某. */
     names: z.enum(['protected', 'all', 'keep']).default('protected'),
     /** Whose birth dates keep only the year. */
-    birthDate: z.enum(['minorsToYear', 'allToYear', 'keep']).default('minorsToYear'),
+    birthDate: z.enum(['minorsToYear', 'allToYear', 'keep']).default('allToYear'),
     /** Household addresses. */
     address: z.enum(['coarse', 'keep']).default('coarse'),
     /** Temperature readings. */
@@ -72,10 +109,14 @@ export const RedactionPolicy = z
     if (p.names === 'keep') kept.push('names');
     if (kept.length > 0 && p.purpose === undefined)
       for (const k of kept) ctx.addIssue({ code: 'custom', path: [k], message: `keeping ${k} needs a stated purpose (policy.purpose)` });
-    // a mask that shows more than the default one may give the number away (an id's last character is a check digit)
+    // beside a masked id, an adult's birth date and sex leave 500 sequences / 11 check characters: about 46 ids
+    if (p.purpose === undefined && p.residentId === 'mask' && p.birthDate !== 'allToYear')
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `showing adults' full birth dates beside masked resident ids (about 46 ids for each) needs a stated purpose (policy.purpose)` });
+    // an id mask showing birth-date or sequence digits gives the number away (the last character is a check digit)
+    const d = DEFAULT_RESIDENT_ID_MASK;
+    if (p.purpose === undefined && p.residentId === 'mask' && (p.residentIdMask.keepStart > d.keepStart || p.residentIdMask.keepEnd > d.keepEnd))
+      ctx.addIssue({ code: 'custom', path: ['residentIdMask'], message: `a resident id mask showing more than the first ${d.keepStart} and the last ${d.keepEnd} characters needs a stated purpose (policy.purpose)` });
     const shows = (m: MaskPolicy): number => m.keepStart + m.keepEnd;
-    if (p.purpose === undefined && p.residentId === 'mask' && shows(p.residentIdMask) > shows(DEFAULT_RESIDENT_ID_MASK))
-      ctx.addIssue({ code: 'custom', path: ['residentIdMask'], message: `a resident id mask showing more than ${shows(DEFAULT_RESIDENT_ID_MASK)} characters needs a stated purpose (policy.purpose)` });
     if (p.purpose === undefined && p.phone === 'mask' && shows(p.phoneMask) > shows(DEFAULT_PHONE_MASK))
       ctx.addIssue({ code: 'custom', path: ['phoneMask'], message: `a phone mask showing more than ${shows(DEFAULT_PHONE_MASK)} characters needs a stated purpose (policy.purpose)` });
   });
@@ -153,14 +194,17 @@ export function protectedPeople(ledger: Ledger): Set<string> {
 }
 
 /**
- * A copy of the ledger fit to share: resident ids and phone numbers masked, names of the people
- * under observation, of households with a case and of minors written as surname + 某 (in the
- * register and in every free text), minors' birth dates cut to the year, house numbers hidden,
- * temperatures flagged and places of origin written as categories — each as the
- * {@link RedactionPolicy} says. Every figure of
- * {@link dailyDispatch} is the same on the copy as on the ledger (with `temperature: 'flag'`). The
- * ledger passed in is never changed. Throws a {@link FrontlineError} (`invalid_input`) naming
- * each problem of the policy, such as keeping phone numbers without a purpose.
+ * A copy of the ledger fit to share: resident ids and phone numbers masked (in the register and
+ * wherever free text writes them), names of the people under observation, of households with a
+ * case and of minors written as surname + 某 (in the register and in every free text), birth dates
+ * cut to the year, house numbers hidden, temperatures flagged and places of origin written as
+ * categories — each as the {@link RedactionPolicy} says. Under the default policy every masked
+ * resident id of the copy stands for at least {@link MIN_ID_CANDIDATES} ids, given all the copy
+ * shows (the year of birth, sex, Party joining day, admission steps, the ledger's last day): an id
+ * that the rest would narrow to fewer is left out. Every figure of {@link dailyDispatch} is the same
+ * on the copy as on the ledger (with `temperature: 'flag'`). The ledger passed in is never changed.
+ * Throws a {@link FrontlineError} (`invalid_input`) naming each problem of the policy, such as
+ * keeping phone numbers without a purpose.
  *
  * The copy is for reading and sharing: its masked ids no longer parse as resident ids, so no event
  * should be applied to it.
@@ -176,12 +220,17 @@ export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledge
   const parsed = RedactionPolicy.safeParse(policy);
   if (!parsed.success) throw new FrontlineError('invalid_input', 'invalid redaction policy', issuesFromZod(parsed.error, ['policy']));
   const p = parsed.data;
-  const asOf = p.asOf ?? lastEventDay(ledger);
-  const minorBorn = (birth: Day): boolean => asOf !== null && Day.safeParse(birth).success && ageOn(birth, asOf) < 18;
+  const lastDay = lastEventDay(ledger);
+  const asOf = p.asOf ?? lastDay;
+  const known = (birth: Day): boolean => asOf !== null && Day.safeParse(birth).success;
+  // a copy that shows only the year tells minors by the year: whoever may be under 18 on asOf
+  const minorBorn = (birth: Day): boolean =>
+    known(birth) && ageOn(p.birthDate === 'allToYear' ? (`${birth.slice(0, 4)}-12-31` as Day) : birth, asOf as Day) < 18;
+  const toYear = (minor: boolean): boolean => p.birthDate === 'allToYear' || (p.birthDate === 'minorsToYear' && minor);
   // a birth date cut to its year, when the policy asks for it
-  const birthShown = (birth: Day, minor: boolean): Day =>
-    p.birthDate === 'allToYear' || (p.birthDate === 'minorsToYear' && minor) ? (`${birth.slice(0, 4)}-01-01` as Day) : birth;
+  const birthShown = (birth: Day, minor: boolean): Day => (toYear(minor) ? (`${birth.slice(0, 4)}-01-01` as Day) : birth);
   const protectedIds = p.names === 'protected' ? protectedPeople(ledger) : new Set<string>();
+  const adultFrom = p.residentId === 'mask' ? firstStepDays(ledger) : new Map<string, Day>();
 
   // names hidden in the register are hidden in free text too (finding descriptions, notes, deeds)
   const hiddenNames = new Map<string, string>();
@@ -195,7 +244,9 @@ export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledge
       if (key === 'name') out['name'] = hideName ? surnameOnly(person.name) : person.name;
       else if (key === 'birthDate') out['birthDate'] = birthShown(person.birthDate, minor);
       else if (key === 'residentId') {
-        if (p.residentId !== 'drop') out['residentId'] = p.residentId === 'mask' ? maskWith(v as string, p.residentIdMask) : v;
+        if (p.residentId === 'keep') out['residentId'] = v;
+        else if (p.residentId === 'mask' && (!toYear(minor) || enoughCandidates(person, lastDay, adultFrom)))
+          out['residentId'] = maskResidentId(v as string, p.residentIdMask);
       } else if (key === 'phone') {
         if (p.phone !== 'drop') out['phone'] = p.phone === 'mask' ? maskWith(v as string, p.phoneMask) : v;
       } else out[key] = Array.isArray(v) ? Object.freeze([...v]) : v;
@@ -227,17 +278,65 @@ export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledge
           Object.freeze({ id: d.id, personId: d.personId, from: label(d.category, 'zh-CN', 'screeningCategory'), category: d.category, arrivalDay: d.arrivalDay, declaredOn: d.declaredOn }),
         );
 
-  const scrub = scrubber(hiddenNames);
   const admissions =
     p.birthDate === 'keep' ? ledger.admissions : tableMap(ledger.admissions, (c) => withFields(c, { birthDate: birthShown(c.birthDate, minorBorn(c.birthDate)) }));
+
+  const tables: Record<string, Table<object>> = { ...ledger, people, households, observations, declarations, admissions } as unknown as Record<string, Table<object>>;
   // every field the schemas mark as free text, in every table that has one
-  const tables = { findings: ledger.findings, inspections: ledger.inspections, deeds: ledger.deeds, threeShows: ledger.threeShows, reports: ledger.reports, observations, admissions };
+  const scrub = textScrubber(hiddenNames, p);
   if (scrub !== null)
-    for (const name of Object.keys(tables) as (keyof typeof tables)[]) {
+    for (const name of Object.keys(RECORD_SCHEMAS) as RecordTable[]) {
       const paths = freeTextPaths(name);
-      (tables as Record<string, Table<object>>)[name] = tableMap((tables as Record<string, Table<object>>)[name] as Table<object>, (r) => paths.reduce((acc, path) => mapAt(acc, path, 0, scrub) as object, r));
+      if (paths.length > 0) tables[name] = tableMap(tables[name] as Table<object>, (r) => paths.reduce((acc, path) => mapAt(acc, path, 0, scrub) as object, r));
     }
-  return Object.freeze({ ...ledger, people, households, declarations, ...tables });
+  return Object.freeze({ ...ledger, ...tables }) as Ledger;
+}
+
+/** The day of the first admission step of each person with a case: they were 18 or older on it (the applicant's minimum age). */
+function firstStepDays(ledger: Ledger): Map<string, Day> {
+  const out = new Map<string, Day>();
+  tableForEach(ledger.admissions, (c) => {
+    for (const s of c.steps) {
+      const was = out.get(c.person);
+      if (was === undefined || s.day < was) out.set(c.person, s.day);
+    }
+  });
+  return out;
+}
+
+/**
+ * True when a masked resident id, beside the year of birth and the sex, stands for at least
+ * {@link MIN_ID_CANDIDATES} ids, given what else a copy shows of the birth date: born on or before
+ * the ledger's last day; 18 or older on joining the Party, at the first step of an admission case,
+ * and, for every Party status but non-member and for cadres, on the last day.
+ */
+function enoughCandidates(person: Person, lastDay: Day | null, adultFrom: ReadonlyMap<string, Day>): boolean {
+  const id = person.residentId;
+  if (id === undefined || !Day.safeParse(person.birthDate).success) return true;
+  const year = person.birthDate.slice(0, 4);
+  const from = `${year}-01-01` as Day;
+  let to = `${year}-12-31` as Day;
+  const before = (day: Day | undefined): void => {
+    if (day !== undefined && day < to) to = day;
+  };
+  if (lastDay !== null) {
+    before(lastDay);
+    if (person.partyStatus !== 'nonMember' || person.cadreLevel !== undefined) before(latestAdultBirth(lastDay));
+  }
+  if (person.partyJoinedOn !== undefined) before(latestAdultBirth(person.partyJoinedOn));
+  const firstStep = adultFrom.get(person.id);
+  if (firstStep !== undefined) before(latestAdultBirth(firstStep));
+  // a whole year always leaves more than 16,500 (45 or 46 a day)
+  if (to === `${year}-12-31`) return true;
+  if (to < from) return false;
+  return idCandidates(eighteen(id), from, to, MIN_ID_CANDIDATES) >= MIN_ID_CANDIDATES;
+}
+
+/** A resident id in 18 characters: a legacy 15-digit number gets `19` and its check character. */
+function eighteen(id: string): string {
+  if (!/^\d{15}$/.test(id)) return id;
+  const first17 = `${id.slice(0, 6)}19${id.slice(6)}`;
+  return first17 + residentIdCheckChar(first17);
 }
 
 /** A frozen copy of a record with some fields replaced, written field by field in the record's own order. */
@@ -248,10 +347,30 @@ function withFields<T extends object>(record: T, changes: Partial<T>): T {
 }
 
 /**
+ * The function {@link redact} applies to every free text: resident ids and mobile numbers masked
+ * as the policy masks them (blotted out under `drop`, left under `keep`), then every hidden name
+ * written in its surname form; null when there is nothing to do.
+ */
+function textScrubber(names: ReadonlyMap<string, string>, p: RedactionPolicy): ((text: string) => string) | null {
+  const byName = nameScrubber(names);
+  const numbers = p.residentId !== 'keep' || p.phone !== 'keep';
+  if (byName === null && !numbers) return null;
+  const blot = (policy: MaskPolicy) => (value: string) => policy.maskChar.repeat(value.length);
+  const masks = {
+    residentId: p.residentId === 'keep' ? (id: string) => id : p.residentId === 'drop' ? blot(p.residentIdMask) : (id: string) => maskResidentId(id, p.residentIdMask),
+    phone: p.phone === 'keep' ? (phone: string) => phone : p.phone === 'drop' ? blot(p.phoneMask) : (phone: string) => maskPhone(phone, p.phoneMask),
+  };
+  return (text: string): string => {
+    const t = numbers ? scrubNumbers(text, masks, p.residentIdMask.maskChar) : text;
+    return byName === null ? t : byName(t);
+  };
+}
+
+/**
  * A function that replaces every full name of `names` in a text by its surname form, the longest
  * name first at each place; null when there is no name to hide.
  */
-function scrubber(names: ReadonlyMap<string, string>): ((text: string) => string) | null {
+function nameScrubber(names: ReadonlyMap<string, string>): ((text: string) => string) | null {
   if (names.size === 0) return null;
   let longest = 0;
   for (const name of names.keys()) longest = Math.max(longest, name.length);
@@ -277,24 +396,47 @@ function scrubber(names: ReadonlyMap<string, string>): ((text: string) => string
   };
 }
 
-/** The record schema of each table with free text. */
-const TEXT_SCHEMAS = {
-  findings: Finding,
+/** A table of the ledger holding records (every table but `events`, which holds instants). */
+type RecordTable = Exclude<(typeof TABLE_NAMES)[number], 'events'>;
+
+/**
+ * @internal The record schema of every table of the ledger: {@link redact} scrubs the fields each
+ * marks as free text, whatever the table.
+ */
+export const RECORD_SCHEMAS: { readonly [T in RecordTable]: z.ZodType } = {
+  people: Person,
+  households: Household,
+  campaigns: Campaign,
+  letters: LetterDelivery,
+  declarations: TravelDeclaration,
+  observations: Observation,
+  visits: Visit,
+  screenings: HouseholdScreening,
+  classifications: ClassificationHistory,
+  serviceRequests: ServiceRequest,
+  sites: Site,
+  disinfections: SiteDisinfections,
+  volunteers: Volunteer,
+  tasks: VolunteerTask,
+  posts: Post,
+  absences: AbsenceRecord,
+  rosters: PublishedRoster,
+  duties: Duty,
   inspections: Inspection,
+  findings: Finding,
   deeds: Deed,
   threeShows: ThreeShowsEntry,
   reports: DailyReport,
-  observations: Observation,
   admissions: AdmissionCase,
-} as const;
+};
 
 const textPaths = new Map<string, readonly (readonly string[])[]>();
 
 /** The paths of a table's free-text fields, read from its schema's markers. */
-function freeTextPaths(table: keyof typeof TEXT_SCHEMAS): readonly (readonly string[])[] {
+function freeTextPaths(table: RecordTable): readonly (readonly string[])[] {
   let paths = textPaths.get(table);
   if (paths === undefined) {
-    paths = sensitiveFields(TEXT_SCHEMAS[table])
+    paths = sensitiveFields(RECORD_SCHEMAS[table])
       .filter((f) => f.sensitivity === 'freeText')
       .map((f) => f.path);
     textPaths.set(table, paths);

@@ -53,7 +53,10 @@ const COLUMNS: readonly Column[] = [
  * (default) or English, as terminal text, Markdown, CSV or HTML. The only people it names are
  * those on the report's attention list (fever or lost to follow-up): as the report holds them,
  * with masked ids and phones and surname + 某 unless names were disclosed for a purpose. An
- * unknown locale or format is an error.
+ * unknown locale or format is an error. CSV starts with a UTF-8 byte-order mark (so Excel reads the
+ * Chinese) and writes a text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return after
+ * a `'`, so no spreadsheet runs it as a formula; Markdown writes the `<`, `>` and `&` of names as
+ * entities, so no unit name turns into HTML.
  *
  * @example
  * console.log(renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }));
@@ -83,11 +86,13 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
   const unitHead = w({ zh: '单位', en: 'unit' });
 
   if (format === 'csv') {
+    // a text cell starting with = + - @ (or a tab or carriage return) is read as a formula by a
+    // spreadsheet: it gets a leading ' (OWASP, CSV injection); the byte-order mark makes Excel read UTF-8
     const esc = (v: string | number): string => {
-      const s = String(v);
-      return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+      const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
+      return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
     };
-    return [[unitHead, ...head], ...allRows, [report.scope.name, ...totalRow.slice(1)]].map((r) => r.map(esc).join(',')).join('\n') + '\n';
+    return '\uFEFF' + [[unitHead, ...head], ...allRows, [report.scope.name, ...totalRow.slice(1)]].map((r) => r.map(esc).join(',')).join('\n') + '\n';
   }
 
   const title = zh ? `${report.scope.name}疫情防控每日调度 ${report.day}` : `${report.scope.name} daily dispatch, ${report.day}`;
@@ -186,14 +191,16 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
   if (format === 'html') return html(report, title, lines.map(w), [unitHead, ...head], [...rows, totalRow], hidden > 0 ? w(hiddenNote) : null, moversTitle, movers.map(w), attentionTitle, attention, zh);
 
   if (format === 'markdown') {
-    const md = (r: readonly (string | number)[]): string => `| ${r.map((c) => (typeof c === 'number' ? n(c) : c).replaceAll('|', '\\|')).join(' | ')} |`;
-    const out = [`# ${title}`, '', ...lines.map((l) => `- ${w(l)}`), ''];
+    // Markdown passes HTML through: a unit name (or a purpose) with < > & is written as text
+    const text = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    const md = (r: readonly (string | number)[]): string => `| ${r.map((c) => text(typeof c === 'number' ? n(c) : c).replaceAll('|', '\\|')).join(' | ')} |`;
+    const out = [`# ${text(title)}`, '', ...lines.map((l) => `- ${text(w(l))}`), ''];
     if (report.hasData && rows.length > 0) {
       out.push(md([unitHead, ...head]), `| --- | ${head.map(() => '---:').join(' | ')} |`, ...rows.map(md), md(totalRow), '');
-      if (hidden > 0) out.push(w(hiddenNote), '');
+      if (hidden > 0) out.push(text(w(hiddenNote)), '');
     }
-    if (movers.length > 0) out.push(`## ${moversTitle}`, '', ...movers.map((m) => `- ${w(m)}`), '');
-    if (attention.length > 0) out.push(`## ${attentionTitle}`, '', ...attention.map((a) => `- ${a}`), '');
+    if (movers.length > 0) out.push(`## ${text(moversTitle)}`, '', ...movers.map((m) => `- ${text(w(m))}`), '');
+    if (attention.length > 0) out.push(`## ${text(attentionTitle)}`, '', ...attention.map((a) => `- ${text(a)}`), '');
     return out.join('\n');
   }
   const out = [`■ ${title}`, ...lines.map((l) => `  ${w(l)}`)];

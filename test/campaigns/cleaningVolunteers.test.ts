@@ -13,7 +13,7 @@ import {
   type OrgId,
   type VolunteerMetrics,
 } from '../../src/index.js';
-import { C, P, U, baseLedger, day, ev, ledgerWith } from '../ledgerFixtures.js';
+import { C, P, U, at, baseLedger, day, ev, ledgerWith } from '../ledgerFixtures.js';
 
 function thrown(run: () => unknown): FrontlineError {
   try {
@@ -165,12 +165,25 @@ describe('volunteer service', () => {
       day: '2020-01-26',
       places: 2,
       hours: 3,
+      postedAt: t1.at,
       signUps: [P.vol1, P.vol2],
       attended: [
         { personId: P.vol1, hours: 3 },
         { personId: P.vol2, hours: 2.5 },
       ],
     });
+  });
+
+  it('sign-up is refused before the task was posted, even on the same day, naming the instant', () => {
+    // t2 was posted on 2020-01-26 at 07:00
+    const early = thrown(() => apply(l, [ev.signUp({ taskId: 't2', personId: P.vol3, day: '2020-01-26', at: at('2020-01-26', '06:59') })]));
+    expect(found(early.issues)).toEqual([[[0, 'at'], 'before_posted']]);
+    expect(early.issues[0]?.message).toContain('2020-01-26T07:00:00+08:00');
+    // a day before
+    expect(found(thrown(() => apply(l, [ev.signUp({ taskId: 't2', personId: P.vol3, day: '2020-01-25' })])).issues)).toEqual([[[0, 'at'], 'before_posted']]);
+    // at the instant of posting, or after, it is accepted
+    const onTime = apply(l, [ev.signUp({ taskId: 't2', personId: P.vol3, day: '2020-01-26', at: at('2020-01-26', '07:00') })]);
+    expect(tableGet(onTime.tasks, 't2')?.signUps).toContain(P.vol3);
   });
 
   it('sign-up is refused when the task is full', () => {

@@ -100,6 +100,20 @@ describe('the 14-day rule (肺炎机制发〔2020〕5号)', () => {
     expect(followUp(o, day('2020-01-25'), l.settings)).toMatchObject({ due: 2, missed: 2, missesInRow: 2 });
   });
 
+  it('is not started on a day before its first day or before it was recorded, and counts nothing then', () => {
+    const { obs } = arrival();
+    const o = obs();
+    for (const d of ['2020-01-23', '2020-01-01', '2019-12-31'])
+      expect(followUp(o, day(d), DEFAULT_SETTINGS)).toMatchObject({ status: 'notStarted', due: 0, done: 0, missed: 0, missesInRow: 0, fever: false });
+    expect(followUp(o, day('2020-01-24'), DEFAULT_SETTINGS).status).toBe('active');
+    // recorded on 2020-01-24 for an arrival on 2020-01-20: nothing was under way before it was recorded
+    const start = ev.observe({ personId: P.cb1, fromDay: '2020-01-20', day: '2020-01-24' });
+    const l = ledgerWith([start]);
+    const late = obsOf(l, start.observationId);
+    for (const d of ['2020-01-19', '2020-01-20', '2020-01-23']) expect(followUp(late, day(d), l.settings).status, d).toBe('notStarted');
+    expect(followUp(late, day('2020-01-24'), l.settings).status).toBe('active');
+  });
+
   it('an observation cannot count from a day after it is recorded, nor be started for an unknown person or outside its campaign', () => {
     const l = baseLedger();
     expect(found(thrown(() => apply(l, [ev.observe({ personId: P.wjg1, fromDay: '2020-01-26', day: '2020-01-25' })])).issues)).toEqual([

@@ -44,6 +44,7 @@ import {
   ReadingSlot,
   ObservationBasis,
   ObservationEnd,
+  ObservationStatus,
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,
@@ -95,6 +96,7 @@ const ENUMS: Record<Vocabulary, z.ZodEnum> = {
   campaignStatus: CampaignStatus,
   rectificationAction: RectificationAction,
   constraintLevel: ConstraintLevel,
+  observationStatus: ObservationStatus,
 };
 
 const tables = Object.entries(LABELS) as [Vocabulary, Record<string, Label>][];

@@ -3,6 +3,7 @@ import {
   CommandStructure,
   FrontlineError,
   LeadingGroup,
+  RULES,
   SupervisionGroup,
   checkCommand,
   closeUnit,
@@ -183,6 +184,65 @@ describe('checkCommand', () => {
       'outside_war_zone',
       'same_co_leaders',
       'unknown_person',
+    ]);
+  });
+
+  it('reports shape problems and rule problems together, each with a rule of RULES', () => {
+    const c = withChange((x) => {
+      x.leadingGroup.coLeaders = ['sec'];
+      (group(x, 1) as { name: string }).name = '';
+      group(x, 0).covers = ['pa'];
+      x.headquarters.commander = 'ghost';
+      group(x, 2).leader = 'pa-sec';
+    });
+    const issues = checkCommand(c, tree, people);
+    expect(issues.map((i) => [i.code, i.path, i.rule])).toEqual([
+      // the shape, from the schema
+      ['too_small', ['leadingGroup', 'coLeaders'], 'command.coLeaders'],
+      ['too_small', ['supervisionGroups', 1, 'name'], 'command.structure'],
+      // the rules, on every part whose shape is right
+      ['unknown_person', ['headquarters', 'commander'], 'command.references'],
+      ['outside_war_zone', ['supervisionGroups', 0, 'covers', 0], 'command.supervisionLine'],
+      ['cadre_level', ['supervisionGroups', 2, 'leader'], 'command.supervisionLeader'],
+    ]);
+    let error: unknown;
+    try {
+      createCommand(c, tree, people);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as FrontlineError).issues).toEqual(issues);
+  });
+
+  it('gives every problem a rule of RULES', () => {
+    const closed = closeUnit(tree, oid('hosp'), '2020-06-01' as Day);
+    const cases = [
+      checkCommand(withChange((x) => (x.leadingGroup.coLeaders = ['sec', 'sec'])), tree, people),
+      checkCommand(withChange((x) => (group(x, 2).id = 'sg-01')), tree, people),
+      checkCommand(withChange((x) => x.warZones.groups[1]?.units.push('cb', 'ghost')), tree, people),
+      checkCommand(withChange((x) => (x.warZones.groups[0]!.id = x.warZones.groups[1]!.id)), tree, people),
+      checkCommand(withChange((x) => (group(x, 1).covers = ['ghost', 'wjg'])), tree, people),
+      checkCommand(fixtureCommand(), closed, people),
+      checkCommand(withChange((x) => ((x as Record<string, unknown>)['extra'] = 1)), tree, people),
+      checkCommand({ leadingGroup: null }, tree, people),
+      checkCommand(null, tree, people),
+      checkCommand('1+1+10', tree, people),
+    ];
+    for (const issues of cases) {
+      expect(issues.length).toBeGreaterThan(0);
+      for (const i of issues) expect(Object.keys(RULES), `${i.code} at ${i.path.join('.')}`).toContain(i.rule);
+    }
+    expect(checkCommand(null, tree, people).map((i) => [i.path, i.rule])).toEqual([[[], 'command.structure']]);
+  });
+
+  it('checks the supervision groups even when the war-zone set has the wrong shape, leaving war-zone lookups out', () => {
+    const c = withChange((x) => {
+      (x.warZones as { exclusive: unknown }).exclusive = 'yes';
+      group(x, 1).leader = 'pa-sec';
+    });
+    expect(checkCommand(c, tree, people).map((i) => [i.code, i.path])).toEqual([
+      ['invalid_type', ['warZones', 'exclusive']],
+      ['cadre_level', ['supervisionGroups', 1, 'leader']],
     ]);
   });
 

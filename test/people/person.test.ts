@@ -55,6 +55,15 @@ describe('Phone and ResidentIdNumber', () => {
     expect(ResidentIdNumber.safeParse('110105194912310021').success).toBe(false);
     expect(ResidentIdNumber.safeParse('11010520210229002X').success).toBe(false);
   });
+
+  test('a resident id born in the future is refused, with the reason on its path', () => {
+    const future = ResidentIdNumber.safeParse('511621209901010015');
+    expect(future.success).toBe(false);
+    if (!future.success) expect(future.error.issues.map((i) => i.message)).toEqual([expect.stringContaining('birth date 2099-01-01 is after')]);
+    const p = Person.safeParse({ ...person, birthDate: '2099-01-01', sex: 'male', residentId: '511621209901010015' });
+    expect(p.success).toBe(false);
+    if (!p.success) expect(p.error.issues.map((i) => [i.path, i.message])).toEqual([[['residentId'], expect.stringContaining('2099-01-01')]]);
+  });
 });
 
 describe('Person', () => {

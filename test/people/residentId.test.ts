@@ -167,6 +167,51 @@ describe('rejections name the problem', () => {
   });
 });
 
+describe('a birth date after the day the number is read on', () => {
+  const born = (day: string): string => makeResidentId('511621', day as Day, 1);
+
+  test('is refused by default (today in China), whatever the check character says', () => {
+    const id = born('2099-01-01');
+    expect(referenceCheck(id.slice(0, 17))).toBe(id.slice(17));
+    const e = rejection(id);
+    expect(e.issues.map((i) => [i.code, i.path])).toEqual([['future_birth_date', []]]);
+    expect(e.issues[0]?.message).toContain('2099-01-01');
+    expect(e.message).toContain('2099-01-01');
+  });
+
+  test('is refused on the asOf of the options, and accepted from the birth day on', () => {
+    const id = born('2020-03-01');
+    for (const asOf of ['2020-01-24', '2020-02-29']) {
+      const options = { asOf: asOf as Day };
+      expect(isValidResidentId(id, options)).toBe(false);
+      const r = tryParseResidentId(id, options);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('invalid_resident_id');
+        expect(r.error.issues).toEqual([{ path: [], code: 'future_birth_date', rule: 'id.residentId', message: `birth date 2020-03-01 is after ${asOf}: nobody is born yet on it` }]);
+      }
+      expect(() => parseResidentId(id, options)).toThrow(FrontlineError);
+    }
+    expect(parseResidentId(id, { asOf: '2020-03-01' as Day }).birthDate).toBe('2020-03-01');
+    expect(isValidResidentId(id, { asOf: '2020-03-02' as Day })).toBe(true);
+    // and today, long after 2020
+    expect(isValidResidentId(id)).toBe(true);
+  });
+
+  test('applies to legacy 15-digit numbers too', () => {
+    expect(isValidResidentId('513621800101001', { asOf: '1979-12-31' as Day })).toBe(false);
+    expect(tryParseResidentId('513621800101001', { asOf: '1979-12-31' as Day })).toMatchObject({ ok: false, error: { issues: [{ code: 'future_birth_date' }] } });
+    expect(isValidResidentId('513621800101001', { asOf: '1980-01-01' as Day })).toBe(true);
+  });
+
+  test('a bad birth date and a wrong check are reported as before; an asOf that is no day is bad input', () => {
+    const first17 = '51162120990101001';
+    const wrong = referenceCheck(first17) === '0' ? '1' : '0';
+    expect(rejection(first17 + wrong).issues.map((i) => i.code)).toEqual(['future_birth_date', 'check_char']);
+    expect(() => parseResidentId(born('1980-01-01'), { asOf: '2020-02-30' as Day })).toThrow(FrontlineError);
+  });
+});
+
 describe('accepted spellings', () => {
   test('a lowercase x is accepted and returned uppercase', () => {
     expect(isValidResidentId('11010519491231002x')).toBe(true);

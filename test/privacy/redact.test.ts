@@ -4,6 +4,7 @@ import {
   DEFAULT_PHONE_MASK,
   DEFAULT_RESIDENT_ID_MASK,
   FrontlineError,
+  MIN_ID_CANDIDATES,
   ageOn,
   checkRedactionPolicy,
   countyEvents,
@@ -142,6 +143,98 @@ function lastEventDay(l: Ledger): string {
   return dayOf(new Date(last));
 }
 
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECKS = '10X98765432';
+const counted = new Map<string, number>();
+
+/**
+ * How many 18-character resident ids a masked id showing `first6` and `last` may stand for, for a
+ * person of a sex born in `[from, to]`: by brute force over the days and the 1,000 sequences, with
+ * the weights of GB 11643 written here (independently of the library), counting up to 1,000 or a
+ * little more.
+ */
+function candidates(first6: string, last: string, male: boolean, from: string, to: string): number {
+  const key = `${first6}|${last}|${male}|${from}|${to}`;
+  const cached = counted.get(key);
+  if (cached !== undefined) return cached;
+  let n = 0;
+  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end && n < 1000; t += 86_400_000) {
+    const head = first6 + new Date(t).toISOString().slice(0, 10).replaceAll('-', '');
+    let sum = 0;
+    for (let i = 0; i < 14; i++) sum += Number(head[i]) * (WEIGHTS[i] as number);
+    for (let seq = male ? 1 : 0; seq < 1000; seq += 2) {
+      const q = sum + Math.floor(seq / 100) * 8 + (Math.floor(seq / 10) % 10) * 4 + (seq % 10) * 2;
+      if (CHECKS[q % 11] === last) n++;
+    }
+  }
+  counted.set(key, n);
+  return n;
+}
+
+/** The latest birth date of someone 18 or older on `day`. */
+function adultBy(day: string): string {
+  const y = Number(day.slice(0, 4)) - 18;
+  const same = `${y}${day.slice(4)}`;
+  return day.endsWith('-02-29') && new Date(`${same}T00:00:00Z`).getUTCMonth() !== 1 ? `${y}-02-28` : same;
+}
+
+/**
+ * The days a person's birth date may fall on (`r`, as a copy made by the default policy shows them),
+ * from what the copy shows: the year of birth; born by the copy's last day (`last`); 18 or older on joining
+ * the Party, at the first step of an admission case, and on the last day for anyone with a Party
+ * status or a cadre post; and on the last day (the policy's asOf) when the name is shown in full.
+ */
+function birthRange(r: Person, firstSteps: ReadonlyMap<string, string>, last: string): [string, string] {
+  const year = r.birthDate.slice(0, 4);
+  if (r.birthDate !== `${year}-01-01`) throw new Error(`${r.id}: the copy shows the birth date ${r.birthDate}`);
+  let to = `${year}-12-31`;
+  const limit = (day: string | undefined): void => {
+    if (day !== undefined && day < to) to = day;
+  };
+  limit(last);
+  if (r.partyStatus !== 'nonMember' || r.cadreLevel !== undefined) limit(adultBy(last));
+  if (r.partyJoinedOn !== undefined) limit(adultBy(r.partyJoinedOn));
+  const step = firstSteps.get(r.id);
+  if (step !== undefined) limit(adultBy(step));
+  if (r.name !== surnameOnly(r.name)) limit(adultBy(last));
+  return [`${year}-01-01`, to];
+}
+
+/** The day of the first admission step of each person with a case, as a copy shows it. */
+function firstStepsOf(copy: Ledger): Map<string, string> {
+  const out = new Map<string, string>();
+  tableForEach(copy.admissions, (c) => {
+    for (const step of c.steps) if (!out.has(c.person) || step.day < (out.get(c.person) as string)) out.set(c.person, step.day);
+  });
+  return out;
+}
+
+/** The 18-character form of an id (a legacy 15-digit one gets 19 and its check). */
+function eighteen(id: string): string {
+  if (id.length === 18) return id;
+  const first17 = `${id.slice(0, 6)}19${id.slice(6)}`;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] as number);
+  return first17 + (CHECKS[sum % 11] as string);
+}
+
+/**
+ * The people whose masked id a default copy must leave out: those whose masked id would stand for
+ * fewer than 1,000 numbers, given what else the copy shows.
+ */
+function leftOut(original: Ledger, copy: Ledger): Set<string> {
+  const firstSteps = firstStepsOf(copy);
+  const last = lastEventDay(copy);
+  const out = new Set<string>();
+  tableForEach(original.people, (p) => {
+    if (p.residentId === undefined) return;
+    const id = eighteen(p.residentId);
+    const [from, to] = birthRange(tableGet(copy.people, p.id) as Person, firstSteps, last);
+    if (to < from || candidates(id.slice(0, 6), id.slice(17), p.sex === 'male', from, to) < 1000) out.add(p.id);
+  });
+  return out;
+}
+
 /** The issues of a redaction that must fail. */
 function issuesOf(policy: unknown): FrontlineError['issues'] {
   try {
@@ -167,15 +260,17 @@ describe('redact: resident ids and phones', () => {
     for (const id of [...ids].slice(0, 10)) expect(text.includes(id)).toBe(false);
   });
 
-  it('masks them by DEFAULT_RESIDENT_ID_MASK and DEFAULT_PHONE_MASK', () => {
+  it('masks them by DEFAULT_RESIDENT_ID_MASK and DEFAULT_PHONE_MASK (ids that would stand for too few numbers are left out)', () => {
     expect(DEFAULT_RESIDENT_ID_MASK).toEqual({ keepStart: 6, keepEnd: 1, maskChar: '*' });
     expect(DEFAULT_PHONE_MASK).toEqual({ keepStart: 3, keepEnd: 4, maskChar: '*' });
+    const left = leftOut(ledger, shared);
+    expect(left.size).toBeLessThan(people.length / 1000);
     const bad = failing(
       people,
       (p) => {
         const r = tableGet(shared.people, p.id) as Person;
         const id =
-          p.residentId === undefined
+          p.residentId === undefined || left.has(p.id)
             ? r.residentId === undefined
             : r.residentId === maskWith(p.residentId, DEFAULT_RESIDENT_ID_MASK) && r.residentId === `${p.residentId.slice(0, 6)}${'*'.repeat(p.residentId.length - 7)}${p.residentId.slice(-1)}`;
         const phone = p.phone === undefined ? r.phone === undefined : r.phone === `${p.phone.slice(0, 3)}****${p.phone.slice(-4)}`;
@@ -192,14 +287,18 @@ describe('redact: resident ids and phones', () => {
       const r = tableGet(dropped.people, p.id) as Person;
       return !('residentId' in r) && !('phone' in r) && r.name !== '';
     }, (p) => p.id)).toEqual([]);
-    const masked = redact(ledger, { residentIdMask: { keepStart: 0, keepEnd: 4, maskChar: '•' }, phoneMask: { keepStart: 0, keepEnd: 2, maskChar: '#' } });
+    // a mask showing the last 4 shows sequence digits, which the default mask hides: it needs a purpose
+    expect(checkRedactionPolicy({ residentIdMask: { keepStart: 0, keepEnd: 4, maskChar: '•' } }).map((i) => i.path)).toEqual([['policy', 'residentIdMask']]);
+    const masked = redact(ledger, { residentIdMask: { keepStart: 0, keepEnd: 4, maskChar: '•' }, phoneMask: { keepStart: 0, keepEnd: 2, maskChar: '#' }, purpose: '户籍核对' });
+    // whatever the mask, an id that the year of birth and the rest of the copy narrow to a few days is left out
+    const left = leftOut(ledger, shared);
     expect(
       failing(
         people,
         (p) => {
           const r = tableGet(masked.people, p.id) as Person;
           return (
-            (p.residentId === undefined || r.residentId === `${'•'.repeat(p.residentId.length - 4)}${p.residentId.slice(-4)}`) &&
+            (p.residentId === undefined || r.residentId === (left.has(p.id) ? undefined : `${'•'.repeat(p.residentId.length - 4)}${p.residentId.slice(-4)}`)) &&
             (p.phone === undefined || r.phone === `#########${p.phone.slice(-2)}`)
           );
         },
@@ -229,51 +328,69 @@ describe('redact: names and birth dates', () => {
     expect([...got].sort()).toEqual([...expected].sort());
   });
 
-  it('writes protected people and minors as surname + 某, keeps other adults, and cuts minors’ birth dates to the year', () => {
+  it('writes protected people and minors as surname + 某, keeps other adults, and cuts every birth date to the year', () => {
     const asOf = lastEventDay(ledger) as Day;
     expect(asOf).toBe(LAST_DAY);
     const prot = protectedPeople(ledger);
-    const counts = { protectedAdults: 0, minors: 0, others: 0 };
+    const counts = { protectedAdults: 0, minors: 0, mayBeMinors: 0, others: 0 };
+    const left = leftOut(ledger, shared);
     const bad = failing(
       people,
       (p) => {
         const r = tableGet(shared.people, p.id) as Person;
+        // the copy shows the year only: whoever may be under 18 on asOf, given the year, counts as a minor
         const minor = ageOn(p.birthDate, asOf) < 18;
+        const mayBeMinor = ageOn(`${p.birthDate.slice(0, 4)}-12-31` as Day, asOf) < 18;
         const surname = `${[...p.name][0] as string}某`;
+        const year = `${p.birthDate.slice(0, 4)}-01-01`;
         let ok: boolean;
         if (minor) {
           counts.minors++;
-          ok = r.name === surname && r.birthDate === `${p.birthDate.slice(0, 4)}-01-01`;
+          ok = r.name === surname;
+        } else if (mayBeMinor) {
+          counts.mayBeMinors++;
+          ok = r.name === surname;
         } else if (prot.has(p.id)) {
           counts.protectedAdults++;
-          ok = r.name === surname && r.birthDate === p.birthDate;
+          ok = r.name === surname;
         } else {
           counts.others++;
-          ok = r.name === p.name && r.birthDate === p.birthDate;
+          ok = r.name === p.name;
         }
+        ok &&= r.birthDate === year;
         // everything else of the record is as it was
         const keys = Object.keys(p).filter((k) => k !== 'name' && k !== 'birthDate' && k !== 'residentId' && k !== 'phone');
-        return ok && Object.keys(r).length === Object.keys(p).length && keys.every((k) => JSON.stringify(r[k as keyof Person]) === JSON.stringify(p[k as keyof Person]));
+        // (a masked id the rest of the copy would narrow too far is left out)
+        const fields = Object.keys(p).length - (left.has(p.id) ? 1 : 0);
+        return ok && Object.keys(r).length === fields && keys.every((k) => JSON.stringify(r[k as keyof Person]) === JSON.stringify(p[k as keyof Person]));
       },
       (p) => p.id,
     );
     expect(bad).toEqual([]);
     expect(counts.minors).toBeGreaterThan(100);
+    expect(counts.mayBeMinors).toBeGreaterThan(10);
     expect(counts.protectedAdults).toBeGreaterThan(10);
     expect(counts.others).toBeGreaterThan(1000);
   });
 
-  it('counts minors on the policy’s asOf: 18 on the birthday, 17 the day before', () => {
+  it('counts minors on the policy’s asOf: by the day when birth dates are kept, by the year when they show the year only', () => {
     const prot = protectedPeople(ledger);
-    const adult = people.find((p) => !prot.has(p.id) && ageOn(p.birthDate, LAST_DAY as Day) >= 18 && !p.birthDate.endsWith('-02-29')) as Person;
+    const adult = people.find((p) => !prot.has(p.id) && ageOn(p.birthDate, LAST_DAY as Day) >= 18 && !p.birthDate.endsWith('-02-29') && !p.birthDate.endsWith('-12-31')) as Person;
     const birthday = `${Number(adult.birthDate.slice(0, 4)) + 18}${adult.birthDate.slice(4)}`;
     const dayBefore = dayOf(new Date(Date.parse(`${birthday}T12:00:00+08:00`) - 86_400_000));
-    const on = tableGet(redact(ledger, { asOf: birthday }).people, adult.id) as Person;
+    const yearEnd = `${Number(adult.birthDate.slice(0, 4)) + 18}-12-31`;
+    const keep = { birthDate: 'keep', purpose: '核对出生日期' } as const;
+    // full birth dates: 18 on the birthday, 17 the day before
+    const on = tableGet(redact(ledger, { ...keep, asOf: birthday }).people, adult.id) as Person;
     expect(on.name).toBe(adult.name);
     expect(on.birthDate).toBe(adult.birthDate);
-    const justBefore = tableGet(redact(ledger, { asOf: dayBefore }).people, adult.id) as Person;
-    expect(justBefore.name).toBe(surnameOnly(adult.name));
-    expect(justBefore.birthDate).toBe(`${adult.birthDate.slice(0, 4)}-01-01`);
+    expect((tableGet(redact(ledger, { ...keep, asOf: dayBefore }).people, adult.id) as Person).name).toBe(surnameOnly(adult.name));
+    // minors' birth dates cut to the year: a minor loses the day
+    const justBefore = tableGet(redact(ledger, { birthDate: 'minorsToYear', purpose: '核对出生日期', asOf: dayBefore }).people, adult.id) as Person;
+    expect(justBefore).toMatchObject({ name: surnameOnly(adult.name), birthDate: `${adult.birthDate.slice(0, 4)}-01-01` });
+    // the default shows the year only: a name shown would tell the birthday is past, so it is hidden to the year's end
+    for (const asOf of [dayBefore, birthday]) expect((tableGet(redact(ledger, { asOf }).people, adult.id) as Person).name).toBe(surnameOnly(adult.name));
+    expect(tableGet(redact(ledger, { asOf: yearEnd }).people, adult.id)).toMatchObject({ name: adult.name, birthDate: `${adult.birthDate.slice(0, 4)}-01-01` });
     // far in the future nobody is a minor: only the protected lose their names
     const later = redact(ledger, { asOf: '2100-01-01' });
     expect(
@@ -281,7 +398,7 @@ describe('redact: names and birth dates', () => {
         people,
         (p) => {
           const r = tableGet(later.people, p.id) as Person;
-          return r.name === (prot.has(p.id) ? surnameOnly(p.name) : p.name) && r.birthDate === p.birthDate;
+          return r.name === (prot.has(p.id) ? surnameOnly(p.name) : p.name) && r.birthDate === `${p.birthDate.slice(0, 4)}-01-01`;
         },
         (p) => p.id,
       ),
@@ -416,6 +533,86 @@ describe('redact: travel', () => {
   });
 });
 
+describe('redact: what a masked id leaves unknown', () => {
+  it('leaves at least 1,000 numbers for every masked id of the copy, given everything else the copy shows', () => {
+    const firstSteps = firstStepsOf(shared);
+    const last = lastEventDay(shared);
+    let masked = 0;
+    let narrowed = 0;
+    const few: string[] = [];
+    tableForEach(shared.people, (r) => {
+      if (r.residentId === undefined) return;
+      masked++;
+      expect(r.residentId).toMatch(/^\d{6}\*{11}[\dX]$/);
+      const [from, to] = birthRange(r, firstSteps, last);
+      if (to !== `${from.slice(0, 4)}-12-31`) narrowed++;
+      const n = candidates(r.residentId.slice(0, 6), r.residentId.slice(17), r.sex === 'male', from, to);
+      if (n < MIN_ID_CANDIDATES) few.push(`${r.id} ${from}–${to}: ${n}`);
+    });
+    expect(MIN_ID_CANDIDATES).toBe(1000);
+    expect(few).toEqual([]);
+    expect(masked).toBeGreaterThan(ids.size * 0.99);
+    // the other facts do narrow some years: members admitted on their 18th birthday, babies of the last year
+    expect(narrowed).toBeGreaterThan(10);
+  });
+
+  it('leaves out exactly the masked ids the rest of the copy would narrow to fewer than 1,000 numbers', () => {
+    const left = leftOut(ledger, shared);
+    // members and cadres of this county joined the Party on an 18th birthday early in January: the year of
+    // birth and the joining day leave them a few days
+    expect(left.size).toBeGreaterThan(0);
+    expect(left.size).toBeLessThan(10);
+    for (const id of left) {
+      const p = tableGet(ledger.people, id) as Person;
+      expect(p.partyJoinedOn, id).toBeDefined();
+      expect(tableGet(shared.people, id)?.residentId).toBeUndefined();
+    }
+    tableForEach(ledger.people, (p) => {
+      if (p.residentId !== undefined && !left.has(p.id)) expect(tableGet(shared.people, p.id)?.residentId, p.id).toBe(maskWith(eighteen(p.residentId), DEFAULT_RESIDENT_ID_MASK));
+    });
+  });
+
+  it('would leave about 46 numbers beside a full birth date and the sex, which is why adults’ birth dates need a purpose', () => {
+    const adult = people.find((p) => p.residentId !== undefined && p.residentId.length === 18 && ageOn(p.birthDate, LAST_DAY as Day) > 30) as Person;
+    const id = adult.residentId as string;
+    expect(candidates(id.slice(0, 6), id.slice(17), adult.sex === 'male', adult.birthDate, adult.birthDate)).toBeGreaterThanOrEqual(45);
+    expect(candidates(id.slice(0, 6), id.slice(17), adult.sex === 'male', adult.birthDate, adult.birthDate)).toBeLessThanOrEqual(46);
+    expect(checkRedactionPolicy({ birthDate: 'keep' }).map((i) => i.path)).toEqual([['policy', 'birthDate']]);
+    expect(checkRedactionPolicy({ birthDate: 'minorsToYear' }).map((i) => i.path)).toEqual([['policy', 'birthDate']]);
+    expect(checkRedactionPolicy({ birthDate: 'keep', purpose: '户籍核对' })).toEqual([]);
+    // with no masked id beside them, birth dates alone need no purpose
+    expect(checkRedactionPolicy({ birthDate: 'keep', residentId: 'drop' })).toEqual([]);
+    const kept = redact(ledger, { birthDate: 'keep', purpose: '户籍核对' });
+    expect(tableGet(kept.people, adult.id)).toMatchObject({ birthDate: adult.birthDate, residentId: maskWith(id, DEFAULT_RESIDENT_ID_MASK) });
+  });
+
+  it('leaves at least 16,590 numbers when the whole year of birth is open, for any address code, year, sex and check character', () => {
+    // each day adds the sequences of the sex whose check character is the one shown: 45 or 46 of 500
+    const bySeq = [new Array<number>(11).fill(0), new Array<number>(11).fill(0)];
+    for (let seq = 0; seq < 1000; seq++) (bySeq[seq % 2] as number[])[(Math.floor(seq / 100) * 8 + (Math.floor(seq / 10) % 10) * 4 + (seq % 10) * 2) % 11]! += 1;
+    for (const counts of bySeq) for (const c of counts) expect([45, 46]).toContain(c);
+    let least = Infinity;
+    for (let year = 1800; year <= 2100; year++) {
+      // the remainders of the birth dates of the year (the address adds one constant to them all)
+      const days = new Array<number>(11).fill(0);
+      for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
+        const d = new Date(t).toISOString().slice(0, 10).replaceAll('-', '');
+        let sum = 0;
+        for (let i = 0; i < 8; i++) sum += Number(d[i]) * (WEIGHTS[6 + i] as number);
+        days[sum % 11]! += 1;
+      }
+      for (let address = 0; address < 11; address++)
+        for (const counts of bySeq)
+          for (let check = 0; check < 11; check++) {
+            let n = 0;
+            for (let r = 0; r < 11; r++) n += (days[r] as number) * (counts[(((check - r - address) % 11) + 22) % 11] as number);
+            least = Math.min(least, n);
+          }
+    }
+    expect(least).toBe(16_590);
+  });
+});
+
 describe('redact: the ledger passed in', () => {
   it('is never changed, and the copy is frozen', () => {
     const copies = [
@@ -471,14 +668,15 @@ describe('redact: the policy', () => {
   it('keeps phones in full with a purpose', () => {
     expect(checkRedactionPolicy({ phone: 'keep', purpose: '联系居家观察人员' })).toEqual([]);
     const kept = redact(ledger, { phone: 'keep', purpose: '联系居家观察人员' });
+    const left = leftOut(ledger, shared);
     let n = 0;
     const bad = failing(
       people,
       (p) => {
         const r = tableGet(kept.people, p.id) as Person;
         if (r.phone !== undefined) n++;
-        // resident ids are still masked
-        return r.phone === p.phone && (p.residentId === undefined || r.residentId === maskWith(p.residentId, DEFAULT_RESIDENT_ID_MASK));
+        // resident ids are still masked (or left out, as by default)
+        return r.phone === p.phone && (p.residentId === undefined || r.residentId === (left.has(p.id) ? undefined : maskWith(p.residentId, DEFAULT_RESIDENT_ID_MASK)));
       },
       (p) => p.id,
     );
@@ -547,10 +745,12 @@ describe('redact: any valid policy', () => {
       },
       { requiredKeys: ['residentId', 'phone', 'names'] },
     )
-    // keeping a field, or a mask that shows more than the default one (7 characters), needs a purpose
+    // keeping a field, a mask that shows more than the default one (beyond the first 6 and last 1 of
+    // an id, more than 7 digits of a phone), or adults' birth dates beside masked ids, needs a purpose
     .map((p): RedactionPolicyInput => {
       const shows = (m: { keepStart: number; keepEnd: number } | undefined): number => (m === undefined ? 0 : m.keepStart + m.keepEnd);
-      const wide = (p.residentId === 'mask' && shows(p.residentIdMask) > 7) || (p.phone === 'mask' && shows(p.phoneMask) > 7);
+      const wideId = p.residentIdMask !== undefined && (p.residentIdMask.keepStart > 6 || p.residentIdMask.keepEnd > 1);
+      const wide = (p.residentId === 'mask' && (wideId || (p.birthDate ?? 'allToYear') !== 'allToYear')) || (p.phone === 'mask' && shows(p.phoneMask) > 7);
       return p.residentId === 'keep' || p.phone === 'keep' || p.names === 'keep' || wide ? { ...p, purpose: '流调：追踪密切接触者' } : p;
     });
 
@@ -562,13 +762,20 @@ describe('redact: any valid policy', () => {
     const text = JSON.stringify(copy);
     if (p.residentId !== 'keep') expect(fullValuesIn(text, ids, keptPhones)).toEqual([]);
     if (p.phone !== 'keep') expect(fullValuesIn(text, phones, keptIds)).toEqual([]);
-    const field = (policy: 'mask' | 'drop' | 'keep', original: string | undefined, copied: string | undefined): boolean =>
-      policy === 'keep' ? copied === original : policy === 'drop' ? copied === undefined : original === undefined ? copied === undefined : copied !== undefined && copied !== original && copied.length === original.length;
+    // a masked id may be left out, when the copy would narrow it to too few numbers
+    const field = (policy: 'mask' | 'drop' | 'keep', original: string | undefined, copied: string | undefined, mayLeaveOut = false): boolean =>
+      policy === 'keep'
+        ? copied === original
+        : policy === 'drop'
+          ? copied === undefined
+          : original === undefined
+            ? copied === undefined
+            : (copied === undefined && mayLeaveOut) || (copied !== undefined && copied !== original && copied.length === (original.length === 15 ? 18 : original.length));
     const bad = failing(
       people,
       (person) => {
         const r = tableGet(copy.people, person.id) as Person;
-        return field(p.residentId ?? 'mask', person.residentId, r.residentId) && field(p.phone ?? 'mask', person.phone, r.phone);
+        return field(p.residentId ?? 'mask', person.residentId, r.residentId, true) && field(p.phone ?? 'mask', person.phone, r.phone);
       },
       (person) => person.id,
     );
@@ -611,9 +818,11 @@ describe('redact: every free text and every birth date', () => {
     const minor = people.find((p) => p.unitId === branch.id && ageOn(p.birthDate, LAST_DAY as Day) < 18 && p.partyStatus === 'nonMember')!;
     // a minor with a name of five UTF-16 code units: two compound-surname characters and an astral one
     const longName = { ...minor, id: 'p9999992', name: '欧阳𠮷娜' };
+    // an id typed into a reason (that of someone else of the register)
+    const typedId = people.find((p) => p.residentId !== undefined && p.residentId.length === 18 && p.id !== person.id)!.residentId!;
     delete (longName as { residentId?: string }).residentId;
     const withText = apply(ledger, [
-      { type: 'observationExtended', id: 'ext-1', at: `${LAST_DAY}T16:00:00+08:00`, by, observationId: observed.id, days: 7, reason: `${person.name}的同住人再次暴露` },
+      { type: 'observationExtended', id: 'ext-1', at: `${LAST_DAY}T16:00:00+08:00`, by, observationId: observed.id, days: 7, reason: `${person.name}的同住人再次暴露，电话139 1234 5678，身份证${typedId}` },
       { type: 'peopleRegistered', id: 'reg-long', at: `${LAST_DAY}T16:10:00+08:00`, by, people: [longName] },
       { type: 'admissionCaseOpened', id: 'adm-open-1', at: `${LAST_DAY}T16:20:00+08:00`, by, caseId: 'case-a', personId: adult.id, branch: branch.id, steps: [{ step: 'application', day: LAST_DAY, note: `与${person.name}、欧阳𠮷娜同为返乡人员` }] },
       { type: 'admissionCaseOpened', id: 'adm-open-2', at: `${LAST_DAY}T16:30:00+08:00`, by, caseId: 'case-m', personId: minor.id, branch: branch.id },
@@ -622,11 +831,12 @@ describe('redact: every free text and every birth date', () => {
     const json = JSON.stringify([tableValues(shared.observations), tableValues(shared.admissions)]);
     expect(json).not.toContain(person.name);
     expect(json).not.toContain('欧阳𠮷娜');
-    expect(tableGet(shared.observations, observed.id)!.changes.at(-1)!.reason).toBe(`${surnameOnly(person.name)}的同住人再次暴露`);
+    expect(tableGet(shared.observations, observed.id)!.changes.at(-1)!.reason).toBe(`${surnameOnly(person.name)}的同住人再次暴露，电话139****5678，身份证${maskWith(typedId, DEFAULT_RESIDENT_ID_MASK)}`);
     expect(tableGet(shared.admissions, 'case-a')!.steps[0]).toMatchObject({ note: `与${surnameOnly(person.name)}、欧某同为返乡人员` });
     expect(tableGet(shared.admissions, 'case-m')!.birthDate).toBe(`${minor.birthDate.slice(0, 4)}-01-01`);
-    expect(tableGet(shared.admissions, 'case-a')!.birthDate).toBe(adult.birthDate);
-    expect(tableGet(redact(withText, { birthDate: 'allToYear' }).admissions, 'case-a')!.birthDate).toBe(`${adult.birthDate.slice(0, 4)}-01-01`);
+    expect(tableGet(shared.admissions, 'case-a')!.birthDate).toBe(`${adult.birthDate.slice(0, 4)}-01-01`);
+    expect(tableGet(redact(withText, { birthDate: 'minorsToYear', purpose: '发展党员材料审核' }).admissions, 'case-a')!.birthDate).toBe(adult.birthDate);
+    expect(tableGet(redact(withText, { birthDate: 'minorsToYear', purpose: '发展党员材料审核' }).admissions, 'case-m')!.birthDate).toBe(`${minor.birthDate.slice(0, 4)}-01-01`);
   });
 
   it('needs a purpose for a mask that shows more than the default one', () => {

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  CampaignId,
   ClassificationHistory,
+  ClockTime,
   Day,
+  EventId,
+  GroupId,
+  HouseholdId,
+  Instant,
+  OrgId,
+  PersonId,
+  PostId,
+  RecordId,
+  SeatId,
+  ShiftId,
+  SupervisionGroupId,
   Household,
   Observation,
   ObservationSetting,
@@ -19,6 +32,7 @@ import {
   sensitivityOf,
   type SensitiveField,
 } from '../../src/index.js';
+import { RECORD_SCHEMAS } from '../../src/privacy/redact.js';
 
 /** A field list as `path: kind` strings, in the order given. */
 const described = (fields: readonly SensitiveField[]): string[] => fields.map((f) => `${f.path.join('.')}: ${f.sensitivity}`);
@@ -129,5 +143,39 @@ describe('Sensitivity labels', () => {
   it('labels every kind a schema marks', () => {
     for (const schema of [Person, Household, Observation, TravelDeclaration, ClassificationHistory])
       for (const f of sensitiveFields(schema)) expect(() => label(f.sensitivity, 'en', 'sensitivity')).not.toThrow();
+  });
+});
+
+describe('the record schemas of the ledger', () => {
+  /** The schemas of references, days, instants and clock times: strings that say nothing in words. */
+  const CODED = new Set<z.ZodType>([CampaignId, EventId, GroupId, HouseholdId, OrgId, PersonId, RecordId, SupervisionGroupId, PostId, SeatId, ShiftId, Day, Instant, ClockTime]);
+  const WRAPPERS = new Set(['optional', 'nullable', 'default', 'readonly', 'nonoptional', 'catch', 'prefault']);
+
+  /** The paths of the string fields of a schema that are neither marked sensitive nor coded. */
+  function wordFields(schema: z.ZodType, path: string[] = [], out: string[] = []): string[] {
+    if (sensitivityOf(schema) !== undefined || CODED.has(schema)) return out;
+    const def = (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+    if (WRAPPERS.has(def.type)) wordFields(def['innerType'] as z.ZodType, path, out);
+    else if (def.type === 'object') for (const [k, v] of Object.entries(def['shape'] as Record<string, z.ZodType>)) wordFields(v, [...path, k], out);
+    else if (def.type === 'array') wordFields(def['element'] as z.ZodType, [...path, '*'], out);
+    else if (def.type === 'record') wordFields(def['valueType'] as z.ZodType, [...path, '{}'], out);
+    else if (def.type === 'union') for (const o of def['options'] as z.ZodType[]) wordFields(o, path, out);
+    else if (def.type === 'string' && !out.includes(path.join('.'))) out.push(path.join('.'));
+    return out;
+  }
+
+  it('mark every field written in words as sensitive, except the names of things', () => {
+    const words = Object.entries(RECORD_SCHEMAS).flatMap(([table, schema]) => wordFields(schema).map((p) => `${table}.${p}`));
+    // names of campaigns, sites, posts and shifts, a cadre's post (县委书记), a rule edition: no one's personal data.
+    // A new field written in words lands here: mark it sensitive(…, 'freeText') so that redact scrubs it.
+    expect(words.sort()).toEqual([
+      'campaigns.name',
+      'observations.edition',
+      'people.post',
+      'posts.name',
+      'posts.shifts.*.name',
+      'rosters.shifts.{}.*.name',
+      'sites.name',
+    ]);
   });
 });

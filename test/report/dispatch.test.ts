@@ -18,6 +18,7 @@ import {
   simulateCampaigns,
   simulateSupervision,
   tableForEach,
+  type DailyDispatch,
   type DispatchSummary,
   type Ledger,
 } from '../../src/index.js';
@@ -220,6 +221,45 @@ describe('renderDispatch', () => {
       expect.unreachable();
     } catch (e) {
       expect((e as FrontlineError).issues.map((i) => i.path[0])).toEqual(['locale', 'format']);
+    }
+  });
+
+  /** The day's report with the scope and its first child units renamed. */
+  function renamed(names: readonly string[], scopeName?: string): DailyDispatch {
+    const r = dailyDispatch(ledger, '2020-01-28');
+    const rows = r.rows.map((row, i) => (i < names.length ? { ...row, unit: { ...row.unit, name: names[i] as string } } : row));
+    return { ...r, rows, scope: scopeName === undefined ? r.scope : { ...r.scope, name: scopeName } };
+  }
+
+  it('writes CSV with a UTF-8 byte-order mark and text cells guarded against formula injection', () => {
+    const dangerous = ['=HYPERLINK("http://x.example","点我")', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+    const out = renderDispatch(renamed(dangerous, '=cmd|"/c calc"!A0'), { format: 'csv' });
+    expect(out.startsWith('\uFEFF单位,')).toBe(true);
+    expect(out.indexOf('\uFEFF', 1)).toBe(-1);
+    const cells = out.slice(1).split('\n').map((line) => line.slice(0, line.search(/,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*$/)));
+    expect(cells.slice(1, 7)).toEqual([
+      `"'=HYPERLINK(""http://x.example"",""点我"")"`,
+      "'+1+1",
+      "'-2+3",
+      "'@SUM(A1:A9)",
+      "'\t=1+1",
+      `"'\r=1+1"`,
+    ]);
+    expect(cells.at(-2)).toBe(`"'=cmd|""/c calc""!A0"`);
+    // no line of the file starts a cell with a formula character
+    for (const line of out.slice(1).trimEnd().split('\n')) for (const cell of line.split(',')) expect(cell, line).not.toMatch(/^"?[=+\-@]/);
+    // figures are not text: they are never prefixed, and an ordinary name is left as it was
+    expect(renderDispatch(renamed(['乔家镇']), { format: 'csv' }).split('\n')[1]?.startsWith('乔家镇,')).toBe(true);
+  });
+
+  it('writes the < > & of unit names as entities in Markdown, so a name never turns into HTML', () => {
+    const names = ['<img src=x onerror=alert(1)>镇', 'A&B <b>社区</b>'];
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const out = renderDispatch(renamed(names, '<script>alert(1)</script>县'), { locale, format: 'markdown' });
+      expect(out).not.toMatch(/[<>]/);
+      expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;镇');
+      expect(out).toContain('A&amp;B &lt;b&gt;社区&lt;/b&gt;');
+      expect(out.split('\n')[0]).toContain('&lt;script&gt;alert(1)&lt;/script&gt;县');
     }
   });
 

@@ -70,7 +70,7 @@ export const volunteerTaskPosted: Effect<VolunteerTaskPosted> = {
   },
   scope: (_s, e) => ({ units: [e.unitId], action: 'record' }),
   recipe: (state, e) => {
-    tableSet(state.tasks, e.taskId, { id: e.taskId, campaignId: e.campaignId, kind: e.kind, unitId: e.unitId, day: e.day, places: e.places, hours: e.hours, signUps: [], attended: [] });
+    tableSet(state.tasks, e.taskId, { id: e.taskId, campaignId: e.campaignId, kind: e.kind, unitId: e.unitId, day: e.day, places: e.places, hours: e.hours, postedAt: e.at, signUps: [], attended: [] });
   },
 };
 
@@ -83,6 +83,7 @@ export const volunteerSignedUp: Effect<VolunteerSignedUp> = {
     if (task.signUps.includes(e.personId)) issues.push(problem('already_signed_up', `'${e.personId}' already signed up for '${e.taskId}'`, 'personId'));
     else if (task.signUps.length >= task.places) issues.push(problem('task_full', `task '${e.taskId}' has no places left (${task.places})`, 'taskId'));
     if (ctx.day > task.day) issues.push(problem('past_task', `task '${e.taskId}' was on ${task.day}`, 'taskId'));
+    if (Date.parse(e.at) < Date.parse(task.postedAt)) issues.push(problem('before_posted', `signed up at ${e.at}, before task '${e.taskId}' was posted (${task.postedAt})`, 'at'));
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.tasks, e.taskId)?.unitId), action: 'record' }),
