@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { DEFAULT_ROSTER_RULES, validateRoster, type RosterProblem, type RosterValidation, type RosterViolation } from '../../src/index.js';
+import { DEFAULT_ROSTER_RULES, buildRoster, validateRoster, type Roster, type RosterProblem, type RosterValidation, type RosterViolation } from '../../src/index.js';
 import {
   DAY_SHIFT,
   THREE_SHIFTS,
@@ -11,6 +11,7 @@ import {
   quietRules,
   rosterOf,
   seat,
+  sparseRosterOf,
   type ProblemIn,
 } from './rosterFixtures.js';
 
@@ -619,6 +620,52 @@ describe('score and totals together', () => {
     expect(brief.score).toEqual(v.score);
     expect(brief.totals).toEqual(v.totals);
     expect(brief.violations).toEqual(v.violations.filter((x) => x.level !== 'soft'));
+  });
+});
+
+describe('H2, H3: seats the roster leaves out (not null: missing)', () => {
+  const problem = (): RosterProblem => problemOf({ days: 1, posts: [{ id: 'cp1', shifts: TWO_SHIFTS, staff: 1 }], people: [VILLAGE, { id: 'n' }, { id: 'w', cadreLevel: 'village' }, { id: 'm' }], rules: quietRules({ minRestHours: 0 }, { unfilledLeader: 3, unfilledStaff: 1 }) });
+  const full = {
+    [seat('cp1', 0, 'day')]: 'v',
+    [seat('cp1', 0, 'day', 1)]: 'n',
+    [seat('cp1', 0, 'night')]: 'w',
+    [seat('cp1', 0, 'night', 1)]: 'm',
+  };
+
+  it('a leader seat left out breaks H2: the shift has no leader seat, where an unfilled one is M1', () => {
+    const p = problem();
+    const { [seat('cp1', 0, 'day')]: _gone, ...rest } = full;
+    const v = validateRoster(p, sparseRosterOf(p, rest));
+    const h2 = only(v, 'H2');
+    expect(h2).toMatchObject({ level: 'hard', seats: [seat('cp1', 0, 'day')], personId: null, amount: 1 });
+    expect(h2.message.en).toContain('leaves out');
+    expect(h2.message.en).toContain('no leader seat');
+    expect(h2.message.zh).toContain('带班领导');
+    expect(v.totals.M1).toBe(0);
+    expect(v.score[0]).toBe(-1);
+    // listed as null it is only unfilled
+    const unfilled = validateRoster(p, sparseRosterOf(p, { ...rest, [seat('cp1', 0, 'day')]: null }));
+    expect(unfilled.totals.H2).toBe(0);
+    expect(unfilled.score).toEqual([0, -DEFAULT_ROSTER_RULES.weights.unfilledLeader, 0]);
+  });
+
+  it('a staff seat left out breaks H3', () => {
+    const p = problem();
+    const { [seat('cp1', 0, 'night', 1)]: _gone, ...rest } = full;
+    const v = validateRoster(p, sparseRosterOf(p, rest));
+    expect(only(v, 'H3')).toMatchObject({ level: 'hard', seats: [seat('cp1', 0, 'night', 1)], amount: 1 });
+    expect(v.totals.H2).toBe(0);
+    expect(v.totals.M1).toBe(0);
+  });
+
+  it('a roster the library built lists every seat; one with a leader seat deleted breaks H2', () => {
+    const p = problem();
+    const built = buildRoster(p, { iterations: 200 });
+    expect(validateRoster(p, built.roster).totals.H2).toBe(0);
+    const seats = { ...built.roster.seats } as Record<string, string | null>;
+    delete seats[seat('cp1', 0, 'night')];
+    const v = validateRoster(p, { ...built.roster, seats } as unknown as Roster);
+    expect(v.violations.filter((x) => x.constraint === 'H2').map((x) => x.seats)).toEqual([[seat('cp1', 0, 'night')]]);
   });
 });
 
