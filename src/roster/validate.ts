@@ -5,7 +5,8 @@ import { LABELS, type ConstraintLevel, type Label, type RosterConstraint } from 
 import { absenceFor, compileProblem, qualifies, type Compiled } from './compile.js';
 import { seatsByStart } from './order.js';
 import { hours, personWords, requirementWords, seatWords } from './explain.js';
-import { Roster, type RosterProblem, type SeatId } from './model.js';
+import { Roster, type RosterProblem, type SeatId, type Shift } from './model.js';
+import type { z } from 'zod';
 
 
 /**
@@ -84,19 +85,73 @@ export function rememberAssignment(seats: object, c: Compiled, assign: Int32Arra
   ownRosters.set(seats, { c, assign });
 }
 
+/** The parts of a roster that say what it was built for. */
+const RosterFrame = Roster.pick({ startDay: true, days: true, shifts: true });
+
+/** The fields of a shift that say when its seats are worked. */
+const TIMING = ['start', 'end', 'from', 'to'] as const;
+
+/**
+ * @internal Problems with a roster built for another horizon or shift pattern than the problem's:
+ * its start day, its number of days, and each post's shifts (id, start, end, first and last day
+ * worked), with their paths. A roster answers who is on duty from its own shifts ({@link onDuty}),
+ * so a roster whose shifts differ from the problem's would be checked against one pattern and read
+ * by another.
+ */
+export function frameIssues(c: Compiled, roster: z.infer<typeof RosterFrame>): Issue[] {
+  const issues: Issue[] = [];
+  const problem = c.problem;
+  if (roster.startDay !== problem.startDay) issues.push({ path: ['startDay'], code: 'start_day_mismatch', message: `the roster starts on ${roster.startDay}, the problem on ${problem.startDay}` });
+  if (roster.days !== problem.days) issues.push({ path: ['days'], code: 'days_mismatch', message: `the roster covers ${roster.days} day(s), the problem ${problem.days}` });
+  for (const post of c.posts) {
+    const theirs = Object.hasOwn(roster.shifts, post.id) ? roster.shifts[post.id] : undefined;
+    if (theirs === undefined) {
+      issues.push({ path: ['shifts', post.id], code: 'missing_post', message: `the roster has no shift pattern for post '${post.id}' of the problem` });
+      continue;
+    }
+    const byId = new Map<string, Shift>(theirs.map((sh) => [sh.id, sh]));
+    const diffs: string[] = [];
+    for (const mine of post.shifts) {
+      const other = byId.get(mine.id);
+      if (other === undefined) diffs.push(`shift '${mine.id}' is missing`);
+      else {
+        const fields = TIMING.filter((f) => mine[f] !== other[f]);
+        if (fields.length > 0) diffs.push(`shift '${mine.id}' differs in ${fields.map((f) => `${f} (${other[f] ?? 'none'}, the problem ${mine[f] ?? 'none'})`).join(', ')}`);
+        byId.delete(mine.id);
+      }
+    }
+    for (const id of byId.keys()) diffs.push(`shift '${id}' is not the problem's`);
+    if (diffs.length > 0) issues.push({ path: ['shifts', post.id], code: 'shifts_mismatch', message: `post '${post.id}': ${diffs.join('; ')}` });
+  }
+  for (const postId of Object.keys(roster.shifts)) {
+    if (!c.postIndex.has(postId)) issues.push({ path: ['shifts', postId], code: 'unknown_post', message: `post '${postId}' is not a post of the problem` });
+  }
+  return issues;
+}
+
 /**
  * @internal Reads a roster's seats into an assignment over the problem's seats, and marks the seats
  * of the problem it leaves out (`null` when it lists every one); throws on a roster built for another
- * unknown seats or people.
+ * horizon or shift pattern, on unknown seats or people.
  */
 export function readRoster(c: Compiled, input: unknown, what = 'roster'): { readonly assign: Int32Array; readonly leftOut: Uint8Array | null } {
   if (typeof input === 'object' && input !== null) {
     const seats = (input as { seats?: unknown }).seats;
     const own = typeof seats === 'object' && seats !== null ? ownRosters.get(seats) : undefined;
-    if (own !== undefined && own.c === c) return { assign: Int32Array.from(own.assign), leftOut: null };
+    if (own !== undefined && own.c === c) {
+      // the seats are the library's own; what they are said to be for is still the caller's
+      const frame = RosterFrame.safeParse(input);
+      if (frame.success) {
+        const issues = frameIssues(c, frame.data);
+        if (issues.length > 0) throw new FrontlineError('invalid_roster', `${what} built for another horizon or shift pattern than the problem`, issues);
+        return { assign: Int32Array.from(own.assign), leftOut: null };
+      }
+    }
   }
   const parsed = Roster.safeParse(input);
   if (!parsed.success) throw new FrontlineError('invalid_roster', `invalid ${what}`, issuesFromZod(parsed.error));
+  const frame = frameIssues(c, parsed.data);
+  if (frame.length > 0) throw new FrontlineError('invalid_roster', `${what} built for another horizon or shift pattern than the problem`, frame);
   const a = new Int32Array(c.S).fill(-1);
   const leftOut = new Uint8Array(c.S).fill(1);
   let listed = 0;
@@ -133,8 +188,9 @@ export function assignmentOf(c: Compiled, input: unknown, what = 'roster'): Int3
  * leading cadre. So a leader seat left out breaks H2 and a staff seat left out breaks H3 (hard),
  * where an unfilled one is M1.
  *
- * A roster naming seats or people the problem does not have is bad input: a
- * {@link FrontlineError} lists each.
+ * A roster built for another horizon or shift pattern than the problem (start day, number of days,
+ * a post's shifts and their times) is refused, as is one naming seats or people the problem does
+ * not have: a {@link FrontlineError} lists each problem with its path.
  *
  * @example
  * const problem = generateRosterProblem({ size: 'S', seed: 1 });
