@@ -6,7 +6,7 @@ import { absenceFor, compileProblem, qualifies, type Compiled } from './compile.
 import { seatsByStart } from './order.js';
 import { hours, personWords, requirementWords, seatWords } from './explain.js';
 import { Roster, type RosterProblem, type SeatId, type Shift } from './model.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 
 /**
@@ -85,8 +85,8 @@ export function rememberAssignment(seats: object, c: Compiled, assign: Int32Arra
   ownRosters.set(seats, { c, assign });
 }
 
-/** The parts of a roster that say what it was built for. */
-const RosterFrame = Roster.pick({ startDay: true, days: true, shifts: true });
+/** The parts of a roster that say what it was built for (its seats, whatever they are, left aside). */
+const RosterFrame = z.object({ startDay: Roster.shape.startDay, days: Roster.shape.days, shifts: Roster.shape.shifts });
 
 /** The fields of a shift that say when its seats are worked. */
 const TIMING = ['start', 'end', 'from', 'to'] as const;
