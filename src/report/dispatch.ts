@@ -285,6 +285,9 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
   });
   const markers = days.map((day) => `/${day}/`);
   tableForEach(ledger.rosters, (roster) => {
+    // a shift whose leader seat the roster leaves out still needs a leader: counted, unfilled
+    const led = new Set<string>();
+    const staffedOnly = new Map<string, Mutable<DutyMetrics>>();
     for (const seat of roster.seats) {
       const d = markers.findIndex((marker) => seat.includes(marker));
       if (d < 0) continue;
@@ -299,12 +302,14 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
       if (seat.endsWith('/L')) {
         m.leaderSeats++;
         if (filled) m.leadersFilled++;
-      }
+        led.add(seat.slice(0, -2));
+      } else staffedOnly.set(seat.slice(0, seat.lastIndexOf('/')), m);
       if (duty?.attendance !== undefined) {
         m.checked++;
         if (duty.attendance.status === 'absent') m.absent++;
       }
     }
+    for (const [shift, m] of staffedOnly) if (!led.has(shift)) m.leaderSeats++;
   });
   tableForEach(ledger.inspections, (i) => {
     const d = days.indexOf(dayOf(i.at));

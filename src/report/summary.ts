@@ -15,7 +15,7 @@ export interface DutyMetrics {
   readonly seats: number;
   /** Seats with a person. */
   readonly filled: number;
-  /** Leader seats of the day. */
+  /** Leader seats of the day: one a shift, a leader seat the roster leaves out counted as unfilled. */
   readonly leaderSeats: number;
   /** Leader seats with a leading cadre. */
   readonly leadersFilled: number;

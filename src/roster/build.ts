@@ -117,7 +117,7 @@ export interface FairnessGroup {
  * @category Rosters
  */
 export interface RosterStats {
-  /** Seats in the problem. */
+  /** Seats in the problem (at least one: a problem with no seat is refused). */
   readonly seats: number;
   /** Seats filled. */
   readonly filled: number;
@@ -235,7 +235,8 @@ export function result(
     stats: {
       seats: c.S,
       filled: c.S - unfilled.length,
-      fillRate: c.S === 0 ? 1 : (c.S - unfilled.length) / c.S,
+      // a problem always has a seat (RosterProblem refuses one without): never a full rate of nothing
+      fillRate: (c.S - unfilled.length) / c.S,
       unfilledLeaders,
       unfilledStaff: unfilled.length - unfilledLeaders,
       constructionMs: t.constructionMs,

@@ -66,7 +66,8 @@ export type RosterProblemOptions = z.infer<typeof RosterProblemOptions>;
  * who can serve (cadres, Party members, development targets and activists, and registered
  * volunteers, of serving age), each placed in the pool that contains their unit; their recorded
  * absences, and their own medical observations or isolations (home observation, centralized
- * isolation) as days they cannot serve.
+ * isolation) as days they cannot serve. With no post open in the horizon (or none named) there is
+ * nothing to roster: a {@link FrontlineError} says so.
  *
  * @example
  * const problem = rosterProblemFromLedger(ledger, { startDay: '2020-01-26', days: 14 });
@@ -88,6 +89,14 @@ export function rosterProblemFromLedger(ledger: RosterLedger, options: RosterPro
       if ((p.from === undefined || p.from <= last) && (p.to === undefined || p.to >= o.startDay)) posts.push(p);
     });
     posts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  if (posts.length === 0) {
+    // a problem of no post would be rostered as fully staffed
+    const issue =
+      o.posts !== undefined
+        ? { path: ['posts'], code: 'no_posts', message: 'no post is named: a roster needs at least one' }
+        : { path: ['startDay'], code: 'no_posts', message: `no post of the ledger is open from ${o.startDay} to ${last}: there is nothing to roster` };
+    throw new FrontlineError('invalid_input', 'invalid roster problem options', [issue]);
   }
   // pools, and the pool of every unit: its nearest ancestor-or-self that is a pool
   const poolIds = new Set<string>(posts.map((p) => p.poolId));

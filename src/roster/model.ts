@@ -426,7 +426,9 @@ export type RosterSeats = z.infer<typeof RosterSeats>;
 /**
  * A roster problem: the horizon (`days` days from `startDay`), the pools, the posts and their
  * seats, the people who can serve, the rules, and for replanning the published roster, the locked
- * seats and the freeze time (seats starting before it keep their published person).
+ * seats and the freeze time (seats starting before it keep their published person). A problem with
+ * no post, or whose posts have no shift worked on any day of the horizon, has no seat to fill and is
+ * refused, rather than reported as fully staffed.
  *
  * A problem is a value: the library caches its compiled form per object, so change a copy (as
  * {@link repairRoster} does), never a problem already used.
@@ -443,8 +445,8 @@ export const RosterProblem = z
     days: z.number().int().min(1).max(92),
     /** The pools. */
     pools: z.array(RosterPool).min(1),
-    /** The posts. */
-    posts: z.array(Post),
+    /** The posts: at least one, with a seat on some day of the horizon. */
+    posts: z.array(Post).min(1, { message: 'a roster problem needs at least one post: with none there is no seat to fill' }),
     /** The people who can serve. */
     people: z.array(RosterPerson),
     /** The rules; the defaults of {@link DEFAULT_ROSTER_RULES} where absent. */
@@ -461,6 +463,16 @@ export const RosterProblem = z
     uniqueBy(p.pools, (x) => x.id, ctx, 'pool', 'pools');
     uniqueBy(p.posts, (x) => x.id, ctx, 'post', 'posts');
     uniqueBy(p.people, (x) => x.id, ctx, 'person', 'people');
+    // no seat at all would report every seat filled: nothing to roster is a mistake, not a success
+    const last = lastDay(p.startDay, p.days);
+    const later = (a: string, b: string | undefined): string => (b !== undefined && b > a ? b : a);
+    const earlier = (a: string, b: string | undefined): string => (b !== undefined && b < a ? b : a);
+    // (a post or shift that closes before it opens is refused by itself: not counted twice)
+    const contradicts = (from: string | undefined, to: string | undefined): boolean => from !== undefined && to !== undefined && to < from;
+    const seated = p.posts.some((post) =>
+      post.shifts.some((sh) => contradicts(post.from, post.to) || contradicts(sh.from, sh.to) || later(later(p.startDay, post.from), sh.from) <= earlier(earlier(last, post.to), sh.to)),
+    );
+    if (p.posts.length > 0 && !seated) ctx.addIssue({ code: 'custom', path: ['posts'], message: `no post has a shift worked from ${p.startDay} to ${last}: there is no seat to fill` });
     const pools = new Set<string>(p.pools.map((x) => x.id));
     p.posts.forEach((post, i) => {
       if (!pools.has(post.poolId)) ctx.addIssue({ code: 'custom', path: ['posts', i, 'poolId'], message: `unknown pool '${post.poolId}'` });

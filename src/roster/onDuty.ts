@@ -6,10 +6,14 @@ import type { PostId, Roster, SeatId, Shift, ShiftId } from './model.js';
 
 /**
  * One shift of a post under way at an instant: its leading cadre on duty (带班领导) and its staff.
+ * A shift the roster gives staff seats but no leader seat at all (the seat left out, not merely
+ * unfilled) is reported too, with `leader: null` and `leaderSeatMissing: true`: a shift without a
+ * leading cadre is never hidden.
  *
  * @example
  * const shift: DutyShift = onDuty(roster, 'post0001', '2020-02-03T23:30:00+08:00').shifts[0];
  * shift.leader; // => 'p000042'
+ * shift.leaderSeatMissing; // => false
  * @category Rosters
  */
 export interface DutyShift {
@@ -21,9 +25,15 @@ export interface DutyShift {
   readonly start: Instant;
   /** When it ends. */
   readonly end: Instant;
-  /** The leading cadre on duty, `null` when the seat is unfilled. */
+  /** The leading cadre on duty, `null` when the seat is unfilled or the roster has no leader seat. */
   readonly leader: PersonId | null;
-  /** The staff seats in order, `null` where unfilled. */
+  /**
+   * Whether the roster has no leader seat for this shift at all: the seat is left out, not merely
+   * unfilled (`null`). Such a shift has no leading cadre, and no reassignment of the published
+   * roster can give it one.
+   */
+  readonly leaderSeatMissing: boolean;
+  /** The staff seats the roster has, in slot order, `null` where unfilled. */
   readonly staff: readonly (PersonId | null)[];
 }
 
@@ -48,8 +58,10 @@ export interface OnDuty {
 /**
  * Who is on duty at a post at an instant — the first question of a supervision group: "how many of
  * you are on duty, and who is the leading cadre on duty?". Reads the roster's own shift patterns,
- * so shifts across midnight are found from the day they start. An unknown post or an instant that
- * does not parse throws a {@link FrontlineError}.
+ * so shifts across midnight are found from the day they start. A shift is under way when the
+ * roster has any seat of it, leader or staff: one whose leader seat is left out is reported with
+ * `leaderSeatMissing: true`; one with no seat at all is taken for a day the post is closed. An
+ * unknown post or an instant that does not parse throws a {@link FrontlineError}.
  *
  * @example
  * const { roster } = buildRoster(generateRosterProblem({ size: 'S', seed: 1 }));
@@ -67,9 +79,14 @@ export function onDuty(roster: Roster, postId: PostId | string, at: Instant | st
   return { postId: postId as PostId, at: parsed.data, shifts: out };
 }
 
+/** The most staff seats a post has a shift (the limit of `Post.staff`). */
+const MAX_STAFF = 50;
+
 /**
  * @internal The shifts of a post under way at an instant, reading seats through `seat` (a person,
- * `null` for an unfilled seat, `undefined` for no such seat).
+ * `null` for an unfilled seat, `undefined` for no such seat). A shift with no seat at all is not
+ * under way (the post was closed that day) unless `open` says the post was open then: it is
+ * reported with its leader seat missing and no staff.
  */
 export function dutyAt(
   horizon: { readonly startDay: Day; readonly days: number },
@@ -77,6 +94,7 @@ export function dutyAt(
   seat: (id: string) => PersonId | null | undefined,
   postId: string,
   atMs: number,
+  open?: (day: Day) => boolean,
 ): DutyShift[] {
   const startMs = Date.parse(instantAt(horizon.startDay, '00:00'));
   const minute = (atMs - startMs) / 60_000;
@@ -92,14 +110,23 @@ export function dutyAt(
       if (minute < from || minute >= from + t.length) continue;
       const base = `${postId}/${day}/${shift.id}/`;
       const leader = seat(`${base}L`);
-      if (leader === undefined) continue; // the post was closed that day
+      // every staff seat the roster has, a left-out one skipped: a gap hides none after it
       const staff: (PersonId | null)[] = [];
-      for (let slot = 1; ; slot++) {
+      for (let slot = 1; slot <= MAX_STAFF; slot++) {
         const p = seat(`${base}${slot}`);
-        if (p === undefined) break;
-        staff.push(p);
+        if (p !== undefined) staff.push(p);
       }
-      out.push({ shiftId: shift.id, day, start: minuteInstant(horizon.startDay, from), end: minuteInstant(horizon.startDay, from + t.length), leader, staff });
+      // no seat at all: the post was closed that day, unless known to be open
+      if (leader === undefined && staff.length === 0 && open?.(day) !== true) continue;
+      out.push({
+        shiftId: shift.id,
+        day,
+        start: minuteInstant(horizon.startDay, from),
+        end: minuteInstant(horizon.startDay, from + t.length),
+        leader: leader ?? null,
+        leaderSeatMissing: leader === undefined,
+        staff,
+      });
     }
   }
   return out;

@@ -205,6 +205,13 @@ export function repairRoster(problem: RosterProblem, roster: Roster, change: Ros
   // the changed problem
   const next = applyChanges(oldC, oldA, changes, freezeAt);
   const c = indexProblem({ ...next, published: undefined, freezeAt: undefined } as RosterProblem);
+  if (c.S === 0) {
+    // a roster of no seat would be reported as fully staffed
+    const closing = changes.flatMap((ch, n) => (ch.kind === 'postClosed' ? [n] : []));
+    throw new FrontlineError('invalid_roster', 'invalid roster change', [
+      { path: closing.length > 0 ? [closing[closing.length - 1] as number] : [], code: 'no_seat_left', message: 'the changes leave no post with a seat in the horizon: there is nothing left to roster (withdraw the roster instead)' },
+    ]);
+  }
   const newProblem: RosterProblem = { ...next, published: roster.seats, freezeAt };
   c.problem = newProblem;
   c.hasPublished = true;

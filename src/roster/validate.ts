@@ -5,7 +5,8 @@ import { LABELS, type ConstraintLevel, type Label, type RosterConstraint } from 
 import { absenceFor, compileProblem, qualifies, type Compiled } from './compile.js';
 import { seatsByStart } from './order.js';
 import { hours, personWords, requirementWords, seatWords } from './explain.js';
-import { Roster, type RosterProblem, type SeatId } from './model.js';
+import { Roster, type RosterProblem, type SeatId, type Shift } from './model.js';
+import { z } from 'zod';
 
 
 /**
@@ -84,16 +85,76 @@ export function rememberAssignment(seats: object, c: Compiled, assign: Int32Arra
   ownRosters.set(seats, { c, assign });
 }
 
-/** @internal Reads a roster's seats into an assignment over the problem's seats; throws on unknown seats or people. */
-export function assignmentOf(c: Compiled, input: unknown, what = 'roster'): Int32Array {
+/** The parts of a roster that say what it was built for (its seats, whatever they are, left aside). */
+const RosterFrame = z.object({ startDay: Roster.shape.startDay, days: Roster.shape.days, shifts: Roster.shape.shifts });
+
+/** The fields of a shift that say when its seats are worked. */
+const TIMING = ['start', 'end', 'from', 'to'] as const;
+
+/**
+ * @internal Problems with a roster built for another horizon or shift pattern than the problem's:
+ * its start day, its number of days, and each post's shifts (id, start, end, first and last day
+ * worked), with their paths. A roster answers who is on duty from its own shifts ({@link onDuty}),
+ * so a roster whose shifts differ from the problem's would be checked against one pattern and read
+ * by another.
+ */
+export function frameIssues(c: Compiled, roster: z.infer<typeof RosterFrame>): Issue[] {
+  const issues: Issue[] = [];
+  const problem = c.problem;
+  if (roster.startDay !== problem.startDay) issues.push({ path: ['startDay'], code: 'start_day_mismatch', message: `the roster starts on ${roster.startDay}, the problem on ${problem.startDay}` });
+  if (roster.days !== problem.days) issues.push({ path: ['days'], code: 'days_mismatch', message: `the roster covers ${roster.days} day(s), the problem ${problem.days}` });
+  for (const post of c.posts) {
+    const theirs = Object.hasOwn(roster.shifts, post.id) ? roster.shifts[post.id] : undefined;
+    if (theirs === undefined) {
+      issues.push({ path: ['shifts', post.id], code: 'missing_post', message: `the roster has no shift pattern for post '${post.id}' of the problem` });
+      continue;
+    }
+    const byId = new Map<string, Shift>(theirs.map((sh) => [sh.id, sh]));
+    const diffs: string[] = [];
+    for (const mine of post.shifts) {
+      const other = byId.get(mine.id);
+      if (other === undefined) diffs.push(`shift '${mine.id}' is missing`);
+      else {
+        const fields = TIMING.filter((f) => mine[f] !== other[f]);
+        if (fields.length > 0) diffs.push(`shift '${mine.id}' differs in ${fields.map((f) => `${f} (${other[f] ?? 'none'}, the problem ${mine[f] ?? 'none'})`).join(', ')}`);
+        byId.delete(mine.id);
+      }
+    }
+    for (const id of byId.keys()) diffs.push(`shift '${id}' is not the problem's`);
+    if (diffs.length > 0) issues.push({ path: ['shifts', post.id], code: 'shifts_mismatch', message: `post '${post.id}': ${diffs.join('; ')}` });
+  }
+  for (const postId of Object.keys(roster.shifts)) {
+    if (!c.postIndex.has(postId)) issues.push({ path: ['shifts', postId], code: 'unknown_post', message: `post '${postId}' is not a post of the problem` });
+  }
+  return issues;
+}
+
+/**
+ * @internal Reads a roster's seats into an assignment over the problem's seats, and marks the seats
+ * of the problem it leaves out (`null` when it lists every one); throws on a roster built for another
+ * horizon or shift pattern, on unknown seats or people.
+ */
+export function readRoster(c: Compiled, input: unknown, what = 'roster'): { readonly assign: Int32Array; readonly leftOut: Uint8Array | null } {
   if (typeof input === 'object' && input !== null) {
     const seats = (input as { seats?: unknown }).seats;
     const own = typeof seats === 'object' && seats !== null ? ownRosters.get(seats) : undefined;
-    if (own !== undefined && own.c === c) return Int32Array.from(own.assign);
+    if (own !== undefined && own.c === c) {
+      // the seats are the library's own; what they are said to be for is still the caller's
+      const frame = RosterFrame.safeParse(input);
+      if (frame.success) {
+        const issues = frameIssues(c, frame.data);
+        if (issues.length > 0) throw new FrontlineError('invalid_roster', `${what} built for another horizon or shift pattern than the problem`, issues);
+        return { assign: Int32Array.from(own.assign), leftOut: null };
+      }
+    }
   }
   const parsed = Roster.safeParse(input);
   if (!parsed.success) throw new FrontlineError('invalid_roster', `invalid ${what}`, issuesFromZod(parsed.error));
+  const frame = frameIssues(c, parsed.data);
+  if (frame.length > 0) throw new FrontlineError('invalid_roster', `${what} built for another horizon or shift pattern than the problem`, frame);
   const a = new Int32Array(c.S).fill(-1);
+  const leftOut = new Uint8Array(c.S).fill(1);
+  let listed = 0;
   const issues: Issue[] = [];
   for (const [id, person] of Object.entries(parsed.data.seats)) {
     const s = c.seatOf(id);
@@ -101,21 +162,35 @@ export function assignmentOf(c: Compiled, input: unknown, what = 'roster'): Int3
       issues.push({ path: ['seats', id], code: 'unknown_seat', message: `seat '${id}' is not a seat of the problem` });
       continue;
     }
+    leftOut[s] = 0;
+    listed++;
     if (person === null) continue;
     const p = c.personIndex.get(person);
     if (p === undefined) issues.push({ path: ['seats', id], code: 'unknown_person', message: `unknown person '${person}'` });
     else a[s] = p;
   }
   if (issues.length > 0) throw new FrontlineError('invalid_roster', `invalid ${what}`, issues);
-  return a;
+  return { assign: a, leftOut: listed === c.S ? null : leftOut };
+}
+
+/** @internal Reads a roster's seats into an assignment over the problem's seats (see {@link readRoster}). */
+export function assignmentOf(c: Compiled, input: unknown, what = 'roster'): Int32Array {
+  return readRoster(c, input, what).assign;
 }
 
 /**
  * Checks a roster against its problem and explains every violation: each hard rule broken (H1–H9),
  * each unfilled seat (M1), and the soft goals (S1–S6), with the seats, the person and the amount,
  * in Chinese and English. It is written independently of the search so that it can check it.
- * A roster naming seats or people the problem does not have is bad input: a
- * {@link FrontlineError} lists each.
+ *
+ * List an unfilled seat as `null`. A seat of the problem the roster leaves out is no seat of the
+ * published roster: nobody can be put in it later, and a shift without its leader seat has no
+ * leading cadre. So a leader seat left out breaks H2 and a staff seat left out breaks H3 (hard),
+ * where an unfilled one is M1.
+ *
+ * A roster built for another horizon or shift pattern than the problem (start day, number of days,
+ * a post's shifts and their times) is refused, as is one naming seats or people the problem does
+ * not have: a {@link FrontlineError} lists each problem with its path.
  *
  * @example
  * const problem = generateRosterProblem({ size: 'S', seed: 1 });
@@ -125,11 +200,15 @@ export function assignmentOf(c: Compiled, input: unknown, what = 'roster'): Int3
  */
 export function validateRoster(problem: RosterProblem, roster: Roster, options: ValidateOptions = {}): RosterValidation {
   const c = compileProblem(problem);
-  return evaluate(c, assignmentOf(c, roster), options.soft ?? true);
+  const { assign, leftOut } = readRoster(c, roster);
+  return evaluate(c, assign, options.soft ?? true, leftOut);
 }
 
-/** @internal Scores an assignment and lists its violations (soft ones when `listSoft`). */
-export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterValidation {
+/**
+ * @internal Scores an assignment and lists its violations (soft ones when `listSoft`); the seats
+ * marked in `leftOut` are missing from the roster (H2, H3) rather than unfilled (M1).
+ */
+export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean, leftOut: Uint8Array | null = null): RosterValidation {
   const w = c.w;
   const D = c.D;
   const totals: Record<RosterConstraint, number> = { H1: 0, H2: 0, H3: 0, H4: 0, H5: 0, H6: 0, H7: 0, H8: 0, H9: 0, M1: 0, S1: 0, S2: 0, S3: 0, S4: 0, S5: 0, S6: 0 };
@@ -184,7 +263,10 @@ export function evaluate(c: Compiled, a: Int32Array, listSoft: boolean): RosterV
     }
     if (p < 0) {
       const sw = once(() => seatWords(c, s));
-      add('M1', [s], -1, c.seatSlot[s] === 0 ? w.unfilledLeader : w.unfilledStaff, () => ({ zh: `${sw().zh}空缺`, en: `${sw().en} is unfilled` }));
+      if (leftOut !== null && leftOut[s] === 1) {
+        if (c.seatSlot[s] === 0) add('H2', [s], -1, 1, () => ({ zh: `排班表未列出${sw().zh}席位：该班没有带班领导（空缺席位应列为 null）`, en: `the roster leaves out ${sw().en}: the shift has no leader seat (list an unfilled seat as null)` }));
+        else add('H3', [s], -1, 1, () => ({ zh: `排班表未列出${sw().zh}席位：该班少一个值守席位（空缺席位应列为 null）`, en: `the roster leaves out ${sw().en}: the shift lacks a staff seat (list an unfilled seat as null)` }));
+      } else add('M1', [s], -1, c.seatSlot[s] === 0 ? w.unfilledLeader : w.unfilledStaff, () => ({ zh: `${sw().zh}空缺`, en: `${sw().en} is unfilled` }));
       if ((c.published[s] as number) >= 0 && !soft('S3', w.changed)) add('S3', [s], -1, w.changed, () => ({ zh: `${sw().zh}与已发布排班不同`, en: `${sw().en} differs from the published roster` }));
       continue;
     }

@@ -234,6 +234,16 @@ describe('rosterProblemFromLedger', () => {
     expect(Object.entries(roster.seats).filter(([, p]) => p === P.wjg3)).toEqual([]);
   });
 
+  it('refuses a horizon with no post open, or an empty list of posts: nothing to roster', () => {
+    expect(issuesOf(() => rosterProblemFromLedger(baseLedger(), { startDay: START as never }))).toEqual([{ path: ['startDay'], code: 'no_posts' }]);
+    const closed = apply(withPosts(), [
+      { type: 'postClosed', id: nextId(), at: at('2020-01-20'), by: P.mayor, postId: 'cp-wjg', lastDay: '2020-01-21' },
+      { type: 'postClosed', id: nextId(), at: at('2020-01-20'), by: P.mayor, postId: 'cp-lsc', lastDay: '2020-01-21' },
+    ] as unknown as LedgerEvent[]);
+    expect(issuesOf(() => rosterProblemFromLedger(closed, { startDay: START as never }))).toEqual([{ path: ['startDay'], code: 'no_posts' }]);
+    expect(issuesOf(() => rosterProblemFromLedger(withPosts(), { startDay: START as never, posts: [] }))).toEqual([{ path: ['posts'], code: 'no_posts' }]);
+  });
+
   it('names an unknown post among the ones asked for', () => {
     const issues = issuesOf(() => rosterProblemFromLedger(withPosts(), { startDay: START as never, posts: ['cp-wjg', 'cp-none'] as never }));
     expect(issues).toEqual([{ path: ['posts', 1], code: 'unknown_post' }]);

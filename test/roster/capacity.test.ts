@@ -88,8 +88,9 @@ describe('checkCapacity on hand-built problems', () => {
     const report = checkCapacity(problemOf({ days: 2, posts: threeNightPosts, people }));
     // day 0 night: c1 and c4 (c2 is blocked for the night, c3 all day); day 1 night: c1, c2, c3
     expect(pick(report.shortfalls, { span: 'shift', poolId: null, role: 'leader' }).map((s) => [s.day, s.seats, s.capacity])).toEqual([[day(0), 3, 2]]);
-    // day 0: c2 is available that day (for other shifts): the day bound counts 3 people
-    expect(pick(report.shortfalls, { span: 'day', poolId: null, role: 'leader' }).map((s) => s.day)).toEqual([]);
+    // day 0: c2 is available that day, but not for the only shift worked: the day bound counts 2
+    // people, each with room for one shift
+    expect(pick(report.shortfalls, { span: 'day', poolId: null, role: 'leader' }).map((s) => [s.day, s.seats, s.capacity])).toEqual([[day(0), 3, 2]]);
   });
 
   it('leader seats needing a Party member are checked against Party members', () => {
@@ -166,11 +167,11 @@ describe('checkCapacity on hand-built problems', () => {
           { id: 'cp2', shifts: THREE_SHIFTS, to: day(0) },
         ],
         people: [{ id: 'c1', cadreLevel: 'village' }, { id: 'c2', cadreLevel: 'village' }],
-        rules: quietRules({ maxShiftsPerDay: 3 }),
+        rules: quietRules({ maxShiftsPerDay: 3, minRestHours: 0 }),
       }),
     );
     expect(report.seats).toBe(9);
-    // day 0: 6 leader seats for 2 people × 3 shifts a day; each shift 2 seats, 2 people
+    // day 0: 6 leader seats for 2 people × 3 shifts a day (no rest asked); each shift 2 seats, 2 people
     expect(pick(report.shortfalls, { span: 'shift' })).toEqual([]);
     expect(pick(report.shortfalls, { span: 'day' })).toEqual([]);
   });

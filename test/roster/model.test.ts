@@ -84,6 +84,33 @@ describe('a bad roster problem is a FrontlineError naming each problem with its 
     ).toEqual(['people.3.id → custom', 'posts.0.shifts.1.id → custom', 'posts.1.id → custom']);
   });
 
+  it('no post, or no post with a shift worked in the horizon: no seat to fill, never a 100% fill rate', () => {
+    expect(issuesOf((p) => (p.posts = []))).toEqual(['posts → too_small']);
+    const none = caught(() => checkCapacity({ ...problemOf(base()), posts: [] }));
+    expect(none.issues[0]?.message).toContain('no seat to fill');
+    // every post closed before the horizon, or its only shift worked after it
+    expect(
+      issuesOf((p) => {
+        (p.posts[0] as Record<string, unknown>)['to'] = '2020-01-20';
+        ((p.posts[1] as Record<string, unknown>)['shifts'] as Record<string, unknown>[]).forEach((sh) => (sh['from'] = '2020-03-01'));
+      }),
+    ).toEqual(['posts → custom']);
+    const closed = problemOf({ days: 3, posts: [{ id: 'cp1', from: day(5) }], people: [{ id: 'a', cadreLevel: 'village' }] });
+    const e = caught(() => buildRoster(closed, { iterations: 0 }));
+    expect(issueList(e)).toEqual(['posts → custom']);
+    expect(e.issues[0]?.message).toContain(`no post has a shift worked from ${day(0)} to ${day(2)}`);
+    // one seat on one day is enough
+    expect(buildRoster(problemOf({ days: 3, posts: [{ id: 'cp1', from: day(2) }], people: [{ id: 'a', cadreLevel: 'village' }] }), { iterations: 0 }).stats).toMatchObject({ seats: 1, filled: 1, fillRate: 1 });
+  });
+
+  it('a repair whose changes leave no seat is refused rather than reported fully staffed', () => {
+    const problem = problemOf({ days: 2, posts: [{ id: 'cp1' }], people: [{ id: 'a', cadreLevel: 'village' }] });
+    const built = buildRoster(problem, { iterations: 0 });
+    const e = caught(() => repairRoster(problem, built.roster, [{ kind: 'postClosed', postId: 'cp1', from: day(0) } as RosterChange]));
+    expect(issueList(e)).toEqual(['0 → no_seat_left']);
+    expect(e.issues[0]?.message).toContain('nothing left to roster');
+  });
+
   it('a duplicate pool id', () => {
     expect(issuesOf((p) => (p['pools'] = [{ id: 't1', name: 'x' }, { id: 't2', name: 'y' }, { id: 't1', name: 'z' }]))).toEqual(['pools.2.id → custom']);
   });

@@ -116,6 +116,25 @@ describe('onDuty on a hand-built roster', () => {
     expect(onDuty(overlapping, 'cp1', '2020-02-01T13:00:00+08:00').shifts.map((s) => s.leader)).toEqual(['x', 'y']);
   });
 
+  it('a shift whose leader seat is left out (not null) is still under way: no leader, the seat missing, its staff', () => {
+    const seats = { ...roster.seats } as Record<string, string | null>;
+    delete seats[seat('cp1', 0, 'day')];
+    const gone = { ...roster, seats } as unknown as Roster;
+    const d = onDuty(gone, 'cp1', '2020-02-01T10:00:00+08:00');
+    expect(d.shifts.map((s) => [s.shiftId, s.day, s.leader, s.leaderSeatMissing, s.staff])).toEqual([['day', day(0), null, true, ['S0d']]]);
+    // an unfilled leader seat (null) is there, only empty
+    expect(onDuty(roster, 'cp1', '2020-02-03T01:00:00+08:00').shifts.map((s) => [s.leader, s.leaderSeatMissing])).toEqual([[null, false]]);
+    expect(onDuty(roster, 'cp1', '2020-02-01T10:00:00+08:00').shifts.map((s) => s.leaderSeatMissing)).toEqual([false]);
+  });
+
+  it('a staff seat left out hides neither the shift nor the staff seats after it', () => {
+    const seats = { ...roster.seats } as Record<string, string | null>;
+    delete seats[seat('cp2', 1, 'morning')];
+    delete seats[seat('cp2', 1, 'morning', 1)];
+    const gone = { ...roster, seats } as unknown as Roster;
+    expect(onDuty(gone, 'cp2', '2020-02-02T10:00:00+08:00').shifts.map((s) => [s.leader, s.leaderSeatMissing, s.staff])).toEqual([[null, true, ['M1b']]]);
+  });
+
   it('an unknown post and an instant that does not parse: one FrontlineError listing both', () => {
     const e = caught(() => onDuty(roster, 'cp9', '2020-02-01 10:00'));
     expect(e.code).toBe('invalid_input');

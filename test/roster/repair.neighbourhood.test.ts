@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RosterProblem, buildRoster, repairRoster, validateRoster, type Instant, type Roster, type RosterChange } from '../../src/index.js';
-import { day, problemOf, rosterOf, seat } from './rosterFixtures.js';
+import { day, problemOf, rosterOf, seat, sparseRosterOf } from './rosterFixtures.js';
 
 type Seats = Record<string, string | null>;
 const seatsOf = (r: Roster): Seats => r.seats as unknown as Seats;
@@ -65,7 +65,7 @@ describe('repairRoster changes only what the change calls for', () => {
       people: [{ id: 'a', cadreLevel: 'village' }, { id: 'b', cadreLevel: 'village' }, { id: 'c' }, { id: 'd' }],
     });
     const b = buildRoster(problem, { seed: 1 });
-    const partial = rosterOf(problem, Object.fromEntries(Object.entries(seatsOf(b.roster)).filter(([id]) => !id.endsWith('/1'))));
+    const partial = sparseRosterOf(problem, Object.fromEntries(Object.entries(seatsOf(b.roster)).filter(([id]) => !id.endsWith('/1'))));
     const sick = b.roster.seats[seat('cp1', 1, 'day') as keyof typeof b.roster.seats] as string;
     const r = repairRoster(problem, partial, change({ kind: 'unavailable', personId: sick, from: day(1), to: day(1), reason: 'sickness' }));
     for (const d of r.diff) if (d.seat.endsWith('/1')) expect(d.reason).toBe('added');

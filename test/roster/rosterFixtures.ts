@@ -10,6 +10,7 @@ import {
   type RosterRules,
   type RosterWeights,
 } from '../../src/index.js';
+import { compileProblem } from '../../src/roster/compile.js';
 
 export const DAY0 = '2020-02-01' as Day;
 /** The day `n` days after the first day of the horizon. */
@@ -140,8 +141,23 @@ export function problemOf(p: ProblemIn): RosterProblem {
   return out as unknown as RosterProblem;
 }
 
-/** A roster of a problem with the given seats (every other seat unfilled). */
+/**
+ * A roster of a problem with the given seats, every other seat of the problem listed as unfilled
+ * (`null`). When the problem does not compile, only the given seats.
+ */
 export function rosterOf(problem: RosterProblem, seats: Record<string, string | null>): Roster {
+  let all: Record<string, string | null> = {};
+  try {
+    const c = compileProblem(problem);
+    for (let s = 0; s < c.S; s++) all[c.seatId(s)] = null;
+  } catch {
+    all = {};
+  }
+  return sparseRosterOf(problem, { ...all, ...seats });
+}
+
+/** A roster of a problem listing only the given seats: every other seat is left out. */
+export function sparseRosterOf(problem: RosterProblem, seats: Record<string, string | null>): Roster {
   return {
     startDay: problem.startDay,
     days: problem.days,

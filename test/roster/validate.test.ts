@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { DEFAULT_ROSTER_RULES, validateRoster, type RosterProblem, type RosterValidation, type RosterViolation } from '../../src/index.js';
+import { DEFAULT_ROSTER_RULES, buildRoster, repairRoster, validateRoster, type Roster, type RosterChange, type RosterProblem, type RosterValidation, type RosterViolation } from '../../src/index.js';
 import {
   DAY_SHIFT,
   THREE_SHIFTS,
@@ -11,6 +11,7 @@ import {
   quietRules,
   rosterOf,
   seat,
+  sparseRosterOf,
   type ProblemIn,
 } from './rosterFixtures.js';
 
@@ -619,6 +620,97 @@ describe('score and totals together', () => {
     expect(brief.score).toEqual(v.score);
     expect(brief.totals).toEqual(v.totals);
     expect(brief.violations).toEqual(v.violations.filter((x) => x.level !== 'soft'));
+  });
+});
+
+describe('H2, H3: seats the roster leaves out (not null: missing)', () => {
+  const problem = (): RosterProblem => problemOf({ days: 1, posts: [{ id: 'cp1', shifts: TWO_SHIFTS, staff: 1 }], people: [VILLAGE, { id: 'n' }, { id: 'w', cadreLevel: 'village' }, { id: 'm' }], rules: quietRules({ minRestHours: 0 }, { unfilledLeader: 3, unfilledStaff: 1 }) });
+  const full = {
+    [seat('cp1', 0, 'day')]: 'v',
+    [seat('cp1', 0, 'day', 1)]: 'n',
+    [seat('cp1', 0, 'night')]: 'w',
+    [seat('cp1', 0, 'night', 1)]: 'm',
+  };
+
+  it('a leader seat left out breaks H2: the shift has no leader seat, where an unfilled one is M1', () => {
+    const p = problem();
+    const { [seat('cp1', 0, 'day')]: _gone, ...rest } = full;
+    const v = validateRoster(p, sparseRosterOf(p, rest));
+    const h2 = only(v, 'H2');
+    expect(h2).toMatchObject({ level: 'hard', seats: [seat('cp1', 0, 'day')], personId: null, amount: 1 });
+    expect(h2.message.en).toContain('leaves out');
+    expect(h2.message.en).toContain('no leader seat');
+    expect(h2.message.zh).toContain('带班领导');
+    expect(v.totals.M1).toBe(0);
+    expect(v.score[0]).toBe(-1);
+    // listed as null it is only unfilled
+    const unfilled = validateRoster(p, sparseRosterOf(p, { ...rest, [seat('cp1', 0, 'day')]: null }));
+    expect(unfilled.totals.H2).toBe(0);
+    expect(unfilled.score).toEqual([0, -DEFAULT_ROSTER_RULES.weights.unfilledLeader, 0]);
+  });
+
+  it('a staff seat left out breaks H3', () => {
+    const p = problem();
+    const { [seat('cp1', 0, 'night', 1)]: _gone, ...rest } = full;
+    const v = validateRoster(p, sparseRosterOf(p, rest));
+    expect(only(v, 'H3')).toMatchObject({ level: 'hard', seats: [seat('cp1', 0, 'night', 1)], amount: 1 });
+    expect(v.totals.H2).toBe(0);
+    expect(v.totals.M1).toBe(0);
+  });
+
+  it('a roster the library built lists every seat; one with a leader seat deleted breaks H2', () => {
+    const p = problem();
+    const built = buildRoster(p, { iterations: 200 });
+    expect(validateRoster(p, built.roster).totals.H2).toBe(0);
+    const seats = { ...built.roster.seats } as Record<string, string | null>;
+    delete seats[seat('cp1', 0, 'night')];
+    const v = validateRoster(p, { ...built.roster, seats } as unknown as Roster);
+    expect(v.violations.filter((x) => x.constraint === 'H2').map((x) => x.seats)).toEqual([[seat('cp1', 0, 'night')]]);
+  });
+});
+
+describe('a roster built for another horizon or shift pattern than the problem', () => {
+  const problem = (): RosterProblem => problemOf({ days: 2, posts: [{ id: 'cp1', shifts: TWO_SHIFTS }, { id: 'cp2' }], people: [VILLAGE] });
+
+  it('is refused when its start day or number of days differs, with the path of each', () => {
+    const p = problem();
+    const roster = rosterOf(p, {});
+    const later = caught(() => validateRoster(p, { ...roster, startDay: day(1) }));
+    expect(later.code).toBe('invalid_roster');
+    expect(issueList(later)).toEqual(['startDay → start_day_mismatch']);
+    expect(later.issues[0]?.message).toContain(day(1));
+    // a shorter horizon names only the frame, not each of its seats
+    expect(issueList(caught(() => validateRoster(p, { ...roster, days: 1 })))).toEqual(['days → days_mismatch']);
+  });
+
+  it('is refused when a post’s shifts differ in times or days worked, or posts are missing or extra', () => {
+    const p = problem();
+    const roster = rosterOf(p, {});
+    const shifted = { ...roster.shifts, cp1: [{ id: 'day', start: '07:00', end: '19:00' }, { id: 'night', start: '19:00', end: '07:00' }] };
+    const e = caught(() => validateRoster(p, { ...roster, shifts: shifted } as unknown as Roster));
+    expect(issueList(e)).toEqual(['shifts.cp1 → shifts_mismatch']);
+    expect(e.issues[0]?.message).toContain("shift 'day' differs in start (07:00, the problem 08:00)");
+    const fewer = { ...roster.shifts, cp1: [{ id: 'day', start: '08:00', end: '20:00' }, { id: 'late', start: '20:00', end: '23:00' }] };
+    expect(caught(() => validateRoster(p, { ...roster, shifts: fewer } as unknown as Roster)).issues[0]?.message).toMatch(/shift 'night' is missing.*shift 'late' is not the problem's/);
+    const until = { ...roster.shifts, cp2: [{ id: 'day', start: '08:00', end: '20:00', to: day(0) }] };
+    expect(issueList(caught(() => validateRoster(p, { ...roster, shifts: until } as unknown as Roster)))).toEqual(['shifts.cp2 → shifts_mismatch']);
+    const { cp2: _cp2, ...without } = roster.shifts as Record<string, unknown>;
+    expect(issueList(caught(() => validateRoster(p, { ...roster, shifts: { ...without, cp9: DAY_SHIFT } } as unknown as Roster)))).toEqual(['shifts.cp2 → missing_post', 'shifts.cp9 → unknown_post']);
+  });
+
+  it('refuses a roster the library built for another problem, and accepts a name or night flag that differs', () => {
+    const p = problem();
+    const built = buildRoster(p, { iterations: 100 });
+    expect(issueList(caught(() => validateRoster(p, { ...built.roster, startDay: day(1) })))).toEqual(['startDay → start_day_mismatch']);
+    const renamed = { ...built.roster, shifts: { ...built.roster.shifts, cp2: [{ id: 'day', name: '白班', start: '08:00', end: '20:00', night: false }] } } as unknown as Roster;
+    expect(validateRoster(p, renamed).score[0]).toBe(0);
+  });
+
+  it('repairRoster refuses it too', () => {
+    const p = problem();
+    const built = buildRoster(p, { iterations: 100 });
+    const e = caught(() => repairRoster(p, { ...built.roster, startDay: day(1) }, { kind: 'seatFreed', seat: seat('cp2', 1, 'day'), reason: 'sickness' } as RosterChange));
+    expect(issueList(e)).toEqual(['startDay → start_day_mismatch']);
   });
 });
 

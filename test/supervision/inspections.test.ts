@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apply, applyAs, replay, tableGet, tableValues, tryApply, type Finding, type Ledger, type LedgerEvent } from '../../src/index.js';
+import { apply, applyAs, ledgerRoster, onDuty, replay, tableGet, tableValues, tryApply, type Finding, type Ledger, type LedgerEvent } from '../../src/index.js';
 import { deepFreeze, snapshot } from '../ledgerFixtures.js';
 import { G, P, U, actor, at, problems, rostered, rosteredLedger, sv, thrown } from './supervisionFixtures.js';
 
@@ -133,6 +133,68 @@ describe('inspections checked against the roster', () => {
     });
     expect(finding(next, 'f-gather')).toMatchObject({ unitId: U.lsc, deadline: '2020-01-27', status: 'open', fromRoster: false });
     expect(tableGet(next.inspections, 'i-raise')?.findings).toEqual(['f-supplies', 'f-gather', 'i-raise/staff']);
+  });
+});
+
+describe('a published roster that leaves a leader seat out (not null: missing)', () => {
+  /**
+   * The small ledger with a roster `r2` published over the same posts and days as `r1`, but with
+   * the leader seat of 吴家沟村's day shift of 2020-01-27 left out (its staff seat kept), and every
+   * seat of 李山村's night shift of 2020-01-27 left out.
+   */
+  const leftOut = (): Ledger => {
+    const l = rosteredLedger();
+    const r1 = ledgerRoster(l, 'r1');
+    const seats: Record<string, string | null> = { ...r1.seats };
+    delete seats['cp-wjg/2020-01-27/day/L'];
+    delete seats['cp-lsc/2020-01-27/night/L'];
+    delete seats['cp-lsc/2020-01-27/night/1'];
+    return apply(l, [{ type: 'rosterPublished', id: 'pub-r2', at: at('2020-01-25', '20:00'), by: P.mayor, rosterId: 'r2', roster: { ...r1, seats } } as unknown as LedgerEvent]);
+  };
+  const atWjg2 = (inspectionId: string, answers: unknown[]): LedgerEvent => sv.inspection({ inspectionId, unitId: U.wjg, postId: 'cp-wjg', rosterId: 'r2', at: AT, answers });
+
+  it('the ledger records the roster as published, and onDuty shows the shift with its staff and no leader seat', () => {
+    const l = leftOut();
+    expect(tableGet(l.rosters, 'r2')?.seats).not.toContain('cp-wjg/2020-01-27/day/L');
+    const shifts = onDuty(ledgerRoster(l, 'r2'), 'cp-wjg', AT).shifts;
+    expect(shifts.map((d) => [d.shiftId, d.leader, d.leaderSeatMissing, d.staff])).toEqual([['day', null, true, [P.wjg3]]]);
+  });
+
+  it('raises <id>/leader as critical, whoever is found leading, and checks the staff against the seats the roster has', () => {
+    const next = apply(leftOut(), [
+      atWjg2('i-gone', [{ item: 'staffOnDuty', count: 2 }, { item: 'leaderOnDuty', personId: P.wjgSec }]),
+      atWjg2('i-gone-none', [{ item: 'leaderOnDuty', personId: null }]),
+    ]);
+    const f = finding(next, 'i-gone/leader');
+    expect(f).toMatchObject({ item: 'leaderOnDuty', severity: 'critical', fromRoster: true, unitId: U.wjg, status: 'open' });
+    expect(f.description).toContain('no leader seat');
+    expect(f.description).toContain('测试wjg-sec');
+    // the roster has one person on the shift (the staff seat): two found is one more
+    expect(finding(next, 'i-gone/staff')).toMatchObject({ severity: 'minor' });
+    expect(finding(next, 'i-gone-none/leader')).toMatchObject({ severity: 'critical' });
+    expect(tableGet(next.inspections, 'i-gone')?.findings).toEqual(['i-gone/staff', 'i-gone/leader']);
+  });
+
+  it('raises it even when the inspectors did not ask who leads: the roster itself has no leader for the shift', () => {
+    const next = apply(leftOut(), [atWjg2('i-unasked', [{ item: 'supplies', ok: true }])]);
+    expect(finding(next, 'i-unasked/leader')).toMatchObject({ item: 'leaderOnDuty', severity: 'critical', fromRoster: true });
+    // the same inspection against r1, where the seat is listed and filled, raises nothing
+    const r1 = apply(leftOut(), [sv.inspection({ inspectionId: 'i-r1', unitId: U.wjg, postId: 'cp-wjg', rosterId: 'r1', at: AT, answers: [{ item: 'supplies', ok: true }] })]);
+    expect(tableGet(r1.findings, 'i-r1/leader')).toBeUndefined();
+  });
+
+  it('a shift of an open post with no seat at all in the roster is a shift without a leader too', () => {
+    const l = leftOut();
+    // the pure roster cannot tell it from a closed day…
+    expect(onDuty(ledgerRoster(l, 'r2'), 'cp-lsc', NIGHT).shifts).toEqual([]);
+    // …the ledger knows the post is open
+    const next = apply(l, [sv.inspection({ inspectionId: 'i-bare', unitId: U.lsc, postId: 'cp-lsc', rosterId: 'r2', at: NIGHT, answers: [{ item: 'staffOnDuty', count: 0 }] })]);
+    expect(finding(next, 'i-bare/leader')).toMatchObject({ severity: 'critical', unitId: U.lsc });
+    expect(tableGet(next.findings, 'i-bare/staff')).toBeUndefined();
+    // a day the post is closed is no shift: nothing is raised
+    const closed = apply(l, [{ type: 'postClosed', id: 'close-lsc', at: at('2020-01-26', '12:00'), by: P.mayor, postId: 'cp-lsc', lastDay: '2020-01-26' } as unknown as LedgerEvent]);
+    const after = apply(closed, [sv.inspection({ inspectionId: 'i-closed', unitId: U.lsc, postId: 'cp-lsc', rosterId: 'r2', at: NIGHT, answers: [{ item: 'staffOnDuty', count: 0 }] })]);
+    expect(after.findings.size).toBe(0);
   });
 });
 

@@ -31,17 +31,39 @@ function inGroupScope(tree: OrgTree, group: SupervisionGroup, unit: OrgId): bool
 
 const name = (state: Ledger, id: PersonId): string => tableGet(state.people, id)?.name ?? id;
 
-/** The mismatches between the answers and the roster at the event's instant. */
+/**
+ * The mismatches between the answers and the roster at the event's instant. A shift under way to
+ * which the roster gives no leader seat at all (left out, not unfilled) is the most serious finding
+ * there is, raised whatever the answers: no reassignment of the published roster can give it a
+ * leader. A shift with no seat at all is under way when the post was open that day.
+ */
 function rosterFindings(state: Ledger, e: InspectionRecorded): RosterFinding[] {
   if (e.rosterId === undefined || e.postId === undefined) return [];
   const roster = tableGet(state.rosters, e.rosterId);
   const shifts = roster?.shifts[e.postId];
   if (roster === undefined || shifts === undefined) return [];
-  const duties = dutyAt(roster, shifts, (seat) => tableGet(state.duties, pairKey(e.rosterId as string, seat))?.personId, e.postId, Date.parse(e.at));
+  const post = tableGet(state.posts, e.postId);
+  const open = (day: string): boolean => post !== undefined && (post.from === undefined || day >= post.from) && (post.to === undefined || day <= post.to);
+  const duties = dutyAt(roster, shifts, (seat) => tableGet(state.duties, pairKey(e.rosterId as string, seat))?.personId, e.postId, Date.parse(e.at), open);
   if (duties.length === 0) return [];
   const out: RosterFinding[] = [];
   const leaders = duties.map((d) => d.leader).filter((p): p is PersonId => p !== null);
+  const missing = duties.filter((d) => d.leaderSeatMissing);
   const rostered = duties.reduce((n, d) => n + (d.leader === null ? 0 : 1) + d.staff.filter((p) => p !== null).length, 0);
+  // no leader seat at all for the shift under way: no answer needed to find it
+  const leftOut = leaders.length === 0 && missing.length > 0;
+  const leftOutFinding = (found: PersonId | null | undefined): RosterFinding => {
+    const what = missing.map((d) => `${d.day} ${d.shiftId}`).join(', ');
+    return {
+      id: `${e.inspectionId}/leader` as RecordId,
+      item: 'leaderOnDuty',
+      severity: 'critical',
+      description:
+        found === undefined || found === null
+          ? `排班表本班(${what})未设带班领导席位，无带班领导 / no leading cadre on duty: the roster has no leader seat for the shift (${what})`
+          : `排班表本班(${what})未设带班领导席位，现场由${name(state, found)}带班 / the roster has no leader seat for the shift (${what}); ${name(state, found)} leads on site`,
+    };
+  };
   for (const a of e.answers) {
     if (a.item === 'staffOnDuty' && a.count !== rostered) {
       out.push({
@@ -53,7 +75,8 @@ function rosterFindings(state: Ledger, e: InspectionRecorded): RosterFinding[] {
     }
     if (a.item === 'leaderOnDuty') {
       const found = a.personId;
-      if (leaders.length === 0) {
+      if (leftOut) out.push(leftOutFinding(found));
+      else if (leaders.length === 0) {
         out.push({
           id: `${e.inspectionId}/leader` as RecordId,
           item: 'leaderOnDuty',
@@ -77,6 +100,7 @@ function rosterFindings(state: Ledger, e: InspectionRecorded): RosterFinding[] {
       }
     }
   }
+  if (leftOut && !e.answers.some((a) => a.item === 'leaderOnDuty')) out.push(leftOutFinding(undefined));
   return out;
 }
 
