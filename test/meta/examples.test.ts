@@ -68,10 +68,12 @@ async function run(example: Example): Promise<{ failures: string[]; claims: numb
       }
       actual.forEach((a, k) => compare(i, a, () => values[k], k));
     },
-    __throws: async (i: number, statement: () => Promise<void>): Promise<void> => {
+    __throws: async (i: number, statement: () => Promise<void>, message: string): Promise<void> => {
       try {
         await statement();
-      } catch {
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        if (!text.includes(message)) failures.push(`${at(i)}\n  it throws, but its message does not include ${JSON.stringify(message)}:\n  ${text}`);
         return;
       }
       failures.push(`${at(i)}\n  claimed to throw; it did not`);
@@ -85,7 +87,10 @@ async function run(example: Example): Promise<{ failures: string[]; claims: numb
   try {
     await body(...names.map((n) => scope.get(n)), ...Object.values(helpers));
   } catch (error) {
-    failures.push(`${example.file}:${example.line}: the example throws: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const lines = message.split('\n');
+    const shown = lines.length > 8 ? [...lines.slice(0, 8), `  … ${lines.length - 8} more lines`] : lines;
+    failures.push(`${example.file}:${example.line}: the example throws: ${shown.join('\n')}`);
   }
   return { failures, claims: program.claims.length };
 }

@@ -244,7 +244,8 @@ export function instrument(example: Example): Program {
     const i = register(comment);
     const start = statement.getStart(source);
     if (comment.kind === 'throws') {
-      edits.push({ start, end: statement.end, text: `await __throws(${i}, async () => { ${statement.getText(source)} });` });
+      const message = /^\/\/\s*throws:\s*(.*)$/.exec(comment.text)?.[1]?.trim() ?? '';
+      edits.push({ start, end: statement.end, text: `await __throws(${i}, async () => { ${statement.getText(source)} }, ${JSON.stringify(message)});` });
       return;
     }
     const value = claimValue(comment.text);
