@@ -53,6 +53,7 @@ export function openAdmissionCase(input: AdmissionCaseInput): AdmissionCase {
  * never changed.
  *
  * @example
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * const c1 = advance(c0, { step: 'application', day: '2019-11-04' });
  * advance(c1, { step: 'applicationTalk', day: '2019-12-06', by: 'p0000101' });
  * // throws: step.day: the talk on 2019-12-06 is 32 days after the application of 2019-11-04: it is held within one month (by 2019-12-04)
@@ -77,7 +78,8 @@ export function advance(c: AdmissionCase, step: AdmissionStepInput): AdmissionCa
  * {@link advance} without throwing: the new case, or the error listing every broken rule.
  *
  * @example
- * const r = tryAdvance(c0, { step: 'application', day: '2010-09-01' });
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * const r = tryAdvance(c0, { step: 'application', day: '2010-09-01' }); // aged 14
  * r.ok; // => false
  * if (!r.ok) r.error.issues[0]?.rule; // => 'admission.minimumAge'
  * @category Admission
@@ -92,7 +94,8 @@ export function tryAdvance(c: AdmissionCase, step: AdmissionStepInput): Result<A
  * empty list means every step was rightly taken.
  *
  * @example
- * checkAdmissionCase(c).length; // => 0 for a case built with advance
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * checkAdmissionCase(admissionSteps.reduce(advance, c0)); // => []
  * @category Admission
  */
 export function checkAdmissionCase(input: unknown): readonly Issue[] {
@@ -107,6 +110,7 @@ export function checkAdmissionCase(input: unknown): readonly Issue[] {
  * conversion is approved) or `cancelled`.
  *
  * @example
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * admissionStatus(c0); // => 'nonMember'
  * admissionStatus(advance(c0, { step: 'application', day: '2019-11-04' })); // => 'applicant'
  * @category Admission
@@ -124,7 +128,8 @@ export function admissionStatus(c: AdmissionCase): AdmissionStatus {
  * {@link advance}.
  *
  * @example
- * // an activist since 2020-02-01, assessed on 2020-07-30 and 2021-01-20
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * const c = admissionSteps.slice(0, 5).reduce(advance, c0); // an activist since 2020-02-01, assessed on 2020-07-30 and 2021-01-20
  * const next: NextStep | undefined = nextSteps(c, '2021-01-20').find((n) => n.step === 'developmentTarget');
  * // => { step: 'developmentTarget', earliest: '2021-02-01', earliestRule: 'admission.activistPeriod',
  * //      latest: '2021-07-20', latestRule: 'admission.activistAssessment' }
@@ -156,7 +161,9 @@ export interface NextStep {
  * (`invalid_input`) when the case itself breaks a rule.
  *
  * @example
- * nextSteps(activistSince20200201, '2020-03-01').map((n) => [n.step, n.earliest, n.latest]);
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * const activist = admissionSteps.slice(0, 3).reduce(advance, c0); // an activist since 2020-02-01
+ * nextSteps(activist, '2020-03-01').map((n) => [n.step, n.earliest, n.latest]);
  * // => [['assessment', '2020-03-01', '2020-08-01'], ['fastTrack', '2020-03-01', '2020-12-31']]
  * // (developmentTarget appears once an assessment is recorded: from 2021-02-01)
  * @category Admission
@@ -245,8 +252,9 @@ export function nextSteps(c: AdmissionCase, asOf: string): readonly NextStep[] {
  * The milestones of a case, each the day it happened (absent until it has).
  *
  * @example
- * const t: AdmissionTimeline = admissionTimeline(c);
- * t.fullMemberSince; // => '2022-03-20' — Party standing counts from the end of probation
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * const t: AdmissionTimeline = admissionTimeline(admissionSteps.reduce(advance, c0));
+ * t.fullMemberSince; // => '2022-03-20' (Party standing counts from the end of probation)
  * @category Admission
  */
 export interface AdmissionTimeline {
@@ -280,7 +288,9 @@ export interface AdmissionTimeline {
  * Party standing counts (the end of probation, once conversion is approved).
  *
  * @example
- * admissionTimeline(c).probationEnds; // => '2022-03-20' for an admission meeting on 2021-03-20
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * const c = admissionSteps.slice(0, 12).reduce(advance, c0); // admitted at the meeting of 2021-03-20, approved on 2021-04-10
+ * admissionTimeline(c).probationEnds; // => '2022-03-20'
  * @category Admission
  */
 export function admissionTimeline(c: AdmissionCase): AdmissionTimeline {

@@ -15,6 +15,7 @@
  * | `cadres` | the village and community cadres of `ledger` |
  * | `problem` | `generateRosterProblem({ size: 'S', seed: 1 })` |
  * | `roster` | `buildRoster(problem, { seed: 1 }).roster` |
+ * | `admissionSteps` | every step of a smooth admission, in order: applies on 2019-11-04, talk on 2019-11-20, activist on 2020-02-01, assessed on 2020-07-30 and 2021-01-20, development target on 2021-02-01, review, introducers and training, admitted at the branch meeting of 2021-03-20, approved on 2021-04-10, converted at the meeting of 2022-03-21, approved on 2022-04-15 |
  * | `z` | zod's `z`, which the schemas are made with |
  *
  * `tree`:
@@ -30,7 +31,7 @@
  * ```
  *
  * `ledger`: `replay(journal)`; the four campaigns simulated for 14 days from 2020-01-25
- * (`simulateCampaigns`, seed 2020: campaigns `hp-2020`, `dk-2020`, `cl-2020`, `vs-2020`); the
+ * (`simulateCampaigns`, seed 2020, with 2% of residents arriving from Wuhan or Hubei: campaigns `hp-2020`, `dk-2020`, `cl-2020`, `vs-2020`); the
  * county's posts opened (`countyPosts`); roster `r1` built for 14 days from 2020-01-26
  * (`rosterProblemFromLedger`, `buildRoster` seed 1) and published; then 13 days of supervision of
  * `r1`, daily reports and admission steps from 2020-01-26 (`simulateSupervision`,
@@ -58,6 +59,7 @@ import {
   type Period,
   type RosterProblem,
 } from '../../src/index.js';
+import { PIPELINE } from '../admission/admissionFixtures.js';
 import { fixturePeople, fixtureTree } from '../fixtures.js';
 import { tinyCounty } from '../ledgerFixtures.js';
 
@@ -65,7 +67,7 @@ const rosterStart = '2020-01-26' as Day;
 
 function fortnight(county: County, journal: readonly LedgerEvent[]): Ledger {
   const register = replay(journal);
-  const campaigns = replay(simulateCampaigns(register, { days: 14 }), register);
+  const campaigns = replay(simulateCampaigns(register, { days: 14, arrivalShare: 0.02 }), register);
   const by = county.command.headquarters.commander;
   const at = '2020-01-25T09:00:00+08:00';
   const opened = replay(
@@ -84,7 +86,7 @@ function fortnight(county: County, journal: readonly LedgerEvent[]): Ledger {
 }
 
 /** The names of the fixtures, in the order of the table above. */
-export const FIXTURE_NAMES = ['tree', 'people', 'county', 'journal', 'ledger', 'period', 'records', 'cadres', 'problem', 'roster', 'z'] as const;
+export const FIXTURE_NAMES = ['tree', 'people', 'county', 'journal', 'ledger', 'period', 'records', 'cadres', 'problem', 'roster', 'admissionSteps', 'z'] as const;
 /** The name of a fixture. */
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
 
@@ -111,6 +113,7 @@ const builders: Record<FixtureName, () => unknown> = {
   cadres: () => once('cadres', () => tableValues(ledger().people).filter((p) => p.cadreLevel === 'village')),
   problem,
   roster: () => once('roster', () => buildRoster(problem(), { seed: 1 }).roster),
+  admissionSteps: () => PIPELINE,
   z: () => z,
 };
 
