@@ -43,6 +43,7 @@ export type Campaign = z.infer<typeof Campaign>;
  * True when a day falls within a campaign's days (from its start to its end, if it has one).
  *
  * @example
+ * const campaign = tableGet(ledger.campaigns, 'dk-2020')!; // from 2020-01-25, no end day
  * campaignRunsOn(campaign, '2020-02-01' as Day); // => true
  * @category Campaigns
  */

@@ -37,7 +37,8 @@ export function observationEnd(
  * - `lost`: active, but the last checks in a row were missed (lost to follow-up).
  *
  * @example
- * ObservationStatus; // 'active' | 'completed' | 'released' | 'transferred' | 'escalated' | 'lost'
+ * const status: ObservationStatus = followUp(tableGet(ledger.observations, 'obs-m7')!, '2020-02-01' as Day, ledger.settings).status;
+ * status; // => 'lost'
  * @category Home prevention
  */
 export type ObservationStatus = 'active' | 'completed' | 'released' | 'transferred' | 'escalated' | 'lost';
@@ -47,7 +48,9 @@ export type ObservationStatus = 'active' | 'completed' | 'released' | 'transferr
  * checks missed on earlier days, the misses in a row, and the status.
  *
  * @example
+ * const obs = tableGet(ledger.observations, 'obs-31g')!; // arrived on 2020-01-28, observed at home for 14 days
  * const f: FollowUp = followUp(obs, '2020-01-30' as Day, ledger.settings);
+ * f.endDay; // => '2020-02-10'
  * @category Home prevention
  */
 export interface FollowUp {
@@ -76,6 +79,7 @@ export interface FollowUp {
  * day the observation was recorded, through its last day; readings after the period still count.
  *
  * @example
+ * const obs = tableGet(ledger.observations, 'obs-31g')!;
  * followUp(obs, '2020-01-30' as Day, ledger.settings).due; // => 2
  * @category Home prevention
  */

@@ -19,8 +19,8 @@ import { dueRevisitBy } from './screening.js';
  * subtree), and in total over the units the campaign covers.
  *
  * @example
- * const p: CampaignProgress = campaignProgress(ledger, 'dk' as CampaignId, '2020-02-01' as Day);
- * coverage(p.total as DoorKnockingMetrics);
+ * const p: CampaignProgress = campaignProgress(ledger, 'dk-2020' as CampaignId, '2020-02-01' as Day);
+ * coverage(p.total as DoorKnockingMetrics); // => 1
  * @category Campaigns
  */
 export interface CampaignProgress<M extends CampaignMetrics = CampaignMetrics> {
@@ -59,8 +59,8 @@ function columnsFor(kind: CampaignKind, n: number): Columns {
  * {@link campaignProgressSeries} reads the tables once for all of them.
  *
  * @example
- * const p = campaignProgress(ledger, 'dk' as CampaignId, '2020-02-01' as Day);
- * p.rolledUp.get('yc.t03' as OrgId); // => the township's figures
+ * const p = campaignProgress(ledger, 'dk-2020' as CampaignId, '2020-02-01' as Day);
+ * p.rolledUp.get('yc' as OrgId); // => p.total (the county's figures)
  * @category Campaigns
  */
 export function campaignProgress(ledger: CampaignLedger, campaignId: CampaignId, day: Day): CampaignProgress {
@@ -74,8 +74,8 @@ export function campaignProgress(ledger: CampaignLedger, campaignId: CampaignId,
  * naming the first bad day by its index.
  *
  * @example
- * const [today, yesterday] = campaignProgressSeries(ledger, 'hp' as CampaignId, ['2020-02-07', '2020-02-06'] as Day[]);
- * today.total; // => the same figures as campaignProgress(ledger, 'hp', '2020-02-07').total
+ * const [today, yesterday] = campaignProgressSeries(ledger, 'hp-2020' as CampaignId, ['2020-02-07', '2020-02-06'] as Day[]);
+ * today?.total; // => campaignProgress(ledger, 'hp-2020' as CampaignId, '2020-02-07' as Day).total
  * @category Campaigns
  */
 export function campaignProgressSeries(ledger: CampaignLedger, campaignId: CampaignId, days: readonly Day[]): CampaignProgress[] {

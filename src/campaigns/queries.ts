@@ -33,7 +33,7 @@ function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => b
  * escalated, …).
  *
  * @example
- * followUps(ledger, '2020-02-01' as Day).filter((f) => f.status === 'lost').length; // => people lost to follow-up
+ * followUps(ledger, '2020-02-01' as Day).filter((f) => f.status === 'lost').map((f) => f.personId); // => ['p0001593']
  * @category Home prevention
  */
 export function followUps(ledger: CampaignLedger, day: Day, scope?: OrgId): readonly (FollowUp & { readonly personId: string; readonly unitId: OrgId })[] {
@@ -172,7 +172,7 @@ export function openTasks(ledger: CampaignLedger, day: Day, scope?: OrgId): read
  * Hours served by each volunteer (attendance recorded), optionally up to a day.
  *
  * @example
- * volunteerHours(ledger).get('p0000123' as PersonId); // => 9
+ * volunteerHours(ledger).get('p0029088' as PersonId); // => 9
  * @category Volunteer service
  */
 export function volunteerHours(ledger: CampaignLedger, until?: Day): ReadonlyMap<string, number> {
