@@ -4,7 +4,7 @@
  *
  * @example
  * const r = createRandom(42);
- * r.int(10); // => a whole number from 0 to 9, the same for seed 42 every time
+ * r.int(10); // => 6 (a whole number from 0 to 9, the same for seed 42 every time)
  * @category Core
  */
 export interface Random {

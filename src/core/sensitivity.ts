@@ -88,9 +88,10 @@ export interface SensitiveField {
  *
  * @example
  * sensitiveFields(Person).map((f) => f.path.join('.'));
- * // => ['name', 'birthDate', 'residentId', 'phone']
+ * // => ['name', 'birthDate', 'residentId', 'phone', 'observation']
  * sensitiveFields(Observation).map((f) => `${f.path.join('.')}: ${f.sensitivity}`);
- * // => ['setting: observation', 'category: health', 'readings.*.celsius: health', 'escalation.celsius: health']
+ * // => ['setting: observation', 'category: health', 'changes.*.reason: freeText', 'readings.*.celsius: health',
+ * //     'escalation.celsius: health']
  * @category Privacy
  */
 export function sensitiveFields(schema: z.ZodType): SensitiveField[] {

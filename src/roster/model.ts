@@ -14,7 +14,7 @@ const slashFree = (what: string) =>
  * the parts of a {@link SeatId}.
  *
  * @example
- * PostId.parse('cp.t03.v201'); // => 'cp.t03.v201' typed as PostId
+ * PostId.parse('cp.t03.v201'); // => 'cp.t03.v201' (typed as PostId)
  * @category Rosters
  */
 export const PostId = slashFree('post').brand<'PostId'>();
@@ -29,7 +29,7 @@ export type PostId = z.infer<typeof PostId>;
  * The id of a shift of a post's pattern, such as `day` or `night`. It may not contain `/`.
  *
  * @example
- * ShiftId.parse('night'); // => 'night' typed as ShiftId
+ * ShiftId.parse('night'); // => 'night' (typed as ShiftId)
  * @category Rosters
  */
 export const ShiftId = slashFree('shift').brand<'ShiftId'>();
@@ -45,7 +45,7 @@ export type ShiftId = z.infer<typeof ShiftId>;
  * cadre on duty (带班领导) and `1`…`N` for the staff.
  *
  * @example
- * SeatId.parse('cp1/2020-02-01/night/L'); // => 'cp1/2020-02-01/night/L' typed as SeatId
+ * SeatId.parse('cp1/2020-02-01/night/L'); // => 'cp1/2020-02-01/night/L' (typed as SeatId)
  * @category Rosters
  */
 export const SeatId = z

@@ -151,11 +151,10 @@ function isExpression(source: string): boolean {
 /** The value part of a claim: the text after `// =>`, without a trailing remark in parentheses. */
 export function claimValue(comment: string): string | undefined {
   const value = comment.replace(/^\/\/\s*=>\s*/, '').trim();
-  if (isExpression(value)) return value;
-  // `false (no root)`: a value, then a remark
+  // `false (no root)`: a value, then a remark in parentheses after a space
   const remark = /^(.*?)\s+\([^()]*\)$/.exec(value);
   if (remark !== null && isExpression(remark[1] as string)) return remark[1] as string;
-  return undefined;
+  return isExpression(value) ? value : undefined;
 }
 
 /** A claim comment: where it is and what it says (`// =>` or `// throws`, continuation lines joined). */
@@ -248,7 +247,14 @@ export function instrument(example: Example): Program {
       edits.push({ start, end: statement.end, text: `await __throws(${i}, async () => { ${statement.getText(source)} }, ${JSON.stringify(message)});` });
       return;
     }
-    const value = claimValue(comment.text);
+    const target = ts.isExpressionStatement(statement)
+      ? statement.expression
+      : ts.isIfStatement(statement) && ts.isExpressionStatement(statement.thenStatement)
+        ? statement.thenStatement.expression
+        : undefined;
+    const logged = target !== undefined && ts.isCallExpression(target) && target.expression.getText(source) === 'console.log' && target.arguments.length > 1;
+    // console.log(a, b) claims one value per argument, separated by spaces
+    const value = logged ? comment.text.replace(/^\/\/\s*=>\s*/, '').trim() : claimValue(comment.text);
     if (value === undefined) {
       problems.push(`${where(comment.pos)}: the claim is not a JavaScript value: ${comment.text}`);
       return;
