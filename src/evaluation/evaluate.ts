@@ -101,8 +101,8 @@ const QUOTA_SHARE = { '2007': [0.15, 0.2], '2020': [0.2, 0.25] } as const;
  * The evidence behind a grade: how many records, the strongest merits and every fault.
  *
  * @example
- * const e: GradeEvidence = evaluateCadres(records, cadres, { period }).grades[0].evidence;
- * e.top[0]?.kind; // => e.g. 'shiftLed'
+ * const e: GradeEvidence = evaluateCadres(records, cadres, { period }).grades[0]!.evidence;
+ * e.top.every((r) => r.points > 0); // => true (merits only)
  * @category Evaluation
  */
 export interface GradeEvidence {
@@ -121,8 +121,8 @@ export interface GradeEvidence {
  * the rules behind it, and the evidence.
  *
  * @example
- * const g: CadreEvaluation = evaluateCadres(records, cadres, { period }).grades[0];
- * g.grade; // => 'excellent'
+ * const g: CadreEvaluation = evaluateCadres(records, cadres, { period }).grades[0]!;
+ * g.rank; // => 1
  * @category Evaluation
  */
 export interface CadreEvaluation {
@@ -339,8 +339,9 @@ const clamp = (x: number): number => (x < 0 ? 0 : x > 100 ? 100 : x);
  * One leadership team's evaluation: its unit, rank, score, grade, reason, rules and evidence.
  *
  * @example
- * const t: TeamEvaluation = evaluateTeams(records, units, { period }).grades[0];
- * t.grade; // => 'good'
+ * const villages = ledgerTree(ledger).units.filter((u) => u.kind === 'village' || u.kind === 'community');
+ * const t: TeamEvaluation = evaluateTeams(records, villages.map((u) => u.id), { period }).grades[0]!;
+ * t.rank; // => 1
  * @category Evaluation
  */
 export interface TeamEvaluation {
@@ -389,7 +390,9 @@ export interface TeamOptions {
  * overdue finding, then fairly good (from 65), average (from 55) or poor.
  *
  * @example
- * evaluateTeams(records, villages.map((u) => u.id), { period }).grades.filter((g) => g.grade === 'good').length;
+ * const villages = ledgerTree(ledger).units.filter((u) => u.kind === 'village' || u.kind === 'community');
+ * const { grades, goodMax } = evaluateTeams(records, villages.map((u) => u.id), { period });
+ * grades.filter((g) => g.grade === 'good').length <= goodMax; // => true
  * @category Evaluation
  */
 export function evaluateTeams(records: readonly PerformanceRecord[], units: readonly OrgId[], options: TeamOptions): { readonly grades: readonly TeamEvaluation[]; readonly goodMax: number } {
@@ -464,7 +467,9 @@ export type AppraisalVotes = Readonly<Record<AppraisalGrade, number>>;
  * One member's appraisal: the grade, its reason, the rule, and the votes or evidence behind it.
  *
  * @example
- * const a: MemberAppraisal = appraiseMembers(members, { votes, voters: 11 }).grades[0];
+ * const members = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11'];
+ * const votes = { p1: { excellent: 8, qualified: 3, basicallyQualified: 0, unqualified: 0 } };
+ * const a: MemberAppraisal = appraiseMembers(members, { votes, voters: 11 }).grades[0]!;
  * a.grade; // => 'excellent'
  * @category Evaluation
  */
