@@ -32,7 +32,7 @@ function bootstrapping(state: Ledger, e: LedgerEvent): boolean {
  * Options of {@link apply}, {@link replay} and {@link applyAs}.
  *
  * @example
- * replay(journal, undefined, { trusted: true });
+ * replay(journal, undefined, { trusted: true }).people.size; // => county.people.length
  * @category Ledger
  */
 export interface ApplyOptions {
@@ -210,8 +210,9 @@ function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOp
  * type's effect is one recipe, run here on an immer draft.
  *
  * @example
- * const next = apply(ledger, [{ type: 'letterDelivered', id: 'e100', at: '2020-01-26T09:00:00+08:00', by: 'p0000009', campaignId: 'hp', householdId: 'h0000001' }]);
- * next.letters.size - ledger.letters.size; // => 1
+ * const entry = { id: 's100', personId: 'p0003034', show: 'commitment', text: '我是党员，我先上', day: '2020-02-07' };
+ * const next = apply(ledger, [{ type: 'threeShowsRecorded', id: 'e100', at: '2020-02-07T09:00:00+08:00', by: 'p0003826', entry }]);
+ * next.threeShows.size - ledger.threeShows.size; // => 1
  * @category Ledger
  */
 export function apply(ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Ledger {
@@ -238,7 +239,9 @@ export function tryApply(ledger: Ledger, events: readonly unknown[], options: Ap
  * the action and the unit; nothing is applied.
  *
  * @example
- * applyAs({ personId: 'p0000009', role: 'villageWorker', unitId: 'yc.t03.v201' }, ledger, events);
+ * const worker = { personId: 'p0003826', role: 'villageWorker', unitId: 'yc.t03.v201' } as const; // of 吴家沟村
+ * const visit = { type: 'visitRecorded', id: 'e101', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', visitId: 'v101', campaignId: 'dk-2020', householdId: 'h0000965', outcome: 'screened', visitors: ['p0003826'] };
+ * applyAs(worker, ledger, [visit]).visits.size - ledger.visits.size; // => 1
  * @category Ledger
  */
 export function applyAs(actor: Actor, ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Ledger {
@@ -304,7 +307,9 @@ function actorClaimIssues(actor: Actor, person: Person, ledger: Ledger, tree: Or
  * {@link applyAs} without throwing.
  *
  * @example
- * tryApplyAs(actor, ledger, events).ok; // => false when any event is refused
+ * const worker = { personId: 'p0003826', role: 'villageWorker', unitId: 'yc.t03.v201' } as const; // of 吴家沟村
+ * const visit = { type: 'visitRecorded', id: 'e102', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', visitId: 'v102', campaignId: 'dk-2020', householdId: 'h0001620', outcome: 'screened', visitors: ['p0003826'] };
+ * tryApplyAs(worker, ledger, [visit]).ok; // => false (a household of another village)
  * @category Ledger
  */
 export function tryApplyAs(actor: Actor, ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Result<Ledger> {
@@ -368,7 +373,7 @@ function freezeLedger(state: LedgerState): Ledger {
  *
  * @example
  * const ledger = replay(journal);
- * replay(journal, ledger); // throws: every event id is a duplicate
+ * replay(journal, ledger); // throws: the ledger already has an event
  * @category Ledger
  */
 export function replay(events: readonly unknown[], base?: Ledger, options: ApplyOptions = {}): Ledger {
