@@ -138,7 +138,7 @@ const LINE_KINDS: Readonly<Record<SupervisionLine, readonly string[]>> = {
  * every problem.
  *
  * @example
- * checkCommand(county.command, tree, county.people); // => []
+ * checkCommand(county.command, createOrgTree(county.units), county.people); // => []
  * @category Command
  */
 export function checkCommand(command: unknown, tree: OrgTree, people: readonly Person[]): readonly Issue[] {
@@ -227,7 +227,8 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
  * (`invalid_command`) listing every problem of {@link checkCommand}.
  *
  * @example
- * const command = createCommand(county.command, tree, county.people);
+ * const command = createCommand(county.command, createOrgTree(county.units), county.people);
+ * command.headquarters.commander; // => county.command.headquarters.commander
  * @category Command
  */
 export function createCommand(command: unknown, tree: OrgTree, people: readonly Person[]): CommandStructure {
@@ -242,7 +243,9 @@ export function createCommand(command: unknown, tree: OrgTree, people: readonly 
  * True when a supervision group covers a unit (the unit lies within one of its covered units).
  *
  * @example
- * covers(tree, command.supervisionGroups[0], 'wjg' as OrgId); // => true or false
+ * const group = SupervisionGroup.parse({ id: 'sg-02', name: '第二督导组', leader: 'p3', members: [], line: 'township', covers: ['pa'] });
+ * covers(tree, group, 'wjg' as OrgId); // => true (吴家沟村 lies in 普安镇)
+ * covers(tree, group, 'cb' as OrgId); // => false
  * @category Command
  */
 export function covers(tree: OrgTree, group: SupervisionGroup, unitId: OrgId): boolean {

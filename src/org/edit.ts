@@ -26,8 +26,9 @@ function requireUnit(tree: OrgTree, id: string, path: readonly PropertyKey[]): n
  * (a cycle) and a move under a parent of a kind the unit cannot belong to.
  *
  * @example
- * const moved = moveUnit(tree, 'wjg' as OrgId, 'qj' as OrgId);
- * parent(moved, 'wjg' as OrgId)?.id; // => 'qj'
+ * const moved = moveUnit(tree, 'hosp' as OrgId, 'pa' as OrgId);
+ * parent(moved, 'hosp' as OrgId)?.name; // => '普安镇'
+ * parent(moved, 'tb' as OrgId)?.name; // => '岳池县人民医院' (its subtree moves with it)
  * @category Organization
  */
 export function moveUnit(tree: OrgTree, id: OrgId, newParentId: OrgId): OrgTree {
@@ -84,7 +85,13 @@ export function closeUnit(tree: OrgTree, id: OrgId, on: Day): OrgTree {
  * children it takes over.
  *
  * @example
- * SplitPlan.parse({ on: '2020-03-01', parts: [{ unit: { id: 'a', name: '甲村', kind: 'village' }, children: [] }] });
+ * SplitPlan.parse({
+ *   on: '2020-03-01',
+ *   parts: [
+ *     { unit: { id: 'a', name: '甲村', kind: 'village' }, children: [] },
+ *     { unit: { id: 'b', name: '乙村', kind: 'village' }, children: [] },
+ *   ],
+ * });
  * @category Organization
  */
 export const SplitPlan = z

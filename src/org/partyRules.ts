@@ -15,8 +15,8 @@ const bump = (a: Int32Array, i: number): void => {
  * A finding of {@link checkPartyRules}: the unit, how serious it is and the rule it cites.
  *
  * @example
- * const finding: PartyRuleIssue = checkPartyRules(tree, people)[0];
- * finding.rule; // => e.g. 'party.branchCommittee'
+ * const finding: PartyRuleIssue = checkPartyRules(tree, people)[0]!;
+ * finding.rule; // => 'party.jointBranchSize' (吴家沟村 has one full member and no organization)
  * @category Party rules
  */
 export interface PartyRuleIssue extends Issue {
@@ -58,7 +58,7 @@ export const EMPTY_PARTY_COUNTS: PartyCounts = Object.freeze({
  *
  * @example
  * const totals = rollup(tree, partyCountsByUnit(tree, people), PARTY_COUNTS);
- * totals.get(tree.root)?.fullMember; // => all full members of the county
+ * totals.get(tree.root)?.fullMember; // => 15
  * @category Party rules
  */
 export const PARTY_COUNTS: Monoid<PartyCounts> = {
@@ -78,7 +78,7 @@ export const PARTY_COUNTS: Monoid<PartyCounts> = {
  * units not in the tree are left out.
  *
  * @example
- * partyCountsByUnit(tree, people).get('wjg' as OrgId)?.fullMember; // => full members of 吴家沟村
+ * partyCountsByUnit(tree, people).get('wjg' as OrgId)?.fullMember; // => 1
  * @category Party rules
  */
 export function partyCountsByUnit(tree: OrgTree, people: readonly Person[]): ReadonlyMap<OrgId, PartyCounts> {
@@ -131,7 +131,7 @@ export function branchCommitteeRule(fullMembers: number): { committee: boolean; 
  * or committee counts its whole subtree; a temporary branch counts the people assigned to it.
  *
  * @example
- * checkPartyRules(tree, people).filter((i) => i.severity === 'error'); // => [] for a valid county
+ * checkPartyRules(tree, people).filter((i) => i.severity === 'error'); // => []
  * @category Party rules
  */
 export function checkPartyRules(tree: OrgTree, people: readonly Person[]): readonly PartyRuleIssue[] {

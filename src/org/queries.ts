@@ -48,7 +48,7 @@ export function parent(tree: OrgTree, id: OrgId): OrgUnit | undefined {
  * The children of a unit, in input order.
  *
  * @example
- * children(tree, 'pa' as OrgId).map((u) => u.name); // => ['吴家沟村', …]
+ * children(tree, 'pa' as OrgId).map((u) => u.name); // => ['吴家沟村']
  * @category Organization
  */
 export function children(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
@@ -77,7 +77,7 @@ export function ancestors(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
  * The descendants of a unit in preorder, the unit itself excluded.
  *
  * @example
- * descendants(tree, 'pa' as OrgId).length; // => the number of units under 普安镇
+ * descendants(tree, 'yc' as OrgId).length; // => 6 (every unit but the county itself)
  * @category Organization
  */
 export function descendants(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
@@ -174,7 +174,7 @@ export function commonAncestor(tree: OrgTree, a: OrgId, b: OrgId): OrgUnit {
  *
  * @example
  * findUnits(tree, '吴家沟')[0]?.kind; // => 'village'
- * findUnits(tree, (u) => u.kind === 'township').length; // => 25 in a generated county (the other 2 of its 27 are subdistricts)
+ * findUnits(tree, (u) => u.kind === 'township').map((u) => u.name); // => ['普安镇']
  * @category Organization
  */
 export function findUnits(tree: OrgTree, query: string | ((unit: OrgUnit) => boolean)): readonly OrgUnit[] {

@@ -10,8 +10,8 @@ import { OrgUnit, PARENT_KINDS } from './unit.js';
  * persist `tree.units` (JSON), rebuild the tree with {@link createOrgTree}.
  *
  * @example
- * const tree = createOrgTree(generateCounty({ scale: 0.05 }).units);
- * tree.units.length; // => the number of units
+ * const tree = createOrgTree(county.units);
+ * tree.units.length; // => county.units.length
  * isWithin(tree, 'yc.t03.v201' as OrgId, 'yc.t03' as OrgId); // => true (吴家沟村 lies in 普安镇)
  * @category Organization
  */
