@@ -35,7 +35,7 @@ import type { Household, Person } from '../people/person.js';
  * - `asOf`: the day on which minors are under 18 (default: the day of the ledger's last event).
  *
  * @example
- * RedactionPolicy.parse({}); // => every default
+ * RedactionPolicy.parse({}).residentId; // => 'mask' (every field has a default)
  * RedactionPolicy.parse({ names: 'keep', purpose: '流调：追踪密切接触者' }).names; // => 'keep'
  * @category Privacy
  */
@@ -135,7 +135,7 @@ const CASE_LIKE = new Set(['confirmed', 'suspected', 'asymptomatic', 'fever', 'c
  * asymptomatic case, fever or close contact.
  *
  * @example
- * protectedPeople(ledger).has('p0000042' as PersonId); // => true when they were observed
+ * protectedPeople(ledger).has('p0030733' as PersonId); // => true (observed at home from 2020-01-25)
  * @category Privacy
  */
 export function protectedPeople(ledger: Ledger): Set<string> {
@@ -166,6 +166,7 @@ export function protectedPeople(ledger: Ledger): Set<string> {
  * should be applied to it.
  *
  * @example
+ * const person = tableGet(ledger.people, 'p0009488')!;
  * const shared = redact(ledger);
  * JSON.stringify(shared).includes(person.residentId!); // => false
  * redact(ledger, { phone: 'keep', purpose: '联系居家观察人员' }); // phones kept, for a stated purpose

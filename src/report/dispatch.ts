@@ -23,8 +23,8 @@ import { pairKey } from '../store/keys.js';
  * A unit whose figures moved most from the day before: which figure, from what, to what.
  *
  * @example
- * const m: Mover = dailyDispatch(ledger, '2020-02-07').movers[0];
- * m.change; // => e.g. 12
+ * const m: Mover = dailyDispatch(ledger, '2020-02-07').movers[0]!;
+ * m.change; // => m.to - m.from
  * @category Reports
  */
 export interface Mover {
@@ -48,7 +48,7 @@ export interface Mover {
  *
  * @example
  * const report = dailyDispatch(ledger, '2020-02-07');
- * coverage(report.total.doorKnocking); // => the county's screening coverage
+ * coverage(report.total.doorKnocking); // => 1 (every household screened)
  * @category Reports
  */
 export interface DailyDispatch {
@@ -91,8 +91,8 @@ export interface DailyDispatch {
  * One day of a dispatch's trend: people under observation in the scope.
  *
  * @example
- * const p: TrendPoint = dailyDispatch(ledger, '2020-02-07', undefined, { trendDays: 14 }).trend[0];
- * p.underObservation; // => e.g. 1204
+ * const p: TrendPoint = dailyDispatch(ledger, '2020-02-07', undefined, { trendDays: 14 }).trend[0]!;
+ * p.day; // => '2020-01-25' (14 days ending on 2020-02-07)
  * @category Reports
  */
 export interface TrendPoint {
@@ -108,9 +108,9 @@ export interface TrendPoint {
  * surname + 某 unless disclosed for a purpose.
  *
  * @example
- * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-07').attention[0];
- * a.name; // => e.g. '张某'
- * a.phone; // => e.g. '138****1234'
+ * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-01').attention[0]!;
+ * [a.name, a.status]; // => ['张某', 'lost'] (the surname only)
+ * a.phone; // => '135****7932' (masked)
  * @category Reports
  */
 export interface AttentionPerson {

@@ -43,7 +43,9 @@ export const COMMUNITY_STATE_RULES: readonly (Rule & { readonly since: Day; read
  * several households reach the cluster size. Units with no case are left out.
  *
  * @example
- * communityStates(ledger, '2020-02-07').get('yc.t03.v201'); // => { state: 'case', confirmed: 1, … }
+ * const confirmed = { type: 'householdClassified', id: 'e200', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', householdId: 'h0000965', personId: 'p0003093', category: 'confirmed' };
+ * communityStates(apply(ledger, [confirmed]), '2020-02-07' as Day).get('yc.t03.v201' as OrgId);
+ * // => { state: 'case', confirmed: 1, households: 1, edition: '1st–6th editions' }
  * @category Reports
  */
 export function communityStates(ledger: Ledger, day: Day): ReadonlyMap<OrgId, { readonly state: CommunityState; readonly confirmed: number; readonly households: number; readonly edition: string }> {

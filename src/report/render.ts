@@ -54,7 +54,7 @@ const COLUMNS: readonly Column[] = [
  * unknown locale or format is an error.
  *
  * @example
- * console.log(renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }));
+ * renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }).split('\n')[0]; // => '■ 岳池县 daily dispatch, 2020-02-07'
  * @category Reports
  */
 export function renderDispatch(report: DailyDispatch, options: RenderOptions = {}): string {

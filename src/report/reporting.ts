@@ -13,8 +13,9 @@ import { isOpenOn, type OrgUnit } from '../org/unit.js';
  * township).
  *
  * @example
- * const v: LevelReporting = reportingStatus(ledger, '2020-02-07').levels[0];
- * v.submitted / v.expected; // => completeness
+ * const v: LevelReporting = reportingStatus(ledger, '2020-02-07').levels[0]!;
+ * v.level; // => 'village'
+ * v.onTime + v.late; // => v.submitted
  * @category Reports
  */
 export interface LevelReporting {
