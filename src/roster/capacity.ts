@@ -10,8 +10,8 @@ import type { RosterProblem } from './model.js';
  * could take them.
  *
  * @example
- * const s: CapacityShortfall = checkCapacity(problem).shortfalls[0];
- * s.message.en; // => e.g. '第2乡镇, day 5 (2020-02-05) night: 31 leader seats, 24 eligible people'
+ * const s: CapacityShortfall = checkCapacity(problem).shortfalls[0]!;
+ * s.short; // => s.seats - s.capacity
  * @category Rosters
  */
 export interface CapacityShortfall {
@@ -69,8 +69,8 @@ const LEVEL_BY_RANK = ['', 'village', 'section', 'county'] as const;
  *
  * @example
  * const report = checkCapacity(generateRosterProblem({ size: 'S', seed: 1 }));
- * report.feasible; // => false: 150 leader seats a day, 150 cadres who need a weekly rest day
- * report.shortfalls[0].message.en; // => e.g. 'all pools, 7 days from 2020-02-01: 1050 leader seats, room for 900'
+ * report.feasible; // => false (150 leader seats a day, and 150 cadres who need a weekly rest day)
+ * report.shortfalls[0]?.message.en; // => 'all pools, 7 days from 2020-02-01: 1050 leader (village cadre or above) seats, room for 889'
  * @category Rosters
  */
 export function checkCapacity(problem: RosterProblem): CapacityReport {

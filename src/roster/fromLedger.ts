@@ -17,7 +17,7 @@ import { pairKey } from '../store/keys.js';
  *
  * @example
  * const roster = ledgerRoster(ledger, 'r1');
- * onDuty(roster, 'cp1', '2020-02-03T10:00:00+08:00');
+ * onDuty(roster, 'cp.yc.t03.v201', '2020-02-03T10:00:00+08:00').shifts.map((s) => s.shiftId); // => ['morning']
  * @category Rosters
  */
 export function ledgerRoster(ledger: RosterLedger, rosterId: string): Roster {

@@ -506,8 +506,7 @@ export type RosterProblem = z.infer<typeof RosterProblem>;
  * pattern so that the roster alone can answer who is on duty at an instant ({@link onDuty}).
  *
  * @example
- * const { roster } = buildRoster(generateRosterProblem({ size: 'S', seed: 1 }));
- * Object.keys(roster.seats).length; // => 6300
+ * Object.keys(roster.seats).length; // => 6300 (50 posts × 14 days × 3 shifts × 3 seats)
  * @category Rosters
  */
 export const Roster = z

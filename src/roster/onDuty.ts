@@ -8,8 +8,8 @@ import type { PostId, Roster, SeatId, Shift, ShiftId } from './model.js';
  * One shift of a post under way at an instant: its leading cadre on duty (带班领导) and its staff.
  *
  * @example
- * const shift: DutyShift = onDuty(roster, 'post0001', '2020-02-03T23:30:00+08:00').shifts[0];
- * shift.leader; // => 'p000042'
+ * const shift: DutyShift = onDuty(roster, 'post0001', '2020-02-03T23:30:00+08:00').shifts[0]!;
+ * [shift.shiftId, shift.end]; // => ['evening', '2020-02-04T00:00:00+08:00']
  * @category Rosters
  */
 export interface DutyShift {
@@ -33,7 +33,7 @@ export interface DutyShift {
  *
  * @example
  * const duty = onDuty(roster, 'post0001', '2020-02-03T23:30:00+08:00');
- * duty.shifts.map((s) => s.leader); // => ['p000042']
+ * duty.shifts.map((s) => s.shiftId); // => ['evening'] (16:00–00:00)
  * @category Rosters
  */
 export interface OnDuty {
@@ -52,7 +52,6 @@ export interface OnDuty {
  * does not parse throws a {@link FrontlineError}.
  *
  * @example
- * const { roster } = buildRoster(generateRosterProblem({ size: 'S', seed: 1 }));
  * onDuty(roster, 'post0001', '2020-02-03T10:00:00+08:00').shifts[0]?.shiftId; // => 'morning'
  * @category Rosters
  */
