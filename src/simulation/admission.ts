@@ -173,8 +173,9 @@ function history(person: Person, target: 'applicant' | 'activist' | 'development
  * rules before it is emitted. Deterministic for a seed.
  *
  * @example
- * const events = simulateAdmissions(ledger, { startDay: '2020-01-26', days: 13 });
- * dailyDispatch(replay(events, ledger), '2020-02-07').total.admission.activist; // => activists on that day
+ * const register = replay(journal); // the county's people, no cases yet
+ * const events = simulateAdmissions(register, { startDay: '2020-01-26', days: 13 });
+ * events[0]?.type; // => 'admissionCaseOpened' (the cases are entered that morning)
  * @category Simulation
  */
 export function simulateAdmissions(ledger: Ledger, options: AdmissionSimulationOptions): LedgerEvent[] {

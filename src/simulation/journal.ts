@@ -10,8 +10,8 @@ import type { County } from '../synthetic/county.js';
  * county's as-of day by the head of the headquarters.
  *
  * @example
- * const ledger = replay(countyEvents(generateCounty({ scale: 0.05 })));
- * ledger.households.size; // => the county's households
+ * const ledger = replay(countyEvents(county));
+ * ledger.households.size; // => county.households.length
  * @category Simulation
  */
 export function countyEvents(county: County): LedgerEvent[] {

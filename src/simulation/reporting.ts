@@ -40,7 +40,8 @@ export type ReportingSimulationOptions = z.input<typeof ReportingSimulationOptio
  * Deterministic for a seed.
  *
  * @example
- * const events = simulateReporting(ledger, { startDay: '2020-01-26', days: 13 });
+ * const events = simulateReporting(replay(journal), { startDay: '2020-01-26', days: 13 });
+ * events.every((e) => e.type === 'dailyReportSubmitted' || e.type === 'dailyReportSignedOff'); // => true
  * @category Simulation
  */
 export function simulateReporting(ledger: Ledger, options: ReportingSimulationOptions): LedgerEvent[] {

@@ -99,9 +99,10 @@ function clock(rng: Random, fromHour: number, toHour: number): string {
  * seed; every event passes `apply`. At full Yuechi scale a fortnight is about 1.4 million events.
  *
  * @example
- * const base = replay(countyEvents(generateCounty({ scale: 0.05 })));
- * const journal = simulateCampaigns(base, { days: 14, seed: 1 });
- * const ledger = replay(journal, base);
+ * const base = replay(countyEvents(county));
+ * const events = simulateCampaigns(base, { days: 3, seed: 1 });
+ * const ledger = replay(events, base);
+ * tableValues(ledger.campaigns).map((c) => c.kind).sort(); // => ['cleaning', 'doorKnocking', 'homePrevention', 'volunteerService']
  * @category Simulation
  */
 export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {}): LedgerEvent[] {

@@ -69,7 +69,7 @@ const SHOWS = [
  *
  * @example
  * const events = simulateSupervision(ledger, { rosterId: 'r1', startDay: '2020-01-26', days: 13 });
- * const after = replay(events, ledger);
+ * events.some((e) => e.type === 'inspectionRecorded'); // => true
  * @category Simulation
  */
 export function simulateSupervision(ledger: Ledger, options: SupervisionSimulationOptions): LedgerEvent[] {

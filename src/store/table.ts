@@ -158,7 +158,8 @@ function lookup<T>(table: Table<T>, id: string, h: number): T | undefined {
  * The record with this id, or `undefined`.
  *
  * @example
- * tableGet(ledger.households, 'h0000001'); // => the household, or undefined
+ * tableGet(ledger.households, 'h0000001')?.address; // => '九龙街道城北社区1组1号'
+ * tableGet(ledger.households, 'h9999999'); // => undefined
  * @category Ledger
  */
 export function tableGet<T>(table: Table<T>, id: string): T | undefined {
@@ -193,7 +194,8 @@ type MutableTable<T> = { size: number; slots: (((Bucket<T> | null)[] | null)[] |
  *
  * @example
  * const t = emptyTable<number>();
- * tableSet(t, 'a', 1); // t now holds a → 1
+ * tableSet(t, 'a', 1);
+ * tableGet(t, 'a'); // => 1
  * @category Ledger
  */
 export function tableSet<T>(table: Table<T>, id: string, value: T): void {
@@ -268,7 +270,10 @@ function put<T>(table: Table<T>, id: string, value: T, replace: boolean): boolea
  * Throws when there is none: recipes run after checks.
  *
  * @example
- * const h = tableEdit(draft.households, 'h0000001');
+ * const t = emptyTable<{ id: string; visits: number }>(); // a fresh table being built, or a draft's
+ * tableSet(t, 'h1', { id: 'h1', visits: 0 });
+ * tableEdit(t, 'h1').visits += 1;
+ * tableGet(t, 'h1'); // => { id: 'h1', visits: 1 }
  * @category Ledger
  */
 export function tableEdit<T extends object>(table: Table<T>, id: string): Writable<T> {

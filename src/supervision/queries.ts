@@ -83,7 +83,7 @@ const PLACES: ReadonlySet<UnitKind> = new Set<UnitKind>(['township', 'subdistric
  * A unit in a supervision group's scope and when the group last inspected it.
  *
  * @example
- * const u: UninspectedUnit = uninspectedUnits(ledger, 'sg-01', '2020-02-07', 7)[0];
+ * const u: UninspectedUnit = uninspectedUnits(ledger, 'sg-02', '2020-01-26', 1)[0]!; // the first day of inspections
  * u.lastInspected; // => null (never)
  * @category Supervision
  */
@@ -99,7 +99,8 @@ export interface UninspectedUnit {
  * group's scope that the group has not inspected within the last `days` days up to `asOf`.
  *
  * @example
- * uninspectedUnits(ledger, 'sg-01', '2020-02-07', 7).length; // => e.g. 12
+ * const units = uninspectedUnits(ledger, 'sg-02', '2020-02-07', 3); // none since 2020-02-05
+ * units.every((u) => u.lastInspected === null || u.lastInspected < '2020-02-05'); // => true
  * @category Supervision
  */
 export function uninspectedUnits(ledger: SupervisionLedger, groupId: string, asOf: Day, days: number): UninspectedUnit[] {

@@ -56,7 +56,8 @@ export type GenerateCountyOptions = z.input<typeof GenerateCountyOptions>;
  * `createOrgTree(county.units)`.
  *
  * @example
- * const county: County = generateCounty({ scale: 0.05 });
+ * const c: County = county; // units, people, households and the command structure
+ * c.divisionCode; // => '511621'
  * @category Synthetic county
  */
 export interface County {
@@ -231,7 +232,7 @@ function partyOrgFor(kind: OrgUnit['kind'], full: number, total: number, countyI
  * lines. Deterministic for a seed. Names other than the article's are plausible, not real records.
  *
  * @example
- * const county = generateCounty({ seed: 1, scale: 0.05 });
+ * const county = generateCounty({ seed: 1, scale: 0.02 });
  * county.units.filter((u) => u.kind === 'township' || u.kind === 'subdistrict').length; // => 27
  * checkOrgTree(county.units); // => []
  * @category Synthetic county

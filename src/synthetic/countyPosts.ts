@@ -21,7 +21,7 @@ const DUTY_ROOM_SHIFTS: readonly Shift[] = [
  * hotline).
  *
  * @example
- * const posts = countyPosts(generateCounty({ scale: 0.05 }).units);
+ * const posts = countyPosts(county.units);
  * posts.filter((p) => p.kind === 'dutyRoom').length; // => 27
  * @category Synthetic
  */
