@@ -24,7 +24,21 @@ type AsyncFunctionConstructor = new (...args: string[]) => (...args: unknown[]) 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as AsyncFunctionConstructor;
 
 const show = (value: unknown): string => inspect(value, { depth: 6, breakLength: 120, maxArrayLength: 20, maxStringLength: 300 });
-const isIdentifier = (name: string): boolean => /^[A-Za-z_$][\w$]*$/.test(name);
+/** Whether a name can be a parameter of the function an example runs in (not `default`, not a keyword). */
+const identifiers = new Map<string, boolean>();
+const isIdentifier = (name: string): boolean => {
+  let ok = identifiers.get(name);
+  if (ok === undefined) {
+    try {
+      new Function(name, '');
+      ok = /^[A-Za-z_$][\w$]*$/.test(name);
+    } catch {
+      ok = false;
+    }
+    identifiers.set(name, ok);
+  }
+  return ok;
+};
 const mentions = (code: string, name: string): boolean => new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(code);
 
 /** Runs one example; resolves to the list of its failures (empty when it holds). */
@@ -98,6 +112,10 @@ async function run(example: Example): Promise<{ failures: string[]; claims: numb
 describe('doc examples', () => {
   it('finds the examples', () => {
     expect(examples.length).toBeGreaterThan(400);
+  });
+
+  it('names no fixture after an export of the library', () => {
+    expect(FIXTURE_NAMES.filter((name) => name in api)).toEqual([]);
   });
 
   const seen = new Map<string, number>();

@@ -1,19 +1,23 @@
 /**
  * Reads the `@example` blocks of the library's doc comments and turns each into a runnable
- * program that checks its `// =>` claims.
+ * program that checks its claims.
  *
  * A block runs from `@example` to the next block tag (`@category`, `@param`, …) or the end of the
  * comment; the leading ` * ` of each line is stripped. A claim is a comment `// => VALUE` at the end
- * of a statement, in one of three forms:
+ * of a statement's last line (or alone on the line right below it), in one of these forms:
  *
- * - `EXPR; // => VALUE` — the value of `EXPR` deeply equals the value of `VALUE`;
- * - `const x = EXPR; // => VALUE` (or `let`) — the value bound to `x` deeply equals `VALUE`;
- * - `console.log(a, b); // => A B` — each argument equals the value at its place in `VALUE` (the
- *   values are separated by spaces outside brackets and strings).
+ * - `EXPR; // => VALUE`: the value of `EXPR` deeply equals the value of `VALUE`;
+ * - `const x = EXPR; // => VALUE` (or `let`): the value bound to `x` deeply equals `VALUE`;
+ * - `console.log(a, b); // => A B`: each argument equals the value at its place in `VALUE` (the
+ *   values are separated by spaces outside brackets and strings);
+ * - `if (COND) EXPR; // => VALUE`: `COND` holds and `EXPR` equals `VALUE` (a type guard in front of
+ *   a claim).
  *
- * `VALUE` is JavaScript, evaluated in the example's scope; a trailing remark in parentheses, as in
- * `// => false (no root)`, is not part of it. A statement followed by `// throws` must throw. A
- * claim that is not one of these forms is reported, so no claim goes unchecked.
+ * `VALUE` is JavaScript, evaluated in the example's scope (so `// => m.to - m.from` is a claim); a
+ * remark in parentheses after a space, as in `// => false (no root)`, is not part of it, and a value
+ * that is not complete on its line continues on the comment lines below. A statement followed by
+ * `// throws` must throw; `// throws: TEXT` also requires `TEXT` in the error's message. A claim in
+ * any other form, or one that does not follow a statement, is reported: no claim goes unchecked.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
