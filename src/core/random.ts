@@ -29,6 +29,8 @@ export interface Random {
 /**
  * Creates a {@link Random} from a seed (any number; non-integers are hashed).
  *
+ * @param seed - Any number: the same seed gives the same draws.
+ * @returns A new generator.
  * @example
  * createRandom(7).next() === createRandom(7).next(); // => true
  * @category Core

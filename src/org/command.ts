@@ -137,6 +137,10 @@ const LINE_KINDS: Readonly<Record<SupervisionLine, readonly string[]>> = {
  * line, the units of its war-zone for the war-zone line), and an exclusive war-zone set. Returns
  * every problem.
  *
+ * @param command - The command structure, as received.
+ * @param tree - The organization tree its units belong to.
+ * @param people - The people it names.
+ * @returns Every problem found; empty when the structure is valid.
  * @example
  * checkCommand(county.command, createOrgTree(county.units), county.people); // => []
  * @category Command
@@ -226,6 +230,11 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
  * Validates a command structure and returns it typed; throws a {@link FrontlineError}
  * (`invalid_command`) listing every problem of {@link checkCommand}.
  *
+ * @param command - The command structure, as received.
+ * @param tree - The organization tree its units belong to.
+ * @param people - The people it names.
+ * @returns The structure, typed.
+ * @throws {@link FrontlineError} `invalid_command` listing every problem of {@link checkCommand}.
  * @example
  * const command = createCommand(county.command, createOrgTree(county.units), county.people);
  * command.headquarters.commander; // => county.command.headquarters.commander
@@ -242,6 +251,10 @@ export function createCommand(command: unknown, tree: OrgTree, people: readonly 
 /**
  * True when a supervision group covers a unit (the unit lies within one of its covered units).
  *
+ * @param tree - The organization tree.
+ * @param group - The supervision group.
+ * @param unitId - The unit.
+ * @returns True when the unit lies within a unit the group covers; false for a unit not in the tree.
  * @example
  * const group = SupervisionGroup.parse({ id: 'sg-02', name: '第二督导组', leader: 'p3', members: [], line: 'township', covers: ['pa'] });
  * covers(tree, group, 'wjg' as OrgId); // => true (吴家沟村 lies in 普安镇)
