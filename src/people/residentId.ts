@@ -32,6 +32,9 @@ export interface ResidentIdInfo {
 /**
  * The ISO 7064 MOD 11-2 check character of the first 17 digits of a resident id.
  *
+ * @param first17 - The first 17 digits.
+ * @returns The check character, `0`–`9` or `X`.
+ * @throws `TypeError` when the input is not 17 digits.
  * @example
  * residentIdCheckChar('11010519491231002'); // => 'X'
  * @category People
@@ -70,6 +73,9 @@ function problems(input: string): { issues: Issue[]; id18?: string; legacy: bool
  * and computing the check). Unknown or historic address codes are accepted. Throws a
  * {@link FrontlineError} (`invalid_resident_id`) naming every problem.
  *
+ * @param input - The number as written (spaces around it and a lower-case `x` are accepted).
+ * @returns What the number says: the 18-character id, address code, birth date, sequence, sex and check character.
+ * @throws {@link FrontlineError} `invalid_resident_id` naming every problem.
  * @example
  * parseResidentId('11010519491231002X').birthDate; // => '1949-12-31'
  * parseResidentId('11010519491231002X').sex; // => 'female'
@@ -94,6 +100,8 @@ export function parseResidentId(input: string): ResidentIdInfo {
 /**
  * {@link parseResidentId} without throwing.
  *
+ * @param input - The number as written.
+ * @returns What the number says, or the error naming every problem.
  * @example
  * tryParseResidentId('110105194912310021').ok; // => false
  * @category People
@@ -105,6 +113,8 @@ export function tryParseResidentId(input: string): Result<ResidentIdInfo> {
 /**
  * True when the number is a valid 18-character or legacy 15-digit resident id.
  *
+ * @param input - The number as written.
+ * @returns True when {@link parseResidentId} would accept it.
  * @example
  * isValidResidentId('440524188001010014'); // => true
  * @category People
@@ -117,6 +127,11 @@ export function isValidResidentId(input: string): boolean {
  * Writes an 18-character resident id from its parts, computing the check character. Throws a
  * `RangeError` for a birth date that is not a real day from 1800 on, or a sequence outside 0–999.
  *
+ * @param addressCode - The 6-digit address code.
+ * @param birthDate - The birth date.
+ * @param sequence - The sequence number, 0–999 (odd for a man, even for a woman).
+ * @returns The 18-character id.
+ * @throws `TypeError` for an address code that is not 6 digits; `RangeError` for a sequence outside 0–999 or a birth date that is not a real day from 1800 on.
  * @example
  * makeResidentId('110105', '1949-12-31' as Day, 2); // => '11010519491231002X'
  * @category People
