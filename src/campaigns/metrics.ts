@@ -140,6 +140,8 @@ const ZERO = {
 /**
  * The figures of nothing, for each kind.
  *
+ * @param kind - The campaign kind.
+ * @returns Its figures, all zero.
  * @example
  * emptyMetrics('cleaning').sites; // => 0
  * @category Campaigns
@@ -152,6 +154,10 @@ export function emptyMetrics<K extends CampaignMetrics['kind']>(kind: K): Extrac
  * Adds two sets of figures of the same kind, field by field: associative and commutative, so
  * summaries of townships merge into the county's, and counties' into a province's.
  *
+ * @param a - Figures of one kind.
+ * @param b - Figures of the same kind.
+ * @returns Their sum, field by field.
+ * @throws `TypeError` when the two are of different kinds.
  * @example
  * const a = { ...emptyMetrics('doorKnocking'), households: 4, screened: 3 };
  * const b = { ...emptyMetrics('doorKnocking'), households: 6, screened: 6 };
@@ -168,6 +174,8 @@ export function mergeMetrics<M extends CampaignMetrics>(a: M, b: M): M {
 /**
  * The {@link Monoid} of a kind's figures, for `rollup`.
  *
+ * @param kind - The campaign kind.
+ * @returns Its zero figures and {@link mergeMetrics}.
  * @example
  * const byUnit = { wjg: { ...emptyMetrics('doorKnocking'), households: 4 }, cb: { ...emptyMetrics('doorKnocking'), households: 6 } };
  * rollup(tree, byUnit, metricsMonoid('doorKnocking')).get(tree.root)?.households; // => 10
@@ -181,6 +189,8 @@ export function metricsMonoid<K extends CampaignMetrics['kind']>(kind: K): Monoi
  * Screening coverage: households screened over households registered (0 when none are registered).
  * Never above 1.
  *
+ * @param m - Door-knocking figures (or any with `households` and `screened`).
+ * @returns The share of households screened, from 0 to 1.
  * @example
  * coverage({ ...emptyMetrics('doorKnocking'), households: 4, screened: 3 }); // => 0.75
  * @category Campaigns

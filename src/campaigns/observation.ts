@@ -10,6 +10,9 @@ import type { Observation } from './records.js';
  * through 2020-02-07. With `asOf`, only the changes decided on or before that day count: the end as
  * it stood then, so a later decision does not rewrite the past.
  *
+ * @param obs - The observation: its first day, planned days, basis and changes.
+ * @param asOf - Count only the changes decided on or before this day (default: all).
+ * @returns The last day under observation.
  * @example
  * observationEnd({ fromDay: '2020-01-24', plannedDays: 14, changes: [] }); // => '2020-02-06'
  * observationEnd({ fromDay: '2020-01-24', plannedDays: 14, basis: 'lastContact', changes: [] }); // => '2020-02-07'
@@ -78,6 +81,10 @@ export interface FollowUp {
  * count. Checks are due from the later of the first observed day and the
  * day the observation was recorded, through its last day; readings after the period still count.
  *
+ * @param obs - The observation.
+ * @param day - The day.
+ * @param settings - The ledger's settings (misses in a row before lost to follow-up).
+ * @returns The follow-up on the day.
  * @example
  * const obs = tableGet(ledger.observations, 'obs-31g')!;
  * followUp(obs, '2020-01-30' as Day, ledger.settings).due; // => 2
