@@ -30,6 +30,9 @@ function load(input: unknown, base: readonly PropertyKey[]): { c: AdmissionCase;
  * replayed from the start) and returns the case. `temporaryBranch` defaults to `false` and `steps`
  * to none. Throws a {@link FrontlineError} (`invalid_input`) listing every problem.
  *
+ * @param input - The case: id, person, birth date, branch, and any steps already taken.
+ * @returns The case, with its defaults.
+ * @throws {@link FrontlineError} `invalid_input` for malformed fields or a step that breaks a rule.
  * @example
  * const c = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * c.steps.length; // => 0
@@ -52,6 +55,10 @@ export function openAdmissionCase(input: AdmissionCaseInput): AdmissionCase {
  * case's malformed fields. A step out of order is refused naming what it needs. The case passed in is
  * never changed.
  *
+ * @param c - The case (not changed).
+ * @param step - The step, with its day.
+ * @returns The case with the step recorded.
+ * @throws {@link FrontlineError} `invalid_input` naming every rule the step breaks (with its rule id), or the malformed fields of the step or the case.
  * @example
  * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * const c1 = advance(c0, { step: 'application', day: '2019-11-04' });
@@ -77,6 +84,9 @@ export function advance(c: AdmissionCase, step: AdmissionStepInput): AdmissionCa
 /**
  * {@link advance} without throwing: the new case, or the error listing every broken rule.
  *
+ * @param c - The case (not changed).
+ * @param step - The step, with its day.
+ * @returns The case with the step recorded, or the error naming every problem.
  * @example
  * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * const r = tryAdvance(c0, { step: 'application', day: '2010-09-01' }); // aged 14
@@ -93,6 +103,8 @@ export function tryAdvance(c: AdmissionCase, step: AdmissionStepInput): Result<A
  * step that breaks a rule given the steps before it (paths `steps[i]…`, with the rule's id). An
  * empty list means every step was rightly taken.
  *
+ * @param input - A stored case, as received.
+ * @returns Every problem found; empty when every step was rightly taken.
  * @example
  * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * checkAdmissionCase(admissionSteps.reduce(advance, c0)); // => []
@@ -109,6 +121,8 @@ export function checkAdmissionCase(input: unknown): readonly Issue[] {
  * `developmentTarget` (until the admission is approved), `probationaryMember`, `fullMember` (once
  * conversion is approved) or `cancelled`.
  *
+ * @param c - The case.
+ * @returns Its status after its last step.
  * @example
  * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * admissionStatus(c0); // => 'nonMember'
@@ -160,6 +174,10 @@ export interface NextStep {
  * left out; a closed case (full member or cancelled) has none. Throws a {@link FrontlineError}
  * (`invalid_input`) when the case itself breaks a rule.
  *
+ * @param c - The case.
+ * @param asOf - The day asked about (`'YYYY-MM-DD'`).
+ * @returns The steps it may take next, each with its window and the rules behind it.
+ * @throws {@link FrontlineError} `invalid_input` for a day that is not a real date, or a case that is malformed or breaks a rule.
  * @example
  * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * const activist = admissionSteps.slice(0, 3).reduce(advance, c0); // an activist since 2020-02-01
@@ -287,6 +305,8 @@ export interface AdmissionTimeline {
  * was admitted (the meeting day, from which probation counts), when probation ends, and since when
  * Party standing counts (the end of probation, once conversion is approved).
  *
+ * @param c - The case.
+ * @returns The day of each milestone reached.
  * @example
  * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * const c = admissionSteps.slice(0, 12).reduce(advance, c0); // admitted at the meeting of 2021-03-20, approved on 2021-04-10

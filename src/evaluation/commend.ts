@@ -130,6 +130,10 @@ interface Candidate {
  * candidates ranked (ties by id), those excluded by a missed shift or an overdue finding left out,
  * the quota never exceeded, and each nomination explaining itself.
  *
+ * @param input - The records, period, people, and any cadre and team evaluations of the period.
+ * @param criteria - The criteria of each title (default {@link COMMENDATION_CRITERIA}).
+ * @returns The nominations, by title and place, and each title's quota.
+ * @throws {@link FrontlineError} `invalid_input` for an invalid period or a quota share not above 0 and at most 1.
  * @example
  * const villages = ledgerTree(ledger).units.filter((u) => u.kind === 'village' || u.kind === 'community');
  * const teams = evaluateTeams(records, villages.map((u) => u.id), { period }).grades;
@@ -254,6 +258,10 @@ export interface AdmissionSuggestion {
  * that: each case still goes through every step of the admission rules (the fast track waives only
  * the one-year activist period and the quota).
  *
+ * @param input - The records, the period and the people.
+ * @param options - `minRecords` (default 3) and `minPoints` (default 5).
+ * @returns The suggestions, strongest first.
+ * @throws {@link FrontlineError} `invalid_input` for an invalid period.
  * @example
  * suggestAdmissions({ records, period, people: tableValues(ledger.people) }).suggestions.map((s) => s.personId);
  * @category Evaluation

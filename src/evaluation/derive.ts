@@ -116,6 +116,10 @@ export const RECORD_POINTS: Readonly<Record<Exclude<RecordKind, 'deed'>, { reado
  * fixed or left overdue in one's unit (for the unit, and for each of its cadres), volunteer
  * hours — each pointing to the ledger records it comes from. Points follow {@link RECORD_POINTS}.
  *
+ * @param ledger - The ledger.
+ * @param period - The days to derive from (both ends included).
+ * @returns The records of the period.
+ * @throws {@link FrontlineError} `invalid_input` for an invalid period.
  * @example
  * const records = deriveRecords(ledger, { from: '2020-01-25', to: '2020-02-07' });
  * records.find((r) => r.kind === 'shiftLed')?.points; // => 2 (a shift led, its attendance checked)

@@ -261,6 +261,11 @@ function checkPeriod(period: Period, inPeriod: number): void {
  * An empty period, a rubric whose weights do not sum to 1 or that does not weigh 绩 most, are bad
  * input.
  *
+ * @param records - The performance records (of any period: those outside it are ignored).
+ * @param cadres - The cadres evaluated, each once.
+ * @param options - The period, and optionally the rubric, quota rule and vetoes.
+ * @returns The evaluations in rank order, and the quota used.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options, a cadre listed twice, a malformed record, or no record in the period.
  * @example
  * const records = deriveRecords(ledger, period);
  * const cadres = tableValues(ledger.people).filter((p) => p.cadreLevel === 'village');
@@ -389,6 +394,11 @@ export interface TeamOptions {
  * its cadres when given; ranked, with good (好) for at most 40% of the teams, from 75 and with no
  * overdue finding, then fairly good (from 65), average (from 55) or poor.
  *
+ * @param records - The performance records.
+ * @param units - The units whose leadership teams are graded, each once.
+ * @param options - The period, and optionally the rubric, cadre evaluations and thresholds.
+ * @returns The evaluations in rank order, and the most `good` grades allowed.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options or thresholds, a unit listed twice, a malformed record, or no record in the period.
  * @example
  * const villages = ledgerTree(ledger).units.filter((u) => u.kind === 'village' || u.kind === 'community');
  * const { grades, goodMax } = evaluateTeams(records, villages.map((u) => u.id), { period });
@@ -517,6 +527,10 @@ const APPRAISAL_ORDER: readonly AppraisalGrade[] = ['excellent', 'qualified', 'b
  * unqualified for −10 or worse). A tally with more votes than voters, or more voters than members,
  * is bad input.
  *
+ * @param members - The members appraised, each once.
+ * @param options - The votes and the number of voters, or (without votes) the records and their period.
+ * @returns Each member's appraisal, in the order given, and the most `excellent` grades allowed.
+ * @throws {@link FrontlineError} `invalid_input` for a member listed twice, bad tallies, more voters than members, neither votes nor records, an invalid period, or no record in it.
  * @example
  * appraiseMembers(['p1', 'p2', 'p3'], { votes: { p1: { excellent: 3, qualified: 0, basicallyQualified: 0, unqualified: 0 }, p2: { excellent: 2, qualified: 1, basicallyQualified: 0, unqualified: 0 }, p3: { excellent: 0, qualified: 3, basicallyQualified: 0, unqualified: 0 } }, voters: 3 }).grades.map((g) => g.grade);
  * // => ['excellent', 'qualified', 'qualified']

@@ -312,6 +312,12 @@ function ownFigures(ledger: Ledger, days: readonly Day[], shared: ProgressShared
  * day, an unknown scope or bad options are an error, checked before any work; a day with no data
  * says so.
  *
+ * @param ledger - The ledger.
+ * @param day - The day reported on.
+ * @param scope - The unit the report is for (default: the county).
+ * @param options - {@link DispatchOptions}: the days of trend, and any disclosure of names with its purpose.
+ * @returns The dispatch.
+ * @throws {@link FrontlineError} `invalid_day` for a day that is not a real date; `unknown_unit` for a scope not in the ledger (or a ledger with no units); `invalid_input` for bad options (a trend outside 0–92 days, a disclosure without a purpose).
  * @example
  * const report = dailyDispatch(ledger, '2020-02-07');
  * report.rows.map((r) => [r.unit.name, coverage(r.summary.doorKnocking)]);

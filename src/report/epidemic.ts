@@ -42,6 +42,10 @@ export const COMMUNITY_STATE_RULES: readonly (Rule & { readonly since: Day; read
  * has a cluster (under the rule edition in force that day), community transmission when cases in
  * several households reach the cluster size. Units with no case are left out.
  *
+ * @param ledger - The ledger.
+ * @param day - The day.
+ * @returns The state of each village and community with a case, by unit id.
+ * @throws {@link FrontlineError} `invalid_input` for a day that is not a real date.
  * @example
  * const confirmed = { type: 'householdClassified', id: 'e200', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', householdId: 'h0000965', personId: 'p0003093', category: 'confirmed' };
  * communityStates(apply(ledger, [confirmed]), '2020-02-07' as Day).get('yc.t03.v201' as OrgId);

@@ -53,6 +53,10 @@ const COLUMNS: readonly Column[] = [
  * with masked ids and phones and surname + 某 unless names were disclosed for a purpose. An
  * unknown locale or format is an error.
  *
+ * @param report - The dispatch, from {@link dailyDispatch}.
+ * @param options - {@link RenderOptions}: the locale (default `zh-CN`) and the format (default `text`).
+ * @returns The rendered report.
+ * @throws {@link FrontlineError} `invalid_input` for an unknown locale or format.
  * @example
  * renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }).split('\n')[0]; // => '■ 岳池县 daily dispatch, 2020-02-07'
  * @category Reports

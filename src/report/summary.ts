@@ -108,6 +108,7 @@ const ZERO_ADMISSION: AdmissionMetrics = Object.freeze({ nonMember: 0, applicant
 /**
  * The summary of nothing: every figure 0.
  *
+ * @returns A summary with every figure 0.
  * @example
  * emptySummary().duty.seats; // => 0
  * @category Reports
@@ -134,6 +135,9 @@ const addAll = <T extends object>(a: T, b: T): T => {
  * Merges two summaries figure by figure: associative and commutative, with {@link emptySummary}
  * as its identity.
  *
+ * @param a - A summary.
+ * @param b - Another summary.
+ * @returns Their sum, figure by figure.
  * @example
  * const a = dailyDispatch(ledger, '2020-02-07').total;
  * mergeSummaries(a, emptySummary()); // => a
