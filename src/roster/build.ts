@@ -184,6 +184,10 @@ export interface RosterResult {
  * soft goals S1–S6 are optimized. Deterministic for a seed under an iteration budget. An infeasible
  * problem is not an error: check {@link checkCapacity} first, or read `unfilled`.
  *
+ * @param problem - The roster problem.
+ * @param options - {@link BuildOptions}: the seed, the iteration budget, limits and progress reports.
+ * @returns The roster, its score, its violations, its unfilled seats explained, and figures.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options; `invalid_roster` listing every problem of the problem.
  * @example
  * const problem = generateRosterProblem({ size: 'S', seed: 1 });
  * const { score, stats } = buildRoster(problem, { seed: 1 });

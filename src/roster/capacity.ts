@@ -67,6 +67,9 @@ const LEVEL_BY_RANK = ['', 'village', 'section', 'county'] as const;
  * pools (at a locality cost); one of the whole problem cannot. Only real shortfalls are named: each
  * bound holds for every roster.
  *
+ * @param problem - The roster problem.
+ * @returns Whether the whole problem has room for every seat, and each shortfall found.
+ * @throws {@link FrontlineError} `invalid_roster` listing every problem of the problem.
  * @example
  * const report = checkCapacity(generateRosterProblem({ size: 'S', seed: 1 }));
  * report.feasible; // => false (150 leader seats a day, and 150 cadres who need a weekly rest day)

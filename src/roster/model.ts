@@ -541,6 +541,11 @@ export type SeatSlot = 'L' | number;
 /**
  * The id of a seat from its parts.
  *
+ * @param postId - The post.
+ * @param day - The day the shift starts.
+ * @param shiftId - The shift.
+ * @param slot - `'L'` for the leader, 1, 2, … for the staff.
+ * @returns The seat id, `post/day/shift/slot`.
  * @example
  * seatId('cp1' as PostId, '2020-02-01' as Day, 'night' as ShiftId, 'L'); // => 'cp1/2020-02-01/night/L'
  * @category Rosters
@@ -552,6 +557,8 @@ export function seatId(postId: PostId, day: Day, shiftId: ShiftId, slot: SeatSlo
 /**
  * The parts of a seat id, or `undefined` when it is not one.
  *
+ * @param id - The text to read.
+ * @returns Its post, day, shift and slot, or `undefined`.
  * @example
  * parseSeatId('cp1/2020-02-01/night/2'); // => { postId: 'cp1', day: '2020-02-01', shiftId: 'night', slot: 2 }
  * @category Rosters

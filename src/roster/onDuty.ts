@@ -51,6 +51,11 @@ export interface OnDuty {
  * so shifts across midnight are found from the day they start. An unknown post or an instant that
  * does not parse throws a {@link FrontlineError}.
  *
+ * @param roster - The roster.
+ * @param postId - The post.
+ * @param at - The instant, with its offset.
+ * @returns The shifts of the post under way at that instant.
+ * @throws {@link FrontlineError} `invalid_input` for a post the roster does not have or an instant that does not parse.
  * @example
  * onDuty(roster, 'post0001', '2020-02-03T10:00:00+08:00').shifts[0]?.shiftId; // => 'morning'
  * @category Rosters

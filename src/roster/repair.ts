@@ -186,6 +186,12 @@ export interface RepairResult extends RosterResult {
  * roster, its diff (seat, old, new, reason) and the changed problem. Bad input (an unknown person,
  * post or seat, or a shift no post has) throws a {@link FrontlineError} listing each problem.
  *
+ * @param problem - The roster problem.
+ * @param roster - The published roster.
+ * @param change - One {@link RosterChange} or several: someone unavailable, a post closed or opened, a shift added, a seat freed.
+ * @param options - {@link RepairOptions}: the freeze time, the seed and the search iterations.
+ * @returns The new roster, its diff and the changed problem.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options; `invalid_roster` for a malformed change, an unknown person, post, seat or shift, or a roster or problem that is not valid.
  * @example
  * const sick = { kind: 'unavailable', personId: problem.people[0]!.id, from: '2020-02-05', to: '2020-02-07', reason: 'sickness' } as const;
  * const { diff, repair } = repairRoster(problem, roster, sick);

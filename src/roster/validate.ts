@@ -117,6 +117,11 @@ export function assignmentOf(c: Compiled, input: unknown, what = 'roster'): Int3
  * A roster naming seats or people the problem does not have is bad input: a
  * {@link FrontlineError} lists each.
  *
+ * @param problem - The roster problem.
+ * @param roster - The roster to check.
+ * @param options - {@link ValidateOptions}: whether to list soft violations one by one (default yes).
+ * @returns Its score, the total of each constraint, and the violations.
+ * @throws {@link FrontlineError} `invalid_roster` for a problem that is not valid, or a roster naming unknown seats or people.
  * @example
  * validateRoster(problem, roster).score[0]; // => 0 (no hard rule broken)
  * @category Rosters
