@@ -195,6 +195,9 @@ export type Finding = z.infer<typeof Finding>;
  * The deadline of a finding in force on a day: the one it was raised with, or the last one set by a
  * re-check that reopened it on or before that day.
  *
+ * @param finding - The finding.
+ * @param day - The day.
+ * @returns The deadline in force on that day.
  * @example
  * const finding = tableGet(ledger.findings, 'insp-2020-02-01-sg-05-4/staff')!; // due on 2020-02-02; reopened on 2020-02-03, due on 2020-02-05
  * deadlineOn(finding, '2020-02-02' as Day); // => '2020-02-02'

@@ -231,6 +231,9 @@ function partyOrgFor(kind: OrgUnit['kind'], full: number, total: number, countyI
  * team per township; and the "1+1+10" command structure with ten supervision groups over the three
  * lines. Deterministic for a seed. Names other than the article's are plausible, not real records.
  *
+ * @param options - {@link GenerateCountyOptions}: the seed, the scale and the day it is drawn as of.
+ * @returns The county: units, people, households and the command structure.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options.
  * @example
  * const county = generateCounty({ seed: 1, scale: 0.02 });
  * county.units.filter((u) => u.kind === 'township' || u.kind === 'subdistrict').length; // => 27

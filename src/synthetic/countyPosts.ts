@@ -20,6 +20,8 @@ const DUTY_ROOM_SHIFTS: readonly Shift[] = [
  * section-level Party member, two staff). Each post's pool is its township (the county for the
  * hotline).
  *
+ * @param units - The county's units.
+ * @returns The posts: a checkpoint for each village and community, a duty room for each township and subdistrict, and the county's hotline.
  * @example
  * const posts = countyPosts(county.units);
  * posts.filter((p) => p.kind === 'dutyRoom').length; // => 27
