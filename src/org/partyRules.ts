@@ -137,7 +137,7 @@ export function branchCommitteeRule(fullMembers: number): { committee: boolean; 
  *
  * @param tree - The organization tree.
  * @param people - The people of the tree.
- * @returns Every finding, in tree order; empty when every organization follows the rules.
+ * @returns Every finding; empty when every organization follows the rules.
  * @example
  * checkPartyRules(tree, people).filter((i) => i.severity === 'error'); // => []
  * @category Party rules
