@@ -4,7 +4,7 @@
  * synthetic county at the scale of Yuechi (27 townships, 869 villages and communities, 1.2 million
  * people).
  *
- * @packageDocumentation
+ * @module frontline
  */
 
 // core values

@@ -30,6 +30,9 @@ function load(input: unknown, base: readonly PropertyKey[]): { c: AdmissionCase;
  * replayed from the start) and returns the case. `temporaryBranch` defaults to `false` and `steps`
  * to none. Throws a {@link FrontlineError} (`invalid_input`) listing every problem.
  *
+ * @param input - The case: id, person, birth date, branch, and any steps already taken.
+ * @returns The case, with its defaults.
+ * @throws {@link FrontlineError} `invalid_input` for malformed fields or a step that breaks a rule.
  * @example
  * const c = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * c.steps.length; // => 0
@@ -52,7 +55,12 @@ export function openAdmissionCase(input: AdmissionCaseInput): AdmissionCase {
  * case's malformed fields. A step out of order is refused naming what it needs. The case passed in is
  * never changed.
  *
+ * @param c - The case (not changed).
+ * @param step - The step, with its day.
+ * @returns The case with the step recorded.
+ * @throws {@link FrontlineError} `invalid_input` naming every rule the step breaks (with its rule id), or the malformed fields of the step or the case.
  * @example
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * const c1 = advance(c0, { step: 'application', day: '2019-11-04' });
  * advance(c1, { step: 'applicationTalk', day: '2019-12-06', by: 'p0000101' });
  * // throws: step.day: the talk on 2019-12-06 is 32 days after the application of 2019-11-04: it is held within one month (by 2019-12-04)
@@ -76,8 +84,12 @@ export function advance(c: AdmissionCase, step: AdmissionStepInput): AdmissionCa
 /**
  * {@link advance} without throwing: the new case, or the error listing every broken rule.
  *
+ * @param c - The case (not changed).
+ * @param step - The step, with its day.
+ * @returns The case with the step recorded, or the error naming every problem.
  * @example
- * const r = tryAdvance(c0, { step: 'application', day: '2010-09-01' });
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * const r = tryAdvance(c0, { step: 'application', day: '2010-09-01' }); // aged 14
  * r.ok; // => false
  * if (!r.ok) r.error.issues[0]?.rule; // => 'admission.minimumAge'
  * @category Admission
@@ -91,8 +103,11 @@ export function tryAdvance(c: AdmissionCase, step: AdmissionStepInput): Result<A
  * step that breaks a rule given the steps before it (paths `steps[i]…`, with the rule's id). An
  * empty list means every step was rightly taken.
  *
+ * @param input - A stored case, as received.
+ * @returns Every problem found; empty when every step was rightly taken.
  * @example
- * checkAdmissionCase(c).length; // => 0 for a case built with advance
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * checkAdmissionCase(admissionSteps.reduce(advance, c0)); // => []
  * @category Admission
  */
 export function checkAdmissionCase(input: unknown): readonly Issue[] {
@@ -106,7 +121,10 @@ export function checkAdmissionCase(input: unknown): readonly Issue[] {
  * `developmentTarget` (until the admission is approved), `probationaryMember`, `fullMember` (once
  * conversion is approved) or `cancelled`.
  *
+ * @param c - The case.
+ * @returns Its status after its last step.
  * @example
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
  * admissionStatus(c0); // => 'nonMember'
  * admissionStatus(advance(c0, { step: 'application', day: '2019-11-04' })); // => 'applicant'
  * @category Admission
@@ -124,7 +142,8 @@ export function admissionStatus(c: AdmissionCase): AdmissionStatus {
  * {@link advance}.
  *
  * @example
- * // an activist since 2020-02-01, assessed on 2020-07-30 and 2021-01-20
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * const c = admissionSteps.slice(0, 5).reduce(advance, c0); // an activist since 2020-02-01, assessed on 2020-07-30 and 2021-01-20
  * const next: NextStep | undefined = nextSteps(c, '2021-01-20').find((n) => n.step === 'developmentTarget');
  * // => { step: 'developmentTarget', earliest: '2021-02-01', earliestRule: 'admission.activistPeriod',
  * //      latest: '2021-07-20', latestRule: 'admission.activistAssessment' }
@@ -155,8 +174,14 @@ export interface NextStep {
  * left out; a closed case (full member or cancelled) has none. Throws a {@link FrontlineError}
  * (`invalid_input`) when the case itself breaks a rule.
  *
+ * @param c - The case.
+ * @param asOf - The day asked about (`'YYYY-MM-DD'`).
+ * @returns The steps it may take next, each with its window and the rules behind it.
+ * @throws {@link FrontlineError} `invalid_input` for a day that is not a real date, or a case that is malformed or breaks a rule.
  * @example
- * nextSteps(activistSince20200201, '2020-03-01').map((n) => [n.step, n.earliest, n.latest]);
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * const activist = admissionSteps.slice(0, 3).reduce(advance, c0); // an activist since 2020-02-01
+ * nextSteps(activist, '2020-03-01').map((n) => [n.step, n.earliest, n.latest]);
  * // => [['assessment', '2020-03-01', '2020-08-01'], ['fastTrack', '2020-03-01', '2020-12-31']]
  * // (developmentTarget appears once an assessment is recorded: from 2021-02-01)
  * @category Admission
@@ -245,8 +270,9 @@ export function nextSteps(c: AdmissionCase, asOf: string): readonly NextStep[] {
  * The milestones of a case, each the day it happened (absent until it has).
  *
  * @example
- * const t: AdmissionTimeline = admissionTimeline(c);
- * t.fullMemberSince; // => '2022-03-20' — Party standing counts from the end of probation
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * const t: AdmissionTimeline = admissionTimeline(admissionSteps.reduce(advance, c0));
+ * t.fullMemberSince; // => '2022-03-20' (Party standing counts from the end of probation)
  * @category Admission
  */
 export interface AdmissionTimeline {
@@ -279,8 +305,12 @@ export interface AdmissionTimeline {
  * was admitted (the meeting day, from which probation counts), when probation ends, and since when
  * Party standing counts (the end of probation, once conversion is approved).
  *
+ * @param c - The case.
+ * @returns The day of each milestone reached.
  * @example
- * admissionTimeline(c).probationEnds; // => '2022-03-20' for an admission meeting on 2021-03-20
+ * const c0 = openAdmissionCase({ id: 'adm-001', person: 'p0000042', birthDate: '1996-05-04', branch: 'yc.t03.v201' });
+ * const c = admissionSteps.slice(0, 12).reduce(advance, c0); // admitted at the meeting of 2021-03-20, approved on 2021-04-10
+ * admissionTimeline(c).probationEnds; // => '2022-03-20'
  * @category Admission
  */
 export function admissionTimeline(c: AdmissionCase): AdmissionTimeline {

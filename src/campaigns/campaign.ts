@@ -42,7 +42,11 @@ export type Campaign = z.infer<typeof Campaign>;
 /**
  * True when a day falls within a campaign's days (from its start to its end, if it has one).
  *
+ * @param campaign - The campaign.
+ * @param day - The day.
+ * @returns True from its start day through its end day (if any).
  * @example
+ * const campaign = tableGet(ledger.campaigns, 'dk-2020')!; // from 2020-01-25, no end day
  * campaignRunsOn(campaign, '2020-02-01' as Day); // => true
  * @category Campaigns
  */

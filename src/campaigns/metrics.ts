@@ -4,8 +4,8 @@ import type { Monoid } from '../org/rollup.js';
  * Door-knocking figures of a unit on a day; every field adds up the tree.
  *
  * @example
- * const m: DoorKnockingMetrics = progress.total as DoorKnockingMetrics;
- * coverage(m); // => screened / households
+ * const m = campaignProgress(ledger, 'dk-2020' as CampaignId, '2020-02-07' as Day).total as DoorKnockingMetrics;
+ * coverage(m); // => m.screened / m.households
  * @category Campaigns
  */
 export interface DoorKnockingMetrics {
@@ -37,7 +37,8 @@ export interface DoorKnockingMetrics {
  * Home-prevention figures of a unit on a day.
  *
  * @example
- * const m: HomePreventionMetrics = progress.total as HomePreventionMetrics;
+ * const m = campaignProgress(ledger, 'hp-2020' as CampaignId, '2020-02-07' as Day).total as HomePreventionMetrics;
+ * m.lettersDelivered === m.households; // => true
  * @category Campaigns
  */
 export interface HomePreventionMetrics {
@@ -73,7 +74,8 @@ export interface HomePreventionMetrics {
  * Cleaning figures of a unit on a day.
  *
  * @example
- * const m: CleaningMetrics = progress.total as CleaningMetrics;
+ * const m = campaignProgress(ledger, 'cl-2020' as CampaignId, '2020-02-07' as Day).total as CleaningMetrics;
+ * m.done <= m.required; // => true
  * @category Campaigns
  */
 export interface CleaningMetrics {
@@ -95,7 +97,8 @@ export interface CleaningMetrics {
  * Volunteer-service figures of a unit on a day.
  *
  * @example
- * const m: VolunteerMetrics = progress.total as VolunteerMetrics;
+ * const m = campaignProgress(ledger, 'vs-2020' as CampaignId, '2020-02-07' as Day).total as VolunteerMetrics;
+ * m.attended <= m.signUps; // => true
  * @category Campaigns
  */
 export interface VolunteerMetrics {
@@ -137,6 +140,8 @@ const ZERO = {
 /**
  * The figures of nothing, for each kind.
  *
+ * @param kind - The campaign kind.
+ * @returns Its figures, all zero.
  * @example
  * emptyMetrics('cleaning').sites; // => 0
  * @category Campaigns
@@ -149,8 +154,14 @@ export function emptyMetrics<K extends CampaignMetrics['kind']>(kind: K): Extrac
  * Adds two sets of figures of the same kind, field by field: associative and commutative, so
  * summaries of townships merge into the county's, and counties' into a province's.
  *
+ * @param a - Figures of one kind.
+ * @param b - Figures of the same kind.
+ * @returns Their sum, field by field.
+ * @throws `TypeError` when the two are of different kinds.
  * @example
- * mergeMetrics(a, b).households === a.households + b.households; // => true
+ * const a = { ...emptyMetrics('doorKnocking'), households: 4, screened: 3 };
+ * const b = { ...emptyMetrics('doorKnocking'), households: 6, screened: 6 };
+ * coverage(mergeMetrics(a, b)); // => 0.9
  * @category Campaigns
  */
 export function mergeMetrics<M extends CampaignMetrics>(a: M, b: M): M {
@@ -163,8 +174,11 @@ export function mergeMetrics<M extends CampaignMetrics>(a: M, b: M): M {
 /**
  * The {@link Monoid} of a kind's figures, for `rollup`.
  *
+ * @param kind - The campaign kind.
+ * @returns Its zero figures and {@link mergeMetrics}.
  * @example
- * rollup(tree, byUnit, metricsMonoid('doorKnocking'));
+ * const byUnit = { wjg: { ...emptyMetrics('doorKnocking'), households: 4 }, cb: { ...emptyMetrics('doorKnocking'), households: 6 } };
+ * rollup(tree, byUnit, metricsMonoid('doorKnocking')).get(tree.root)?.households; // => 10
  * @category Campaigns
  */
 export function metricsMonoid<K extends CampaignMetrics['kind']>(kind: K): Monoid<Extract<CampaignMetrics, { kind: K }>> {
@@ -175,6 +189,8 @@ export function metricsMonoid<K extends CampaignMetrics['kind']>(kind: K): Monoi
  * Screening coverage: households screened over households registered (0 when none are registered).
  * Never above 1.
  *
+ * @param m - Door-knocking figures (or any with `households` and `screened`).
+ * @returns The share of households screened, from 0 to 1.
  * @example
  * coverage({ ...emptyMetrics('doorKnocking'), households: 4, screened: 3 }); // => 0.75
  * @category Campaigns

@@ -11,6 +11,9 @@ import type { Observation } from './records.js';
  * through 2020-02-07. With `asOf`, only the changes decided on or before that day count: the end as
  * it stood then, so a later decision does not rewrite the past.
  *
+ * @param obs - The observation: its first day, planned days, basis and changes.
+ * @param asOf - Count only the changes decided on or before this day (default: all).
+ * @returns The last day under observation.
  * @example
  * observationEnd({ fromDay: '2020-01-24', plannedDays: 14, changes: [] }); // => '2020-02-06'
  * observationEnd({ fromDay: '2020-01-24', plannedDays: 14, basis: 'lastContact', changes: [] }); // => '2020-02-07'
@@ -34,7 +37,9 @@ export function observationEnd(
  * checks missed on earlier days, the misses in a row, and the status.
  *
  * @example
+ * const obs = tableGet(ledger.observations, 'obs-31g')!; // arrived on 2020-01-28, observed at home for 14 days
  * const f: FollowUp = followUp(obs, '2020-01-30' as Day, ledger.settings);
+ * f.endDay; // => '2020-02-10'
  * @category Home prevention
  */
 export interface FollowUp {
@@ -71,7 +76,12 @@ export interface FollowUp {
  * day the observation was recorded, through its last day; readings after the period still count.
  * Before that day the observation has `notStarted`: it is not yet under way.
  *
+ * @param obs - The observation.
+ * @param day - The day.
+ * @param settings - The ledger's settings (misses in a row before lost to follow-up).
+ * @returns The follow-up on the day.
  * @example
+ * const obs = tableGet(ledger.observations, 'obs-31g')!;
  * followUp(obs, '2020-01-30' as Day, ledger.settings).due; // => 2
  * followUp(obs, '2020-01-23' as Day, ledger.settings).status; // => 'notStarted' (observed from 2020-01-24)
  * @category Home prevention

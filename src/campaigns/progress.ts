@@ -19,8 +19,8 @@ import { dueRevisitBy } from './screening.js';
  * subtree), and in total over the units the campaign covers.
  *
  * @example
- * const p: CampaignProgress = campaignProgress(ledger, 'dk' as CampaignId, '2020-02-01' as Day);
- * coverage(p.total as DoorKnockingMetrics);
+ * const p: CampaignProgress = campaignProgress(ledger, 'dk-2020' as CampaignId, '2020-02-01' as Day);
+ * coverage(p.total as DoorKnockingMetrics); // => 1
  * @category Campaigns
  */
 export interface CampaignProgress<M extends CampaignMetrics = CampaignMetrics> {
@@ -58,9 +58,14 @@ function columnsFor(kind: CampaignKind, n: number): Columns {
  * before the campaign started (there are no figures then, rather than zeros). For several days,
  * {@link campaignProgressSeries} reads the tables once for all of them.
  *
+ * @param ledger - The ledger.
+ * @param campaignId - The campaign.
+ * @param day - The day.
+ * @returns The campaign's figures on the day: by unit, rolled up and in total.
+ * @throws {@link FrontlineError} `invalid_input` for an unknown campaign or a day before it started; `invalid_day` for a day that is not a real date.
  * @example
- * const p = campaignProgress(ledger, 'dk' as CampaignId, '2020-02-01' as Day);
- * p.rolledUp.get('yc.t03' as OrgId); // => the township's figures
+ * const p = campaignProgress(ledger, 'dk-2020' as CampaignId, '2020-02-01' as Day);
+ * p.rolledUp.get('yc' as OrgId); // => p.total (the county's figures)
  * @category Campaigns
  */
 export function campaignProgress(ledger: CampaignLedger, campaignId: CampaignId, day: Day): CampaignProgress {
@@ -73,9 +78,14 @@ export function campaignProgress(ledger: CampaignLedger, campaignId: CampaignId,
  * cheap way to a trend, or to a day and the day before. Throws as {@link campaignProgress} does,
  * naming the first bad day by its index.
  *
+ * @param ledger - The ledger.
+ * @param campaignId - The campaign.
+ * @param days - The days, in any order.
+ * @returns The figures of each day, in the order of `days`.
+ * @throws {@link FrontlineError} `invalid_input` for an unknown campaign or a day before it started; `invalid_day` for a day that is not a real date (naming its index).
  * @example
- * const [today, yesterday] = campaignProgressSeries(ledger, 'hp' as CampaignId, ['2020-02-07', '2020-02-06'] as Day[]);
- * today.total; // => the same figures as campaignProgress(ledger, 'hp', '2020-02-07').total
+ * const [today, yesterday] = campaignProgressSeries(ledger, 'hp-2020' as CampaignId, ['2020-02-07', '2020-02-06'] as Day[]);
+ * today?.total; // => campaignProgress(ledger, 'hp-2020' as CampaignId, '2020-02-07' as Day).total
  * @category Campaigns
  */
 export function campaignProgressSeries(ledger: CampaignLedger, campaignId: CampaignId, days: readonly Day[]): CampaignProgress[] {

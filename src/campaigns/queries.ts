@@ -32,8 +32,13 @@ function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => b
  * day within the scope, with the checks due and done, the misses, and the status (lost to follow-up,
  * escalated, …).
  *
+ * @param ledger - The ledger.
+ * @param day - The day.
+ * @param scope - Only units within this one (default: the whole ledger).
+ * @returns The follow-ups of observations active, lost or escalated on the day, with the person and unit, by observation id.
+ * @throws {@link FrontlineError} `invalid_input` when `day` is not a real day; `unknown_unit` for a scope not in the ledger's tree.
  * @example
- * followUps(ledger, '2020-02-01' as Day).filter((f) => f.status === 'lost').length; // => people lost to follow-up
+ * followUps(ledger, '2020-02-01' as Day).filter((f) => f.status === 'lost').map((f) => f.personId); // => ['p0001593']
  * @category Home prevention
  */
 export function followUps(ledger: CampaignLedger, day: Day, scope?: OrgId): readonly (FollowUp & { readonly personId: string; readonly unitId: OrgId })[] {
@@ -52,6 +57,12 @@ export function followUps(ledger: CampaignLedger, day: Day, scope?: OrgId): read
  * The households of the register in the campaign's covered units (and the scope) that no visit of
  * the campaign has screened by the day.
  *
+ * @param ledger - The ledger.
+ * @param campaignId - The door-knocking campaign.
+ * @param day - The day.
+ * @param scope - Only units within this one (default: the whole ledger).
+ * @returns The households not screened by the day, by id.
+ * @throws {@link FrontlineError} `invalid_input` when `day` is not a real day or the ledger has no such campaign; `unknown_unit` for a scope not in the ledger's tree.
  * @example
  * unscreenedHouseholds(ledger, 'dk-2020' as CampaignId, '2020-01-27' as Day, 'yc.t03' as OrgId).length;
  * @category Door-knocking
@@ -76,6 +87,12 @@ export function unscreenedHouseholds(ledger: CampaignLedger, campaignId: Campaig
  * The households due a revisit on the day: the last visit found nobody home or was refused, or the
  * last screening is older than the ledger's revisit interval (dynamic updating).
  *
+ * @param ledger - The ledger.
+ * @param campaignId - The door-knocking campaign.
+ * @param day - The day.
+ * @param scope - Only units within this one (default: the whole ledger).
+ * @returns The screening states of the households due, by household id.
+ * @throws {@link FrontlineError} `invalid_input` when `day` is not a real day or the ledger has no such campaign; `unknown_unit` for a scope not in the ledger's tree.
  * @example
  * dueRevisits(ledger, 'dk-2020' as CampaignId, '2020-02-03' as Day).map((s) => s.householdId);
  * @category Door-knocking
@@ -95,6 +112,9 @@ export function dueRevisits(ledger: CampaignLedger, campaignId: CampaignId, day:
  * The classified registration history of a household, oldest first (empty when none was made; a
  * screened household without entries counts as `general`).
  *
+ * @param ledger - The ledger.
+ * @param householdId - The household.
+ * @returns Its entries, oldest first.
  * @example
  * classificationHistory(ledger, 'h0000001' as HouseholdId).map((e) => e.category); // => ['fromWuhan', 'fever']
  * @category Door-knocking
@@ -107,6 +127,11 @@ export function classificationHistory(ledger: CampaignLedger, householdId: House
  * Service requests open at an instant (asked for, not yet fulfilled), each marked overdue when its
  * due time has passed.
  *
+ * @param ledger - The ledger.
+ * @param at - The instant.
+ * @param scope - Only units within this one (default: the whole ledger).
+ * @returns The open requests, soonest due first, each marked `overdue` or not.
+ * @throws {@link FrontlineError} `invalid_input` when `at` is not a real instant with its offset; `unknown_unit` for a scope not in the ledger's tree.
  * @example
  * openServiceRequests(ledger, '2020-02-01T20:00:00+08:00' as Instant).filter((r) => r.overdue).length;
  * @category Door-knocking
@@ -128,6 +153,11 @@ export function openServiceRequests(ledger: CampaignLedger, at: Instant, scope?:
  * Sites and their disinfections on a day: required, done, still due, and whether the day before
  * fell short while a cleaning campaign covering the site was running (overdue).
  *
+ * @param ledger - The ledger.
+ * @param day - The day.
+ * @param scope - Only units within this one (default: the whole ledger).
+ * @returns Each site with its disinfections done and still due on the day, and whether the day before fell short; by site id.
+ * @throws {@link FrontlineError} `invalid_input` when `day` is not a real day; `unknown_unit` for a scope not in the ledger's tree.
  * @example
  * sitesDue(ledger, '2020-02-01' as Day).filter((s) => s.due > 0).map((s) => s.site.name);
  * @category Cleaning
@@ -154,6 +184,11 @@ export function sitesDue(ledger: CampaignLedger, day: Day, scope?: OrgId): reado
 /**
  * Volunteer tasks of a day that still have places, in the scope.
  *
+ * @param ledger - The ledger.
+ * @param day - The day.
+ * @param scope - Only units within this one (default: the whole ledger).
+ * @returns The tasks of the day with places left, by id.
+ * @throws {@link FrontlineError} `invalid_input` when `day` is not a real day; `unknown_unit` for a scope not in the ledger's tree.
  * @example
  * openTasks(ledger, '2020-02-01' as Day).map((t) => [t.unitId, t.places - t.signUps.length]);
  * @category Volunteer service
@@ -171,8 +206,11 @@ export function openTasks(ledger: CampaignLedger, day: Day, scope?: OrgId): read
 /**
  * Hours served by each volunteer (attendance recorded), optionally up to a day.
  *
+ * @param ledger - The ledger.
+ * @param until - Count only tasks on or before this day (default: all).
+ * @returns Hours by person id.
  * @example
- * volunteerHours(ledger).get('p0000123' as PersonId); // => 9
+ * volunteerHours(ledger).get('p0029088' as PersonId); // => 9
  * @category Volunteer service
  */
 export function volunteerHours(ledger: CampaignLedger, until?: Day): ReadonlyMap<string, number> {

@@ -131,8 +131,8 @@ export type TemperatureReading = z.infer<typeof TemperatureReading>;
  * temperature readings and, on fever, its escalation to report-and-transfer. Sensitive.
  *
  * @example
- * const obs: Observation = tableGet(ledger.observations, 'obs-1');
- * observationEnd(obs); // => the last day under observation
+ * const obs: Observation = tableGet(ledger.observations, 'obs-nb')!; // 14 days from the last contact, on 2020-01-15
+ * observationEnd(obs); // => '2020-01-29'
  * @category Home prevention
  */
 export const Observation = z
@@ -236,7 +236,8 @@ export type Visit = z.infer<typeof Visit>;
  * Where a household stands in one door-knocking campaign: kept up to date by its visits.
  *
  * @example
- * const s: HouseholdScreening = tableGet(ledger.screenings, screeningKey('dk', 'h1'));
+ * const s: HouseholdScreening = tableGet(ledger.screenings, 'dk-2020|h0007766')!; // by `campaignId|householdId`
+ * s.log.map((v) => v.outcome); // => ['screened', 'nobodyHome', 'refused']
  * @category Door-knocking
  */
 export const HouseholdScreening = z
@@ -331,7 +332,7 @@ export type ClassificationEntry = z.infer<typeof ClassificationEntry>;
  * The classification history of a household, oldest first.
  *
  * @example
- * tableGet(ledger.classifications, 'h1')?.entries.at(-1)?.category; // => the current category
+ * tableGet(ledger.classifications, 'h0000001')?.entries.at(-1)?.category; // => 'fever' (the current category)
  * @category Door-knocking
  */
 export const ClassificationHistory = z
@@ -426,7 +427,7 @@ export type Site = z.infer<typeof Site>;
  * journal).
  *
  * @example
- * tableGet(ledger.disinfections, 's1')?.byDay['2020-01-27']; // => 2
+ * tableGet(ledger.disinfections, 'site-18')?.byDay['2020-01-27']; // => 2
  * @category Cleaning
  */
 export const SiteDisinfections = z

@@ -83,6 +83,9 @@ export function requireInstant(value: unknown, path: PropertyKey = 'at'): Instan
  * Checks a string and returns it as a {@link Day}; throws a {@link FrontlineError} (`invalid_day`)
  * naming the problem otherwise.
  *
+ * @param value - The text to check, `'YYYY-MM-DD'`.
+ * @returns The same text, as a day.
+ * @throws {@link FrontlineError} `invalid_day` when it is not a real calendar date so written.
  * @example
  * parseDay('2020-02-29'); // => '2020-02-29'
  * parseDay('2021-02-29'); // throws: not a real calendar date
@@ -112,6 +115,9 @@ function chinaMidnight(day: Day): TZDate {
 /**
  * The day in China Standard Time on which an instant falls, whatever the machine's time zone.
  *
+ * @param instant - An ISO 8601 instant with its offset, or a `Date`.
+ * @returns Its day in China Standard Time.
+ * @throws `TypeError` when the string is not such an instant or the `Date` is invalid.
  * @example
  * dayOf('2020-01-23T18:00:00Z'); // => '2020-01-24' (02:00 in Beijing)
  * @category Time
@@ -182,6 +188,10 @@ const SINCE_1992 = Date.UTC(1991, 11, 31, 16);
  * The day `n` calendar days after `day` (before it when `n` is negative). Throws a `RangeError`
  * when `n` is not a whole number or the result leaves the years 0000–9999.
  *
+ * @param day - The day to start from.
+ * @param n - Whole days to add (negative: to go back).
+ * @returns The day `n` days later.
+ * @throws `RangeError` when `n` is not a whole number or the result leaves the years 0000–9999; `TypeError` when `day` is not written as a day.
  * @example
  * addDays('2020-01-24' as Day, 14); // => '2020-02-07'
  * @category Time
@@ -198,6 +208,10 @@ export function addDays(day: Day, n: number): Day {
 /**
  * The number of calendar days from `from` to `to`: positive when `to` is later.
  *
+ * @param from - The first day.
+ * @param to - The second day.
+ * @returns Days from `from` to `to` (negative when `to` is earlier).
+ * @throws `TypeError` when either is not written as a day.
  * @example
  * daysBetween('2020-01-24' as Day, '2020-02-07' as Day); // => 14
  * @category Time
@@ -209,6 +223,10 @@ export function daysBetween(from: Day, to: Day): number {
 /**
  * The instant at a clock time (`'HH:mm'`, default midnight) of a day in China Standard Time.
  *
+ * @param day - The day.
+ * @param time - The clock time, `'HH:mm'` (default `'00:00'`).
+ * @returns The instant, with its offset (`+08:00` since 1992).
+ * @throws `RangeError` when the time is not `HH:mm` or the day is not a real date.
  * @example
  * instantAt('2020-01-24' as Day, '08:30'); // => '2020-01-24T08:30:00+08:00'
  * @category Time
@@ -230,6 +248,9 @@ export function instantAt(day: Day, time = '00:00'): Instant {
 /**
  * Compares two days for sorting: negative, zero or positive.
  *
+ * @param a - A day.
+ * @param b - Another day.
+ * @returns A negative number when `a` comes first, 0 when they are equal, a positive one otherwise.
  * @example
  * ['2020-02-01', '2020-01-24'].sort(compareDays); // => ['2020-01-24', '2020-02-01']
  * @category Time
@@ -241,6 +262,9 @@ export function compareDays(a: string, b: string): number {
 /**
  * Whole years of age on a day, for someone born on `birth`.
  *
+ * @param birth - The day of birth.
+ * @param on - The day asked about.
+ * @returns The age in whole years.
  * @example
  * ageOn('2002-02-01' as Day, '2020-02-01' as Day); // => 18
  * ageOn('2002-02-02' as Day, '2020-02-01' as Day); // => 17
@@ -255,6 +279,10 @@ export function ageOn(birth: Day, on: Day): number {
 /**
  * True when `day` lies in the closed range `[from, to]`; an open end (`undefined`) is unbounded.
  *
+ * @param day - The day.
+ * @param from - The first day of the range, or `undefined` for no start.
+ * @param to - The last day of the range, or `undefined` for no end.
+ * @returns True when the day is in the range.
  * @example
  * isDayWithin('2020-02-01' as Day, '2020-01-24' as Day, undefined); // => true
  * @category Time

@@ -39,6 +39,8 @@ export interface Issue {
 /**
  * Formats a path as `units[2].parentId`.
  *
+ * @param path - Keys and array indexes from the root.
+ * @returns The path in dotted form, `(root)` when empty.
  * @example
  * formatPath(['units', 2, 'parentId']); // => 'units[2].parentId'
  * @category Core
@@ -73,9 +75,9 @@ export class FrontlineError extends Error {
   /**
    * Creates the error; its message lists every issue with its path.
    *
-   * @param code - the stable code
-   * @param summary - one line saying what was being done
-   * @param issues - every problem found
+   * @param code - The stable code.
+   * @param summary - One line saying what was being done.
+   * @param issues - Every problem found.
    */
   constructor(code: ErrorCode, summary: string, issues: readonly Issue[]) {
     const lines = issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`);
@@ -103,6 +105,9 @@ export type Result<T> =
 /**
  * Turns zod's issues into library issues, prefixing each path with `base`.
  *
+ * @param error - A zod error.
+ * @param base - A path to put in front of each issue's own (default none).
+ * @returns One issue per zod issue, in order.
  * @example
  * const r = z.object({ a: z.number() }).safeParse({ a: 'x' });
  * if (!r.success) issuesFromZod(r.error, ['input'])[0]?.path; // => ['input', 'a']
@@ -119,6 +124,12 @@ export function issuesFromZod(error: z.core.$ZodError, base: readonly PropertyKe
 /**
  * Parses `input` with a zod schema and throws a {@link FrontlineError} listing every problem.
  *
+ * @param schema - The zod schema.
+ * @param input - The value to parse.
+ * @param code - The code of the error thrown.
+ * @param what - What the input is, for the message (`invalid ${what}`).
+ * @returns The parsed value.
+ * @throws {@link FrontlineError} with the given `code` when the input does not parse.
  * @example
  * parseOrThrow(z.number(), 3, 'invalid_input', 'a count'); // => 3
  * @category Core
@@ -137,6 +148,11 @@ export function parseOrThrow<S extends z.core.$ZodType>(
 /**
  * Parses `input` with a zod schema and returns a {@link Result} instead of throwing.
  *
+ * @param schema - The zod schema.
+ * @param input - The value to parse.
+ * @param code - The code of the error in a failed result.
+ * @param what - What the input is, for the message (`invalid ${what}`).
+ * @returns The parsed value, or the error listing every problem.
  * @example
  * safeParseWith(z.number(), 'x', 'invalid_input', 'a count').ok; // => false
  * @category Core

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * expected, so mixing them up is a compile error.
  *
  * @example
- * const id = OrgId.parse('yc-t05'); // => 'yc-t05' typed as OrgId
+ * const id = OrgId.parse('yc-t05'); // => 'yc-t05' (typed as OrgId)
  * @category Ids
  */
 export const OrgId = z.string().min(1).brand<'OrgId'>();
@@ -20,7 +20,7 @@ export type OrgId = z.infer<typeof OrgId>;
  * The id of a person.
  *
  * @example
- * const id = PersonId.parse('p000001'); // => 'p000001' typed as PersonId
+ * const id = PersonId.parse('p000001'); // => 'p000001' (typed as PersonId)
  * @category Ids
  */
 export const PersonId = z.string().min(1).brand<'PersonId'>();
@@ -35,7 +35,7 @@ export type PersonId = z.infer<typeof PersonId>;
  * The id of a household of the household register.
  *
  * @example
- * const id = HouseholdId.parse('h000001'); // => 'h000001' typed as HouseholdId
+ * const id = HouseholdId.parse('h000001'); // => 'h000001' (typed as HouseholdId)
  * @category Ids
  */
 export const HouseholdId = z.string().min(1).brand<'HouseholdId'>();
@@ -51,7 +51,7 @@ export type HouseholdId = z.infer<typeof HouseholdId>;
  * one of its groups.
  *
  * @example
- * const id = GroupId.parse('war-zone-1'); // => 'war-zone-1' typed as GroupId
+ * const id = GroupId.parse('war-zone-1'); // => 'war-zone-1' (typed as GroupId)
  * @category Ids
  */
 export const GroupId = z.string().min(1).brand<'GroupId'>();
@@ -66,7 +66,7 @@ export type GroupId = z.infer<typeof GroupId>;
  * The id of a supervision group of the command structure.
  *
  * @example
- * const id = SupervisionGroupId.parse('sg-01'); // => 'sg-01' typed as SupervisionGroupId
+ * const id = SupervisionGroupId.parse('sg-01'); // => 'sg-01' (typed as SupervisionGroupId)
  * @category Ids
  */
 export const SupervisionGroupId = z.string().min(1).brand<'SupervisionGroupId'>();
@@ -81,7 +81,7 @@ export type SupervisionGroupId = z.infer<typeof SupervisionGroupId>;
  * The id of a ledger event. Unique within a ledger: applying an event id twice is refused.
  *
  * @example
- * const id = EventId.parse('e0000001'); // => 'e0000001' typed as EventId
+ * const id = EventId.parse('e0000001'); // => 'e0000001' (typed as EventId)
  * @category Ids
  */
 export const EventId = z.string().min(1).max(128).brand<'EventId'>();
@@ -96,7 +96,7 @@ export type EventId = z.infer<typeof EventId>;
  * The id of a campaign.
  *
  * @example
- * const id = CampaignId.parse('dk-2020'); // => 'dk-2020' typed as CampaignId
+ * const id = CampaignId.parse('dk-2020'); // => 'dk-2020' (typed as CampaignId)
  * @category Ids
  */
 export const CampaignId = z.string().min(1).brand<'CampaignId'>();
@@ -112,7 +112,7 @@ export type CampaignId = z.infer<typeof CampaignId>;
  * volunteer task, a declaration).
  *
  * @example
- * const id = RecordId.parse('obs-1'); // => 'obs-1' typed as RecordId
+ * const id = RecordId.parse('obs-1'); // => 'obs-1' (typed as RecordId)
  * @category Ids
  */
 export const RecordId = z.string().min(1).max(128).brand<'RecordId'>();

@@ -4,7 +4,7 @@
  *
  * @example
  * const r = createRandom(42);
- * r.int(10); // => a whole number from 0 to 9, the same for seed 42 every time
+ * r.int(10); // => 6 (a whole number from 0 to 9, the same for seed 42 every time)
  * @category Core
  */
 export interface Random {
@@ -29,6 +29,8 @@ export interface Random {
 /**
  * Creates a {@link Random} from a seed (any number; non-integers are hashed).
  *
+ * @param seed - Any number: the same seed gives the same draws.
+ * @returns A new generator.
  * @example
  * createRandom(7).next() === createRandom(7).next(); // => true
  * @category Core

@@ -29,6 +29,9 @@ export const SENSITIVE = z.registry<SensitiveMeta>();
  * (the phone number, the resident id) is marked once and is sensitive wherever it is used; mark a
  * fresh schema for one field.
  *
+ * @param schema - The schema to mark.
+ * @param sensitivity - The kind of personal data it holds.
+ * @returns The same schema, now marked.
  * @example
  * const Nickname = sensitive(z.string(), 'name');
  * sensitivityOf(Nickname); // => 'name'
@@ -43,6 +46,8 @@ export function sensitive<S extends z.ZodType>(schema: S, sensitivity: Sensitivi
  * The kind of personal data a schema holds, looking through `optional`, `nullable` and `default`;
  * `undefined` when it is not marked.
  *
+ * @param schema - A schema, perhaps wrapped (optional, nullable, default, …).
+ * @returns Its kind of personal data, or `undefined`.
  * @example
  * sensitivityOf(Person.shape.residentId); // => 'residentId'
  * sensitivityOf(Person.shape.unitId); // => undefined
@@ -86,11 +91,14 @@ export interface SensitiveField {
  * reviewer reads to know what a record (or an event) holds. {@link redact} treats each of these
  * kinds in the ledger's records.
  *
+ * @param schema - A record's or an event's schema.
+ * @returns Its sensitive fields, in the order of the schema.
  * @example
  * sensitiveFields(Person).map((f) => f.path.join('.'));
- * // => ['name', 'birthDate', 'residentId', 'phone']
+ * // => ['name', 'birthDate', 'residentId', 'phone', 'observation']
  * sensitiveFields(Observation).map((f) => `${f.path.join('.')}: ${f.sensitivity}`);
- * // => ['setting: observation', 'category: health', 'readings.*.celsius: health', 'escalation.celsius: health']
+ * // => ['setting: observation', 'category: health', 'changes.*.reason: freeText', 'readings.*.celsius: health',
+ * //     'escalation.celsius: health']
  * @category Privacy
  */
 export function sensitiveFields(schema: z.ZodType): SensitiveField[] {

@@ -1027,6 +1027,11 @@ export type Vocabulary = keyof typeof LABELS;
  * vocabulary to choose; without it the first vocabulary of {@link LABELS} that has the value wins.
  * An unknown value throws a `RangeError`.
  *
+ * @param value - An enumerated value, such as `fullMember`.
+ * @param locale - `'zh-CN'` (default) or `'en'`.
+ * @param vocabulary - The vocabulary of {@link LABELS} to look in (default: the first that has the value).
+ * @returns The value's name in the locale.
+ * @throws `RangeError` for an unknown locale, or a value the vocabulary (or every vocabulary) lacks.
  * @example
  * label('fullMember'); // => '正式党员'
  * label('fullMember', 'en'); // => 'full member'

@@ -75,8 +75,8 @@ export const COMMENDATION_CRITERIA: Readonly<Record<Commendation, CommendationCr
  * criteria it meets, the evidence, and the rule.
  *
  * @example
- * const n: Nomination = nominate({ records, period, people }).nominations[0];
- * n.reason.zh; // => e.g. '一线记录12条，净分31，无缺岗、无逾期未改问题；符合条件者中列第1'
+ * const n: Nomination = nominate({ records, period, people: tableValues(ledger.people) }).nominations[0]!;
+ * n.reason.en.startsWith('outstanding Party member: '); // => true (then its records, points and place)
  * @category Evaluation
  */
 export interface Nomination {
@@ -103,7 +103,7 @@ export interface Nomination {
  * and the cadre and team evaluations of the same period when there are any.
  *
  * @example
- * const input: NominationInput = { records, period, people: tableValues(ledger.people), cadres, teams };
+ * const input: NominationInput = { records, period, people: tableValues(ledger.people), cadres: evaluateCadres(records, cadres, { period }) };
  * @category Evaluation
  */
 export interface NominationInput {
@@ -130,9 +130,15 @@ interface Candidate {
  * candidates ranked (ties by id), those excluded by a missed shift or an overdue finding left out,
  * the quota never exceeded, and each nomination explaining itself.
  *
+ * @param input - The records, period, people, and any cadre and team evaluations of the period.
+ * @param criteria - The criteria of each title (default {@link COMMENDATION_CRITERIA}).
+ * @returns The nominations, by title and place, and each title's quota.
+ * @throws {@link FrontlineError} `invalid_input` for an invalid period or a quota share not above 0 and at most 1.
  * @example
- * const { nominations } = nominate({ records, period, people, cadres, teams });
- * nominations.filter((n) => n.title === 'advancedOrganization').length; // => at most 10% of the teams
+ * const villages = ledgerTree(ledger).units.filter((u) => u.kind === 'village' || u.kind === 'community');
+ * const teams = evaluateTeams(records, villages.map((u) => u.id), { period }).grades;
+ * const { nominations, quotas } = nominate({ records, period, people: tableValues(ledger.people), teams });
+ * nominations.filter((n) => n.title === 'advancedOrganization').length <= quotas.advancedOrganization; // => true (at most 10% of the teams)
  * @category Evaluation
  */
 export function nominate(input: NominationInput, criteria: Readonly<Record<Commendation, CommendationCriteria>> = COMMENDATION_CRITERIA): { readonly nominations: readonly Nomination[]; readonly quotas: Readonly<Record<Commendation, number>> } {
@@ -224,8 +230,8 @@ function candidates(records: readonly PerformanceRecord[], period: Period, key: 
  * evidence, and whether the 2020 front-line fast track could waive the one-year activist period.
  *
  * @example
- * const s: AdmissionSuggestion = suggestAdmissions({ records, period, people }).suggestions[0];
- * s.fastTrack; // => true for an activist, in a 2020 period
+ * const s: AdmissionSuggestion = suggestAdmissions({ records, period, people: tableValues(ledger.people) }, { minRecords: 1, minPoints: 1 }).suggestions[0]!;
+ * [s.partyStatus, s.fastTrack]; // => ['activist', true] (an activist, in a 2020 period)
  * @category Evaluation
  */
 export interface AdmissionSuggestion {
@@ -252,8 +258,12 @@ export interface AdmissionSuggestion {
  * that: each case still goes through every step of the admission rules (the fast track waives only
  * the one-year activist period and the quota).
  *
+ * @param input - The records, the period and the people.
+ * @param options - `minRecords` (default 3) and `minPoints` (default 5).
+ * @returns The suggestions, strongest first.
+ * @throws {@link FrontlineError} `invalid_input` for an invalid period.
  * @example
- * suggestAdmissions({ records, period, people }).suggestions.map((s) => s.personId);
+ * suggestAdmissions({ records, period, people: tableValues(ledger.people) }).suggestions.map((s) => s.personId);
  * @category Evaluation
  */
 export function suggestAdmissions(

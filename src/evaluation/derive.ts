@@ -29,8 +29,8 @@ export interface RecordSource {
  * worth, with the ledger records it comes from.
  *
  * @example
- * const r: PerformanceRecord = deriveRecords(ledger, { from: '2020-01-25', to: '2020-02-07' })[0];
- * r.sources[0]?.table; // => e.g. 'duties'
+ * const r: PerformanceRecord = deriveRecords(ledger, { from: '2020-01-25', to: '2020-02-07' }).find((r) => r.kind === 'shiftLed')!;
+ * r.sources[0]?.table; // => 'duties'
  * @category Evaluation
  */
 export interface PerformanceRecord {
@@ -93,7 +93,7 @@ export type Period = z.infer<typeof Period>;
  * delivery, a finding, an hour.
  *
  * @example
- * RECORD_POINTS.shiftLed; // => 2
+ * RECORD_POINTS.shiftLed; // => { points: 2, dimension: 'diligence' }
  * @category Evaluation
  */
 export const RECORD_POINTS: Readonly<Record<Exclude<RecordKind, 'deed'>, { readonly points: number; readonly dimension: EvaluationDimension }>> = {
@@ -116,9 +116,13 @@ export const RECORD_POINTS: Readonly<Record<Exclude<RecordKind, 'deed'>, { reado
  * fixed or left overdue in one's unit (for the unit, and for each of its cadres), volunteer
  * hours — each pointing to the ledger records it comes from. Points follow {@link RECORD_POINTS}.
  *
+ * @param ledger - The ledger.
+ * @param period - The days to derive from (both ends included).
+ * @returns The records of the period.
+ * @throws {@link FrontlineError} `invalid_input` for an invalid period.
  * @example
  * const records = deriveRecords(ledger, { from: '2020-01-25', to: '2020-02-07' });
- * records.filter((r) => r.kind === 'shiftLed').length; // => shifts led and checked
+ * records.find((r) => r.kind === 'shiftLed')?.points; // => 2 (a shift led, its attendance checked)
  * @category Evaluation
  */
 export function deriveRecords(ledger: EvaluationLedger, period: Period): PerformanceRecord[] {

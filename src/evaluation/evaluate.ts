@@ -101,8 +101,8 @@ const QUOTA_SHARE = { '2007': [0.15, 0.2], '2020': [0.2, 0.25] } as const;
  * The evidence behind a grade: how many records, the strongest merits and every fault.
  *
  * @example
- * const e: GradeEvidence = evaluateCadres(records, cadres, { period }).grades[0].evidence;
- * e.top[0]?.kind; // => e.g. 'shiftLed'
+ * const e: GradeEvidence = evaluateCadres(records, cadres, { period }).grades[0]!.evidence;
+ * e.top.every((r) => r.points > 0); // => true (merits only)
  * @category Evaluation
  */
 export interface GradeEvidence {
@@ -121,8 +121,8 @@ export interface GradeEvidence {
  * the rules behind it, and the evidence.
  *
  * @example
- * const g: CadreEvaluation = evaluateCadres(records, cadres, { period }).grades[0];
- * g.grade; // => 'excellent'
+ * const g: CadreEvaluation = evaluateCadres(records, cadres, { period }).grades[0]!;
+ * g.rank; // => 1
  * @category Evaluation
  */
 export interface CadreEvaluation {
@@ -261,6 +261,11 @@ function checkPeriod(period: Period, inPeriod: number): void {
  * An empty period, a rubric whose weights do not sum to 1 or that does not weigh 绩 most, are bad
  * input.
  *
+ * @param records - The performance records (of any period: those outside it are ignored).
+ * @param cadres - The cadres evaluated, each once.
+ * @param options - The period, and optionally the rubric, quota rule and vetoes.
+ * @returns The evaluations in rank order, and the quota used.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options, a cadre listed twice, a malformed record, or no record in the period.
  * @example
  * const records = deriveRecords(ledger, period);
  * const cadres = tableValues(ledger.people).filter((p) => p.cadreLevel === 'village');
@@ -339,8 +344,9 @@ const clamp = (x: number): number => (x < 0 ? 0 : x > 100 ? 100 : x);
  * One leadership team's evaluation: its unit, rank, score, grade, reason, rules and evidence.
  *
  * @example
- * const t: TeamEvaluation = evaluateTeams(records, units, { period }).grades[0];
- * t.grade; // => 'good'
+ * const villages = ledgerTree(ledger).units.filter((u) => u.kind === 'village' || u.kind === 'community');
+ * const t: TeamEvaluation = evaluateTeams(records, villages.map((u) => u.id), { period }).grades[0]!;
+ * t.rank; // => 1
  * @category Evaluation
  */
 export interface TeamEvaluation {
@@ -388,8 +394,15 @@ export interface TeamOptions {
  * its cadres when given; ranked, with good (好) for at most 40% of the teams, from 75 and with no
  * overdue finding, then fairly good (from 65), average (from 55) or poor.
  *
+ * @param records - The performance records.
+ * @param units - The units whose leadership teams are graded, each once.
+ * @param options - The period, and optionally the rubric, cadre evaluations and thresholds.
+ * @returns The evaluations in rank order, and the most `good` grades allowed.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options or thresholds, a unit listed twice, a malformed record, or no record in the period.
  * @example
- * evaluateTeams(records, villages.map((u) => u.id), { period }).grades.filter((g) => g.grade === 'good').length;
+ * const villages = ledgerTree(ledger).units.filter((u) => u.kind === 'village' || u.kind === 'community');
+ * const { grades, goodMax } = evaluateTeams(records, villages.map((u) => u.id), { period });
+ * grades.filter((g) => g.grade === 'good').length <= goodMax; // => true
  * @category Evaluation
  */
 export function evaluateTeams(records: readonly PerformanceRecord[], units: readonly OrgId[], options: TeamOptions): { readonly grades: readonly TeamEvaluation[]; readonly goodMax: number } {
@@ -464,7 +477,9 @@ export type AppraisalVotes = Readonly<Record<AppraisalGrade, number>>;
  * One member's appraisal: the grade, its reason, the rule, and the votes or evidence behind it.
  *
  * @example
- * const a: MemberAppraisal = appraiseMembers(members, { votes, voters: 11 }).grades[0];
+ * const members = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11'];
+ * const votes = { p1: { excellent: 8, qualified: 3, basicallyQualified: 0, unqualified: 0 } };
+ * const a: MemberAppraisal = appraiseMembers(members, { votes, voters: 11 }).grades[0]!;
  * a.grade; // => 'excellent'
  * @category Evaluation
  */
@@ -512,6 +527,10 @@ const APPRAISAL_ORDER: readonly AppraisalGrade[] = ['excellent', 'qualified', 'b
  * unqualified for −10 or worse). A tally with more votes than voters, or more voters than members,
  * is bad input.
  *
+ * @param members - The members appraised, each once.
+ * @param options - The votes and the number of voters, or (without votes) the records and their period.
+ * @returns Each member's appraisal, in the order given, and the most `excellent` grades allowed.
+ * @throws {@link FrontlineError} `invalid_input` for a member listed twice, bad tallies, more voters than members, neither votes nor records, an invalid period, or no record in it.
  * @example
  * appraiseMembers(['p1', 'p2', 'p3'], { votes: { p1: { excellent: 3, qualified: 0, basicallyQualified: 0, unqualified: 0 }, p2: { excellent: 2, qualified: 1, basicallyQualified: 0, unqualified: 0 }, p3: { excellent: 0, qualified: 3, basicallyQualified: 0, unqualified: 0 } }, voters: 3 }).grades.map((g) => g.grade);
  * // => ['excellent', 'qualified', 'qualified']

@@ -32,7 +32,7 @@ function bootstrapping(state: Ledger, e: LedgerEvent): boolean {
  * Options of {@link apply}, {@link replay} and {@link applyAs}.
  *
  * @example
- * replay(journal, undefined, { trusted: true });
+ * replay(journal, undefined, { trusted: true }).people.size; // => county.people.length
  * @category Ledger
  */
 export interface ApplyOptions {
@@ -209,9 +209,15 @@ function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOp
  * lists every problem with its path (`[index].field`), and the input ledger is untouched. Each event
  * type's effect is one recipe, run here on an immer draft.
  *
+ * @param ledger - The ledger (not changed).
+ * @param events - The events, as received (checked here).
+ * @param options - {@link ApplyOptions}: `trusted` skips the shape checks of a journal this library wrote.
+ * @returns The new ledger.
+ * @throws {@link FrontlineError} `invalid_input` listing every problem of the batch (nothing is applied); `TypeError` when `events` is not an array.
  * @example
- * const next = apply(ledger, [{ type: 'letterDelivered', id: 'e100', at: '2020-01-26T09:00:00+08:00', by: 'p0000009', campaignId: 'hp', householdId: 'h0000001' }]);
- * next.letters.size - ledger.letters.size; // => 1
+ * const entry = { id: 's100', personId: 'p0003034', show: 'commitment', text: '我是党员，我先上', day: '2020-02-07' };
+ * const next = apply(ledger, [{ type: 'threeShowsRecorded', id: 'e100', at: '2020-02-07T09:00:00+08:00', by: 'p0003826', entry }]);
+ * next.threeShows.size - ledger.threeShows.size; // => 1
  * @category Ledger
  */
 export function apply(ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Ledger {
@@ -221,6 +227,11 @@ export function apply(ledger: Ledger, events: readonly unknown[], options: Apply
 /**
  * {@link apply} without throwing: the new ledger, or the error listing every problem.
  *
+ * @param ledger - The ledger (not changed).
+ * @param events - The events, as received (checked here).
+ * @param options - {@link ApplyOptions}: `trusted` skips the shape checks of a journal this library wrote.
+ * @returns The new ledger, or the error listing every problem.
+ * @throws `TypeError` when `events` is not an array.
  * @example
  * const r = tryApply(ledger, [{ type: 'nope' }]);
  * r.ok; // => false
@@ -237,8 +248,16 @@ export function tryApply(ledger: Ledger, events: readonly unknown[], options: Ap
  * headquarters everywhere; a supervisor records no campaign work. A refused event names the actor,
  * the action and the unit; nothing is applied.
  *
+ * @param actor - Who records the events, in which role and unit.
+ * @param ledger - The ledger (not changed).
+ * @param events - The events, as received (checked here).
+ * @param options - {@link ApplyOptions}: `trusted` skips the shape checks of a journal this library wrote.
+ * @returns The new ledger.
+ * @throws {@link FrontlineError} `invalid_input` for an actor the register does not bear out, or listing every event refused (nothing is applied); `TypeError` when `events` is not an array.
  * @example
- * applyAs({ personId: 'p0000009', role: 'villageWorker', unitId: 'yc.t03.v201' }, ledger, events);
+ * const worker = { personId: 'p0003826', role: 'villageWorker', unitId: 'yc.t03.v201' } as const; // of 吴家沟村
+ * const visit = { type: 'visitRecorded', id: 'e101', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', visitId: 'v101', campaignId: 'dk-2020', householdId: 'h0000965', outcome: 'screened', visitors: ['p0003826'] };
+ * applyAs(worker, ledger, [visit]).visits.size - ledger.visits.size; // => 1
  * @category Ledger
  */
 export function applyAs(actor: Actor, ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Ledger {
@@ -303,8 +322,16 @@ function actorClaimIssues(actor: Actor, person: Person, ledger: Ledger, tree: Or
 /**
  * {@link applyAs} without throwing.
  *
+ * @param actor - Who records the events, in which role and unit.
+ * @param ledger - The ledger (not changed).
+ * @param events - The events, as received (checked here).
+ * @param options - {@link ApplyOptions}: `trusted` skips the shape checks of a journal this library wrote.
+ * @returns The new ledger, or the error listing every problem.
+ * @throws `TypeError` when `events` is not an array.
  * @example
- * tryApplyAs(actor, ledger, events).ok; // => false when any event is refused
+ * const worker = { personId: 'p0003826', role: 'villageWorker', unitId: 'yc.t03.v201' } as const; // of 吴家沟村
+ * const visit = { type: 'visitRecorded', id: 'e102', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', visitId: 'v102', campaignId: 'dk-2020', householdId: 'h0001620', outcome: 'screened', visitors: ['p0003826'] };
+ * tryApplyAs(worker, ledger, [visit]).ok; // => false (a household of another village)
  * @category Ledger
  */
 export function tryApplyAs(actor: Actor, ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Result<Ledger> {
@@ -366,9 +393,14 @@ function freezeLedger(state: LedgerState): Ledger {
  * With a `base`, the events apply on top of it (its records are copied only where changed). All or
  * nothing: a bad event throws a {@link FrontlineError} listing every problem.
  *
+ * @param events - The journal, in order.
+ * @param base - A ledger to apply them on (default: an empty ledger); not changed.
+ * @param options - {@link ApplyOptions}: `trusted` skips the shape checks of a journal this library wrote.
+ * @returns The ledger the journal produces.
+ * @throws {@link FrontlineError} `invalid_input` listing every problem of the journal (nothing is built); `TypeError` when `events` is not an array.
  * @example
  * const ledger = replay(journal);
- * replay(journal, ledger); // throws: every event id is a duplicate
+ * replay(journal, ledger); // throws: the ledger already has an event
  * @category Ledger
  */
 export function replay(events: readonly unknown[], base?: Ledger, options: ApplyOptions = {}): Ledger {
@@ -389,6 +421,11 @@ export function replay(events: readonly unknown[], base?: Ledger, options: Apply
 /**
  * {@link replay} without throwing.
  *
+ * @param events - The journal, in order.
+ * @param base - A ledger to apply them on (default: an empty ledger); not changed.
+ * @param options - {@link ApplyOptions}: `trusted` skips the shape checks of a journal this library wrote.
+ * @returns The ledger, or the error listing every problem.
+ * @throws `TypeError` when `events` is not an array.
  * @example
  * tryReplay(journal).ok; // => true
  * @category Ledger

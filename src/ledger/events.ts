@@ -45,7 +45,7 @@ export type UnitsAdded = z.infer<typeof UnitsAdded>;
  * be new.
  *
  * @example
- * PeopleRegistered.parse({ type: 'peopleRegistered', id: 'e2', at: '2020-01-24T08:00:00+08:00', by: 'p1', people: [] });
+ * PeopleRegistered.parse({ type: 'peopleRegistered', id: 'e2', at: '2020-01-24T08:00:00+08:00', by: 'p1', people: [{ id: 'p1', name: '张伟', sex: 'male', birthDate: '1980-05-01', unitId: 'wjg', partyStatus: 'fullMember' }] });
  * @category Events
  */
 export const PeopleRegistered = z.object({ type: z.literal('peopleRegistered'), ...base, /** The people. */ people: z.array(Person).min(1) }).strict();
@@ -61,7 +61,7 @@ export type PeopleRegistered = z.infer<typeof PeopleRegistered>;
  * Registers households in the household register (户籍台账). Their units and members must exist.
  *
  * @example
- * HouseholdsRegistered.parse({ type: 'householdsRegistered', id: 'e3', at: '2020-01-24T08:00:00+08:00', by: 'p1', households: [] });
+ * HouseholdsRegistered.parse({ type: 'householdsRegistered', id: 'e3', at: '2020-01-24T08:00:00+08:00', by: 'p1', households: [{ id: 'h1', unitId: 'wjg', address: '吴家沟村3组12号', members: ['p1'] }] });
  * @category Events
  */
 export const HouseholdsRegistered = z

@@ -34,6 +34,8 @@ export interface Ledger
 /**
  * A ledger with no records and the default settings.
  *
+ * @param settings - The ledger's settings (default {@link DEFAULT_SETTINGS}).
+ * @returns A new, empty ledger.
  * @example
  * emptyLedger().people.size; // => 0
  * @category Ledger
@@ -105,6 +107,9 @@ export const TABLE_NAMES = [
 /**
  * The organization tree of a ledger, built once per version of its units and cached.
  *
+ * @param ledger - The ledger, or anything with its `units`.
+ * @returns The tree of its units.
+ * @throws {@link FrontlineError} `invalid_tree` when the units do not make a valid tree (never for a ledger's own units, checked as they entered it).
  * @example
  * isWithin(ledgerTree(ledger), 'yc.t03.v201' as OrgId, 'yc.t03' as OrgId); // => true
  * @category Ledger

@@ -158,9 +158,13 @@ function partOf<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
  * (from the schema) and the rule problems of every part whose shape is right — the leading group,
  * the headquarters, the war-zones and each supervision group — so one bad field hides nothing else.
  *
+ * @param command - The command structure, as received.
+ * @param tree - The organization tree its units belong to.
+ * @param people - The people it names.
+ * @returns Every problem found; empty when the structure is valid.
  * @example
- * checkCommand(county.command, tree, county.people); // => []
- * checkCommand({ ...county.command, headquarters: { ...county.command.headquarters, name: '' } }, tree, county.people)
+ * checkCommand(county.command, createOrgTree(county.units), county.people); // => []
+ * checkCommand({ ...county.command, headquarters: { ...county.command.headquarters, name: '' } }, createOrgTree(county.units), county.people)
  *   .map((i) => i.rule); // => ['command.structure']
  * @category Command
  */
@@ -260,8 +264,14 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
  * Validates a command structure and returns it typed; throws a {@link FrontlineError}
  * (`invalid_command`) listing every problem of {@link checkCommand}, shape and rules together.
  *
+ * @param command - The command structure, as received.
+ * @param tree - The organization tree its units belong to.
+ * @param people - The people it names.
+ * @returns The structure, typed.
+ * @throws {@link FrontlineError} `invalid_command` listing every problem of {@link checkCommand}.
  * @example
- * const command = createCommand(county.command, tree, county.people);
+ * const command = createCommand(county.command, createOrgTree(county.units), county.people);
+ * command.headquarters.commander; // => county.command.headquarters.commander
  * @category Command
  */
 export function createCommand(command: unknown, tree: OrgTree, people: readonly Person[]): CommandStructure {
@@ -273,8 +283,14 @@ export function createCommand(command: unknown, tree: OrgTree, people: readonly 
 /**
  * True when a supervision group covers a unit (the unit lies within one of its covered units).
  *
+ * @param tree - The organization tree.
+ * @param group - The supervision group.
+ * @param unitId - The unit.
+ * @returns True when the unit lies within a unit the group covers; false for a unit not in the tree.
  * @example
- * covers(tree, command.supervisionGroups[0], 'wjg' as OrgId); // => true or false
+ * const group = SupervisionGroup.parse({ id: 'sg-02', name: '第二督导组', leader: 'p3', members: [], line: 'township', covers: ['pa'] });
+ * covers(tree, group, 'wjg' as OrgId); // => true (吴家沟村 lies in 普安镇)
+ * covers(tree, group, 'cb' as OrgId); // => false
  * @category Command
  */
 export function covers(tree: OrgTree, group: SupervisionGroup, unitId: OrgId): boolean {

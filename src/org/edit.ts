@@ -25,9 +25,15 @@ function requireUnit(tree: OrgTree, id: string, path: readonly PropertyKey[]): n
  * `invalid_edit` error and nothing changed, a move under the unit itself or one of its descendants
  * (a cycle) and a move under a parent of a kind the unit cannot belong to.
  *
+ * @param tree - The organization tree.
+ * @param id - The unit to move.
+ * @param newParentId - Its new parent.
+ * @returns The new tree; the one given is not changed.
+ * @throws {@link FrontlineError} `unknown_unit` when the tree lacks either unit; `invalid_edit` for a cycle, or when the new tree breaks a rule (the parent's kind, a division code).
  * @example
- * const moved = moveUnit(tree, 'wjg' as OrgId, 'qj' as OrgId);
- * parent(moved, 'wjg' as OrgId)?.id; // => 'qj'
+ * const moved = moveUnit(tree, 'hosp' as OrgId, 'pa' as OrgId);
+ * parent(moved, 'hosp' as OrgId)?.name; // => '普安镇'
+ * parent(moved, 'tb' as OrgId)?.name; // => '岳池县人民医院' (its subtree moves with it)
  * @category Organization
  */
 export function moveUnit(tree: OrgTree, id: OrgId, newParentId: OrgId): OrgTree {
@@ -51,6 +57,11 @@ export function moveUnit(tree: OrgTree, id: OrgId, newParentId: OrgId): OrgTree 
  * or team formed for a task body among them (it dissolves with its task body), and returns the new
  * tree. Units already closed earlier keep their day; a unit that would open after the day is refused.
  *
+ * @param tree - The organization tree.
+ * @param id - The unit to close.
+ * @param on - The day it closes.
+ * @returns The new tree; the one given is not changed.
+ * @throws {@link FrontlineError} `unknown_unit` when the tree has no unit `id`; `invalid_edit` when `on` is not a day or the new tree breaks a rule.
  * @example
  * const closed = closeUnit(tree, 'wjg' as OrgId, '2020-03-01' as Day);
  * getUnit(closed, 'wjg' as OrgId).closed; // => '2020-03-01'
@@ -84,7 +95,13 @@ export function closeUnit(tree: OrgTree, id: OrgId, on: Day): OrgTree {
  * children it takes over.
  *
  * @example
- * SplitPlan.parse({ on: '2020-03-01', parts: [{ unit: { id: 'a', name: '甲村', kind: 'village' }, children: [] }] });
+ * SplitPlan.parse({
+ *   on: '2020-03-01',
+ *   parts: [
+ *     { unit: { id: 'a', name: '甲村', kind: 'village' }, children: [] },
+ *     { unit: { id: 'b', name: '乙村', kind: 'village' }, children: [] },
+ *   ],
+ * });
  * @category Organization
  */
 export const SplitPlan = z
@@ -119,6 +136,11 @@ export type SplitPlan = z.infer<typeof SplitPlan>;
  * under the same parent, and every child of the old unit that is still open moves under the part
  * that lists it. Every open child must be listed exactly once. Returns the new tree; never a cycle.
  *
+ * @param tree - The organization tree.
+ * @param id - The unit to split.
+ * @param plan - A {@link SplitPlan}: the day and the new units with the children each takes over.
+ * @returns The new tree; the one given is not changed.
+ * @throws {@link FrontlineError} `unknown_unit` when the tree has no unit `id`; `invalid_edit` for a malformed plan, the root, a unit closed before the day, children not given exactly once, or a new tree that breaks a rule.
  * @example
  * const split = splitUnit(tree, 'pa' as OrgId, {
  *   on: '2020-03-01',

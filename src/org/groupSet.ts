@@ -62,6 +62,9 @@ export type GroupSet = z.infer<typeof GroupSet>;
  * unit that falls in two groups (directly or through an ancestor). Returns every problem; paths are
  * relative to the set.
  *
+ * @param tree - The organization tree.
+ * @param set - The group set.
+ * @returns Every problem found; empty when the set is valid.
  * @example
  * checkGroupSet(tree, { id: 'wz', name: '战区', exclusive: true, groups: [
  *   { id: 'a', name: 'A', units: ['pa'] }, { id: 'b', name: 'B', units: ['wjg'] },
@@ -112,6 +115,10 @@ export function checkGroupSet(tree: OrgTree, set: GroupSet): readonly Issue[] {
  * The groups of a set that a unit belongs to, directly or through an ancestor (at most one in an
  * exclusive set).
  *
+ * @param tree - The organization tree.
+ * @param set - The group set.
+ * @param unitId - The unit.
+ * @returns The groups it belongs to, in the set's order; none for a unit not in the tree.
  * @example
  * const warZones = GroupSet.parse({ id: 'wz', name: '战区', exclusive: true, groups: [
  *   { id: 'wz-1', name: '第一战区', units: ['jl'] }, { id: 'wz-2', name: '第二战区', units: ['pa'] },

@@ -15,8 +15,8 @@ const bump = (a: Int32Array, i: number): void => {
  * A finding of {@link checkPartyRules}: the unit, how serious it is and the rule it cites.
  *
  * @example
- * const finding: PartyRuleIssue = checkPartyRules(tree, people)[0];
- * finding.rule; // => e.g. 'party.branchCommittee'
+ * const finding: PartyRuleIssue = checkPartyRules(tree, people)[0]!;
+ * finding.rule; // => 'party.jointBranchSize' (吴家沟村 has one full member and no organization)
  * @category Party rules
  */
 export interface PartyRuleIssue extends Issue {
@@ -58,7 +58,7 @@ export const EMPTY_PARTY_COUNTS: PartyCounts = Object.freeze({
  *
  * @example
  * const totals = rollup(tree, partyCountsByUnit(tree, people), PARTY_COUNTS);
- * totals.get(tree.root)?.fullMember; // => all full members of the county
+ * totals.get(tree.root)?.fullMember; // => 15
  * @category Party rules
  */
 export const PARTY_COUNTS: Monoid<PartyCounts> = {
@@ -77,8 +77,11 @@ export const PARTY_COUNTS: Monoid<PartyCounts> = {
  * The people of each unit by Party status, counted where their relations sit (`unitId`). People of
  * units not in the tree are left out.
  *
+ * @param tree - The organization tree.
+ * @param people - The people; each counts in their own unit (`unitId`).
+ * @returns Each unit's own head-counts (not rolled up), for every unit of the tree.
  * @example
- * partyCountsByUnit(tree, people).get('wjg' as OrgId)?.fullMember; // => full members of 吴家沟村
+ * partyCountsByUnit(tree, people).get('wjg' as OrgId)?.fullMember; // => 1
  * @category Party rules
  */
 export function partyCountsByUnit(tree: OrgTree, people: readonly Person[]): ReadonlyMap<OrgId, PartyCounts> {
@@ -106,6 +109,8 @@ export function partyCountsByUnit(tree: OrgTree, people: readonly Person[]): Rea
  * What the branch rules say for a number of full members: a committee of 3–5 (at most 7) from 7 full
  * members, otherwise a secretary and perhaps a deputy (中国共产党支部工作条例(试行) 2018 Art.8).
  *
+ * @param fullMembers - The branch's full members.
+ * @returns Whether a committee is elected, and its least, usual largest and largest size (zeros without one).
  * @example
  * branchCommitteeRule(7); // => { committee: true, min: 3, usualMax: 5, max: 7 }
  * branchCommitteeRule(6); // => { committee: false, min: 0, usualMax: 0, max: 0 }
@@ -130,8 +135,11 @@ export function branchCommitteeRule(fullMembers: number): { committee: boolean; 
  * A branch or joint branch counts its own unit's members (and its joined units'); a general branch
  * or committee counts its whole subtree; a temporary branch counts the people assigned to it.
  *
+ * @param tree - The organization tree.
+ * @param people - The people of the tree.
+ * @returns Every finding; empty when every organization follows the rules.
  * @example
- * checkPartyRules(tree, people).filter((i) => i.severity === 'error'); // => [] for a valid county
+ * checkPartyRules(tree, people).filter((i) => i.severity === 'error'); // => []
  * @category Party rules
  */
 export function checkPartyRules(tree: OrgTree, people: readonly Person[]): readonly PartyRuleIssue[] {

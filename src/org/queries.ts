@@ -13,6 +13,9 @@ function positionOf(tree: OrgTree, id: string): number {
 /**
  * True when the tree has a unit with this id.
  *
+ * @param tree - The organization tree.
+ * @param id - A unit id.
+ * @returns True when the tree has the unit.
  * @example
  * hasUnit(tree, 'yc' as OrgId); // => true
  * @category Organization
@@ -24,6 +27,10 @@ export function hasUnit(tree: OrgTree, id: string): boolean {
 /**
  * The unit with this id; throws a {@link FrontlineError} (`unknown_unit`) when there is none.
  *
+ * @param tree - The organization tree.
+ * @param id - The unit's id.
+ * @returns The unit.
+ * @throws {@link FrontlineError} `unknown_unit` when the tree has no unit `id`.
  * @example
  * getUnit(tree, 'yc' as OrgId).name; // => '岳池县'
  * @category Organization
@@ -35,6 +42,10 @@ export function getUnit(tree: OrgTree, id: OrgId): OrgUnit {
 /**
  * The parent of a unit, or `undefined` for the root.
  *
+ * @param tree - The organization tree.
+ * @param id - The unit's id.
+ * @returns Its parent, or `undefined` for the root.
+ * @throws {@link FrontlineError} `unknown_unit` when the tree has no unit `id`.
  * @example
  * parent(tree, 'wjg' as OrgId)?.name; // => '普安镇'
  * @category Organization
@@ -47,8 +58,12 @@ export function parent(tree: OrgTree, id: OrgId): OrgUnit | undefined {
 /**
  * The children of a unit, in input order.
  *
+ * @param tree - The organization tree.
+ * @param id - The unit's id.
+ * @returns Its children, in tree order.
+ * @throws {@link FrontlineError} `unknown_unit` when the tree has no unit `id`.
  * @example
- * children(tree, 'pa' as OrgId).map((u) => u.name); // => ['吴家沟村', …]
+ * children(tree, 'pa' as OrgId).map((u) => u.name); // => ['吴家沟村']
  * @category Organization
  */
 export function children(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
@@ -62,6 +77,10 @@ export function children(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
 /**
  * The ancestors of a unit, nearest first (parent, grandparent, …, root).
  *
+ * @param tree - The organization tree.
+ * @param id - The unit's id.
+ * @returns Its ancestors, nearest first (its parent, then up to the root).
+ * @throws {@link FrontlineError} `unknown_unit` when the tree has no unit `id`.
  * @example
  * ancestors(tree, 'wjg' as OrgId).map((u) => u.id); // => ['pa', 'yc']
  * @category Organization
@@ -76,8 +95,12 @@ export function ancestors(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
 /**
  * The descendants of a unit in preorder, the unit itself excluded.
  *
+ * @param tree - The organization tree.
+ * @param id - The unit's id.
+ * @returns Every unit below it, in preorder, without the unit itself.
+ * @throws {@link FrontlineError} `unknown_unit` when the tree has no unit `id`.
  * @example
- * descendants(tree, 'pa' as OrgId).length; // => the number of units under 普安镇
+ * descendants(tree, 'yc' as OrgId).length; // => 6 (every unit but the county itself)
  * @category Organization
  */
 export function descendants(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
@@ -88,6 +111,10 @@ export function descendants(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
 /**
  * The path from the root down to the unit, both included.
  *
+ * @param tree - The organization tree.
+ * @param id - The unit's id.
+ * @returns The units from the root down to it, both included.
+ * @throws {@link FrontlineError} `unknown_unit` when the tree has no unit `id`.
  * @example
  * path(tree, 'wjg' as OrgId).map((u) => u.name).join(' / '); // => '岳池县 / 普安镇 / 吴家沟村'
  * @category Organization
@@ -99,6 +126,10 @@ export function path(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
 /**
  * The depth of a unit: 0 for the root, 1 for a township, 2 for a village.
  *
+ * @param tree - The organization tree.
+ * @param id - The unit's id.
+ * @returns Its depth: 0 for the root.
+ * @throws {@link FrontlineError} `unknown_unit` when the tree has no unit `id`.
  * @example
  * depth(tree, 'wjg' as OrgId); // => 2
  * @category Organization
@@ -111,6 +142,11 @@ export function depth(tree: OrgTree, id: OrgId): number {
  * True when `id` is `scopeId` or lies beneath it. Constant time: two index look-ups and a comparison
  * of preorder intervals. Throws `unknown_unit` for an id not in the tree.
  *
+ * @param tree - The organization tree.
+ * @param id - The unit asked about.
+ * @param scopeId - The unit whose subtree is the scope.
+ * @returns True when `id` is `scopeId` or lies below it.
+ * @throws {@link FrontlineError} `unknown_unit` when the tree lacks either unit.
  * @example
  * isWithin(tree, 'wjg' as OrgId, 'pa' as OrgId); // => true
  * isWithin(tree, 'pa' as OrgId, 'wjg' as OrgId); // => false
@@ -140,6 +176,10 @@ export function coverageMask(tree: OrgTree, covers: readonly string[]): Uint8Arr
  * A test for one scope, for checking many units against the same scope (an actor's area, a
  * supervision group's coverage): one index look-up per call.
  *
+ * @param tree - The organization tree.
+ * @param scopeId - The unit whose subtree is the scope.
+ * @returns A test, true for the units of the scope (and false for ids not in the tree).
+ * @throws {@link FrontlineError} `unknown_unit` when the tree has no unit `scopeId`.
  * @example
  * const inPuan = scopeTest(tree, 'pa' as OrgId);
  * inPuan('wjg' as OrgId); // => true
@@ -158,6 +198,11 @@ export function scopeTest(tree: OrgTree, scopeId: OrgId): (id: OrgId) => boolean
 /**
  * The nearest common ancestor of two units (a unit counts as its own ancestor).
  *
+ * @param tree - The organization tree.
+ * @param a - A unit's id.
+ * @param b - Another unit's id.
+ * @returns The deepest unit that has both in its subtree (one of them, when one lies below the other).
+ * @throws {@link FrontlineError} `unknown_unit` when the tree lacks either unit.
  * @example
  * commonAncestor(tree, 'wjg' as OrgId, 'pa' as OrgId).id; // => 'pa'
  * @category Organization
@@ -172,9 +217,12 @@ export function commonAncestor(tree: OrgTree, a: OrgId, b: OrgId): OrgUnit {
 /**
  * The units whose name contains a text (or that pass a test), in preorder.
  *
+ * @param tree - The organization tree.
+ * @param query - Text the name contains, or a test.
+ * @returns The matching units, in tree order.
  * @example
  * findUnits(tree, '吴家沟')[0]?.kind; // => 'village'
- * findUnits(tree, (u) => u.kind === 'township').length; // => 25 in a generated county (the other 2 of its 27 are subdistricts)
+ * findUnits(tree, (u) => u.kind === 'township').map((u) => u.name); // => ['普安镇']
  * @category Organization
  */
 export function findUnits(tree: OrgTree, query: string | ((unit: OrgUnit) => boolean)): readonly OrgUnit[] {

@@ -22,6 +22,10 @@ export interface Monoid<V> {
  * totals of its children. Values may be given as a `Map` or a plain record keyed by unit id; units
  * without a value count as `empty`; ids not in the tree are ignored. Linear in the number of units.
  *
+ * @param tree - The organization tree.
+ * @param values - Each unit's own value, by unit id (a `Map` or a record).
+ * @param monoid - How to combine values, and the value of nothing.
+ * @returns Each unit's total, by unit id, for every unit of the tree.
  * @example
  * const totals = rollup(tree, { wjg: 120, cb: 80 }, { empty: 0, combine: (a, b) => a + b });
  * totals.get(tree.root); // => 200

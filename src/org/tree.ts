@@ -10,8 +10,8 @@ import { OrgUnit, PARENT_KINDS } from './unit.js';
  * persist `tree.units` (JSON), rebuild the tree with {@link createOrgTree}.
  *
  * @example
- * const tree = createOrgTree(generateCounty({ scale: 0.05 }).units);
- * tree.units.length; // => the number of units
+ * const tree = createOrgTree(county.units);
+ * tree.units.length; // => county.units.length
  * isWithin(tree, 'yc.t03.v201' as OrgId, 'yc.t03' as OrgId); // => true (吴家沟村 lies in 普安镇)
  * @category Organization
  */
@@ -320,6 +320,8 @@ function divisionCodeProblem(code: string, parentCode: string, kind: OrgUnit['ki
  * of a kind it cannot belong to, open units under closed parents, division codes that do not fit.
  * An empty list means {@link createOrgTree} will succeed.
  *
+ * @param units - The unit rows, as received.
+ * @returns Every problem found; empty when the units make a valid tree.
  * @example
  * checkOrgTree([
  *   { id: 'yc', name: '岳池县', kind: 'county', parentId: null },
@@ -364,6 +366,9 @@ function parseUnits(units: unknown): { units: readonly OrgUnit[]; issues: Issue[
  * {@link checkOrgTree}. Throws a {@link FrontlineError} (`invalid_tree`) listing every problem; the
  * input is never mutated.
  *
+ * @param units - The unit rows, as received.
+ * @returns The indexed tree.
+ * @throws {@link FrontlineError} `invalid_tree` listing every problem of {@link checkOrgTree}.
  * @example
  * const tree = createOrgTree([
  *   { id: 'yc', name: '岳池县', kind: 'county', parentId: null, divisionCode: '511621' },
@@ -386,6 +391,8 @@ export function createOrgTree(units: unknown): OrgTree {
 /**
  * {@link createOrgTree} without throwing: the tree, or the error listing every problem.
  *
+ * @param units - The unit rows, as received.
+ * @returns The tree, or the error listing every problem.
  * @example
  * tryCreateOrgTree([]).ok; // => false (no root)
  * @category Organization

@@ -104,6 +104,9 @@ export const PARENT_KINDS: Readonly<Record<UnitKind, readonly UnitKind[]>> = {
 /**
  * True when a unit is open on a day (opened on or before it, not closed on or before it).
  *
+ * @param unit - The unit.
+ * @param day - The day.
+ * @returns True when the unit has opened by the day and not closed on or before it.
  * @example
  * isOpenOn({ id: 'x', name: 'x', kind: 'village', parentId: 't', closed: '2020-03-01' } as OrgUnit, '2020-02-01' as Day); // => true
  * @category Organization

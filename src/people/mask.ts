@@ -50,6 +50,10 @@ export const DEFAULT_PHONE_MASK: MaskPolicy = Object.freeze({ keepStart: 3, keep
  * short for the policy, the kept ends shrink (the end first, then the start), so masking never shows
  * a whole number. Throws a `RangeError` for a policy that is not valid.
  *
+ * @param value - The text to mask.
+ * @param policy - How many characters to keep at each end, and the mask character.
+ * @returns The masked text, as long as the original.
+ * @throws `RangeError` for a policy that is not a valid {@link MaskPolicy}.
  * @example
  * maskWith('13812341234', DEFAULT_PHONE_MASK); // => '138****1234'
  * @category Privacy
@@ -73,6 +77,10 @@ export function maskWith(value: string, policy: MaskPolicy): string {
  * (`513621***********7`). A legacy 15-digit number is first written in its 18-character form, since
  * its own last digit is the sequence number, whose parity tells the sex.
  *
+ * @param id - A resident id (18 characters, or a legacy 15-digit number).
+ * @param policy - How many characters to keep at each end, and the mask character (default {@link DEFAULT_RESIDENT_ID_MASK}).
+ * @returns The masked id.
+ * @throws `RangeError` for a policy that is not a valid {@link MaskPolicy}.
  * @example
  * maskResidentId('11010519491231002X'); // => '110105***********X'
  * maskResidentId('11010519491231002X', { keepStart: 0, keepEnd: 4, maskChar: '•' }); // => '••••••••••••••002X'
@@ -94,6 +102,10 @@ function eighteen(legacy: string): string {
 /**
  * Masks a phone number for display; by default `138****1234`.
  *
+ * @param phone - A phone number.
+ * @param policy - How many characters to keep at each end, and the mask character (default {@link DEFAULT_PHONE_MASK}).
+ * @returns The masked number.
+ * @throws `RangeError` for a policy that is not a valid {@link MaskPolicy}.
  * @example
  * maskPhone('13812341234'); // => '138****1234'
  * @category Privacy

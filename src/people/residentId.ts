@@ -53,6 +53,9 @@ function referenceDay(options: ResidentIdOptions | undefined): Day {
 /**
  * The ISO 7064 MOD 11-2 check character of the first 17 digits of a resident id.
  *
+ * @param first17 - The first 17 digits.
+ * @returns The check character, `0`–`9` or `X`.
+ * @throws `TypeError` when the input is not 17 digits.
  * @example
  * residentIdCheckChar('11010519491231002'); // => 'X'
  * @category People
@@ -97,6 +100,9 @@ function problems(input: string, asOf: Day): { issues: Issue[]; id18?: string; l
  * address codes are accepted. Throws a {@link FrontlineError} (`invalid_resident_id`) naming every
  * problem: `future_birth_date` for a birth date after the reference day.
  *
+ * @param input - The number as written (spaces around it and a lower-case `x` are accepted).
+ * @returns What the number says: the 18-character id, address code, birth date, sequence, sex and check character.
+ * @throws {@link FrontlineError} `invalid_resident_id` naming every problem.
  * @example
  * parseResidentId('11010519491231002X').birthDate; // => '1949-12-31'
  * parseResidentId('11010519491231002X').sex; // => 'female'
@@ -122,6 +128,8 @@ export function parseResidentId(input: string, options?: ResidentIdOptions): Res
 /**
  * {@link parseResidentId} without throwing.
  *
+ * @param input - The number as written.
+ * @returns What the number says, or the error naming every problem.
  * @example
  * tryParseResidentId('110105194912310021').ok; // => false
  * @category People
@@ -134,6 +142,8 @@ export function tryParseResidentId(input: string, options?: ResidentIdOptions): 
  * True when the number is a valid 18-character or legacy 15-digit resident id, born no later than
  * `options.asOf` (default: today in China).
  *
+ * @param input - The number as written.
+ * @returns True when {@link parseResidentId} would accept it.
  * @example
  * isValidResidentId('440524188001010014'); // => true
  * isValidResidentId('511621209901010015'); // => false (born in 2099)
@@ -147,6 +157,11 @@ export function isValidResidentId(input: string, options?: ResidentIdOptions): b
  * Writes an 18-character resident id from its parts, computing the check character. Throws a
  * `RangeError` for a birth date that is not a real day from 1800 on, or a sequence outside 0–999.
  *
+ * @param addressCode - The 6-digit address code.
+ * @param birthDate - The birth date.
+ * @param sequence - The sequence number, 0–999 (odd for a man, even for a woman).
+ * @returns The 18-character id.
+ * @throws `TypeError` for an address code that is not 6 digits; `RangeError` for a sequence outside 0–999 or a birth date that is not a real day from 1800 on.
  * @example
  * makeResidentId('110105', '1949-12-31' as Day, 2); // => '11010519491231002X'
  * @category People

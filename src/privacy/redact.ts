@@ -72,7 +72,7 @@ export const MIN_ID_CANDIDATES = 1000;
  *   characters than the default one does.
  *
  * @example
- * RedactionPolicy.parse({}); // => every default
+ * RedactionPolicy.parse({}).residentId; // => 'mask' (every field has a default)
  * RedactionPolicy.parse({ names: 'keep', purpose: '流调：追踪密切接触者' }).names; // => 'keep'
  * @category Privacy
  */
@@ -140,6 +140,8 @@ export type RedactionPolicy = z.output<typeof RedactionPolicy>;
  * The surname form of a name (张伟 → 张某): the first character and 某. Compound surnames keep their
  * first character only, which hides more, never less.
  *
+ * @param name - A full name.
+ * @returns Its first character followed by 某 (just 某 for an empty name).
  * @example
  * surnameOnly('张伟'); // => '张某'
  * @category Privacy
@@ -175,8 +177,10 @@ const CASE_LIKE = new Set(['confirmed', 'suspected', 'asymptomatic', 'fever', 'c
  * medical observation, and the members of households ever classified as a confirmed, suspected or
  * asymptomatic case, fever or close contact.
  *
+ * @param ledger - The ledger.
+ * @returns The ids of the people protected.
  * @example
- * protectedPeople(ledger).has('p0000042' as PersonId); // => true when they were observed
+ * protectedPeople(ledger).has('p0030733' as PersonId); // => true (observed at home from 2020-01-25)
  * @category Privacy
  */
 export function protectedPeople(ledger: Ledger): Set<string> {
@@ -209,7 +213,12 @@ export function protectedPeople(ledger: Ledger): Set<string> {
  * The copy is for reading and sharing: its masked ids no longer parse as resident ids, so no event
  * should be applied to it.
  *
+ * @param ledger - The ledger to share.
+ * @param policy - What to keep, mask or drop (default: every default of {@link RedactionPolicy}).
+ * @returns The redacted copy.
+ * @throws {@link FrontlineError} `invalid_input` naming each problem of the policy.
  * @example
+ * const person = tableGet(ledger.people, 'p0009488')!;
  * const shared = redact(ledger);
  * JSON.stringify(shared).includes(person.residentId!); // => false
  * redact(ledger, { phone: 'keep', purpose: '联系居家观察人员' }); // phones kept, for a stated purpose
@@ -463,6 +472,8 @@ function mapAt(value: unknown, path: readonly string[], i: number, fn: (text: st
 /**
  * {@link redact}'s policy problems without redacting: an empty list means the policy is valid.
  *
+ * @param policy - The policy, as received.
+ * @returns Every problem of the policy; empty when it is valid.
  * @example
  * checkRedactionPolicy({ residentId: 'keep' })[0]?.message; // => 'keeping residentId needs a stated purpose (policy.purpose)'
  * @category Privacy

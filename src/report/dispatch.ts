@@ -23,8 +23,8 @@ import { pairKey } from '../store/keys.js';
  * A unit whose figures moved most from the day before: which figure, from what, to what.
  *
  * @example
- * const m: Mover = dailyDispatch(ledger, '2020-02-07').movers[0];
- * m.change; // => e.g. 12
+ * const m: Mover = dailyDispatch(ledger, '2020-02-07').movers[0]!;
+ * m.change; // => m.to - m.from
  * @category Reports
  */
 export interface Mover {
@@ -50,7 +50,7 @@ export interface Mover {
  *
  * @example
  * const report = dailyDispatch(ledger, '2020-02-07');
- * coverage(report.total.doorKnocking); // => the county's screening coverage
+ * coverage(report.total.doorKnocking); // => 1 (every household screened)
  * @category Reports
  */
 export interface DailyDispatch {
@@ -139,8 +139,8 @@ const PART_LABELS: Readonly<Record<DispatchPart, Label>> = {
  * "no data" and the chart leaves it out.
  *
  * @example
- * const p: TrendPoint = dailyDispatch(ledger, '2020-02-07', undefined, { trendDays: 14 }).trend[0];
- * p.underObservation; // => e.g. 1204, or null before the campaign started
+ * const p: TrendPoint = dailyDispatch(ledger, '2020-02-07', undefined, { trendDays: 14 }).trend[0]!;
+ * p.day; // => '2020-01-25' (14 days ending on 2020-02-07)
  * @category Reports
  */
 export interface TrendPoint {
@@ -156,9 +156,9 @@ export interface TrendPoint {
  * surname + 某 unless disclosed for a purpose.
  *
  * @example
- * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-07').attention[0];
- * a.name; // => e.g. '张某'
- * a.phone; // => e.g. '138****1234'
+ * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-01').attention[0]!;
+ * [a.name, a.status]; // => ['张某', 'lost'] (the surname only)
+ * a.phone; // => '135****7932' (masked)
  * @category Reports
  */
 export interface AttentionPerson {
@@ -409,6 +409,12 @@ function noteOn(day: Day, recorded: readonly DispatchPart[]): Label | null {
  * day, an unknown scope or bad options are an error, checked before any work; a day with no data
  * says so.
  *
+ * @param ledger - The ledger.
+ * @param day - The day reported on.
+ * @param scope - The unit the report is for (default: the county).
+ * @param options - {@link DispatchOptions}: the days of trend, and any disclosure of names with its purpose.
+ * @returns The dispatch.
+ * @throws {@link FrontlineError} `invalid_day` for a day that is not a real date; `unknown_unit` for a scope not in the ledger (or a ledger with no units); `invalid_input` for bad options (a trend outside 0–92 days, a disclosure without a purpose).
  * @example
  * const report = dailyDispatch(ledger, '2020-02-07');
  * report.rows.map((r) => [r.unit.name, coverage(r.summary.doorKnocking)]);

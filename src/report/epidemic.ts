@@ -50,8 +50,14 @@ export const COMMUNITY_STATE_RULES: readonly (Rule & { readonly since: Day; read
  * registered as confirmed without naming a member, however often; such a household-level
  * registration adds a case only when no member of the household is named as confirmed.
  *
+ * @param ledger - The ledger.
+ * @param day - The day.
+ * @returns The state of each village and community with a case, by unit id.
+ * @throws {@link FrontlineError} `invalid_input` for a day that is not a real date.
  * @example
- * communityStates(ledger, '2020-02-07').get('yc.t03.v201'); // => { state: 'case', confirmed: 1, unclear: 1, … }
+ * const confirmed = { type: 'householdClassified', id: 'e200', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', householdId: 'h0000965', personId: 'p0003093', category: 'confirmed' };
+ * communityStates(apply(ledger, [confirmed]), '2020-02-07' as Day).get('yc.t03.v201' as OrgId);
+ * // => { state: 'case', confirmed: 1, unclear: 1, households: 1, edition: '1st–6th editions' }
  * @category Reports
  */
 export function communityStates(

@@ -58,8 +58,12 @@ const COLUMNS: readonly Column[] = [
  * a `'`, so no spreadsheet runs it as a formula; Markdown writes the `<`, `>` and `&` of names as
  * entities, so no unit name turns into HTML.
  *
+ * @param report - The dispatch, from {@link dailyDispatch}.
+ * @param options - {@link RenderOptions}: the locale (default `zh-CN`) and the format (default `text`).
+ * @returns The rendered report.
+ * @throws {@link FrontlineError} `invalid_input` for an unknown locale or format.
  * @example
- * console.log(renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }));
+ * renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }).split('\n')[0]; // => '■ 岳池县 daily dispatch, 2020-02-07'
  * @category Reports
  */
 export function renderDispatch(report: DailyDispatch, options: RenderOptions = {}): string {

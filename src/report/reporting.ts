@@ -14,8 +14,9 @@ import { isOpenOn, type OrgUnit } from '../org/unit.js';
  * or late), and among `nothingToReport`, never as missing.
  *
  * @example
- * const v: LevelReporting = reportingStatus(ledger, '2020-02-07').levels[0];
- * v.submitted / v.expected; // => completeness
+ * const v: LevelReporting = reportingStatus(ledger, '2020-02-07').levels[0]!;
+ * v.level; // => 'village'
+ * v.onTime + v.late; // => v.submitted
  * @category Reports
  */
 export interface LevelReporting {
@@ -67,6 +68,11 @@ export interface ReportingStatus {
  * ledger's `settings.reportDeadline`) or late, who did not, and which reports every level above
  * has signed off.
  *
+ * @param ledger - The ledger.
+ * @param day - The day reported on.
+ * @param scope - The unit whose subtree counts (default: the county).
+ * @returns The status by level, with the units late and missing.
+ * @throws {@link FrontlineError} `invalid_day` for a day that is not a real date; `unknown_unit` for a scope not in the ledger.
  * @example
  * reportingStatus(ledger, '2020-02-07').levels.map((l) => `${l.level}: ${l.submitted}/${l.expected}`);
  * @category Reports

@@ -7,7 +7,7 @@ import type { Monoid } from '../org/rollup.js';
  *
  * @example
  * const d: DutyMetrics = dailyDispatch(ledger, '2020-02-07').total.duty;
- * d.leadersFilled / d.leaderSeats; // => the share of shifts with a leading cadre
+ * d.leadersFilled <= d.leaderSeats; // => true
  * @category Reports
  */
 export interface DutyMetrics {
@@ -31,7 +31,7 @@ export interface DutyMetrics {
  *
  * @example
  * const s: SupervisionMetrics = dailyDispatch(ledger, '2020-02-07').total.supervision;
- * s.overdue; // => findings past their deadline
+ * s.overdue; // => findingsOn(ledger, '2020-02-07' as Day, { only: 'overdue' }).length
  * @category Reports
  */
 export interface SupervisionMetrics {
@@ -51,7 +51,7 @@ export interface SupervisionMetrics {
  *
  * @example
  * const a: AdmissionMetrics = dailyDispatch(ledger, '2020-02-07').total.admission;
- * a.developmentTarget; // => cases at the development-target stage
+ * a.developmentTarget; // => tableValues(ledger.admissions).filter((c) => admissionStatus(c) === 'developmentTarget').length
  * @category Reports
  */
 export interface AdmissionMetrics {
@@ -81,7 +81,7 @@ export interface AdmissionMetrics {
  *
  * @example
  * const s: DispatchSummary = dailyDispatch(ledger, '2020-02-07').total;
- * coverage(s.doorKnocking); // => the county's screening coverage
+ * s.doorKnocking.households; // => ledger.households.size
  * @category Reports
  */
 export interface DispatchSummary {
@@ -108,6 +108,7 @@ const ZERO_ADMISSION: AdmissionMetrics = Object.freeze({ nonMember: 0, applicant
 /**
  * The summary of nothing: every figure 0.
  *
+ * @returns A summary with every figure 0.
  * @example
  * emptySummary().duty.seats; // => 0
  * @category Reports
@@ -134,8 +135,13 @@ const addAll = <T extends object>(a: T, b: T): T => {
  * Merges two summaries figure by figure: associative and commutative, with {@link emptySummary}
  * as its identity.
  *
+ * @param a - A summary.
+ * @param b - Another summary.
+ * @returns Their sum, figure by figure.
  * @example
- * mergeSummaries(a, emptySummary()); // => a's figures
+ * const a = dailyDispatch(ledger, '2020-02-07').total;
+ * mergeSummaries(a, emptySummary()); // => a
+ * mergeSummaries(a, a).duty.seats; // => 2 * a.duty.seats
  * @category Reports
  */
 export function mergeSummaries(a: DispatchSummary, b: DispatchSummary): DispatchSummary {
@@ -154,7 +160,8 @@ export function mergeSummaries(a: DispatchSummary, b: DispatchSummary): Dispatch
  * The {@link Monoid} of summaries, for `rollup`.
  *
  * @example
- * rollup(tree, byUnit, SUMMARY_MONOID);
+ * const day = dailyDispatch(ledger, '2020-02-07').total;
+ * SUMMARY_MONOID.combine(day, SUMMARY_MONOID.empty); // => day
  * @category Reports
  */
 export const SUMMARY_MONOID: Monoid<DispatchSummary> = Object.freeze({ empty: emptySummary(), combine: mergeSummaries });

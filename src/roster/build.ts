@@ -13,7 +13,8 @@ import { evaluate, rememberAssignment, type RosterScore, type RosterViolation } 
  *
  * @example
  * const seen: RosterProgress[] = [];
- * buildRoster(problem, { onProgress: (p) => seen.push(p) });
+ * buildRoster(problem, { iterations: 2000, progressEvery: 1000, onProgress: (p) => seen.push(p) });
+ * seen.map((p) => [p.phase, p.iteration]); // => [['construction', 0], ['search', 1000]]
  * @category Rosters
  */
 export interface RosterProgress {
@@ -66,8 +67,8 @@ export type BuildOptions = z.infer<typeof BuildOptions>;
  * hard rule, in its own pool and in the whole problem.
  *
  * @example
- * const u: UnfilledSeat = buildRoster(problem).unfilled[0];
- * u.reason.en; // => e.g. 'no leader: of 24 eligible in 第1乡镇, 3 unavailable (H4), 19 on another shift (H5), 2 resting (H6)'
+ * const u: UnfilledSeat = buildRoster(problem).unfilled[0]!;
+ * u.reason.en.startsWith(u.leader ? 'no leader: ' : 'no staff: '); // => true (then who was kept away, by which rule)
  * @category Rosters
  */
 export interface UnfilledSeat {
@@ -90,8 +91,8 @@ export interface UnfilledSeat {
  * same leader eligibility).
  *
  * @example
- * const f: FairnessGroup = buildRoster(problem).stats.fairness[0];
- * f.spread; // => 1
+ * const f: FairnessGroup = buildRoster(problem).stats.fairness[0]!;
+ * f.spread; // => f.max - f.min
  * @category Rosters
  */
 export interface FairnessGroup {
@@ -113,7 +114,8 @@ export interface FairnessGroup {
  * Figures of a build: seats and fill rate, times, moves, and fairness.
  *
  * @example
- * buildRoster(problem).stats.fillRate; // => e.g. 0.998
+ * const { stats } = buildRoster(problem);
+ * stats.fillRate; // => stats.filled / stats.seats
  * @category Rosters
  */
 export interface RosterStats {
@@ -155,6 +157,8 @@ export interface RosterStats {
  *
  * @example
  * const { roster, score, unfilled, stats } = buildRoster(problem);
+ * score; // => validateRoster(problem, roster).score
+ * unfilled.length; // => stats.seats - stats.filled
  * @category Rosters
  */
 export interface RosterResult {
@@ -180,6 +184,10 @@ export interface RosterResult {
  * soft goals S1–S6 are optimized. Deterministic for a seed under an iteration budget. An infeasible
  * problem is not an error: check {@link checkCapacity} first, or read `unfilled`.
  *
+ * @param problem - The roster problem.
+ * @param options - {@link BuildOptions}: the seed, the iteration budget, limits and progress reports.
+ * @returns The roster, its score, its violations, its unfilled seats explained, and figures.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options; `invalid_roster` listing every problem of the problem.
  * @example
  * const problem = generateRosterProblem({ size: 'S', seed: 1 });
  * const { score, stats } = buildRoster(problem, { seed: 1 });

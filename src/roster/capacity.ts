@@ -11,8 +11,8 @@ import type { RosterProblem } from './model.js';
  * could take them.
  *
  * @example
- * const s: CapacityShortfall = checkCapacity(problem).shortfalls[0];
- * s.message.en; // => e.g. '第2乡镇, day 5 (2020-02-05) night: 31 leader seats, 24 eligible people'
+ * const s: CapacityShortfall = checkCapacity(problem).shortfalls[0]!;
+ * s.short; // => s.seats - s.capacity
  * @category Rosters
  */
 export interface CapacityShortfall {
@@ -76,10 +76,13 @@ const LEVEL_BY_RANK = ['', 'village', 'section', 'county'] as const;
  * a pool alone can be met from other pools (at a locality cost); one of the whole problem cannot.
  * Only real shortfalls are named: each bound holds for every roster.
  *
+ * @param problem - The roster problem.
+ * @returns Whether the whole problem has room for every seat, and each shortfall found.
+ * @throws {@link FrontlineError} `invalid_roster` listing every problem of the problem.
  * @example
  * const report = checkCapacity(generateRosterProblem({ size: 'S', seed: 1 }));
- * report.feasible; // => false: 150 leader seats a day, 150 cadres who need a weekly rest day
- * report.shortfalls[0].message.en; // => e.g. 'all pools, 7 days from 2020-02-01: 1050 leader seats, room for 900'
+ * report.feasible; // => false (150 leader seats a day, and 150 cadres who need a weekly rest day)
+ * report.shortfalls[0]?.message.en; // => 'all pools, 7 days from 2020-02-01: 1050 leader (village cadre or above) seats, room for 889'
  * @category Rosters
  */
 export function checkCapacity(problem: RosterProblem): CapacityReport {

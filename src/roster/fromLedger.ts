@@ -15,9 +15,13 @@ import { pairKey } from '../store/keys.js';
 /**
  * The roster of a ledger: a published roster with every reassignment and swap since.
  *
+ * @param ledger - The ledger.
+ * @param rosterId - The published roster.
+ * @returns The roster as it stands in the ledger.
+ * @throws {@link FrontlineError} `invalid_input` when the ledger has no such roster.
  * @example
  * const roster = ledgerRoster(ledger, 'r1');
- * onDuty(roster, 'cp1', '2020-02-03T10:00:00+08:00');
+ * onDuty(roster, 'cp.yc.t03.v201', '2020-02-03T10:00:00+08:00').shifts.map((s) => s.shiftId); // => ['morning']
  * @category Rosters
  */
 export function ledgerRoster(ledger: RosterLedger, rosterId: string): Roster {
@@ -69,6 +73,10 @@ export type RosterProblemOptions = z.infer<typeof RosterProblemOptions>;
  * isolation) as days they cannot serve. With no post open in the horizon (or none named) there is
  * nothing to roster: a {@link FrontlineError} says so.
  *
+ * @param ledger - The ledger.
+ * @param options - {@link RosterProblemOptions}: the first day and the days, and optionally the posts, rules, baseline and ages served.
+ * @returns The roster problem.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options or a post the ledger does not have.
  * @example
  * const problem = rosterProblemFromLedger(ledger, { startDay: '2020-01-26', days: 14 });
  * checkCapacity(problem).feasible; // => true

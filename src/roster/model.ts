@@ -14,7 +14,7 @@ const slashFree = (what: string) =>
  * the parts of a {@link SeatId}.
  *
  * @example
- * PostId.parse('cp.t03.v201'); // => 'cp.t03.v201' typed as PostId
+ * PostId.parse('cp.t03.v201'); // => 'cp.t03.v201' (typed as PostId)
  * @category Rosters
  */
 export const PostId = slashFree('post').brand<'PostId'>();
@@ -29,7 +29,7 @@ export type PostId = z.infer<typeof PostId>;
  * The id of a shift of a post's pattern, such as `day` or `night`. It may not contain `/`.
  *
  * @example
- * ShiftId.parse('night'); // => 'night' typed as ShiftId
+ * ShiftId.parse('night'); // => 'night' (typed as ShiftId)
  * @category Rosters
  */
 export const ShiftId = slashFree('shift').brand<'ShiftId'>();
@@ -45,7 +45,7 @@ export type ShiftId = z.infer<typeof ShiftId>;
  * cadre on duty (带班领导) and `1`…`N` for the staff.
  *
  * @example
- * SeatId.parse('cp1/2020-02-01/night/L'); // => 'cp1/2020-02-01/night/L' typed as SeatId
+ * SeatId.parse('cp1/2020-02-01/night/L'); // => 'cp1/2020-02-01/night/L' (typed as SeatId)
  * @category Rosters
  */
 export const SeatId = z
@@ -518,8 +518,7 @@ export type RosterProblem = z.infer<typeof RosterProblem>;
  * pattern so that the roster alone can answer who is on duty at an instant ({@link onDuty}).
  *
  * @example
- * const { roster } = buildRoster(generateRosterProblem({ size: 'S', seed: 1 }));
- * Object.keys(roster.seats).length; // => 6300
+ * Object.keys(roster.seats).length; // => 6300 (50 posts × 14 days × 3 shifts × 3 seats)
  * @category Rosters
  */
 export const Roster = z
@@ -554,6 +553,11 @@ export type SeatSlot = 'L' | number;
 /**
  * The id of a seat from its parts.
  *
+ * @param postId - The post.
+ * @param day - The day the shift starts.
+ * @param shiftId - The shift.
+ * @param slot - `'L'` for the leader, 1, 2, … for the staff.
+ * @returns The seat id, `post/day/shift/slot`.
  * @example
  * seatId('cp1' as PostId, '2020-02-01' as Day, 'night' as ShiftId, 'L'); // => 'cp1/2020-02-01/night/L'
  * @category Rosters
@@ -565,6 +569,8 @@ export function seatId(postId: PostId, day: Day, shiftId: ShiftId, slot: SeatSlo
 /**
  * The parts of a seat id, or `undefined` when it is not one.
  *
+ * @param id - The text to read.
+ * @returns Its post, day, shift and slot, or `undefined`.
  * @example
  * parseSeatId('cp1/2020-02-01/night/2'); // => { postId: 'cp1', day: '2020-02-01', shiftId: 'night', slot: 2 }
  * @category Rosters

@@ -11,8 +11,8 @@ import type { PostId, Roster, SeatId, Shift, ShiftId } from './model.js';
  * leading cadre is never hidden.
  *
  * @example
- * const shift: DutyShift = onDuty(roster, 'post0001', '2020-02-03T23:30:00+08:00').shifts[0];
- * shift.leader; // => 'p000042'
+ * const shift: DutyShift = onDuty(roster, 'post0001', '2020-02-03T23:30:00+08:00').shifts[0]!;
+ * [shift.shiftId, shift.end]; // => ['evening', '2020-02-04T00:00:00+08:00']
  * shift.leaderSeatMissing; // => false
  * @category Rosters
  */
@@ -43,7 +43,7 @@ export interface DutyShift {
  *
  * @example
  * const duty = onDuty(roster, 'post0001', '2020-02-03T23:30:00+08:00');
- * duty.shifts.map((s) => s.leader); // => ['p000042']
+ * duty.shifts.map((s) => s.shiftId); // => ['evening'] (16:00–00:00)
  * @category Rosters
  */
 export interface OnDuty {
@@ -63,8 +63,12 @@ export interface OnDuty {
  * `leaderSeatMissing: true`; one with no seat at all is taken for a day the post is closed. An
  * unknown post or an instant that does not parse throws a {@link FrontlineError}.
  *
+ * @param roster - The roster.
+ * @param postId - The post.
+ * @param at - The instant, with its offset.
+ * @returns The shifts of the post under way at that instant.
+ * @throws {@link FrontlineError} `invalid_input` for a post the roster does not have or an instant that does not parse.
  * @example
- * const { roster } = buildRoster(generateRosterProblem({ size: 'S', seed: 1 }));
  * onDuty(roster, 'post0001', '2020-02-03T10:00:00+08:00').shifts[0]?.shiftId; // => 'morning'
  * @category Rosters
  */

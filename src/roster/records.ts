@@ -43,7 +43,7 @@ export type AbsenceRecord = z.infer<typeof AbsenceRecord>;
  *
  * @example
  * const r: PublishedRoster = tableGet(ledger.rosters, 'r1')!;
- * r.seats.length; // => the number of seats
+ * r.seats.length; // => Object.keys(ledgerRoster(ledger, 'r1').seats).length
  * @category Rosters
  */
 export const PublishedRoster = z
@@ -78,7 +78,7 @@ export type PublishedRoster = z.infer<typeof PublishedRoster>;
  * One seat of a published roster: who holds it and, once checked, their attendance.
  *
  * @example
- * const d: Duty = tableGet(ledger.duties, `r1|${seat}`)!;
+ * const d: Duty = tableGet(ledger.duties, 'r1|duty.yc.t14/2020-01-27/day/L')!; // by `rosterId|seat`
  * d.attendance?.status; // => 'present'
  * @category Rosters
  */

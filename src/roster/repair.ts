@@ -126,8 +126,9 @@ export type RepairReason = 'unavailable' | 'brokenRule' | 'closed' | 'added' | '
  * One seat that a repair changed: who held it, who holds it now, and why.
  *
  * @example
- * const change: SeatChange = repairRoster(problem, roster, sick).diff[0];
- * change.message.en; // => e.g. '… leader: 张伟 (village cadre) → 李强 (village cadre): refilled after sickness'
+ * const sick = { kind: 'unavailable', personId: 'p000071', from: '2020-02-03', to: '2020-02-05', reason: 'sickness' } as const;
+ * const change: SeatChange = repairRoster(problem, roster, sick).diff[0]!;
+ * [change.old, change.reason]; // => ['p000071', 'unavailable']
  * @category Rosters
  */
 export interface SeatChange {
@@ -148,7 +149,9 @@ export interface SeatChange {
  * it was repaired under), the new roster with its score and explanations, and the diff.
  *
  * @example
- * const { roster, diff, repair } = repairRoster(problem, published, change);
+ * const sick = { kind: 'unavailable', personId: 'p000071', from: '2020-02-03', to: '2020-02-05', reason: 'sickness' } as const;
+ * const { diff, repair } = repairRoster(problem, roster, sick);
+ * repair.changedSeats; // => diff.length
  * @category Rosters
  */
 export interface RepairResult extends RosterResult {
@@ -183,11 +186,15 @@ export interface RepairResult extends RosterResult {
  * roster, its diff (seat, old, new, reason) and the changed problem. Bad input (an unknown person,
  * post or seat, or a shift no post has) throws a {@link FrontlineError} listing each problem.
  *
+ * @param problem - The roster problem.
+ * @param roster - The published roster.
+ * @param change - One {@link RosterChange} or several: someone unavailable, a post closed or opened, a shift added, a seat freed.
+ * @param options - {@link RepairOptions}: the freeze time, the seed and the search iterations.
+ * @returns The new roster, its diff and the changed problem.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options; `invalid_roster` for a malformed change, an unknown person, post, seat or shift, or a roster or problem that is not valid.
  * @example
- * const problem = generateRosterProblem({ size: 'S', seed: 1 });
- * const built = buildRoster(problem);
- * const sick = { kind: 'unavailable', personId: problem.people[0].id, from: '2020-02-05', to: '2020-02-07', reason: 'sickness' } as const;
- * const { diff, repair } = repairRoster(problem, built.roster, sick);
+ * const sick = { kind: 'unavailable', personId: problem.people[0]!.id, from: '2020-02-05', to: '2020-02-07', reason: 'sickness' } as const;
+ * const { diff, repair } = repairRoster(problem, roster, sick);
  * repair.changedBeforeFreeze; // => 0
  * @category Rosters
  */

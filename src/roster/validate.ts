@@ -24,8 +24,8 @@ export type RosterScore = readonly [hard: number, medium: number, soft: number];
  * involved, the amount it adds to its level's penalty, and what is wrong in Chinese and English.
  *
  * @example
- * const v: RosterViolation = validateRoster(problem, roster).violations[0];
- * v.message.en; // => e.g. 'cp1 2020-02-01 night (22:00–06:00) leader is unfilled'
+ * const v: RosterViolation = validateRoster(problem, roster).violations[0]!;
+ * [v.constraint, v.level]; // => ['S1', 'soft']
  * @category Rosters
  */
 export interface RosterViolation {
@@ -48,7 +48,7 @@ export interface RosterViolation {
  *
  * @example
  * const { score, totals } = validateRoster(problem, roster);
- * totals.M1; // => the M1 penalty (unfilled seats, weighted)
+ * totals.M1; // => -score[1] (unfilled leader seats, weighted)
  * @category Rosters
  */
 export interface RosterValidation {
@@ -192,10 +192,13 @@ export function assignmentOf(c: Compiled, input: unknown, what = 'roster'): Int3
  * a post's shifts and their times) is refused, as is one naming seats or people the problem does
  * not have: a {@link FrontlineError} lists each problem with its path.
  *
+ * @param problem - The roster problem.
+ * @param roster - The roster to check.
+ * @param options - {@link ValidateOptions}: whether to list soft violations one by one (default yes).
+ * @returns Its score, the total of each constraint, and the violations.
+ * @throws {@link FrontlineError} `invalid_roster` for a problem that is not valid, or a roster naming unknown seats or people.
  * @example
- * const problem = generateRosterProblem({ size: 'S', seed: 1 });
- * const { roster } = buildRoster(problem, { seed: 1 });
- * validateRoster(problem, roster).score[0]; // => 0
+ * validateRoster(problem, roster).score[0]; // => 0 (no hard rule broken)
  * @category Rosters
  */
 export function validateRoster(problem: RosterProblem, roster: Roster, options: ValidateOptions = {}): RosterValidation {

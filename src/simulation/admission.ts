@@ -172,9 +172,14 @@ function history(person: Person, target: 'applicant' | 'activist' | 'development
  * activists on the front line are fast-tracked (2020). Every step is checked with the admission
  * rules before it is emitted. Deterministic for a seed.
  *
+ * @param ledger - A ledger with the county's register and command structure.
+ * @param options - {@link AdmissionSimulationOptions}: the first day, the days, the pace and the seed.
+ * @returns The events, in time order; apply them with {@link replay}.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options or a ledger with no command structure.
  * @example
- * const events = simulateAdmissions(ledger, { startDay: '2020-01-26', days: 13 });
- * dailyDispatch(replay(events, ledger), '2020-02-07').total.admission.activist; // => activists on that day
+ * const register = replay(journal); // the county's people, no cases yet
+ * const events = simulateAdmissions(register, { startDay: '2020-01-26', days: 13 });
+ * events[0]?.type; // => 'admissionCaseOpened' (the cases are entered that morning)
  * @category Simulation
  */
 export function simulateAdmissions(ledger: Ledger, options: AdmissionSimulationOptions): LedgerEvent[] {

@@ -9,9 +9,11 @@ import type { County } from '../synthetic/county.js';
  * unit by unit (as each village's register is filed), and its command structure, all recorded on the
  * county's as-of day by the head of the headquarters.
  *
+ * @param county - The county, from {@link generateCounty}.
+ * @returns The events that register it: units, people, households and the command structure.
  * @example
- * const ledger = replay(countyEvents(generateCounty({ scale: 0.05 })));
- * ledger.households.size; // => the county's households
+ * const ledger = replay(countyEvents(county));
+ * ledger.households.size; // => county.households.length
  * @category Simulation
  */
 export function countyEvents(county: County): LedgerEvent[] {

@@ -39,8 +39,13 @@ export type ReportingSimulationOptions = z.input<typeof ReportingSimulationOptio
  * headquarters the next morning; townships report and are signed off by the headquarters.
  * Deterministic for a seed.
  *
+ * @param ledger - A ledger with the county's register and command structure.
+ * @param options - {@link ReportingSimulationOptions}: the first day, the days and the seed.
+ * @returns The events, in time order; apply them with {@link replay}.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options or a ledger with no command structure.
  * @example
- * const events = simulateReporting(ledger, { startDay: '2020-01-26', days: 13 });
+ * const events = simulateReporting(replay(journal), { startDay: '2020-01-26', days: 13 });
+ * events.every((e) => e.type === 'dailyReportSubmitted' || e.type === 'dailyReportSignedOff'); // => true
  * @category Simulation
  */
 export function simulateReporting(ledger: Ledger, options: ReportingSimulationOptions): LedgerEvent[] {

@@ -98,10 +98,15 @@ function clock(rng: Random, fromHour: number, toHour: number): string {
  * households, disinfections, and volunteer tasks with sign-ups and attendance. Deterministic for a
  * seed; every event passes `apply`. At full Yuechi scale a fortnight is about 1.4 million events.
  *
+ * @param ledger - A ledger with the county's register (see `countyEvents`).
+ * @param options - {@link SimulationOptions}: the days, the seed, the first day and the share of arrivals.
+ * @returns The events, day by day; apply them with {@link replay}.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options or a ledger with no units or no command structure.
  * @example
- * const base = replay(countyEvents(generateCounty({ scale: 0.05 })));
- * const journal = simulateCampaigns(base, { days: 14, seed: 1 });
- * const ledger = replay(journal, base);
+ * const base = replay(countyEvents(county));
+ * const events = simulateCampaigns(base, { days: 3, seed: 1 });
+ * const ledger = replay(events, base);
+ * tableValues(ledger.campaigns).map((c) => c.kind).sort(); // => ['cleaning', 'doorKnocking', 'homePrevention', 'volunteerService']
  * @category Simulation
  */
 export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {}): LedgerEvent[] {

@@ -67,9 +67,13 @@ const SHOWS = [
  * gatherings or supplies found wanting; rectifications submitted (some late) and re-checked (most
  * pass); deeds of cadres and three-shows entries of members. Deterministic for a seed.
  *
+ * @param ledger - A ledger with the command structure and a published roster.
+ * @param options - {@link SupervisionSimulationOptions}: the roster, the first day, the days, the seed and the pace of checks.
+ * @returns The events, in time order; apply them with {@link replay}.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options, or a ledger without a command structure or without the roster.
  * @example
  * const events = simulateSupervision(ledger, { rosterId: 'r1', startDay: '2020-01-26', days: 13 });
- * const after = replay(events, ledger);
+ * events.some((e) => e.type === 'inspectionRecorded'); // => true
  * @category Simulation
  */
 export function simulateSupervision(ledger: Ledger, options: SupervisionSimulationOptions): LedgerEvent[] {

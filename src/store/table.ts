@@ -42,6 +42,7 @@ export function hashId(id: string): number {
 /**
  * A table with no records.
  *
+ * @returns A new, empty table.
  * @example
  * emptyTable<number>().size; // => 0
  * @category Ledger
@@ -157,8 +158,12 @@ function lookup<T>(table: Table<T>, id: string, h: number): T | undefined {
 /**
  * The record with this id, or `undefined`.
  *
+ * @param table - The table.
+ * @param id - The record's id.
+ * @returns The record, or `undefined` when there is none.
  * @example
- * tableGet(ledger.households, 'h0000001'); // => the household, or undefined
+ * tableGet(ledger.households, 'h0000001')?.address; // => '九龙街道城北社区1组1号'
+ * tableGet(ledger.households, 'h9999999'); // => undefined
  * @category Ledger
  */
 export function tableGet<T>(table: Table<T>, id: string): T | undefined {
@@ -173,6 +178,9 @@ export function tableGet<T>(table: Table<T>, id: string): T | undefined {
 /**
  * True when the table has a record with this id.
  *
+ * @param table - The table.
+ * @param id - The record's id.
+ * @returns True when there is a record with this id.
  * @example
  * tableHas(ledger.people, 'p0000001'); // => true
  * @category Ledger
@@ -193,7 +201,8 @@ type MutableTable<T> = { size: number; slots: (((Bucket<T> | null)[] | null)[] |
  *
  * @example
  * const t = emptyTable<number>();
- * tableSet(t, 'a', 1); // t now holds a → 1
+ * tableSet(t, 'a', 1);
+ * tableGet(t, 'a'); // => 1
  * @category Ledger
  */
 export function tableSet<T>(table: Table<T>, id: string, value: T): void {
@@ -268,7 +277,10 @@ function put<T>(table: Table<T>, id: string, value: T, replace: boolean): boolea
  * Throws when there is none: recipes run after checks.
  *
  * @example
- * const h = tableEdit(draft.households, 'h0000001');
+ * const t = emptyTable<{ id: string; visits: number }>(); // a fresh table being built, or a draft's
+ * tableSet(t, 'h1', { id: 'h1', visits: 0 });
+ * tableEdit(t, 'h1').visits += 1;
+ * tableGet(t, 'h1'); // => { id: 'h1', visits: 1 }
  * @category Ledger
  */
 export function tableEdit<T extends object>(table: Table<T>, id: string): Writable<T> {
@@ -319,9 +331,12 @@ export function freezeStructure<T>(table: Table<T>): void {
 /**
  * Calls `fn` for every record, in bucket order (stable for the same contents).
  *
+ * @param table - The table.
+ * @param fn - Called with each record and its id.
  * @example
  * let n = 0;
  * tableForEach(ledger.households, () => n++);
+ * n; // => ledger.households.size
  * @category Ledger
  */
 export function tableForEach<T>(table: Table<T>, fn: (value: T, id: string) => void): void {
@@ -341,6 +356,8 @@ export function tableForEach<T>(table: Table<T>, fn: (value: T, id: string) => v
 /**
  * Every record, as an array (in bucket order).
  *
+ * @param table - The table.
+ * @returns A new array of its records.
  * @example
  * tableValues(ledger.campaigns).map((c) => c.kind);
  * @category Ledger
@@ -356,6 +373,9 @@ export function tableValues<T>(table: Table<T>): T[] {
  * itself keeps it): the slots are copied, the ids and their buckets' layout stay, so nothing is
  * rehashed. The new table is frozen; the records `fn` returns should be too.
  *
+ * @param table - The table.
+ * @param fn - Maps a record and its id to the new record.
+ * @returns The new, frozen table.
  * @example
  * const masked = tableMap(ledger.people, (p) => (p.phone === undefined ? p : { ...p, phone: maskPhone(p.phone) }));
  * @category Ledger
@@ -387,6 +407,9 @@ export function tableMap<T, U>(table: Table<T>, fn: (value: T, id: string) => U)
  * A new plain table holding the given records under their keys (a later duplicate replaces an
  * earlier one).
  *
+ * @param records - The records.
+ * @param key - Gives a record's id.
+ * @returns The new table.
  * @example
  * tableOf([{ id: 'a' }], (r) => r.id).size; // => 1
  * @category Ledger

@@ -50,6 +50,11 @@ export interface FindingsOptions {
  * The supervision findings raised by a day and where each stands on it — open, overdue — most
  * overdue first, then by severity.
  *
+ * @param ledger - The ledger.
+ * @param asOf - The day.
+ * @param options - {@link FindingsOptions}: a scope, a supervision group, and which findings (default `open`).
+ * @returns The findings with where each stands on the day, most overdue first.
+ * @throws {@link FrontlineError} `invalid_input` for a day that is not a real date or an unknown `only`; `unknown_unit` for a scope not in the ledger.
  * @example
  * findingsOn(ledger, '2020-02-07', { only: 'overdue' }).map((v) => v.finding.description);
  * @category Supervision
@@ -83,7 +88,7 @@ const PLACES: ReadonlySet<UnitKind> = new Set<UnitKind>(['township', 'subdistric
  * A unit in a supervision group's scope and when the group last inspected it.
  *
  * @example
- * const u: UninspectedUnit = uninspectedUnits(ledger, 'sg-01', '2020-02-07', 7)[0];
+ * const u: UninspectedUnit = uninspectedUnits(ledger, 'sg-02', '2020-01-26', 1)[0]!; // the first day of inspections
  * u.lastInspected; // => null (never)
  * @category Supervision
  */
@@ -98,8 +103,15 @@ export interface UninspectedUnit {
  * The places (townships, subdistricts, villages, communities, institutions) in a supervision
  * group's scope that the group has not inspected within the last `days` days up to `asOf`.
  *
+ * @param ledger - The ledger.
+ * @param groupId - The supervision group.
+ * @param asOf - The last day of the window.
+ * @param days - The window, in days (at least 1).
+ * @returns The places not inspected in the window, each with the day the group last inspected it.
+ * @throws {@link FrontlineError} `invalid_input` for a day that is not a real date, an unknown group, or a window that is not a whole number of days from 1.
  * @example
- * uninspectedUnits(ledger, 'sg-01', '2020-02-07', 7).length; // => e.g. 12
+ * const units = uninspectedUnits(ledger, 'sg-02', '2020-02-07', 3); // none since 2020-02-05
+ * units.every((u) => u.lastInspected === null || u.lastInspected < '2020-02-05'); // => true
  * @category Supervision
  */
 export function uninspectedUnits(ledger: SupervisionLedger, groupId: string, asOf: Day, days: number): UninspectedUnit[] {

@@ -147,8 +147,8 @@ export type FindingAction = z.infer<typeof FindingAction>;
  * (passed, or reopened with a new deadline). It is overdue while not passed after its deadline.
  *
  * @example
- * const f: Finding = tableGet(ledger.findings, 'f1')!;
- * f.status; // => 'open'
+ * const f: Finding = tableGet(ledger.findings, 'insp-2020-02-01-sg-05-4/staff')!;
+ * [f.status, f.firstDeadline, f.deadline]; // => ['open', '2020-02-02', '2020-02-05'] (reopened on 2020-02-03)
  * @category Supervision
  */
 export const Finding = z
@@ -195,8 +195,13 @@ export type Finding = z.infer<typeof Finding>;
  * The deadline of a finding in force on a day: the one it was raised with, or the last one set by a
  * re-check that reopened it on or before that day.
  *
+ * @param finding - The finding.
+ * @param day - The day.
+ * @returns The deadline in force on that day.
  * @example
- * deadlineOn(finding, '2020-01-30'); // => '2020-01-28' (reopened on 01-31 with a new deadline)
+ * const finding = tableGet(ledger.findings, 'insp-2020-02-01-sg-05-4/staff')!; // due on 2020-02-02; reopened on 2020-02-03, due on 2020-02-05
+ * deadlineOn(finding, '2020-02-02' as Day); // => '2020-02-02'
+ * deadlineOn(finding, '2020-02-04' as Day); // => '2020-02-05'
  * @category Supervision
  */
 export function deadlineOn(finding: Finding, day: Day): Day {

@@ -56,7 +56,8 @@ export type GenerateCountyOptions = z.input<typeof GenerateCountyOptions>;
  * `createOrgTree(county.units)`.
  *
  * @example
- * const county: County = generateCounty({ scale: 0.05 });
+ * const c: County = county; // units, people, households and the command structure
+ * c.divisionCode; // => '511621'
  * @category Synthetic county
  */
 export interface County {
@@ -230,8 +231,11 @@ function partyOrgFor(kind: OrgUnit['kind'], full: number, total: number, countyI
  * team per township; and the "1+1+10" command structure with ten supervision groups over the three
  * lines. Deterministic for a seed. Names other than the article's are plausible, not real records.
  *
+ * @param options - {@link GenerateCountyOptions}: the seed, the scale and the day it is drawn as of.
+ * @returns The county: units, people, households and the command structure.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options.
  * @example
- * const county = generateCounty({ seed: 1, scale: 0.05 });
+ * const county = generateCounty({ seed: 1, scale: 0.02 });
  * county.units.filter((u) => u.kind === 'township' || u.kind === 'subdistrict').length; // => 27
  * checkOrgTree(county.units); // => []
  * @category Synthetic county

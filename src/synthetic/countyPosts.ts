@@ -20,8 +20,10 @@ const DUTY_ROOM_SHIFTS: readonly Shift[] = [
  * section-level Party member, two staff). Each post's pool is its township (the county for the
  * hotline).
  *
+ * @param units - The county's units.
+ * @returns The posts: a checkpoint for each village and community, a duty room for each township and subdistrict, and the county's hotline.
  * @example
- * const posts = countyPosts(generateCounty({ scale: 0.05 }).units);
+ * const posts = countyPosts(county.units);
  * posts.filter((p) => p.kind === 'dutyRoom').length; // => 27
  * @category Synthetic
  */

@@ -65,6 +65,9 @@ const CHECKPOINT_SHIFTS: readonly Shift[] = [
  * (leave, sickness, medical observation), some with desired or undesired days. Every post has three
  * 8-hour shifts and one leader plus two staff per shift.
  *
+ * @param options - {@link GenerateRosterOptions}: the size, the seed, the first day and the shares of absences and preferences.
+ * @returns The roster problem.
+ * @throws {@link FrontlineError} `invalid_input` for invalid options.
  * @example
  * const problem = generateRosterProblem({ size: 'S', seed: 1 });
  * problem.posts.length; // => 50

@@ -1,0 +1,123 @@
+/**
+ * The values an `@example` may name without building them: each is built once, on first use, and
+ * shared (the library never mutates its inputs). An example that declares a name of its own
+ * (`const ledger = …`) uses its own.
+ *
+ * | name | what it is |
+ * |---|---|
+ * | `tree` | a small hand-built organization tree (below) |
+ * | `people` | the people of `tree`: county cadres, hospital staff, residents |
+ * | `county` | a small synthetic county: `generateCounty({ scale: 0.02 })` (every township, a village or community each), keeping 20 households of each village and community |
+ * | `journal` | `countyEvents(county)`: the events that register the county |
+ * | `ledger` | the county after a simulated fortnight (below), as of 2020-02-07 |
+ * | `period` | `{ from: '2020-01-25', to: '2020-02-07' }`, the fortnight |
+ * | `records` | `deriveRecords(ledger, period)` |
+ * | `cadres` | the village and community cadres of `ledger` |
+ * | `problem` | `generateRosterProblem({ size: 'S', seed: 1 })` |
+ * | `roster` | `buildRoster(problem, { seed: 1 }).roster` |
+ * | `admissionSteps` | every step of a smooth admission, in order: applies on 2019-11-04, talk on 2019-11-20, activist on 2020-02-01, assessed on 2020-07-30 and 2021-01-20, development target on 2021-02-01, review, introducers and training, admitted at the branch meeting of 2021-03-20, approved on 2021-04-10, converted at the meeting of 2022-03-21, approved on 2022-04-15 |
+ * | `z` | zod's `z`, which the schemas are made with |
+ *
+ * `tree`:
+ *
+ * ```
+ * 岳池县 yc (county)
+ * ├── 普安镇 pa (township)
+ * │   └── 吴家沟村 wjg (village)
+ * ├── 九龙街道 jl (subdistrict)
+ * │   └── 城北社区 cb (community)
+ * └── 岳池县人民医院 hosp (institution)
+ *     └── 临时党支部 tb (temporaryBranch)
+ * ```
+ *
+ * `ledger`: `replay(journal)`; the four campaigns simulated for 14 days from 2020-01-25
+ * (`simulateCampaigns`, seed 2020, with 2% of residents arriving from Wuhan or Hubei: campaigns `hp-2020`, `dk-2020`, `cl-2020`, `vs-2020`); the
+ * county's posts opened (`countyPosts`); roster `r1` built for 14 days from 2020-01-26
+ * (`rosterProblemFromLedger`, `buildRoster` seed 1) and published; then 13 days of supervision of
+ * `r1`, daily reports and admission steps from 2020-01-26 (`simulateSupervision`,
+ * `simulateReporting`, `simulateAdmissions`).
+ */
+import { z } from 'zod';
+import {
+  buildRoster,
+  countyEvents,
+  countyPosts,
+  deriveRecords,
+  generateCounty,
+  generateRosterProblem,
+  replay,
+  rosterProblemFromLedger,
+  simulateAdmissions,
+  simulateCampaigns,
+  simulateReporting,
+  simulateSupervision,
+  tableValues,
+  type County,
+  type Day,
+  type Ledger,
+  type LedgerEvent,
+  type Period,
+  type RosterProblem,
+} from '../../src/index.js';
+import { PIPELINE } from '../admission/admissionFixtures.js';
+import { fixturePeople, fixtureTree } from '../fixtures.js';
+import { tinyCounty } from '../ledgerFixtures.js';
+
+const rosterStart = '2020-01-26' as Day;
+
+function fortnight(county: County, journal: readonly LedgerEvent[]): Ledger {
+  const register = replay(journal);
+  const campaigns = replay(simulateCampaigns(register, { days: 14, arrivalShare: 0.02 }), register);
+  const by = county.command.headquarters.commander;
+  const at = '2020-01-25T09:00:00+08:00';
+  const opened = replay(
+    countyPosts(county.units).map((post, i) => ({ type: 'postOpened', id: `post-${i + 1}`, at, by, post })) as unknown as LedgerEvent[],
+    campaigns,
+  );
+  const { roster } = buildRoster(rosterProblemFromLedger(opened, { startDay: rosterStart, days: 14 }), { seed: 1 });
+  const published = replay([{ type: 'rosterPublished', id: 'roster-1', at: '2020-01-25T18:00:00+08:00', by, rosterId: 'r1', roster }] as unknown as LedgerEvent[], opened);
+  const window = { startDay: rosterStart, days: 13 };
+  const later = [
+    ...simulateSupervision(published, { rosterId: 'r1', ...window }),
+    ...simulateReporting(published, window),
+    ...simulateAdmissions(published, window),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return replay(later, published);
+}
+
+/** The names of the fixtures, in the order of the table above. */
+export const FIXTURE_NAMES = ['tree', 'people', 'county', 'journal', 'ledger', 'period', 'records', 'cadres', 'problem', 'roster', 'admissionSteps', 'z'] as const;
+/** The name of a fixture. */
+export type FixtureName = (typeof FIXTURE_NAMES)[number];
+
+const built = new Map<FixtureName, unknown>();
+const once = <T>(name: FixtureName, build: () => T): T => {
+  if (!built.has(name)) built.set(name, build());
+  return built.get(name) as T;
+};
+const county = (): County => once('county', () => tinyCounty(generateCounty({ scale: 0.02 }), 20));
+const journal = (): LedgerEvent[] => once('journal', () => countyEvents(county()));
+const ledger = (): Ledger => once('ledger', () => fortnight(county(), journal()));
+const period = (): Period => once('period', () => ({ from: '2020-01-25', to: '2020-02-07' }) as Period);
+const problem = (): RosterProblem => once('problem', () => generateRosterProblem({ size: 'S', seed: 1 }));
+
+/** How to build each fixture. */
+const builders: Record<FixtureName, () => unknown> = {
+  tree: () => once('tree', fixtureTree),
+  people: () => once('people', fixturePeople),
+  county,
+  journal,
+  ledger,
+  period,
+  records: () => once('records', () => deriveRecords(ledger(), period())),
+  cadres: () => once('cadres', () => tableValues(ledger().people).filter((p) => p.cadreLevel === 'village')),
+  problem,
+  roster: () => once('roster', () => buildRoster(problem(), { seed: 1 }).roster),
+  admissionSteps: () => PIPELINE,
+  z: () => z,
+};
+
+/** A fixture, built on first use. */
+export function get(name: FixtureName): unknown {
+  return builders[name]();
+}
