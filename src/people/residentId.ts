@@ -101,6 +101,7 @@ function problems(input: string, asOf: Day): { issues: Issue[]; id18?: string; l
  * problem: `future_birth_date` for a birth date after the reference day.
  *
  * @param input - The number as written (spaces around it and a lower-case `x` are accepted).
+ * @param options - `asOf`: the day the number is read on (a later birth date is refused); today in China by default.
  * @returns What the number says: the 18-character id, address code, birth date, sequence, sex and check character.
  * @throws {@link FrontlineError} `invalid_resident_id` naming every problem.
  * @example
@@ -129,6 +130,7 @@ export function parseResidentId(input: string, options?: ResidentIdOptions): Res
  * {@link parseResidentId} without throwing.
  *
  * @param input - The number as written.
+ * @param options - `asOf`: the day the number is read on (a later birth date is refused); today in China by default.
  * @returns What the number says, or the error naming every problem.
  * @example
  * tryParseResidentId('110105194912310021').ok; // => false
@@ -143,6 +145,7 @@ export function tryParseResidentId(input: string, options?: ResidentIdOptions): 
  * `options.asOf` (default: today in China).
  *
  * @param input - The number as written.
+ * @param options - `asOf`: the day the number is read on (a later birth date is refused); today in China by default.
  * @returns True when {@link parseResidentId} would accept it.
  * @example
  * isValidResidentId('440524188001010014'); // => true

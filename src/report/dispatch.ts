@@ -107,7 +107,7 @@ export interface DailyDispatch {
  *
  * @example
  * const report = dailyDispatch(ledger, '2019-12-01');
- * report.recorded; // => e.g. ['admission']: only member-development cases go back that far
+ * report.recorded; // => ['admission'] (only member-development cases go back that far)
  * @category Reports
  */
 export type DispatchPart = (typeof DISPATCH_PARTS)[number];
