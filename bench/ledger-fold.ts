@@ -2,7 +2,7 @@
  * The hand-written baselines of `ledger.bench.ts`:
  *
  * - {@link foldJournal}: a mutable fold of a campaign journal into plain `Map`s and mutable objects.
- *   It builds the same records as the library's effects (`src/ledger/effects/*.ts`): visits,
+ *   It builds the same records as the library's effects (the domains' `effects.ts`): visits,
  *   screenings per `campaign|household`, letters, declarations, observations with their readings,
  *   changes, escalation and end, classification histories, service requests, sites, disinfections
  *   per site and day, volunteers, tasks with sign-ups and attendance, and every event id with its

@@ -148,50 +148,14 @@ export type { Table } from './store/table.js';
 export { Actor, ActorRole } from './store/actor.js';
 export { apply, applyAs, replay, tryApply, tryApplyAs, tryReplay } from './ledger/apply.js';
 export type { ApplyOptions } from './ledger/apply.js';
-export {
-  CampaignClosed,
-  CampaignOpened,
-  CommandSet,
-  EVENT_TYPES,
-  HouseholdClassified,
-  HouseholdsRegistered,
-  LedgerEvent,
-  LetterDelivered,
-  ObservationEnded,
-  ObservationExtended,
-  ObservationShortened,
-  ObservationStarted,
-  PeopleRegistered,
-  ServiceFulfilled,
-  ServiceRequested,
-  SettingsChanged,
-  SiteDisinfected,
-  SiteRegistered,
-  TemperatureChecked,
-  TravelDeclared,
-  UnitsAdded,
-  VisitRecorded,
-  VolunteerAttended,
-  VolunteerRegistered,
-  VolunteerSignedUp,
-  VolunteerTaskPosted,
-  PostOpened,
-  PostClosed,
-  AbsenceRecorded,
-  RosterPublished,
-  DutiesReassigned,
-  DutySwapped,
-  AttendanceRecorded,
-  InspectionRecorded,
-  RectificationSubmitted,
-  FindingRechecked,
-  DeedRecorded,
-  ThreeShowsRecorded,
-  DailyReportSubmitted,
-  DailyReportSignedOff,
-  AdmissionCaseOpened,
-  AdmissionStepRecorded,
-} from './ledger/events.js';
+export { EVENT_TYPES, LedgerEvent } from './ledger/events.js';
+export { CampaignClosed, CampaignOpened, HouseholdClassified, LetterDelivered, ObservationEnded, ObservationExtended, ObservationShortened, ObservationStarted, ServiceFulfilled, ServiceRequested, SiteDisinfected, SiteRegistered, TemperatureChecked, TravelDeclared, VisitRecorded, VolunteerAttended, VolunteerRegistered, VolunteerSignedUp, VolunteerTaskPosted } from './campaigns/events.js';
+export { CommandSet, HouseholdsRegistered, PeopleRegistered, SettingsChanged, UnitsAdded } from './register/events.js';
+export { PostOpened, PostClosed, AbsenceRecorded, RosterPublished, DutiesReassigned, DutySwapped, AttendanceRecorded } from './roster/events.js';
+export { InspectionRecorded, RectificationSubmitted, FindingRechecked } from './supervision/events.js';
+export { DeedRecorded, ThreeShowsRecorded } from './evaluation/events.js';
+export { DailyReportSubmitted, DailyReportSignedOff } from './reporting/events.js';
+export { AdmissionCaseOpened, AdmissionStepRecorded } from './admission/events.js';
 export type { LedgerEventType } from './ledger/events.js';
 
 // campaigns

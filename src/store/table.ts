@@ -189,7 +189,8 @@ export function tableHas<T>(table: Table<T>, id: string): boolean {
   return tableGet(table, id) !== undefined;
 }
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
+/** @internal An object whose top-level fields may be assigned. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
 type Bucket<T> = (string | T)[];
 type MutableTable<T> = { size: number; slots: (((Bucket<T> | null)[] | null)[] | null)[] };
 
@@ -519,4 +520,3 @@ export function mergeOverlay<T>(table: Table<T>): Table<T> {
   return Object.freeze({ size: table.size, slots: Object.freeze(slots) });
 }
 
-export type { Writable };

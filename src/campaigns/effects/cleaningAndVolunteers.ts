@@ -2,9 +2,14 @@ import type { Issue } from '../../core/errors.js';
 import type { SiteDisinfected, SiteRegistered, VolunteerAttended, VolunteerRegistered, VolunteerSignedUp, VolunteerTaskPosted } from '../events.js';
 import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { checkCampaign } from './campaigns.js';
-import { problem, unitsOf, type Effect } from './types.js';
+import { problem, unitsOf, type Effect } from '../../store/effect.js';
+import type { RegisterTables } from '../../register/tables.js';
+import type { CampaignTables } from '../tables.js';
 
-export const siteRegistered: Effect<SiteRegistered> = {
+/** The parts of a ledger these effects read and change. */
+type State = RegisterTables & CampaignTables;
+
+export const siteRegistered: Effect<State, SiteRegistered> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     if (tableHas(state.sites, e.site.id)) issues.push(problem('duplicate_id', `site '${e.site.id}' exists`, 'site', 'id'));
@@ -24,7 +29,7 @@ export const siteRegistered: Effect<SiteRegistered> = {
   },
 };
 
-export const siteDisinfected: Effect<SiteDisinfected> = {
+export const siteDisinfected: Effect<State, SiteDisinfected> = {
   check: (state, e, ctx) => {
     const site = tableGet(state.sites, e.siteId);
     if (site === undefined) return [problem('unknown_site', `unknown site '${e.siteId}'`, 'siteId')];
@@ -43,7 +48,7 @@ export const siteDisinfected: Effect<SiteDisinfected> = {
   },
 };
 
-export const volunteerRegistered: Effect<VolunteerRegistered> = {
+export const volunteerRegistered: Effect<State, VolunteerRegistered> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     if (!tableHas(state.people, e.personId)) issues.push(problem('unknown_person', `unknown person '${e.personId}'`, 'personId'));
@@ -59,7 +64,7 @@ export const volunteerRegistered: Effect<VolunteerRegistered> = {
   },
 };
 
-export const volunteerTaskPosted: Effect<VolunteerTaskPosted> = {
+export const volunteerTaskPosted: Effect<State, VolunteerTaskPosted> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     if (tableHas(state.tasks, e.taskId)) issues.push(problem('duplicate_id', `task '${e.taskId}' exists`, 'taskId'));
@@ -74,7 +79,7 @@ export const volunteerTaskPosted: Effect<VolunteerTaskPosted> = {
   },
 };
 
-export const volunteerSignedUp: Effect<VolunteerSignedUp> = {
+export const volunteerSignedUp: Effect<State, VolunteerSignedUp> = {
   check: (state, e, ctx) => {
     const task = tableGet(state.tasks, e.taskId);
     if (task === undefined) return [problem('unknown_task', `unknown task '${e.taskId}'`, 'taskId')];
@@ -93,7 +98,7 @@ export const volunteerSignedUp: Effect<VolunteerSignedUp> = {
   },
 };
 
-export const volunteerAttended: Effect<VolunteerAttended> = {
+export const volunteerAttended: Effect<State, VolunteerAttended> = {
   check: (state, e, ctx) => {
     const task = tableGet(state.tasks, e.taskId);
     if (task === undefined) return [problem('unknown_task', `unknown task '${e.taskId}'`, 'taskId')];

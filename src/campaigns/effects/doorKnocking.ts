@@ -1,14 +1,18 @@
-import { strongerOutcome } from '../../campaigns/screening.js';
+import { strongerOutcome } from '../screening.js';
 import type { Issue } from '../../core/errors.js';
 import type { HouseholdClassified, ServiceFulfilled, ServiceRequested, VisitRecorded } from '../events.js';
 import { tableEdit, tableEditIfAny, tableGet, tableHas, tableSet } from '../../store/table.js';
 import type { OrgId } from '../../core/ids.js';
 import { checkCampaign } from './campaigns.js';
-import { problem, unitsOf, type Effect } from './types.js';
+import { problem, unitsOf, type Effect } from '../../store/effect.js';
 import { pairKey } from '../../store/keys.js';
-import type { Ledger } from '../ledger.js';
+import type { RegisterTables } from '../../register/tables.js';
+import type { CampaignTables } from '../tables.js';
 
-export const visitRecorded: Effect<VisitRecorded> = {
+/** The parts of a ledger these effects read and change. */
+type State = RegisterTables & CampaignTables;
+
+export const visitRecorded: Effect<State, VisitRecorded> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     if (tableHas(state.visits, e.visitId)) issues.push(problem('duplicate_id', `visit '${e.visitId}' exists`, 'visitId'));
@@ -56,13 +60,13 @@ export const visitRecorded: Effect<VisitRecorded> = {
 };
 
 /** Whether a person of the ledger is registered as a confirmed case on or before a day. */
-function confirmedBy(state: Ledger, personId: string, day: string): boolean {
+function confirmedBy(state: State, personId: string, day: string): boolean {
   const householdId = tableGet(state.people, personId)?.householdId;
   const history = householdId === undefined ? undefined : tableGet(state.classifications, householdId);
   return history?.entries.some((x) => x.personId === personId && x.category === 'confirmed' && x.day <= day) ?? false;
 }
 
-export const householdClassified: Effect<HouseholdClassified> = {
+export const householdClassified: Effect<State, HouseholdClassified> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     const h = tableGet(state.households, e.householdId);
@@ -104,7 +108,7 @@ export const householdClassified: Effect<HouseholdClassified> = {
   },
 };
 
-export const serviceRequested: Effect<ServiceRequested> = {
+export const serviceRequested: Effect<State, ServiceRequested> = {
   check: (state, e) => {
     const issues: Issue[] = [];
     if (tableHas(state.serviceRequests, e.requestId)) issues.push(problem('duplicate_id', `request '${e.requestId}' exists`, 'requestId'));
@@ -120,7 +124,7 @@ export const serviceRequested: Effect<ServiceRequested> = {
   },
 };
 
-export const serviceFulfilled: Effect<ServiceFulfilled> = {
+export const serviceFulfilled: Effect<State, ServiceFulfilled> = {
   check: (state, e) => {
     const r = tableGet(state.serviceRequests, e.requestId);
     if (r === undefined) return [problem('unknown_request', `unknown service request '${e.requestId}'`, 'requestId')];

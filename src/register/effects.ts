@@ -1,21 +1,25 @@
 import { isDraft, original } from 'immer';
-import type { Issue } from '../../core/errors.js';
-import type { OrgId } from '../../core/ids.js';
-import { checkCommand } from '../../org/command.js';
-import { structuralIssues, indexTree } from '../../org/tree.js';
-import type { Person } from '../../people/person.js';
-import type { OrgUnit } from '../../org/unit.js';
-import type { CommandSet, HouseholdsRegistered, PeopleRegistered, SettingsChanged, UnitsAdded } from '../events.js';
-import type { Ledger } from '../ledger.js';
-import { tableGet, tableHas, tableSet } from '../../store/table.js';
-import { problem, type Effect } from './types.js';
+import type { Issue } from '../core/errors.js';
+import type { OrgId } from '../core/ids.js';
+import { checkCommand } from '../org/command.js';
+import { structuralIssues, indexTree } from '../org/tree.js';
+import type { Person } from '../people/person.js';
+import type { OrgUnit } from '../org/unit.js';
+import type { CommandSet, HouseholdsRegistered, PeopleRegistered, SettingsChanged, UnitsAdded } from './events.js';
+import { tableGet, tableHas, tableSet } from '../store/table.js';
+import { problem, type Effect } from '../store/effect.js';
+import type { JournalTables } from '../store/journal.js';
+import type { RegisterTables } from './tables.js';
+
+/** The parts of a ledger these effects read and change. */
+type State = JournalTables & RegisterTables;
 
 /** @internal The distinct units of a batch of records. */
 function distinct(ids: readonly OrgId[]): OrgId[] {
   return [...new Set(ids)];
 }
 
-export const unitsAdded: Effect<UnitsAdded> = {
+export const unitsAdded: Effect<State, UnitsAdded> = {
   check: (state, e) => {
     const combined = [...state.units, ...e.units];
     const existing = state.units.length;
@@ -34,7 +38,7 @@ export const unitsAdded: Effect<UnitsAdded> = {
   },
 };
 
-export const peopleRegistered: Effect<PeopleRegistered> = {
+export const peopleRegistered: Effect<State, PeopleRegistered> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     const seen = new Set<string>();
@@ -58,7 +62,7 @@ export const peopleRegistered: Effect<PeopleRegistered> = {
   },
 };
 
-export const householdsRegistered: Effect<HouseholdsRegistered> = {
+export const householdsRegistered: Effect<State, HouseholdsRegistered> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     const seen = new Set<string>();
@@ -85,8 +89,8 @@ export const householdsRegistered: Effect<HouseholdsRegistered> = {
   },
 };
 
-export const commandSet: Effect<CommandSet> = {
-  check: (state: Ledger, e, ctx) => {
+export const commandSet: Effect<State, CommandSet> = {
+  check: (state: State, e, ctx) => {
     const needed = new Set<string>([
       ...e.command.leadingGroup.coLeaders,
       ...e.command.leadingGroup.members,
@@ -104,7 +108,7 @@ export const commandSet: Effect<CommandSet> = {
   },
 };
 
-export const settingsChanged: Effect<SettingsChanged> = {
+export const settingsChanged: Effect<State, SettingsChanged> = {
   check: () => [],
   scope: () => ({ units: [], action: 'command' }),
   recipe: (state, e) => {

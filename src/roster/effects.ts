@@ -1,14 +1,19 @@
-import { instantAt } from '../../core/day.js';
-import type { Issue } from '../../core/errors.js';
-import type { OrgId } from '../../core/ids.js';
-import { isWithin } from '../../org/queries.js';
-import { parseSeatId } from '../../roster/model.js';
-import type { PublishedRoster } from '../../roster/records.js';
-import type { AbsenceRecorded, AttendanceRecorded, DutiesReassigned, DutySwapped, PostClosed, PostOpened, RosterPublished } from '../events.js';
-import type { Ledger } from '../ledger.js';
-import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
-import { problem, unitsOf, type Effect } from './types.js';
-import { pairKey } from '../../store/keys.js';
+import { instantAt } from '../core/day.js';
+import type { Issue } from '../core/errors.js';
+import type { OrgId } from '../core/ids.js';
+import { isWithin } from '../org/queries.js';
+import { parseSeatId } from './model.js';
+import type { PublishedRoster } from './records.js';
+import type { AbsenceRecorded, AttendanceRecorded, DutiesReassigned, DutySwapped, PostClosed, PostOpened, RosterPublished } from './events.js';
+import { tableEdit, tableGet, tableHas, tableSet } from '../store/table.js';
+import { problem, unitsOf, type Effect } from '../store/effect.js';
+import { pairKey } from '../store/keys.js';
+import type { RegisterTables } from '../register/tables.js';
+import type { CampaignTables } from '../campaigns/tables.js';
+import type { RosterTables } from './tables.js';
+
+/** The parts of a ledger these effects read and change. */
+type State = RegisterTables & CampaignTables & RosterTables;
 
 /** Epoch milliseconds when a seat of a published roster starts, or NaN when the seat is not one of its seats. */
 function seatStartMs(roster: PublishedRoster, seat: string): number {
@@ -18,13 +23,13 @@ function seatStartMs(roster: PublishedRoster, seat: string): number {
 }
 
 /** The units of a roster's posts. */
-function rosterUnits(state: Ledger, rosterId: string): OrgId[] {
+function rosterUnits(state: State, rosterId: string): OrgId[] {
   const roster = tableGet(state.rosters, rosterId);
   if (roster === undefined) return [];
   return [...new Set(Object.keys(roster.shifts).map((id) => tableGet(state.posts, id)?.unitId).filter((u): u is OrgId => u !== undefined))];
 }
 
-export const postOpened: Effect<PostOpened> = {
+export const postOpened: Effect<State, PostOpened> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     const p = e.post;
@@ -41,7 +46,7 @@ export const postOpened: Effect<PostOpened> = {
   },
 };
 
-export const postClosed: Effect<PostClosed> = {
+export const postClosed: Effect<State, PostClosed> = {
   check: (state, e) => {
     const post = tableGet(state.posts, e.postId);
     if (post === undefined) return [problem('unknown_post', `unknown post '${e.postId}'`, 'postId')];
@@ -57,7 +62,7 @@ export const postClosed: Effect<PostClosed> = {
   },
 };
 
-export const absenceRecorded: Effect<AbsenceRecorded> = {
+export const absenceRecorded: Effect<State, AbsenceRecorded> = {
   check: (state, e) => {
     const issues: Issue[] = [];
     const a = e.absence;
@@ -72,7 +77,7 @@ export const absenceRecorded: Effect<AbsenceRecorded> = {
   },
 };
 
-export const rosterPublished: Effect<RosterPublished> = {
+export const rosterPublished: Effect<State, RosterPublished> = {
   check: (state, e) => {
     const issues: Issue[] = [];
     const r = e.roster;
@@ -115,7 +120,7 @@ export const rosterPublished: Effect<RosterPublished> = {
 };
 
 /** Problems with changing a seat of a roster at the event's instant: unknown, or already started. */
-function checkFutureSeat(state: Ledger, roster: PublishedRoster, seat: string, atMs: number, issues: Issue[], ...path: PropertyKey[]): void {
+function checkFutureSeat(state: State, roster: PublishedRoster, seat: string, atMs: number, issues: Issue[], ...path: PropertyKey[]): void {
   if (!tableHas(state.duties, pairKey(roster.id, seat))) {
     issues.push(problem('unknown_seat', `roster '${roster.id}' has no seat '${seat}'`, ...path));
     return;
@@ -123,7 +128,7 @@ function checkFutureSeat(state: Ledger, roster: PublishedRoster, seat: string, a
   if (seatStartMs(roster, seat) <= atMs) issues.push(problem('seat_started', `seat '${seat}' has started; a started duty cannot change`, ...path));
 }
 
-export const dutiesReassigned: Effect<DutiesReassigned> = {
+export const dutiesReassigned: Effect<State, DutiesReassigned> = {
   check: (state, e) => {
     const roster = tableGet(state.rosters, e.rosterId);
     if (roster === undefined) return [problem('unknown_roster', `unknown roster '${e.rosterId}'`, 'rosterId')];
@@ -146,7 +151,7 @@ export const dutiesReassigned: Effect<DutiesReassigned> = {
   },
 };
 
-export const dutySwapped: Effect<DutySwapped> = {
+export const dutySwapped: Effect<State, DutySwapped> = {
   check: (state, e) => {
     const roster = tableGet(state.rosters, e.rosterId);
     if (roster === undefined) return [problem('unknown_roster', `unknown roster '${e.rosterId}'`, 'rosterId')];
@@ -171,7 +176,7 @@ export const dutySwapped: Effect<DutySwapped> = {
   },
 };
 
-export const attendanceRecorded: Effect<AttendanceRecorded> = {
+export const attendanceRecorded: Effect<State, AttendanceRecorded> = {
   check: (state, e) => {
     const roster = tableGet(state.rosters, e.rosterId);
     if (roster === undefined) return [problem('unknown_roster', `unknown roster '${e.rosterId}'`, 'rosterId')];

@@ -1,13 +1,8 @@
-import type { Day } from '../../core/day.js';
-import type { Issue } from '../../core/errors.js';
-import type { OrgId } from '../../core/ids.js';
-import type { OrgTree } from '../../org/tree.js';
-import type { LedgerEvent, LedgerEventType } from '../events.js';
-import type { Ledger } from '../ledger.js';
-import type { Writable } from '../../store/table.js';
-
-/** @internal The ledger as a recipe sees it: top-level fields writable, tables changed through table functions. */
-export type LedgerState = Writable<Ledger>;
+import type { Day } from '../core/day.js';
+import type { Issue } from '../core/errors.js';
+import type { OrgId } from '../core/ids.js';
+import type { OrgTree } from '../org/tree.js';
+import type { Writable } from './table.js';
 
 /** @internal What a recipe and its checks may know besides the state. */
 export interface EffectContext {
@@ -35,20 +30,19 @@ export interface EventScope {
 }
 
 /**
- * @internal One event type's effect: its reference checks, its scope, and its recipe. The recipe
- * is written once and runs on an immer draft (`apply`) or on plain objects (`replay`).
+ * @internal One event type's effect: its reference checks, its scope, and its recipe, over the part
+ * `S` of the state it reads. The recipe is written once and runs on an immer draft (`apply`) or on
+ * plain objects (`replay`); it sees the top-level fields writable and changes tables through the
+ * table functions.
  */
-export interface Effect<E extends LedgerEvent> {
+export interface Effect<S, E> {
   /** Problems with the event's references against the current state; paths relative to the event. */
-  readonly check: (state: Ledger, event: E, ctx: EffectContext) => Issue[];
+  readonly check: (state: S, event: E, ctx: EffectContext) => Issue[];
   /** The unit and kind of action, read from the state before the event. */
-  readonly scope: (state: Ledger, event: E, ctx: EffectContext) => EventScope;
+  readonly scope: (state: S, event: E, ctx: EffectContext) => EventScope;
   /** The recipe: changes the state in place. Runs only after `check` found nothing. */
-  readonly recipe: (state: LedgerState, event: E, ctx: EffectContext) => void;
+  readonly recipe: (state: Writable<S>, event: E, ctx: EffectContext) => void;
 }
-
-/** @internal Every event type's effect. */
-export type EffectTable = { readonly [T in LedgerEventType]: Effect<Extract<LedgerEvent, { type: T }>> };
 
 /** @internal A problem at a path inside the event. */
 export function problem(code: string, message: string, ...path: PropertyKey[]): Issue {

@@ -1,17 +1,25 @@
-import { addDays, type Day } from '../../core/day.js';
-import type { Issue } from '../../core/errors.js';
-import type { OrgId, PersonId, RecordId, SupervisionGroupId } from '../../core/ids.js';
-import type { FindingSeverity } from '../../core/vocabulary.js';
-import type { SupervisionGroup } from '../../org/command.js';
-import { isWithin } from '../../org/queries.js';
-import type { OrgTree } from '../../org/tree.js';
-import { dutyAt } from '../../roster/onDuty.js';
-import type { Finding } from '../../supervision/records.js';
-import type { DeedRecorded, FindingRechecked, InspectionRecorded, RectificationSubmitted, ThreeShowsRecorded } from '../events.js';
-import type { Ledger } from '../ledger.js';
-import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
-import { problem, unitsOf, type Effect } from './types.js';
-import { pairKey } from '../../store/keys.js';
+import { addDays, type Day } from '../core/day.js';
+import type { Issue } from '../core/errors.js';
+import type { OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
+import type { FindingSeverity } from '../core/vocabulary.js';
+import type { SupervisionGroup } from '../org/command.js';
+import { isWithin } from '../org/queries.js';
+import type { OrgTree } from '../org/tree.js';
+import { dutyAt } from '../roster/onDuty.js';
+import type { Finding } from './records.js';
+import type { DeedRecorded, ThreeShowsRecorded } from '../evaluation/events.js';
+import type { FindingRechecked, InspectionRecorded, RectificationSubmitted } from './events.js';
+import { tableEdit, tableGet, tableHas, tableSet } from '../store/table.js';
+import { problem, unitsOf, type Effect } from '../store/effect.js';
+import { pairKey } from '../store/keys.js';
+import type { RegisterTables } from '../register/tables.js';
+import type { CampaignTables } from '../campaigns/tables.js';
+import type { RosterTables } from '../roster/tables.js';
+import type { SupervisionTables } from './tables.js';
+import type { EvaluationTables } from '../evaluation/tables.js';
+
+/** The parts of a ledger these effects read and change. */
+type State = RegisterTables & CampaignTables & RosterTables & SupervisionTables & EvaluationTables;
 
 /** A finding the roster check raises by itself. */
 interface RosterFinding {
@@ -21,7 +29,7 @@ interface RosterFinding {
   readonly description: string;
 }
 
-function groupOf(state: Ledger, id: string): SupervisionGroup | undefined {
+function groupOf(state: State, id: string): SupervisionGroup | undefined {
   return state.command?.supervisionGroups.find((g) => g.id === id);
 }
 
@@ -29,7 +37,7 @@ function inGroupScope(tree: OrgTree, group: SupervisionGroup, unit: OrgId): bool
   return group.covers.some((c) => tree.indexOf.has(c) && isWithin(tree, unit, c));
 }
 
-const name = (state: Ledger, id: PersonId): string => tableGet(state.people, id)?.name ?? id;
+const name = (state: State, id: PersonId): string => tableGet(state.people, id)?.name ?? id;
 
 /**
  * The mismatches between the answers and the roster at the event's instant. A shift under way to
@@ -37,7 +45,7 @@ const name = (state: Ledger, id: PersonId): string => tableGet(state.people, id)
  * there is, raised whatever the answers: no reassignment of the published roster can give it a
  * leader. A shift with no seat at all is under way when the post was open that day.
  */
-function rosterFindings(state: Ledger, e: InspectionRecorded): RosterFinding[] {
+function rosterFindings(state: State, e: InspectionRecorded): RosterFinding[] {
   if (e.rosterId === undefined || e.postId === undefined) return [];
   const roster = tableGet(state.rosters, e.rosterId);
   const shifts = roster?.shifts[e.postId];
@@ -104,7 +112,7 @@ function rosterFindings(state: Ledger, e: InspectionRecorded): RosterFinding[] {
   return out;
 }
 
-export const inspectionRecorded: Effect<InspectionRecorded> = {
+export const inspectionRecorded: Effect<State, InspectionRecorded> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     if (tableHas(state.inspections, e.inspectionId)) issues.push(problem('duplicate_id', `inspection '${e.inspectionId}' exists`, 'inspectionId'));
@@ -172,7 +180,7 @@ export const inspectionRecorded: Effect<InspectionRecorded> = {
   },
 };
 
-export const rectificationSubmitted: Effect<RectificationSubmitted> = {
+export const rectificationSubmitted: Effect<State, RectificationSubmitted> = {
   check: (state, e) => {
     const f = tableGet(state.findings, e.findingId);
     if (f === undefined) return [problem('unknown_finding', `unknown finding '${e.findingId}'`, 'findingId')];
@@ -187,7 +195,7 @@ export const rectificationSubmitted: Effect<RectificationSubmitted> = {
   },
 };
 
-export const findingRechecked: Effect<FindingRechecked> = {
+export const findingRechecked: Effect<State, FindingRechecked> = {
   check: (state, e, ctx) => {
     const f = tableGet(state.findings, e.findingId);
     if (f === undefined) return [problem('unknown_finding', `unknown finding '${e.findingId}'`, 'findingId')];
@@ -217,7 +225,7 @@ export const findingRechecked: Effect<FindingRechecked> = {
   },
 };
 
-export const deedRecorded: Effect<DeedRecorded> = {
+export const deedRecorded: Effect<State, DeedRecorded> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     const d = e.deed;
@@ -239,7 +247,7 @@ export const deedRecorded: Effect<DeedRecorded> = {
   },
 };
 
-export const threeShowsRecorded: Effect<ThreeShowsRecorded> = {
+export const threeShowsRecorded: Effect<State, ThreeShowsRecorded> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     const s = e.entry;

@@ -1,19 +1,23 @@
 import type { Issue } from '../../core/errors.js';
 import type { Day } from '../../core/day.js';
-import type { Campaign } from '../../campaigns/campaign.js';
+import type { Campaign } from '../campaign.js';
 import { coverageMask } from '../../org/queries.js';
 import type { CampaignKind } from '../../core/vocabulary.js';
 import type { CampaignClosed, CampaignOpened } from '../events.js';
-import type { Ledger } from '../ledger.js';
 import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
-import { problem, unitsOf, type Effect, type EffectContext } from './types.js';
+import { problem, unitsOf, type Effect, type EffectContext } from '../../store/effect.js';
+import type { RegisterTables } from '../../register/tables.js';
+import type { CampaignTables } from '../tables.js';
+
+/** The parts of a ledger these effects read and change. */
+type State = RegisterTables & CampaignTables;
 
 /**
  * @internal Checks that a campaign exists, is of the kind, runs on the day and covers the unit;
  * adds the problems at `path` to `issues` and returns it.
  */
 export function checkCampaign(
-  state: Ledger,
+  state: State,
   ctx: EffectContext,
   campaignId: string,
   kind: CampaignKind,
@@ -47,7 +51,7 @@ function coverageOf(ctx: EffectContext, c: Campaign): Uint8Array {
   return mask;
 }
 
-export const campaignOpened: Effect<CampaignOpened> = {
+export const campaignOpened: Effect<State, CampaignOpened> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     if (tableHas(state.campaigns, e.campaignId)) issues.push(problem('duplicate_id', `campaign '${e.campaignId}' exists`, 'campaignId'));
@@ -65,7 +69,7 @@ export const campaignOpened: Effect<CampaignOpened> = {
   },
 };
 
-export const campaignClosed: Effect<CampaignClosed> = {
+export const campaignClosed: Effect<State, CampaignClosed> = {
   check: (state, e, ctx) => {
     const c = tableGet(state.campaigns, e.campaignId);
     if (c === undefined) return [problem('unknown_campaign', `unknown campaign '${e.campaignId}'`, 'campaignId')];

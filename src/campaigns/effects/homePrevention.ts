@@ -1,25 +1,21 @@
 import type { Issue } from '../../core/errors.js';
-import type { Observation } from '../../campaigns/records.js';
+import type { Observation } from '../records.js';
 import type { OrgId } from '../../core/ids.js';
-import { observationEnd } from '../../campaigns/observation.js';
+import { observationEnd } from '../observation.js';
 import { addDays, type Day } from '../../core/day.js';
-import type {
-  LetterDelivered,
-  ObservationEnded,
-  ObservationExtended,
-  ObservationShortened,
-  ObservationStarted,
-  TemperatureChecked,
-  TravelDeclared,
-} from '../events.js';
-import { type Ledger } from '../ledger.js';
+import type { LetterDelivered, ObservationEnded, ObservationExtended, ObservationShortened, ObservationStarted, TemperatureChecked, TravelDeclared } from '../events.js';
 import { OBSERVATION_EDITIONS } from '../../store/settings.js';
 import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { checkCampaign } from './campaigns.js';
-import { problem, unitsOf, type Effect } from './types.js';
+import { problem, unitsOf, type Effect } from '../../store/effect.js';
 import { pairKey } from '../../store/keys.js';
+import type { RegisterTables } from '../../register/tables.js';
+import type { CampaignTables } from '../tables.js';
 
-function openObservation(state: Ledger, id: string): { obs?: Observation; issues: Issue[] } {
+/** The parts of a ledger these effects read and change. */
+type State = RegisterTables & CampaignTables;
+
+function openObservation(state: State, id: string): { obs?: Observation; issues: Issue[] } {
   const obs = tableGet(state.observations, id);
   if (obs === undefined) return { issues: [problem('unknown_observation', `unknown observation '${id}'`, 'observationId')] };
   if (obs.ended !== undefined)
@@ -27,7 +23,7 @@ function openObservation(state: Ledger, id: string): { obs?: Observation; issues
   return { obs, issues: [] };
 }
 
-export const letterDelivered: Effect<LetterDelivered> = {
+export const letterDelivered: Effect<State, LetterDelivered> = {
   check: (state, e, ctx) => {
     const h = tableGet(state.households, e.householdId);
     if (h === undefined) return [problem('unknown_household', `unknown household '${e.householdId}'`, 'householdId')];
@@ -43,7 +39,7 @@ export const letterDelivered: Effect<LetterDelivered> = {
   },
 };
 
-export const travelDeclared: Effect<TravelDeclared> = {
+export const travelDeclared: Effect<State, TravelDeclared> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     if (tableHas(state.declarations, e.declarationId)) issues.push(problem('duplicate_id', `declaration '${e.declarationId}' exists`, 'declarationId'));
@@ -64,7 +60,7 @@ export const travelDeclared: Effect<TravelDeclared> = {
   },
 };
 
-export const observationStarted: Effect<ObservationStarted> = {
+export const observationStarted: Effect<State, ObservationStarted> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     if (tableHas(state.observations, e.observationId)) issues.push(problem('duplicate_id', `observation '${e.observationId}' exists`, 'observationId'));
@@ -108,7 +104,7 @@ function stillObserved(obs: Observation, day: Day): boolean {
   return obs.escalation !== undefined || observationEnd(obs, day) >= day;
 }
 
-export const observationExtended: Effect<ObservationExtended> = {
+export const observationExtended: Effect<State, ObservationExtended> = {
   check: (state, e) => openObservation(state, e.observationId).issues,
   scope: (state, e) => ({ units: unitsOf(tableGet(state.observations, e.observationId)?.unitId), action: 'record' }),
   recipe: (state, e, ctx) => {
@@ -118,7 +114,7 @@ export const observationExtended: Effect<ObservationExtended> = {
   },
 };
 
-export const observationShortened: Effect<ObservationShortened> = {
+export const observationShortened: Effect<State, ObservationShortened> = {
   check: (state, e, ctx) => {
     const { obs, issues } = openObservation(state, e.observationId);
     if (obs !== undefined && issues.length === 0) {
@@ -138,7 +134,7 @@ export const observationShortened: Effect<ObservationShortened> = {
   },
 };
 
-export const temperatureChecked: Effect<TemperatureChecked> = {
+export const temperatureChecked: Effect<State, TemperatureChecked> = {
   check: (state, e, ctx) => {
     const { obs, issues } = openObservation(state, e.observationId);
     if (obs === undefined || issues.length > 0) return issues;
@@ -157,7 +153,7 @@ export const temperatureChecked: Effect<TemperatureChecked> = {
   },
 };
 
-export const observationEnded: Effect<ObservationEnded> = {
+export const observationEnded: Effect<State, ObservationEnded> = {
   check: (state, e, ctx) => {
     const { obs, issues } = openObservation(state, e.observationId);
     if (obs !== undefined && issues.length === 0 && e.outcome === 'released') {

@@ -1,12 +1,17 @@
-import type { Issue } from '../../core/errors.js';
-import type { DailyReportSignedOff, DailyReportSubmitted } from '../events.js';
-import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
-import { problem, type Effect } from './types.js';
-import { pairKey } from '../../store/keys.js';
+import type { Issue } from '../core/errors.js';
+import type { DailyReportSignedOff, DailyReportSubmitted } from './events.js';
+import { tableEdit, tableGet, tableHas, tableSet } from '../store/table.js';
+import { problem, type Effect } from '../store/effect.js';
+import { pairKey } from '../store/keys.js';
+import type { RegisterTables } from '../register/tables.js';
+import type { ReportingTables } from './tables.js';
+
+/** The parts of a ledger these effects read and change. */
+type State = RegisterTables & ReportingTables;
 
 const REPORTING = new Set(['village', 'community', 'township', 'subdistrict']);
 
-export const dailyReportSubmitted: Effect<DailyReportSubmitted> = {
+export const dailyReportSubmitted: Effect<State, DailyReportSubmitted> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     const i = ctx.tree.indexOf.get(e.unitId);
@@ -31,7 +36,7 @@ export const dailyReportSubmitted: Effect<DailyReportSubmitted> = {
   },
 };
 
-export const dailyReportSignedOff: Effect<DailyReportSignedOff> = {
+export const dailyReportSignedOff: Effect<State, DailyReportSignedOff> = {
   check: (state, e, ctx) => {
     const report = tableGet(state.reports, pairKey(e.unitId, e.day));
     if (report === undefined) return [problem('unknown_report', `'${e.unitId}' has no report for ${e.day} to sign off`, 'day')];

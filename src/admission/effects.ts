@@ -1,13 +1,18 @@
-import type { AdmissionCase, AdmissionStep } from '../../admission/model.js';
-import { admissionStatus } from '../../admission/pipeline.js';
-import { checkStep, replay as replayCase } from '../../admission/state.js';
-import type { Issue } from '../../core/errors.js';
-import type { PartyStatus } from '../../core/vocabulary.js';
-import type { AdmissionCaseOpened, AdmissionStepRecorded } from '../events.js';
-import { tableEditIfAny, tableGet, tableHas, tableSet } from '../../store/table.js';
-import { problem, unitsOf, type LedgerState } from './types.js';
-import type { Ledger } from '../ledger.js';
-import type { Effect } from './types.js';
+import type { Writable } from '../store/table.js';
+import type { AdmissionCase, AdmissionStep } from './model.js';
+import { admissionStatus } from './pipeline.js';
+import { checkStep, replay as replayCase } from './state.js';
+import type { Issue } from '../core/errors.js';
+import type { PartyStatus } from '../core/vocabulary.js';
+import type { AdmissionCaseOpened, AdmissionStepRecorded } from './events.js';
+import { tableEditIfAny, tableGet, tableHas, tableSet } from '../store/table.js';
+import { problem, unitsOf } from '../store/effect.js';
+import type { Effect } from '../store/effect.js';
+import type { RegisterTables } from '../register/tables.js';
+import type { AdmissionTables } from './tables.js';
+
+/** The parts of a ledger these effects read and change. */
+type State = RegisterTables & AdmissionTables;
 
 /** Steps dated after the event's day. */
 function futureSteps(steps: readonly AdmissionStep[], day: string, base: readonly PropertyKey[]): Issue[] {
@@ -22,7 +27,7 @@ function futureSteps(steps: readonly AdmissionStep[], day: string, base: readonl
 const RANK: Record<string, number> = { nonMember: 0, applicant: 1, activist: 2, developmentTarget: 3, probationaryMember: 4, fullMember: 5 };
 
 /** Contacts and introducers must be in the register with the Party status the step gives them. */
-function sponsorIssues(state: Ledger, step: AdmissionStep, base: readonly PropertyKey[]): Issue[] {
+function sponsorIssues(state: State, step: AdmissionStep, base: readonly PropertyKey[]): Issue[] {
   const out: Issue[] = [];
   const check = (list: readonly { person: string; status: string }[], field: string): void =>
     list.forEach((s, i) => {
@@ -36,7 +41,7 @@ function sponsorIssues(state: Ledger, step: AdmissionStep, base: readonly Proper
 }
 
 /** The register follows the case: the person's Party status (and, on admission, the day they joined). */
-function follow(state: LedgerState, c: AdmissionCase): void {
+function follow(state: Writable<State>, c: AdmissionCase): void {
   if (c.steps.length === 0) return;
   const status = admissionStatus(c);
   const partyStatus: PartyStatus = status === 'cancelled' ? 'nonMember' : status;
@@ -66,7 +71,7 @@ function behindRegister(c: AdmissionCase, registered: PartyStatus, path: readonl
     : [];
 }
 
-export const admissionCaseOpened: Effect<AdmissionCaseOpened> = {
+export const admissionCaseOpened: Effect<State, AdmissionCaseOpened> = {
   check: (state, e, ctx) => {
     const issues: Issue[] = [];
     if (tableHas(state.admissions, e.caseId)) issues.push(problem('duplicate_case', `admission case '${e.caseId}' exists`, 'caseId'));
@@ -123,7 +128,7 @@ export const admissionCaseOpened: Effect<AdmissionCaseOpened> = {
   },
 };
 
-export const admissionStepRecorded: Effect<AdmissionStepRecorded> = {
+export const admissionStepRecorded: Effect<State, AdmissionStepRecorded> = {
   check: (state, e, ctx) => {
     const c = tableGet(state.admissions, e.caseId);
     if (c === undefined) return [problem('unknown_case', `unknown admission case '${e.caseId}'`, 'caseId')];
