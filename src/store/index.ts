@@ -16,4 +16,4 @@ export { openJournal } from './journal.js';
 export type { AppendOptions, ImportOptions, Journal, JournalOptions, JournalPage, JournalState, LoadOptions, RetryOptions, SnapshotOptions } from './journal.js';
 export { SCHEMA_VERSION, migrate } from './schema.js';
 export { fromPGlite, fromPgClient, fromPgPool } from './sql.js';
-export type { PGliteLike, PgClientLike, PgCopyFrom, PgOptions, PgPoolLike, SqlDatabase, SqlQueryable, SqlResult, SqlTransaction } from './sql.js';
+export type { PGliteLike, PgClientLike, PgCopyFrom, PgOptions, PgPooledClientLike, PgPoolLike, SqlDatabase, SqlQueryable, SqlResult, SqlTransaction } from './sql.js';

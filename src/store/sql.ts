@@ -85,6 +85,23 @@ export interface PgClientLike extends SqlQueryable {
 }
 
 /**
+ * A client checked out of a node-postgres `Pool` (a `PoolClient`), as far as the adapters use it.
+ *
+ * @example
+ * const client: PgPooledClientLike = await pool.connect();
+ * client.release();
+ * @category Store
+ */
+export interface PgPooledClientLike extends PgClientLike {
+  /**
+   * Gives the client back to its pool; with an error (or `true`) the pool destroys it instead.
+   *
+   * @param error - why the connection is not fit to be used again, if it is not
+   */
+  release(error?: Error | boolean): void;
+}
+
+/**
  * The part of a node-postgres `Pool` that {@link fromPgPool} uses.
  *
  * @example
@@ -93,7 +110,7 @@ export interface PgClientLike extends SqlQueryable {
  */
 export interface PgPoolLike extends SqlQueryable {
   /** Checks a client out of the pool; `release(error)` gives it back (an error destroys it). */
-  connect(): Promise<PgClientLike & { release(error?: Error | boolean): void }>;
+  connect(): Promise<PgPooledClientLike>;
 }
 
 /**
