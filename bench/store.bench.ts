@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './child.js';
 import { defineBenchmarks, median, type BenchResult } from './harness.js';
+import type { ProvinceReport } from '../scripts/province.js';
 import type { AppendReport, FullReport, RebuildReport } from './store-child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -120,7 +121,26 @@ async function fullRows(): Promise<BenchResult[]> {
   }
 }
 
+async function provinceRows(): Promise<BenchResult[]> {
+  const { report } = await runChild<ProvinceReport>('../scripts/province.ts', ['--scale', '0.25'], { traceGc: false });
+  if (!report.agree) throw new Error('store province: the merged county summaries differ from the single process');
+  return [
+    {
+      name: 'store province: 4 counties at scale 0.25 on two servers, dispatch merged',
+      value: report.parallelMs / 1000,
+      unit: 's',
+      baseline: report.singleMs / 1000,
+      baselineName: 'one process rebuilding and reporting all four',
+      ratio: report.parallelMs / report.singleMs,
+      ratioOf: 'four processes/one',
+      target: null,
+      note: `two local clusters, two counties each (${report.counties.map((c) => `${c.code}: ${c.events.toLocaleString('en-US')} events on server ${c.server}, ${(c.ms / 1000).toFixed(1)} s`).join('; ')}); the merged summaries equal the single process's`,
+    },
+  ];
+}
+
 export const benchmarks = defineBenchmarks([
   { name: 'store append', description: 'journal.append of 1,000-event batches vs a plain multi-row INSERT, PGlite and PostgreSQL', run: appendRows },
+  { name: 'store province', description: 'four counties on two PostgreSQL clusters, each rebuilt by its own process, summaries merged', run: provinceRows },
   { name: 'store full county', description: 'COPY import of the fortnight, cold start from a snapshot, full rebuild in pages, PGlite and PostgreSQL', run: fullRows },
 ]);

@@ -1,0 +1,17 @@
+import { generateCounty, countyEvents, replay, apply, simulateCampaigns } from './src/index.js';
+const county = generateCounty({ seed: 3, scale: 0.05 });
+const base = replay(countyEvents(county), undefined, { trusted: true });
+const journal = simulateCampaigns(base, { days: 14, seed: 3 });
+console.log('journal', journal.length);
+let L = base;
+let t = performance.now();
+const N = 30;
+for (let i = 0; i < N; i++) L = apply(L, journal.slice(i * 1000, (i + 1) * 1000), { trusted: true });
+console.log(`apply trusted ${N}x1000`, Math.round(performance.now() - t));
+L = base;
+t = performance.now();
+for (let i = 0; i < N; i++) L = replay(journal.slice(i * 1000, (i + 1) * 1000), L, { trusted: true });
+console.log(`replay trusted ${N}x1000`, Math.round(performance.now() - t));
+t = performance.now();
+replay(journal.slice(0, N * 1000), base, { trusted: true });
+console.log(`replay trusted 1x${N}000`, Math.round(performance.now() - t));
