@@ -38,6 +38,8 @@ const MIGRATIONS: readonly (readonly string[])[] = [
       data text NOT NULL,
       PRIMARY KEY (stream, position, field, part)
     )`,
+    // chunks of a few MB each, written and read whole: compressing them costs more time than it saves
+    `ALTER TABLE frontline_snapshots ALTER COLUMN data SET STORAGE EXTERNAL`,
   ],
 ];
 
