@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // a PostgreSQL server for the store's tests (FRONTLINE_PG_URL, or a throwaway cluster)
+    globalSetup: ['test/store/globalSetup.ts'],
   },
 });

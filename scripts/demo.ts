@@ -4,6 +4,9 @@
  *   npm run demo                     full scale, Chinese
  *   npm run demo -- --locale en      in English
  *   npm run demo -- --scale 0.05 --seed 7
+ *   npm run demo -- --store memory   keep nothing (default: --store pglite:out/store, an embedded
+ *                                    PostgreSQL; or --store postgres://user@host:port/db); a second
+ *                                    run with the same county continues from what the first stored
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,8 +72,10 @@ import {
   type OrgUnit,
   type Person,
   type UnitKind,
+  type Ledger,
 } from '../src/index.js';
 import { textTable } from '../src/internal/textTable.js';
+import { DEFAULT_STORE, demoStream, openDemoStore, resume, save } from './store.js';
 
 const { values } = parseArgs({
   options: {
@@ -78,6 +83,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2020' },
     locale: { type: 'string', default: 'zh-CN' },
     days: { type: 'string', default: '14' },
+    store: { type: 'string', default: DEFAULT_STORE },
   },
 });
 const locale = values.locale as Locale;
@@ -85,6 +91,7 @@ if (locale !== 'zh-CN' && locale !== 'en') throw new RangeError(`unknown locale 
 const scale = Number(values.scale);
 const seed = Number(values.seed);
 const zh = locale === 'zh-CN';
+const n0 = (x: number): string => x.toLocaleString('en-US');
 const t = (cn: string, en: string): string => (zh ? cn : en);
 const L = (v: string, vocabulary?: keyof typeof LABELS): string => label(v, locale, vocabulary);
 
@@ -210,20 +217,55 @@ if (sample?.residentId !== undefined && sample.phone !== undefined)
   out.push(`${t('脱敏示例', 'Masked example')}: ${maskResidentId(sample.residentId)}  ${maskPhone(sample.phone)}`);
 
 // ── the fortnight: the four campaigns in the ledger ─────────────────────────────────────────────
-const ledgerStart = performance.now();
-const base = replay(countyEvents(county), undefined, { trusted: true });
-const registerMs = performance.now() - ledgerStart;
-const simStart = performance.now();
-const journal = simulateCampaigns(base, { days: Number(values.days), seed });
-const simulateMs = performance.now() - simStart;
-const replayStart = performance.now();
-const ledger = replay(journal, base);
-const replayMs = performance.now() - replayStart;
+const store = await openDemoStore(values.store);
+const stream = demoStream(county, Number(values.days));
+const stored = await resume(store, stream);
+let registerMs = 0;
+let simulateMs = 0;
+let replayMs = 0;
+let ledger: Ledger;
+let journalLength: number;
+let byType = new Map<string, number>();
+let storeNote: string;
+let storeMs = 0;
+if (stored !== undefined) {
+  // a previous run stored this county's fortnight: continue from it
+  ledger = stored.state.ledger;
+  storeMs = stored.ms;
+  byType = stored.byType;
+  journalLength = [...byType.values()].reduce((a, b) => a + b, 0);
+  storeNote = t(
+    `台账库 ${store.label}：接续上次保存的台账（${n0(stored.state.position)} 条事件，快照位置 ${n0(stored.snapshotAt ?? 0)}），载入用时 ${Math.round(stored.ms)} 毫秒，未重新模拟`,
+    `Store ${store.label}: continuing from the stored journal (${n0(stored.state.position)} events, snapshot at ${n0(stored.snapshotAt ?? 0)}), loaded in ${Math.round(stored.ms)} ms instead of simulating again`,
+  );
+} else {
+  const ledgerStart = performance.now();
+  const register = countyEvents(county);
+  const base = replay(register, undefined, { trusted: true });
+  registerMs = performance.now() - ledgerStart;
+  const simStart = performance.now();
+  const journal = simulateCampaigns(base, { days: Number(values.days), seed });
+  simulateMs = performance.now() - simStart;
+  const replayStart = performance.now();
+  ledger = replay(journal, base);
+  replayMs = performance.now() - replayStart;
+  journalLength = journal.length;
+  for (const e of journal) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+  const saved = await save(store, stream, register, journal, ledger);
+  storeMs = saved?.ms ?? 0;
+  storeNote =
+    saved === undefined
+      ? t('台账库：仅内存（--store memory），未保存', 'Store: memory only (--store memory), nothing kept')
+      : t(
+          `台账库 ${store.label}：已保存 ${n0(saved.state.position)} 条事件（COPY）和快照，用时 ${Math.round(saved.ms)} 毫秒；再次运行将接续此台账`,
+          `Store ${store.label}: stored ${n0(saved.state.position)} events (COPY) and a snapshot in ${Math.round(saved.ms)} ms; the next run continues from them`,
+        );
+}
+await store.close();
 const lastDay = addDays('2020-01-25' as Day, Number(values.days) - 1);
 
-section(t(`四大行动：${Number(values.days)} 天模拟（${journal.length.toLocaleString('en-US')} 条台账事件），截至 ${lastDay}`, `The four campaigns: ${Number(values.days)} simulated days (${journal.length.toLocaleString('en-US')} ledger events), as of ${lastDay}`));
-const byType = new Map<string, number>();
-for (const e of journal) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+section(t(`四大行动：${Number(values.days)} 天模拟（${journalLength.toLocaleString('en-US')} 条台账事件），截至 ${lastDay}`, `The four campaigns: ${Number(values.days)} simulated days (${journalLength.toLocaleString('en-US')} ledger events), as of ${lastDay}`));
+out.push(storeNote);
 out.push(
   t('事件：', 'Events: ') +
     [...byType.entries()]
@@ -477,6 +519,7 @@ out.push(
       [t('户籍台账入账（replay）', 'register into the ledger (replay)'), Math.round(registerMs)],
       [t('模拟两周（simulateCampaigns）', 'simulate the fortnight (simulateCampaigns)'), Math.round(simulateMs)],
       [t('台账重放并校验（replay）', 'replay the journal, validated (replay)'), Math.round(replayMs)],
+      [t(`台账库（${stored === undefined ? '保存' : '载入'}）`, `store (${stored === undefined ? 'save' : 'load'})`), Math.round(storeMs)],
       [t('值班排班（建问题、预检、排班）', 'duty roster (problem, pre-flight, build)'), Math.round(rosterMs)],
       [t('督导、考核、表彰、发展', 'supervision, evaluation, commendation, admission'), Math.round(evalMs)],
       [t('每日调度（dailyDispatch）', 'daily dispatch (dailyDispatch)'), Math.round(dispatchMs)],

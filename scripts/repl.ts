@@ -3,13 +3,16 @@
  *
  *   npm run repl                    full-scale county (about 5 s to generate)
  *   npm run repl -- --scale 0.05    a smaller one
+ *   npm run repl -- --store memory  keep nothing (default: --store pglite:out/store, shared with the
+ *                                   demo; or --store postgres://user@host:port/db)
  */
 import repl from 'node:repl';
 import { parseArgs } from 'node:util';
 import * as frontline from '../src/index.js';
+import { DEFAULT_STORE, demoStream, openDemoStore, resume, save } from './store.js';
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '2020' } },
+  options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '2020' }, store: { type: 'string', default: DEFAULT_STORE } },
 });
 const started = performance.now();
 const county = frontline.generateCounty({ scale: Number(values.scale), seed: Number(values.seed) });
@@ -22,7 +25,7 @@ console.log(
     "  checkPartyRules(tree, county.people).length\n" +
     "  rollup(tree, partyCountsByUnit(tree, county.people), PARTY_COUNTS).get(tree.root)\n" +
     "  parseResidentId(county.people[0].residentId)\n" +
-    'And `fortnight()`: the ledger after a simulated fortnight of the four campaigns (sets `ledger` and `journal`), then\n' +
+    'And `await fortnight()`: the ledger after a simulated fortnight of the four campaigns, from the store when stored before (sets `ledger`), then\n' +
     "  campaignProgress(ledger, SIMULATED_CAMPAIGNS.doorKnocking, '2020-02-07').total\n" +
     "  followUps(ledger, '2020-02-07').filter((f) => f.status === 'lost')\n" +
     'And `rosters()`: the county\'s checkpoints, duty rooms and hotline opened in the ledger and rostered for 14 days\n' +
@@ -34,15 +37,33 @@ console.log(
     "  console.log(renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }))\n",
 );
 const server = repl.start({ prompt: 'frontline> ', useGlobal: false });
-/** Builds the ledger of a simulated fortnight on the county (once) and puts it in scope. */
-function fortnight(days = 14): frontline.Ledger {
+/**
+ * The ledger of a simulated fortnight on the county, put in scope: loaded from the store when a run
+ * (of the demo or the REPL) stored this county's fortnight, else simulated and stored (sets
+ * `ledger`, and `journal` when simulated).
+ */
+async function fortnight(days = 14): Promise<frontline.Ledger> {
   const t = performance.now();
-  const base = frontline.replay(frontline.countyEvents(county), undefined, { trusted: true });
-  const journal = frontline.simulateCampaigns(base, { days, seed: Number(values.seed) });
-  const ledger = frontline.replay(journal, base);
-  Object.assign(server.context, { ledger, journal });
-  console.log(`ledger: ${ledger.eventCount.toLocaleString('en-US')} events in ${Math.round(performance.now() - t)} ms`);
-  return ledger;
+  const store = await openDemoStore(values.store);
+  try {
+    const stream = demoStream(county, days);
+    const stored = await resume(store, stream);
+    if (stored !== undefined) {
+      Object.assign(server.context, { ledger: stored.state.ledger });
+      console.log(`ledger: ${stored.state.ledger.eventCount.toLocaleString('en-US')} events, continued from ${store.label} in ${Math.round(performance.now() - t)} ms`);
+      return stored.state.ledger;
+    }
+    const register = frontline.countyEvents(county);
+    const base = frontline.replay(register, undefined, { trusted: true });
+    const journal = frontline.simulateCampaigns(base, { days, seed: Number(values.seed) });
+    const ledger = frontline.replay(journal, base);
+    await save(store, stream, register, journal, ledger);
+    Object.assign(server.context, { ledger, journal });
+    console.log(`ledger: ${ledger.eventCount.toLocaleString('en-US')} events in ${Math.round(performance.now() - t)} ms, stored in ${store.label}`);
+    return ledger;
+  } finally {
+    await store.close();
+  }
 }
 /** Opens the county's posts in the ledger, builds the roster problem for 14 days from 2020-01-26 and rosters it. */
 function rosters(days = 14): void {

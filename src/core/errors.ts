@@ -16,7 +16,9 @@ export type ErrorCode =
   | 'invalid_resident_id'
   | 'invalid_phone'
   | 'unknown_unit'
-  | 'invalid_roster';
+  | 'invalid_roster'
+  | 'conflict'
+  | 'unsupported_version';
 
 /**
  * One problem found in some input: where it is, what kind it is, and what is wrong, in words.

@@ -1,0 +1,19 @@
+/**
+ * frontline/store — a county's journal in PostgreSQL: a real server through node-postgres, or
+ * PGlite (PostgreSQL in WebAssembly) embedded in the process. Validated, atomic appends under
+ * optimistic concurrency, reads in pages, snapshots, a migrated schema, one partition per county.
+ * The entry point imports no database driver: pass your own client.
+ *
+ * @example
+ * import { PGlite } from '@electric-sql/pglite';
+ * import { openJournal } from 'frontline/store';
+ * const journal = await openJournal(await PGlite.create('data/store'), { stream: '511621' });
+ * let state = await journal.load();
+ *
+ * @packageDocumentation
+ */
+export { openJournal } from '../journal/journal.js';
+export type { AppendOptions, ImportOptions, Journal, JournalOptions, JournalPage, JournalState, LoadOptions, RetryOptions, SnapshotOptions } from '../journal/journal.js';
+export { SCHEMA_VERSION, migrate } from '../journal/schema.js';
+export { fromPGlite, fromPgClient, fromPgPool } from '../journal/sql.js';
+export type { PGliteLike, PgClientLike, PgCopyFrom, PgOptions, PgPooledClientLike, PgPoolLike, SqlDatabase, SqlQueryable, SqlResult, SqlTransaction } from '../journal/sql.js';

@@ -1,0 +1,522 @@
+import { FrontlineError, type Issue } from '../core/errors.js';
+import type { Actor } from '../store/actor.js';
+import { apply, applyAs, replay, tryReplay } from '../ledger/apply.js';
+import { LedgerEvent } from '../ledger/events.js';
+import { emptyLedger, type Ledger } from '../ledger/ledger.js';
+import { createStream, migrateIn } from './schema.js';
+import { readSnapshot, writeSnapshot } from './snapshot.js';
+import type { SqlDatabase, SqlQueryable, SqlTransaction } from './sql.js';
+
+/**
+ * A ledger together with the position of the journal it was built from: how many of the journal's
+ * events it holds. Every write names the position its writer read; the store refuses it when the
+ * journal has moved on since.
+ *
+ * @example
+ * let state: JournalState = await journal.load();
+ * state = await journal.append(state, events);
+ * state.position; // => the number of events stored
+ * @category Store
+ */
+export interface JournalState {
+  /** The ledger of the journal's first `position` events. */
+  readonly ledger: Ledger;
+  /** How many events of the journal the ledger holds. */
+  readonly position: number;
+}
+
+/**
+ * A page of a journal read in order: the events at positions `from + 1 … to`.
+ *
+ * @example
+ * for await (const page of journal.read(0)) console.log(page.to, page.events.length);
+ * @category Store
+ */
+export interface JournalPage {
+  /** The position before the page's first event. */
+  readonly from: number;
+  /** The position of the page's last event. */
+  readonly to: number;
+  /** The events, as stored (each was validated when it was appended). */
+  readonly events: readonly LedgerEvent[];
+}
+
+/**
+ * Options of {@link openJournal}.
+ *
+ * @example
+ * await openJournal(db, { stream: '511621', pageSize: 20_000 });
+ * @category Store
+ */
+export interface JournalOptions {
+  /**
+   * The journal: a county's division code (GB/T 2260, such as `511621`), or any name of lowercase
+   * letters, digits and `_` (at most 40). Each journal is a partition of the events table.
+   */
+  readonly stream: string;
+  /** Events per page when reading (default 20,000). */
+  readonly pageSize?: number;
+  /** At most about this many characters of event JSON per page (default 16 MiB; a page holds at least one event). */
+  readonly pageChars?: number;
+}
+
+/**
+ * Options of {@link Journal.append}.
+ *
+ * @example
+ * await journal.append(state, events, { actor: { personId: 'p0000009', role: 'villageWorker', unitId: 'yc.t03.v201' } });
+ * @category Store
+ */
+export interface AppendOptions {
+  /** Record on behalf of this actor: the events are checked with `applyAs` instead of `apply`. */
+  readonly actor?: Actor;
+}
+
+/**
+ * Options of {@link Journal.appendWithRetry}.
+ *
+ * @example
+ * await journal.appendWithRetry(state, build, { retries: 20, onConflict: () => conflicts++ });
+ * @category Store
+ */
+export interface RetryOptions extends AppendOptions {
+  /** How many times to catch up and retry after a conflict (default 10); then the conflict is thrown. */
+  readonly retries?: number;
+  /** Called on each conflict, before catching up. */
+  readonly onConflict?: (error: FrontlineError, attempt: number) => void;
+}
+
+/**
+ * Options of {@link Journal.load} and {@link Journal.catchUp}.
+ *
+ * @example
+ * await journal.load({ snapshot: false }); // rebuild from the journal alone
+ * @category Store
+ */
+export interface LoadOptions {
+  /** Start from the latest snapshot (default true); false rebuilds from the journal alone. */
+  readonly snapshot?: boolean;
+  /**
+   * Replay the stored events without shape validation (default true: every stored event was
+   * validated before it was written). References are checked either way.
+   */
+  readonly trusted?: boolean;
+  /** Called after each page is applied, for progress. */
+  readonly onPage?: (page: JournalPage) => void;
+}
+
+/**
+ * Options of {@link Journal.import}.
+ *
+ * @example
+ * await journal.import(state, events, { ledger: replay(events) });
+ * @category Store
+ */
+export interface ImportOptions {
+  /**
+   * The ledger the events make on `state.ledger`, when the caller has built it already (with
+   * `replay`, which validates): the events are then not checked again. They must be the parsed
+   * events, as the ledger holds them.
+   */
+  readonly ledger?: Ledger;
+  /** Events per `COPY` (or `INSERT`) statement (default 50,000). */
+  readonly batchSize?: number;
+}
+
+/**
+ * Options of {@link Journal.saveSnapshot}.
+ *
+ * @example
+ * await journal.saveSnapshot(state, { keep: 3 });
+ * @category Store
+ */
+export interface SnapshotOptions {
+  /** How many snapshots of the journal to keep, the latest ones (default 2). */
+  readonly keep?: number;
+}
+
+/**
+ * A county's journal in a PostgreSQL database (a server through node-postgres, or PGlite): events
+ * appended in validated, atomic batches under optimistic concurrency, read back in pages, and
+ * snapshots of the ledger at a position. Made by {@link openJournal}.
+ *
+ * @example
+ * const journal = await openJournal(db, { stream: '511621' });
+ * let state = await journal.load(); // the latest snapshot and the events after it
+ * state = await journal.appendWithRetry(state, (ledger) => eventsFor(ledger));
+ * @category Store
+ */
+export interface Journal {
+  /** The journal's name (the county's division code). */
+  readonly stream: string;
+  /**
+   * How many events the journal holds now.
+   *
+   * @example
+   * await journal.position(); // => 1480000
+   */
+  position(): Promise<number>;
+  /**
+   * Validates a batch against `state.ledger` (as `apply`, or `applyAs` with an actor) and stores it
+   * atomically, only if the journal is still at `state.position`; returns the new state. A refused
+   * batch throws a {@link FrontlineError} (`invalid_input`) and writes nothing; when another writer
+   * appended first, it throws one with code `conflict` and writes nothing: catch up and retry (see
+   * {@link Journal.appendWithRetry}). An empty batch writes nothing.
+   *
+   * @example
+   * state = await journal.append(state, [visit]);
+   */
+  append(state: JournalState, events: readonly unknown[], options?: AppendOptions): Promise<JournalState>;
+  /**
+   * {@link Journal.append} with retries: `build(ledger)` makes the batch from the current ledger;
+   * on a conflict the state catches up with the journal and `build` runs again on the new ledger.
+   *
+   * @example
+   * state = await journal.appendWithRetry(state, (ledger) => [visitFor(ledger)]);
+   */
+  appendWithRetry(state: JournalState, build: (ledger: Ledger) => readonly unknown[], options?: RetryOptions): Promise<JournalState>;
+  /**
+   * Bulk import: stores a whole journal (or a long batch) with `COPY` when the database offers it,
+   * in one transaction, under the same position check as `append`. Validated by `replay` unless
+   * `options.ledger` is given.
+   *
+   * @example
+   * state = await journal.import(await journal.load(), countyEvents(county));
+   */
+  import(state: JournalState, events: readonly unknown[], options?: ImportOptions): Promise<JournalState>;
+  /**
+   * Reads the events after position `from` (exclusive) in pages, in order: a read model or another
+   * process catches up from the position it holds. Pages are bounded by events and characters, so
+   * no string grows near Node's limit.
+   *
+   * @example
+   * for await (const page of journal.read(state.position)) model = update(model, page.events);
+   */
+  read(from?: number, to?: number): AsyncIterable<JournalPage>;
+  /**
+   * Applies the events stored after `state.position` to `state.ledger`, page by page.
+   *
+   * @example
+   * state = await journal.catchUp(state); // after a conflict
+   */
+  catchUp(state: JournalState, options?: LoadOptions): Promise<JournalState>;
+  /**
+   * Start-up: the latest snapshot (if any) and the events after it, read in pages; the empty
+   * ledger at position 0 for a new journal.
+   *
+   * @example
+   * const state = await journal.load();
+   */
+  load(options?: LoadOptions): Promise<JournalState>;
+  /**
+   * Stores the ledger at its position (in chunks, in one transaction) and drops older snapshots
+   * beyond `keep`. The state must be one of this journal's: at most at its position.
+   *
+   * @example
+   * await journal.saveSnapshot(state);
+   */
+  saveSnapshot(state: JournalState, options?: SnapshotOptions): Promise<void>;
+  /**
+   * The positions of the stored snapshots, latest first.
+   *
+   * @example
+   * await journal.snapshots(); // => [1480000, 1380000]
+   */
+  snapshots(): Promise<number[]>;
+}
+
+/** The name a notification of new events is sent on: `NOTIFY frontline_events, '<stream>:<position>'`. */
+const CHANNEL = 'frontline_events';
+const STREAM = /^[a-z0-9_]{1,40}$/;
+/** Events per INSERT statement in an append. */
+const INSERT_BATCH = 5_000;
+
+/** @internal The events of a batch, parsed (normalized) as the ledger holds them, and the ledger they make. */
+function validate(ledger: Ledger, events: readonly unknown[], actor: Actor | undefined): { next: Ledger; parsed: LedgerEvent[] } {
+  if (!Array.isArray(events)) throw new TypeError('frontline: events must be an array');
+  const parsed: LedgerEvent[] = [];
+  for (const raw of events) {
+    const r = LedgerEvent.safeParse(raw);
+    if (!r.success) break;
+    parsed.push(r.data);
+  }
+  if (parsed.length < events.length) {
+    // a shape problem: the validating path names every problem of the batch, and throws
+    if (actor === undefined) apply(ledger, events);
+    else applyAs(actor, ledger, events);
+    throw new FrontlineError('invalid_input', 'rejected a batch whose events do not parse', []);
+  }
+  // parsed just now: only the references are left to check. Without an actor, the bulk driver
+  // (replay onto the ledger: the same checks and recipes, and a ledger equal to apply's) is the
+  // faster one for a batch; a refused batch is checked again by apply for apply's own error.
+  if (actor !== undefined) return { next: applyAs(actor, ledger, parsed, { trusted: true }), parsed };
+  const r = tryReplay(parsed, ledger, { trusted: true });
+  if (r.ok) return { next: r.value, parsed };
+  apply(ledger, events);
+  throw r.error;
+}
+
+/** @internal A number from a bigint column (a string in node-postgres, a number or bigint in PGlite). */
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : Number(v);
+}
+
+/** @internal The conflict error: the journal is not where the writer read it. */
+function conflict(stream: string, expected: number, found: number): FrontlineError {
+  const issue: Issue = {
+    path: ['position'],
+    code: 'stale_position',
+    message: `the journal '${stream}' is at position ${found}, not ${expected}: another writer appended first; catch up and retry`,
+  };
+  return new FrontlineError('conflict', `the journal '${stream}' moved on; nothing was written`, [issue]);
+}
+
+/** @internal Moves the stream's position from `expected` to `next`, or throws a conflict. */
+async function advance(tx: SqlTransaction, stream: string, expected: number, next: number): Promise<void> {
+  // the row lock makes concurrent appends to one journal wait for each other; the loser sees the
+  // winner's position once it commits and updates nothing
+  const r = await tx.query(`UPDATE frontline_streams SET position = $3 WHERE stream = $1 AND position = $2 RETURNING position`, [stream, expected, next]);
+  if (r.rows.length === 1) return;
+  const now = await tx.query(`SELECT position FROM frontline_streams WHERE stream = $1`, [stream]);
+  throw conflict(stream, expected, num((now.rows[0] as { position: unknown } | undefined)?.position ?? 0));
+}
+
+/** @internal A unique violation (two writers storing the same event id or position) as a conflict. */
+function asConflict(e: unknown, stream: string, expected: number): unknown {
+  if (typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505')
+    return new FrontlineError('conflict', `the journal '${stream}' already holds an event of the batch; nothing was written`, [
+      { path: ['id'], code: 'duplicate_event', message: `${String((e as { detail?: unknown }).detail ?? (e as Error).message)} (expected position ${expected})` },
+    ]);
+  return e;
+}
+
+/** @internal Inserts events (as JSON texts) at positions `from + 1 …` with multi-row INSERTs. */
+async function insertEvents(tx: SqlTransaction, stream: string, from: number, texts: readonly string[], batch: number): Promise<void> {
+  for (let start = 0; start < texts.length; start += batch) {
+    const part = texts.slice(start, start + batch);
+    await tx.query(
+      `INSERT INTO frontline_events (stream, position, id, type, size, event)
+       SELECT $1, $2::bigint + t.ord, t.e->>'id', t.e->>'type', ($4::int[])[t.ord], t.e
+       FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, ord)`,
+      [stream, from + start, `[${part.join(',')}]`, part.map((s) => s.length)],
+    );
+  }
+}
+
+/** @internal COPY text format: backslash, tab, newline and carriage return escaped. */
+function copyText(s: string): string {
+  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+}
+
+/** @internal The COPY data of events (as JSON texts) at positions `from + 1 …`, in chunks of about 1 MiB. */
+function* copyRows(stream: string, from: number, events: readonly LedgerEvent[], texts: readonly string[]): Generator<string> {
+  let chunk = '';
+  for (let i = 0; i < texts.length; i++) {
+    const e = events[i] as LedgerEvent;
+    const text = texts[i] as string;
+    chunk += `${stream}\t${from + i + 1}\t${copyText(e.id)}\t${e.type}\t${text.length}\t${text.includes('\\') ? text.replace(/\\/g, '\\\\') : text}\n`;
+    if (chunk.length > 2 ** 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+/**
+ * Opens (and creates when needed) a county's journal in a PostgreSQL database: creates or migrates
+ * the store's tables (a newer schema is refused with code `unsupported_version`), and the journal's
+ * partition. `db` is any {@link SqlDatabase}: a PGlite instance as it is, node-postgres through
+ * {@link fromPgPool} or {@link fromPgClient}. The library adds no driver of its own.
+ *
+ * Guarantees, each checked by the database: a batch is stored whole or not at all; it is stored
+ * only if the journal is still at the position its writer read (else code `conflict`); positions
+ * run 1, 2, 3, … with no gap; event ids are unique in a journal (a constraint); the events were
+ * validated against the ledger of the position before them. A notification `'<stream>:<position>'`
+ * on channel `frontline_events` follows each append (`LISTEN frontline_events`).
+ *
+ * @example
+ * import { PGlite } from '@electric-sql/pglite';
+ * const journal = await openJournal(await PGlite.create('out/store'), { stream: '511621' });
+ * let state = await journal.load();
+ * state = await journal.append(state, countyEvents(generateCounty({ scale: 0.02 })));
+ * @category Store
+ */
+export async function openJournal(db: SqlDatabase, options: JournalOptions): Promise<Journal> {
+  const stream = options.stream;
+  if (typeof stream !== 'string' || !STREAM.test(stream))
+    throw new FrontlineError('invalid_input', 'invalid journal name', [
+      { path: ['stream'], code: 'invalid_stream', message: `a journal is named by 1 to 40 lowercase letters, digits or '_' (a division code such as '511621'), not ${JSON.stringify(stream)}` },
+    ]);
+  const pageSize = options.pageSize ?? 20_000;
+  const pageChars = options.pageChars ?? 16 * 2 ** 20;
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`frontline: pageSize must be a positive integer, not ${pageSize}`);
+  if (!(pageChars > 0)) throw new RangeError(`frontline: pageChars must be positive, not ${pageChars}`);
+  await db.transaction(async (tx) => {
+    await migrateIn(tx);
+    await createStream(tx, stream);
+  });
+
+  const positionOf = async (sql: SqlQueryable): Promise<number> => {
+    const r = await sql.query(`SELECT position FROM frontline_streams WHERE stream = $1`, [stream]);
+    return num((r.rows[0] as { position: unknown } | undefined)?.position ?? 0);
+  };
+
+  async function* read(from = 0, to = Number.MAX_SAFE_INTEGER): AsyncGenerator<JournalPage> {
+    let at = from;
+    while (at < to) {
+      // the page's bound first (positions and sizes only), then its events as one JSON array
+      const r = await db.query(
+        `WITH w AS (
+           SELECT position, sum(size) OVER (ORDER BY position) - size AS before
+           FROM (SELECT position, size FROM frontline_events WHERE stream = $1 AND position > $2 AND position <= $3 ORDER BY position LIMIT $4) p
+         ), bound AS (SELECT max(position) AS last FROM w WHERE before < $5)
+         SELECT (SELECT last FROM bound)::float8 AS last,
+                (SELECT '[' || string_agg(e.event::text, ',' ORDER BY e.position) || ']' FROM frontline_events e
+                 WHERE e.stream = $1 AND e.position > $2 AND e.position <= (SELECT last FROM bound)) AS events`,
+        [stream, at, to, pageSize, pageChars],
+      );
+      const row = r.rows[0] as { last: unknown; events: string | null } | undefined;
+      if (row === undefined || row.last === null || row.events === null) return;
+      const last = num(row.last);
+      const events = JSON.parse(row.events) as LedgerEvent[];
+      yield { from: at, to: last, events };
+      at = last;
+    }
+  }
+
+  async function catchUp(state: JournalState, opts: LoadOptions = {}): Promise<JournalState> {
+    const trusted = opts.trusted ?? true;
+    let { ledger, position } = state;
+    let fresh = position === 0 && ledger.eventCount === 0;
+    for await (const page of read(position)) {
+      ledger = fresh ? replay(page.events, undefined, { trusted }) : replay(page.events, ledger, { trusted });
+      fresh = false;
+      position = page.to;
+      opts.onPage?.(page);
+    }
+    return { ledger, position };
+  }
+
+  async function snapshots(): Promise<number[]> {
+    const r = await db.query(
+      `SELECT DISTINCT position::float8 AS position FROM frontline_snapshots
+       WHERE stream = $1 AND position <= (SELECT position FROM frontline_streams WHERE stream = $1) ORDER BY 1 DESC`,
+      [stream],
+    );
+    return (r.rows as { position: unknown }[]).map((x) => num(x.position));
+  }
+
+  async function load(opts: LoadOptions = {}): Promise<JournalState> {
+    const at = opts.snapshot === false ? undefined : (await snapshots())[0];
+    if (at === undefined) return catchUp({ ledger: emptyLedger(), position: 0 }, opts);
+    const base = await readSnapshot(db, stream, at);
+    const state = await catchUp({ ledger: base, position: at }, opts);
+    // a snapshot read back is plain data: the replay of an empty tail freezes it as a ledger
+    return state.position === at ? { ledger: replay([], base, { trusted: true }), position: at } : state;
+  }
+
+  async function append(state: JournalState, events: readonly unknown[], opts: AppendOptions = {}): Promise<JournalState> {
+    const { next, parsed } = validate(state.ledger, events, opts.actor);
+    if (parsed.length === 0) return state;
+    const texts = parsed.map((e) => JSON.stringify(e));
+    const position = state.position + parsed.length;
+    try {
+      await db.transaction(async (tx) => {
+        await advance(tx, stream, state.position, position);
+        await insertEvents(tx, stream, state.position, texts, INSERT_BATCH);
+        await tx.query(`SELECT pg_notify($1, $2)`, [CHANNEL, `${stream}:${position}`]);
+      });
+    } catch (e) {
+      throw asConflict(e, stream, state.position);
+    }
+    return { ledger: next, position };
+  }
+
+  async function appendWithRetry(state: JournalState, build: (ledger: Ledger) => readonly unknown[], opts: RetryOptions = {}): Promise<JournalState> {
+    const retries = opts.retries ?? 10;
+    let current = state;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await append(current, build(current.ledger), opts);
+      } catch (e) {
+        if (!(e instanceof FrontlineError) || e.code !== 'conflict' || attempt >= retries) throw e;
+        opts.onConflict?.(e, attempt + 1);
+        current = await catchUp(current);
+      }
+    }
+  }
+
+  async function importEvents(state: JournalState, events: readonly unknown[], opts: ImportOptions = {}): Promise<JournalState> {
+    const batch = opts.batchSize ?? 50_000;
+    if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`frontline: batchSize must be a positive integer, not ${batch}`);
+    let parsed: readonly LedgerEvent[];
+    let next: Ledger;
+    if (opts.ledger !== undefined) {
+      parsed = events as readonly LedgerEvent[];
+      next = opts.ledger;
+    } else {
+      const checked: LedgerEvent[] = [];
+      for (const raw of events) {
+        const r = LedgerEvent.safeParse(raw);
+        if (!r.success) break;
+        checked.push(r.data);
+      }
+      const fresh = state.position === 0 && state.ledger.eventCount === 0;
+      // a shape problem: the validating replay names every problem, and throws
+      if (checked.length < events.length) replay(events, fresh ? undefined : state.ledger);
+      next = replay(checked, fresh ? undefined : state.ledger, { trusted: true });
+      parsed = checked;
+    }
+    if (parsed.length === 0) return state;
+    const position = state.position + parsed.length;
+    try {
+      await db.transaction(async (tx) => {
+        await advance(tx, stream, state.position, position);
+        for (let start = 0; start < parsed.length; start += batch) {
+          const part = parsed.slice(start, start + batch);
+          const texts = part.map((e) => JSON.stringify(e));
+          if (tx.copyFrom !== undefined)
+            await tx.copyFrom(`COPY frontline_events (stream, position, id, type, size, event) FROM STDIN`, copyRows(stream, state.position + start, part, texts));
+          else await insertEvents(tx, stream, state.position + start, texts, INSERT_BATCH);
+        }
+        await tx.query(`SELECT pg_notify($1, $2)`, [CHANNEL, `${stream}:${position}`]);
+      });
+    } catch (e) {
+      throw asConflict(e, stream, state.position);
+    }
+    return { ledger: next, position };
+  }
+
+  async function saveSnapshot(state: JournalState, opts: SnapshotOptions = {}): Promise<void> {
+    const keep = opts.keep ?? 2;
+    if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`frontline: keep must be a positive integer, not ${keep}`);
+    await db.transaction(async (tx) => {
+      const now = await positionOf(tx);
+      if (state.position > now)
+        throw new FrontlineError('invalid_input', `a snapshot of '${stream}' at position ${state.position}: the journal holds only ${now} events`, [
+          { path: ['position'], code: 'beyond_journal', message: `position ${state.position} is beyond the journal's ${now}: is the state from another journal?` },
+        ]);
+      await tx.query(`DELETE FROM frontline_snapshots WHERE stream = $1 AND position = $2`, [stream, state.position]);
+      await writeSnapshot(tx, stream, state.position, state.ledger);
+      await tx.query(
+        `DELETE FROM frontline_snapshots WHERE stream = $1 AND position NOT IN (
+           SELECT DISTINCT position FROM frontline_snapshots WHERE stream = $1 ORDER BY position DESC LIMIT $2)`,
+        [stream, keep],
+      );
+    });
+  }
+
+  return {
+    stream,
+    position: () => positionOf(db),
+    append,
+    appendWithRetry,
+    import: importEvents,
+    read,
+    catchUp,
+    load,
+    saveSnapshot,
+    snapshots,
+  };
+}
