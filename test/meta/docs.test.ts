@@ -51,8 +51,12 @@ function signatures(file: string): { name: string; params: string[]; returns: bo
 }
 
 describe('documentation', () => {
-  // values from the module, types from the export lists of the index
-  const index = readFileSync(join(import.meta.dirname, '../../src/index.ts'), 'utf8');
+  // values from the module, types from the export lists of the entry points (src/entries/*.ts)
+  const entries = join(import.meta.dirname, '../../src/entries');
+  const index = readdirSync(entries)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(join(entries, f), 'utf8'))
+    .join('\n');
   const typeNames = [...index.matchAll(/export type \{([^}]*)\}/g)].flatMap((m) => (m[1] as string).split(',').map((n) => n.trim()).filter(Boolean));
   const publicNames = new Set([...Object.keys(api), ...typeNames]);
   const files = sources(join(import.meta.dirname, '../../src'));
@@ -72,11 +76,11 @@ describe('documentation', () => {
     expect(missing).toEqual([]);
   });
 
-  // the public functions, each in the module the index takes it from (`export { a, b } from './x.js'`)
+  // the public functions, each in the module an entry takes it from (`export { a, b } from '../x.js'`)
   const origin = new Map<string, string>();
   for (const m of index.matchAll(/export (?:type )?\{([^}]*)\} from '([^']+)'/g))
     for (const name of (m[1] as string).split(',').map((n) => n.trim()).filter(Boolean))
-      origin.set(name, join(import.meta.dirname, '../../src', (m[2] as string).replace(/\.js$/, '.ts')));
+      origin.set(name, join(entries, (m[2] as string).replace(/\.js$/, '.ts')));
   const publicFunctions = files.flatMap((file) =>
     signatures(file)
       .filter((s) => origin.get(s.name.replace(/ constructor$/, '')) === file)

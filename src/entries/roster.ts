@@ -1,0 +1,44 @@
+/**
+ * `frontline/roster`: Duty rosters: the problem, the capacity check, the build, validation, repair, who is on duty.
+ *
+ * @module roster
+ */
+
+export type { RosterLedger, RosterTables } from '../roster/tables.js';
+export { PostOpened, PostClosed, AbsenceRecorded, RosterPublished, DutiesReassigned, DutySwapped, AttendanceRecorded } from '../roster/events.js';
+export {
+  Absence,
+  ClockTime,
+  DEFAULT_ROSTER_RULES,
+  LeaderRequirement,
+  Post,
+  PostId,
+  Roster,
+  RosterPerson,
+  RosterPool,
+  RosterProblem,
+  RosterRules,
+  RosterSeats,
+  RosterWeights,
+  SeatId,
+  SeatLock,
+  Shift,
+  ShiftId,
+  parseSeatId,
+  seatId,
+} from '../roster/model.js';
+export type { SeatSlot } from '../roster/model.js';
+export { checkCapacity } from '../roster/capacity.js';
+export type { CapacityReport, CapacityShortfall } from '../roster/capacity.js';
+export { BuildOptions, buildRoster } from '../roster/build.js';
+export type { FairnessGroup, RosterProgress, RosterResult, RosterStats, UnfilledSeat } from '../roster/build.js';
+export { validateRoster } from '../roster/validate.js';
+export type { RosterScore, RosterValidation, RosterViolation, ValidateOptions } from '../roster/validate.js';
+export { RepairOptions, RosterChange, repairRoster } from '../roster/repair.js';
+export type { RepairReason, RepairResult, SeatChange } from '../roster/repair.js';
+export { onDuty } from '../roster/onDuty.js';
+export type { DutyShift, OnDuty } from '../roster/onDuty.js';
+export { AbsenceRecord, Duty, PublishedRoster } from '../roster/records.js';
+export { RosterProblemOptions, ledgerRoster, rosterProblemFromLedger } from '../roster/fromLedger.js';
+export { ROSTER_CONSTRAINTS } from '../roster/constraints.js';
+export type { RosterConstraintRule } from '../roster/constraints.js';
