@@ -1,7 +1,7 @@
 import { tz, TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { z } from 'zod';
-import { FrontlineError, issuesFromZod } from './errors.js';
+import { FrontlineError, formatPath, issuesFromZod } from './errors.js';
 import { describeValue, refusal } from './guards.js';
 
 /**
@@ -74,19 +74,21 @@ export type Instant = z.infer<typeof Instant>;
  * @internal Refuses a value that is not a real day (`invalid_day`), naming it by `path`: the check
  * at the top of every query that takes a day.
  */
-export function requireDay(value: unknown, path: PropertyKey = 'day'): Day {
+export function requireDay(value: unknown, path: PropertyKey | readonly PropertyKey[] = 'day'): Day {
   if (isDayString(value)) return value;
   const r = Day.safeParse(value);
   if (r.success) return r.data;
-  throw new FrontlineError('invalid_day', `invalid ${String(path)}`, issuesFromZod(r.error, [path]));
+  throw new FrontlineError('invalid_day', `invalid ${formatPath(pathOf(path))}`, issuesFromZod(r.error, pathOf(path)));
 }
 
 /** @internal {@link requireDay} for an instant with its offset (`invalid_day` too). */
-export function requireInstant(value: unknown, path: PropertyKey = 'at'): Instant {
+export function requireInstant(value: unknown, path: PropertyKey | readonly PropertyKey[] = 'at'): Instant {
   const r = Instant.safeParse(value);
   if (r.success) return r.data;
-  throw new FrontlineError('invalid_day', `invalid ${String(path)}`, issuesFromZod(r.error, [path]));
+  throw new FrontlineError('invalid_day', `invalid ${formatPath(pathOf(path))}`, issuesFromZod(r.error, pathOf(path)));
 }
+
+const pathOf = (path: PropertyKey | readonly PropertyKey[]): readonly PropertyKey[] => (Array.isArray(path) ? path : [path as PropertyKey]);
 
 /** @internal True for a string that is a {@link Day}: the schema's checks, by hand (they run on every query). */
 export function isDayString(value: unknown): value is Day {
