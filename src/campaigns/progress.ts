@@ -1,8 +1,9 @@
-import { Day, dayOf, fromEpochDay, instantAt, toEpochDay } from '../core/day.js';
-import { FrontlineError, issuesFromZod } from '../core/errors.js';
+import { dayOf, fromEpochDay, instantAt, requireDay, toEpochDay, type Day } from '../core/day.js';
+import { FrontlineError } from '../core/errors.js';
+import { requireList, requireString } from '../core/guards.js';
 import type { CampaignId, OrgId } from '../core/ids.js';
 import type { CampaignKind } from '../core/vocabulary.js';
-import { ledgerTree, type Ledger } from '../ledger/ledger.js';
+import { ledgerTree, requireLedger, type Ledger } from '../ledger/ledger.js';
 import { tableForEach, tableGet } from '../ledger/table.js';
 import { coverageMask } from '../org/queries.js';
 import type { OrgTree } from '../org/tree.js';
@@ -62,6 +63,8 @@ function columnsFor(kind: CampaignKind, n: number): Columns {
  * @category Campaigns
  */
 export function campaignProgress(ledger: Ledger, campaignId: CampaignId, day: Day): CampaignProgress {
+  requireLedger(ledger);
+  requireString(campaignId, ['campaignId'], 'a campaign id');
   return progressSeries(ledger, campaignId, [day], {}, true)[0] as CampaignProgress;
 }
 
@@ -77,6 +80,9 @@ export function campaignProgress(ledger: Ledger, campaignId: CampaignId, day: Da
  * @category Campaigns
  */
 export function campaignProgressSeries(ledger: Ledger, campaignId: CampaignId, days: readonly Day[]): CampaignProgress[] {
+  requireLedger(ledger);
+  requireString(campaignId, ['campaignId'], 'a campaign id');
+  requireList(days, ['days'], 'the days');
   return progressSeries(ledger, campaignId, days, {});
 }
 
@@ -87,8 +93,7 @@ export function progressSeries(ledger: Ledger, campaignId: CampaignId, days: rea
     throw new FrontlineError('invalid_input', `unknown campaign '${campaignId}'`, [{ path: ['campaignId'], code: 'unknown_campaign', message: `no campaign '${campaignId}' in the ledger` }]);
   days.forEach((day, k) => {
     const path = single ? ['day'] : ['days', k];
-    const valid = Day.safeParse(day);
-    if (!valid.success) throw new FrontlineError('invalid_day', `invalid day '${String(day)}'`, issuesFromZod(valid.error, path));
+    requireDay(day, path);
     if (day < campaign.startDay)
       throw new FrontlineError('invalid_input', `no figures for ${day}`, [
         { path, code: 'outside_campaign', message: `campaign '${campaignId}' starts on ${campaign.startDay}: there are no figures for ${day}` },

@@ -1,7 +1,8 @@
 import { instantAt, fromEpochDay, requireDay, requireInstant, toEpochDay, type Day, type Instant } from '../core/day.js';
 import { FrontlineError } from '../core/errors.js';
+import { describeValue, requireString } from '../core/guards.js';
 import type { CampaignId, HouseholdId, OrgId } from '../core/ids.js';
-import { ledgerTree, pairKey, type Ledger } from '../ledger/ledger.js';
+import { ledgerTree, pairKey, requireLedger, type Ledger } from '../ledger/ledger.js';
 import { tableForEach, tableGet, tableValues } from '../ledger/table.js';
 import { campaignRunsOn } from './campaign.js';
 import { coverageMask } from '../org/queries.js';
@@ -16,7 +17,7 @@ function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => b
   if (scope === undefined) return () => true;
   const s = tree.indexOf.get(scope);
   if (s === undefined)
-    throw new FrontlineError('unknown_unit', `unknown unit '${scope}'`, [{ path: ['scope'], code: 'unknown_unit', message: `no unit '${scope}' in the ledger's tree` }]);
+    throw new FrontlineError('unknown_unit', `unknown unit ${describeValue(scope)}`, [{ path: ['scope'], code: 'unknown_unit', message: `no unit ${describeValue(scope)} in the ledger's tree` }]);
   const end = tree.subtreeEnd[s] as number;
   return (unitId) => {
     const i = tree.indexOf.get(unitId);
@@ -34,6 +35,7 @@ function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => b
  * @category Home prevention
  */
 export function followUps(ledger: Ledger, day: Day, scope?: OrgId): readonly (FollowUp & { readonly personId: string; readonly unitId: OrgId })[] {
+  requireLedger(ledger);
   requireDay(day);
   const within = inScope(ledgerTree(ledger), scope);
   const out: (FollowUp & { personId: string; unitId: OrgId })[] = [];
@@ -54,7 +56,9 @@ export function followUps(ledger: Ledger, day: Day, scope?: OrgId): readonly (Fo
  * @category Door-knocking
  */
 export function unscreenedHouseholds(ledger: Ledger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly Household[] {
+  requireLedger(ledger);
   requireDay(day);
+  requireString(campaignId, ['campaignId'], 'a campaign id');
   const tree = ledgerTree(ledger);
   const campaign = tableGet(ledger.campaigns, campaignId);
   if (campaign === undefined) throw unknownCampaign(campaignId);
@@ -78,7 +82,9 @@ export function unscreenedHouseholds(ledger: Ledger, campaignId: CampaignId, day
  * @category Door-knocking
  */
 export function dueRevisits(ledger: Ledger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly HouseholdScreening[] {
+  requireLedger(ledger);
   requireDay(day);
+  requireString(campaignId, ['campaignId'], 'a campaign id');
   if (tableGet(ledger.campaigns, campaignId) === undefined) throw unknownCampaign(campaignId);
   const within = inScope(ledgerTree(ledger), scope);
   const out: HouseholdScreening[] = [];
@@ -97,6 +103,8 @@ export function dueRevisits(ledger: Ledger, campaignId: CampaignId, day: Day, sc
  * @category Door-knocking
  */
 export function classificationHistory(ledger: Ledger, householdId: HouseholdId): readonly ClassificationEntry[] {
+  requireLedger(ledger);
+  requireString(householdId, ['householdId'], 'a household id');
   return tableGet(ledger.classifications, householdId)?.entries ?? [];
 }
 
@@ -109,6 +117,7 @@ export function classificationHistory(ledger: Ledger, householdId: HouseholdId):
  * @category Door-knocking
  */
 export function openServiceRequests(ledger: Ledger, at: Instant, scope?: OrgId): readonly (ServiceRequest & { readonly overdue: boolean })[] {
+  requireLedger(ledger);
   requireInstant(at);
   const within = inScope(ledgerTree(ledger), scope);
   const now = Date.parse(at);
@@ -130,6 +139,7 @@ export function openServiceRequests(ledger: Ledger, at: Instant, scope?: OrgId):
  * @category Cleaning
  */
 export function sitesDue(ledger: Ledger, day: Day, scope?: OrgId): readonly { readonly site: Site; readonly done: number; readonly due: number; readonly overdue: boolean }[] {
+  requireLedger(ledger);
   requireDay(day);
   const tree = ledgerTree(ledger);
   const within = inScope(tree, scope);
@@ -156,6 +166,7 @@ export function sitesDue(ledger: Ledger, day: Day, scope?: OrgId): readonly { re
  * @category Volunteer service
  */
 export function openTasks(ledger: Ledger, day: Day, scope?: OrgId): readonly VolunteerTask[] {
+  requireLedger(ledger);
   requireDay(day);
   const within = inScope(ledgerTree(ledger), scope);
   const out: VolunteerTask[] = [];
@@ -173,6 +184,8 @@ export function openTasks(ledger: Ledger, day: Day, scope?: OrgId): readonly Vol
  * @category Volunteer service
  */
 export function volunteerHours(ledger: Ledger, until?: Day): ReadonlyMap<string, number> {
+  requireLedger(ledger);
+  if (until !== undefined) requireDay(until, 'until');
   const out = new Map<string, number>();
   tableForEach(ledger.tasks, (t) => {
     if (until !== undefined && t.day > until) return;

@@ -3,7 +3,7 @@ import { Day, dayOf } from '../core/day.js';
 import { parseOrThrow } from '../core/errors.js';
 import type { OrgId, PersonId } from '../core/ids.js';
 import type { EvaluationDimension, RecordKind } from '../core/vocabulary.js';
-import type { Ledger } from '../ledger/ledger.js';
+import { requireLedger, type Ledger } from '../ledger/ledger.js';
 import { tableForEach } from '../ledger/table.js';
 import { deadlineOn } from '../supervision/records.js';
 
@@ -121,6 +121,7 @@ export const RECORD_POINTS: Readonly<Record<Exclude<RecordKind, 'deed'>, { reado
  * @category Evaluation
  */
 export function deriveRecords(ledger: Ledger, period: Period): PerformanceRecord[] {
+  requireLedger(ledger);
   const p = parseOrThrow(Period, period, 'invalid_input', 'period');
   const { from, to } = p;
   const out: PerformanceRecord[] = [];

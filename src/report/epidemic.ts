@@ -2,7 +2,7 @@ import { addDays, requireDay, type Day } from '../core/day.js';
 import type { OrgId } from '../core/ids.js';
 import type { CommunityState } from '../core/vocabulary.js';
 import type { Rule } from '../core/rules.js';
-import { ledgerTree, type Ledger } from '../ledger/ledger.js';
+import { ledgerTree, requireLedger, type Ledger } from '../ledger/ledger.js';
 import { tableForEach } from '../ledger/table.js';
 
 /**
@@ -47,6 +47,7 @@ export const COMMUNITY_STATE_RULES: readonly (Rule & { readonly since: Day; read
  * @category Reports
  */
 export function communityStates(ledger: Ledger, day: Day): ReadonlyMap<OrgId, { readonly state: CommunityState; readonly confirmed: number; readonly households: number; readonly edition: string }> {
+  requireLedger(ledger);
   requireDay(day);
   const rule = [...COMMUNITY_STATE_RULES].reverse().find((r) => r.since <= day) ?? (COMMUNITY_STATE_RULES[0] as (typeof COMMUNITY_STATE_RULES)[number]);
   const from = addDays(day, -13);

@@ -3,7 +3,8 @@ import { addDays, ageOn, Day } from '../core/day.js';
 import { FrontlineError, parseOrThrow } from '../core/errors.js';
 import type { OrgId, PersonId } from '../core/ids.js';
 import { observationEnd } from '../campaigns/observation.js';
-import { ledgerTree, type Ledger } from '../ledger/ledger.js';
+import { requireString } from '../core/guards.js';
+import { ledgerTree, requireLedger, type Ledger } from '../ledger/ledger.js';
 import { tableForEach, tableGet, tableHas } from '../ledger/table.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Person } from '../people/person.js';
@@ -19,6 +20,8 @@ import { dutyKey } from '../ledger/effects/rosters.js';
  * @category Rosters
  */
 export function ledgerRoster(ledger: Ledger, rosterId: string): Roster {
+  requireLedger(ledger);
+  requireString(rosterId, ['rosterId'], 'a roster id');
   const r = tableGet(ledger.rosters, rosterId);
   if (r === undefined) throw new FrontlineError('invalid_input', 'no such roster', [{ path: ['rosterId'], code: 'unknown_roster', message: `unknown roster '${rosterId}'` }]);
   const seats: Record<string, PersonId | null> = {};
@@ -72,6 +75,7 @@ export type RosterProblemOptions = z.infer<typeof RosterProblemOptions>;
  * @category Rosters
  */
 export function rosterProblemFromLedger(ledger: Ledger, options: RosterProblemOptions): RosterProblem {
+  requireLedger(ledger);
   const o = parseOrThrow(RosterProblemOptions, options, 'invalid_input', 'roster problem options');
   const days = o.days ?? 14;
   const last = addDays(o.startDay, days - 1);
