@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Day } from '../core/day.js';
+import { describeValue } from '../core/guards.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import { OrgId } from '../core/ids.js';
 import { analyzeUnits, markChecked, type OrgTree } from './tree.js';
@@ -16,7 +17,7 @@ function rebuild(units: readonly OrgUnit[], what: string): OrgTree {
 function requireUnit(tree: OrgTree, id: string, path: readonly PropertyKey[]): number {
   const i = tree.indexOf.get(id);
   if (i === undefined)
-    throw new FrontlineError('unknown_unit', `unknown unit '${id}'`, [{ path, code: 'unknown_unit', message: `no unit '${id}' in the tree` }]);
+    throw new FrontlineError('unknown_unit', `unknown unit ${describeValue(id)}`, [{ path, code: 'unknown_unit', message: `no unit ${describeValue(id)} in the tree` }]);
   return i;
 }
 
@@ -59,7 +60,7 @@ export function moveUnit(tree: OrgTree, id: OrgId, newParentId: OrgId): OrgTree 
 export function closeUnit(tree: OrgTree, id: OrgId, on: Day): OrgTree {
   const i = requireUnit(tree, id, ['id']);
   const day = Day.safeParse(on);
-  if (!day.success) throw new FrontlineError('invalid_edit', `cannot close '${id}'`, issuesFromZod(day.error, ['on']));
+  if (!day.success) throw new FrontlineError('invalid_day', `cannot close '${id}'`, issuesFromZod(day.error, ['on']));
   // the unit's subtree, and every unit tied to a task body in it (a temporary branch or commando
   // team dissolves with its task body), with their subtrees, until nothing more is added
   const closing = new Uint8Array(tree.units.length);
