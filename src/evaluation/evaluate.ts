@@ -424,6 +424,9 @@ export function evaluateTeams(records: readonly PerformanceRecord[], units: read
     badUnits.push({ path: ['options', 'unitOf'], code: 'invalid_type', message: `unitOf is a Map from person id to unit id, got ${describeValue(options.unitOf)}` });
   if (options.cadres !== undefined && !(isRecord(options.cadres) && Array.isArray(options.cadres.grades) && options.cadres.grades.every((g) => isRecord(g) && typeof g['total'] === 'number')))
     badUnits.push({ path: ['options', 'cadres'], code: 'invalid_type', message: 'cadres are the result of evaluateCadres' });
+  const thresholds: unknown = options.thresholds;
+  if (thresholds !== undefined && !(isRecord(thresholds) && ['good', 'fairlyGood', 'average'].every((k) => Number.isFinite(thresholds[k]))))
+    badUnits.push({ path: ['options', 'thresholds'], code: 'invalid_type', message: 'thresholds are three numbers: good, fairlyGood, average' });
   if (badUnits.length > 0) throw new FrontlineError('invalid_input', 'invalid teams', badUnits);
   const period = parseOrThrow(Period, options.period, 'invalid_input', 'period');
   const rubric = options.rubric === undefined ? DEFAULT_RUBRIC : parseOrThrow(Rubric, options.rubric, 'invalid_input', 'rubric');
@@ -569,17 +572,22 @@ export function appraiseMembers(members: readonly PersonId[] | readonly string[]
         issues.push({ path: ['votes', id], code: 'invalid_votes', message: 'a tally gives the votes for each grade: excellent, qualified, basicallyQualified, unqualified' });
         continue;
       }
+      if (APPRAISAL_ORDER.some((g) => !Number.isInteger(v[g]) || v[g] < 0)) {
+        issues.push({ path: ['votes', id], code: 'invalid_votes', message: 'votes are whole numbers, 0 or more' });
+        continue;
+      }
       const sum = APPRAISAL_ORDER.reduce((s, g) => s + v[g], 0);
-      if (APPRAISAL_ORDER.some((g) => !Number.isInteger(v[g]) || v[g] < 0)) issues.push({ path: ['votes', id], code: 'invalid_votes', message: 'votes are whole numbers, 0 or more' });
-      else if (voters !== undefined && sum > voters) issues.push({ path: ['votes', id], code: 'too_many_votes', message: `${sum} votes for '${id}', but only ${voters} voters` });
+      if (voters !== undefined && sum > voters) issues.push({ path: ['votes', id], code: 'too_many_votes', message: `${sum} votes for '${id}', but only ${voters} voters` });
     }
     if (issues.length > 0) throw new FrontlineError('invalid_input', 'invalid appraisal', issues);
-    const votes = options.votes;
-    const byExcellent = [...ids].sort((a, b) => (votes[b]?.excellent ?? 0) - (votes[a]?.excellent ?? 0) || (a < b ? -1 : 1));
+    const given = options.votes;
+    // a member's own tally only: an id such as 'constructor' must not read the prototype's
+    const votes = (id: string): AppraisalVotes | undefined => (Object.hasOwn(given, id) ? given[id] : undefined);
+    const byExcellent = [...ids].sort((a, b) => (votes(b)?.excellent ?? 0) - (votes(a)?.excellent ?? 0) || (a < b ? -1 : 1));
     let used = 0;
     const excellent = new Set<string>();
     for (const id of byExcellent) {
-      const v = votes[id];
+      const v = votes(id);
       if (v === undefined || used >= max) continue;
       if (plurality(v) === 'excellent') {
         excellent.add(id);
@@ -589,7 +597,7 @@ export function appraiseMembers(members: readonly PersonId[] | readonly string[]
     return {
       excellentMax: max,
       grades: ids.map((id): MemberAppraisal => {
-        const v = votes[id] ?? null;
+        const v = votes(id) ?? null;
         let grade: AppraisalGrade = v === null ? 'qualified' : plurality(v);
         let capped = false;
         if (grade === 'excellent' && !excellent.has(id)) {
@@ -616,6 +624,7 @@ export function appraiseMembers(members: readonly PersonId[] | readonly string[]
   if (options.records === undefined || options.period === undefined) issues.push({ path: ['votes'], code: 'nothing_to_appraise', message: 'give the votes, or records and their period' });
   if (issues.length > 0) throw new FrontlineError('invalid_input', 'invalid appraisal', issues);
   const period = parseOrThrow(Period, options.period, 'invalid_input', 'period');
+  requireList(options.records, ['options', 'records'], 'the performance records');
   const index = new Map<string, number>(ids.map((id, i) => [id, i]));
   const t = tally(options.records ?? [], index, 'personId', period, new Set());
   checkPeriod(period, t.inPeriod);
