@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import { GroupId, OrgId, PersonId, SupervisionGroupId } from '../core/ids.js';
 import { SupervisionLine } from '../core/vocabulary.js';
-import type { Person } from '../people/person.js';
-import { GroupSet, checkGroupSet, groupsOf } from './groupSet.js';
-import type { OrgTree } from './tree.js';
+import { requirePeopleRows, type Person } from '../people/person.js';
+import { GroupSet, checkGroupSet, unitGroups } from './groupSet.js';
+import { requireTree, type OrgTree } from './tree.js';
 
 /**
  * The leading group (领导小组): two co-leaders (双组长), the county Party secretary and the county
@@ -142,6 +142,8 @@ const LINE_KINDS: Readonly<Record<SupervisionLine, readonly string[]>> = {
  * @category Command
  */
 export function checkCommand(command: unknown, tree: OrgTree, people: readonly Person[]): readonly Issue[] {
+  requireTree(tree);
+  requirePeopleRows(people);
   const parsed = CommandStructure.safeParse(command);
   if (!parsed.success) return issuesFromZod(parsed.error);
   const c = parsed.data;
@@ -215,7 +217,7 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
         issues.push({ path: at('covers', k), code: 'line_kind', message: `'${g.name}' (${g.line} line) cannot cover ${u.kind} '${u.id}'`, rule: 'command.supervisionLine' });
       if (u.closed !== undefined)
         issues.push({ path: at('covers', k), code: 'closed_unit', message: `'${g.name}' covers '${u.id}', closed on ${u.closed}` });
-      if (g.line === 'warZone' && zone !== undefined && !groupsOf(tree, c.warZones, id).some((z) => z.id === zone.id))
+      if (g.line === 'warZone' && zone !== undefined && !unitGroups(tree, c.warZones, id).some((z) => z.id === zone.id))
         issues.push({ path: at('covers', k), code: 'outside_war_zone', message: `'${u.id}' is not in war-zone '${zone.name}'`, rule: 'command.supervisionLine' });
     });
   });
@@ -231,6 +233,8 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
  * @category Command
  */
 export function createCommand(command: unknown, tree: OrgTree, people: readonly Person[]): CommandStructure {
+  requireTree(tree);
+  requirePeopleRows(people);
   const parsed = CommandStructure.safeParse(command);
   if (!parsed.success) throw new FrontlineError('invalid_command', 'invalid command structure', issuesFromZod(parsed.error));
   const issues = checkCommand(parsed.data, tree, people);
@@ -246,6 +250,7 @@ export function createCommand(command: unknown, tree: OrgTree, people: readonly 
  * @category Command
  */
 export function covers(tree: OrgTree, group: SupervisionGroup, unitId: OrgId): boolean {
+  requireTree(tree);
   const i = tree.indexOf.get(unitId);
   if (i === undefined) return false;
   return group.covers.some((c) => {

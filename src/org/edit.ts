@@ -3,7 +3,7 @@ import { Day } from '../core/day.js';
 import { describeValue } from '../core/guards.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import { OrgId } from '../core/ids.js';
-import { analyzeUnits, markChecked, type OrgTree } from './tree.js';
+import { analyzeUnits, markChecked, requireTree, type OrgTree } from './tree.js';
 import { OrgUnit } from './unit.js';
 
 function rebuild(units: readonly OrgUnit[], what: string): OrgTree {
@@ -32,6 +32,7 @@ function requireUnit(tree: OrgTree, id: string, path: readonly PropertyKey[]): n
  * @category Organization
  */
 export function moveUnit(tree: OrgTree, id: OrgId, newParentId: OrgId): OrgTree {
+  requireTree(tree);
   const i = requireUnit(tree, id, ['id']);
   const p = requireUnit(tree, newParentId, ['newParentId']);
   if (p >= i && p < (tree.subtreeEnd[i] as number))
@@ -58,6 +59,7 @@ export function moveUnit(tree: OrgTree, id: OrgId, newParentId: OrgId): OrgTree 
  * @category Organization
  */
 export function closeUnit(tree: OrgTree, id: OrgId, on: Day): OrgTree {
+  requireTree(tree);
   const i = requireUnit(tree, id, ['id']);
   const day = Day.safeParse(on);
   if (!day.success) throw new FrontlineError('invalid_day', `cannot close '${id}'`, issuesFromZod(day.error, ['on']));
@@ -131,6 +133,7 @@ export type SplitPlan = z.infer<typeof SplitPlan>;
  * @category Organization
  */
 export function splitUnit(tree: OrgTree, id: OrgId, plan: unknown): OrgTree {
+  requireTree(tree);
   const i = requireUnit(tree, id, ['id']);
   const parsed = SplitPlan.safeParse(plan);
   if (!parsed.success) throw new FrontlineError('invalid_edit', `cannot split '${id}'`, issuesFromZod(parsed.error, ['plan']));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FrontlineError, issuesFromZod, toResult, type Issue, type Result } from '../core/errors.js';
+import { describeValue } from '../core/guards.js';
 import type { OrgId } from '../core/ids.js';
 import { label } from '../core/vocabulary.js';
 import { OrgUnit, PARENT_KINDS } from './unit.js';
@@ -392,6 +393,33 @@ export function createOrgTree(units: unknown): OrgTree {
  */
 export function tryCreateOrgTree(units: unknown): Result<OrgTree> {
   return toResult(() => createOrgTree(units));
+}
+
+/** Trees already found to be trees (they are frozen: their parts cannot be replaced since). */
+const checkedTrees = new WeakSet<object>();
+
+/**
+ * @internal Checks that a value is an {@link OrgTree} as {@link createOrgTree} builds it: its units,
+ * index and preorder arrays in place and of one length (a frozen tree is checked once). Throws
+ * `invalid_tree` naming `path` otherwise.
+ */
+export function requireTree(value: unknown, path: PropertyKey = 'tree'): OrgTree {
+  if (typeof value === 'object' && value !== null && checkedTrees.has(value)) return value as OrgTree;
+  const t = value as Partial<Record<keyof OrgTree, unknown>> | null;
+  const n = typeof t === 'object' && t !== null && Array.isArray(t.units) ? t.units.length : -1;
+  const ok =
+    n >= 0 &&
+    t !== null &&
+    t.indexOf instanceof Map &&
+    t.indexOf.size === n &&
+    typeof t.root === 'string' &&
+    [t.parentIndex, t.subtreeEnd, t.depthOf].every((a) => a instanceof Int32Array && a.length === n);
+  if (!ok)
+    throw new FrontlineError('invalid_tree', 'not an organization tree', [
+      { path: [path], code: 'invalid_type', message: `expected an organization tree (from createOrgTree), got ${describeValue(value)}` },
+    ]);
+  if (Object.isFrozen(value)) checkedTrees.add(value as object);
+  return value as OrgTree;
 }
 
 /** @internal Indexes units known to have the right shape; throws `invalid_tree` listing every problem. */
