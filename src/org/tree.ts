@@ -399,9 +399,9 @@ export function tryCreateOrgTree(units: unknown): Result<OrgTree> {
 const checkedTrees = new WeakSet<object>();
 
 /**
- * @internal Checks that a value is an {@link OrgTree} as {@link createOrgTree} builds it: its units,
- * index and preorder arrays in place and of one length (a frozen tree is checked once). Throws
- * `invalid_tree` naming `path` otherwise.
+ * @internal Checks that a value is an {@link OrgTree} as {@link createOrgTree} builds it: its units
+ * (each with its id and name, at its index), index and preorder arrays in place and of one length
+ * (a frozen tree is checked once). Throws `invalid_tree` naming `path` otherwise.
  */
 export function requireTree(value: unknown, path: PropertyKey = 'tree'): OrgTree {
   if (typeof value === 'object' && value !== null && checkedTrees.has(value)) return value as OrgTree;
@@ -413,13 +413,23 @@ export function requireTree(value: unknown, path: PropertyKey = 'tree'): OrgTree
     t.indexOf instanceof Map &&
     t.indexOf.size === n &&
     typeof t.root === 'string' &&
-    [t.parentIndex, t.subtreeEnd, t.depthOf].every((a) => a instanceof Int32Array && a.length === n);
+    [t.parentIndex, t.subtreeEnd, t.depthOf].every((a) => a instanceof Int32Array && a.length === n) &&
+    unitsInPlace(t.units as readonly unknown[], t.indexOf as ReadonlyMap<string, number>);
   if (!ok)
     throw new FrontlineError('invalid_tree', 'not an organization tree', [
       { path: [path], code: 'invalid_type', message: `expected an organization tree (from createOrgTree), got ${describeValue(value)}` },
     ]);
   if (Object.isFrozen(value)) checkedTrees.add(value as object);
   return value as OrgTree;
+}
+
+/** Whether every unit of a tree is an object with its id and name, at the index its id maps to (holes are not). */
+function unitsInPlace(units: readonly unknown[], indexOf: ReadonlyMap<string, number>): boolean {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i] as Partial<OrgUnit> | null | undefined;
+    if (typeof u !== 'object' || u === null || typeof u.id !== 'string' || typeof u.name !== 'string' || indexOf.get(u.id) !== i) return false;
+  }
+  return true;
 }
 
 /** @internal Indexes units known to have the right shape; throws `invalid_tree` listing every problem. */

@@ -26,10 +26,33 @@ import {
   residentIdCheckChar,
   tryCreateOrgTree,
   tryParseResidentId,
+  ancestors,
+  checkPartyRules,
+  children,
+  closeUnit,
+  commonAncestor,
+  coverage,
+  createRandom,
+  depth,
+  descendants,
+  emptyMetrics,
+  findUnits,
+  getUnit,
+  hasUnit,
+  isWithin,
+  moveUnit,
+  parent,
+  parseSeatId,
+  partyCountsByUnit,
+  path,
+  rollup,
+  scopeTest,
   type MaskPolicy,
+  type OrgId,
+  type OrgTree,
 } from '../../src/index.js';
-import { fixtureUnits } from '../fixtures.js';
-import { argsAround, countInput, around, badDay, badInstant, inputCount, edgeDay, edgeInstant, hostile, hostileCall, hostileTry } from './hostile.js';
+import { fixturePeople, fixtureUnits } from '../fixtures.js';
+import { argsAround, countInput, around, badDay, badInstant, inputCount, edgeDay, edgeInstant, hostile, hostileCall, hostileTry, mutated } from './hostile.js';
 
 const ID = '11010519491231002X';
 const idLike = fc.oneof(around(ID), fc.constantFrom('440524188001010014', '513621800101001', '110105194912310021', '11010519491231002x', ' 11010519491231002X '));
@@ -79,6 +102,49 @@ describe('organization units, given anything', () => {
   });
 });
 
+describe('trees and what takes them, given anything', () => {
+  const tree = createOrgTree(fixtureUnits());
+  const people = fixturePeople();
+  const treeArb = fc.oneof(
+    { weight: 2, arbitrary: fc.constant(tree) },
+    { weight: 3, arbitrary: mutated({ ...tree }) },
+    { weight: 1, arbitrary: fc.record({ key: fc.constantFrom(...Object.keys(tree)), value: hostile }).map(({ key, value }) => ({ ...tree, [key]: value })) },
+    { weight: 1, arbitrary: hostile },
+  );
+  const id = fc.oneof(fc.constantFrom('yc', 'pa', 'wjg', 'tb', 'nowhere', '__proto__'), hostile);
+  const calls: readonly [string, (t: unknown, a: unknown, b: unknown) => unknown][] = [
+    ['hasUnit', (t, a) => hasUnit(t as OrgTree, a as string)],
+    ['getUnit', (t, a) => getUnit(t as OrgTree, a as OrgId)],
+    ['parent', (t, a) => parent(t as OrgTree, a as OrgId)],
+    ['children', (t, a) => children(t as OrgTree, a as OrgId)],
+    ['ancestors', (t, a) => ancestors(t as OrgTree, a as OrgId)],
+    ['descendants', (t, a) => descendants(t as OrgTree, a as OrgId)],
+    ['path', (t, a) => path(t as OrgTree, a as OrgId)],
+    ['depth', (t, a) => depth(t as OrgTree, a as OrgId)],
+    ['isWithin', (t, a, b) => isWithin(t as OrgTree, a as OrgId, b as OrgId)],
+    ['commonAncestor', (t, a, b) => commonAncestor(t as OrgTree, a as OrgId, b as OrgId)],
+    ['scopeTest', (t, a, b) => scopeTest(t as OrgTree, a as OrgId)(b as OrgId)],
+    ['findUnits', (t, a) => findUnits(t as OrgTree, a as string)],
+    ['rollup', (t, a) => rollup(t as OrgTree, a as Record<string, number>, { empty: 0, combine: (x, y) => x + y })],
+    ['partyCountsByUnit', (t, a) => partyCountsByUnit(t as OrgTree, a as never)],
+    ['checkPartyRules', (t, a) => checkPartyRules(t as OrgTree, a as never)],
+    ['closeUnit', (t, a, b) => closeUnit(t as OrgTree, a as OrgId, b as Day)],
+    ['moveUnit', (t, a, b) => moveUnit(t as OrgTree, a as OrgId, b as OrgId)],
+  ];
+  const second = fc.oneof(id, fc.constant(people), mutated(people), fc.constant({ wjg: 3 }), badDay, edgeDay);
+  test.prop([fc.constantFrom(...calls), treeArb, id, second], { numRuns: 700 })('every query and edit answers or throws a FrontlineError; the tree is unchanged', ([, call], t, a, b) => {
+    countInput();
+    hostileCall([t, a, b], () => call(t, a, b));
+  });
+  test.prop([hostile, hostile], { numRuns: 200 })('createRandom, emptyMetrics, coverage and parseSeatId answer or throw a FrontlineError', (a, b) => {
+    countInput();
+    hostileCall([a], () => createRandom(a as number).pick(b as unknown[]));
+    hostileCall([a], () => emptyMetrics(a as never));
+    hostileCall([a], () => coverage(a as never));
+    hostileCall([a], () => parseSeatId(a as string));
+  });
+});
+
 describe('labels, given anything', () => {
   test.prop([argsAround(['fullMember', 'en', 'partyStatus'], [fc.oneof(fc.constantFrom('county', 'toString', '__proto__', 'constructor'), hostile), fc.oneof(fc.constantFrom('zh-CN', 'en', 'fr', 'zh'), hostile), fc.oneof(fc.constantFrom(undefined, 'unitKind', 'toString', '__proto__'), hostile)])], { numRuns: 600 })(
     'label names a value or throws a FrontlineError',
@@ -123,5 +189,5 @@ describe('days and instants, given anything', () => {
 
 afterAll(() => {
   // the share of this file in the hostile suite's inputs a run
-  expect(inputCount()).toBeGreaterThanOrEqual(4800);
+  expect(inputCount()).toBeGreaterThanOrEqual(5700);
 });
