@@ -144,6 +144,8 @@ const ZERO = {
  * @category Campaigns
  */
 export function emptyMetrics<K extends CampaignMetrics['kind']>(kind: K): Extract<CampaignMetrics, { kind: K }> {
+  if (typeof kind !== 'string' || !Object.hasOwn(ZERO, kind))
+    throw new FrontlineError('invalid_input', 'unknown kind of figures', [{ path: ['kind'], code: 'unknown_kind', message: `unknown campaign kind ${describeValue(kind)}` }]);
   return ZERO[kind] as unknown as Extract<CampaignMetrics, { kind: K }>;
 }
 
@@ -220,5 +222,7 @@ export function metricsMonoid<K extends CampaignMetrics['kind']>(kind: K): Monoi
  * @category Campaigns
  */
 export function coverage(m: Pick<DoorKnockingMetrics, 'households' | 'screened'>): number {
+  if (!isRecord(m) || typeof m.households !== 'number' || typeof m.screened !== 'number')
+    throw new FrontlineError('invalid_input', 'invalid figures', [{ path: ['m'], code: 'invalid_type', message: `coverage needs households and screened, as numbers, got ${describeValue(m)}` }]);
   return m.households === 0 ? 0 : Math.min(1, m.screened / m.households);
 }
