@@ -577,7 +577,7 @@ export function appraiseMembers(members: readonly PersonId[] | readonly string[]
         continue;
       }
       const sum = APPRAISAL_ORDER.reduce((s, g) => s + v[g], 0);
-      if (voters !== undefined && sum > voters) issues.push({ path: ['votes', id], code: 'too_many_votes', message: `${sum} votes for '${id}', but only ${voters} voters` });
+      if (Number.isInteger(voters) && sum > (voters as number)) issues.push({ path: ['votes', id], code: 'too_many_votes', message: `${sum} votes for '${id}', but only ${voters} voters` });
     }
     if (issues.length > 0) throw new FrontlineError('invalid_input', 'invalid appraisal', issues);
     const given = options.votes;
