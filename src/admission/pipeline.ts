@@ -188,7 +188,7 @@ export interface NextStep {
  */
 export function nextSteps(c: AdmissionCase, asOf: string): readonly NextStep[] {
   const day = Day.safeParse(asOf);
-  if (!day.success) throw new FrontlineError('invalid_input', 'invalid day', issuesFromZod(day.error, ['asOf']));
+  if (!day.success) throw new FrontlineError('invalid_day', 'invalid day', issuesFromZod(day.error, ['asOf']));
   const { c: parsed, state: s } = load(c, ['case']);
   const base = s.last === undefined ? day.data : maxDay(s.last, day.data);
   const out: NextStep[] = [];

@@ -13,3 +13,6 @@ export interface AdmissionTables {
   /** Member-development cases by id. */
   readonly admissions: Table<AdmissionCase>;
 }
+
+/** @internal This domain's tables, by name. */
+export const ADMISSION_TABLE_NAMES = ['admissions'] as const satisfies readonly (keyof AdmissionTables)[];

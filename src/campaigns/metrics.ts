@@ -1,3 +1,5 @@
+import { FrontlineError, type Issue } from '../core/errors.js';
+import { describeValue, isRecord } from '../core/guards.js';
 import type { Monoid } from '../org/rollup.js';
 
 /**
@@ -147,12 +149,52 @@ const ZERO = {
  * @category Campaigns
  */
 export function emptyMetrics<K extends CampaignMetrics['kind']>(kind: K): Extract<CampaignMetrics, { kind: K }> {
+  if (typeof kind !== 'string' || !Object.hasOwn(ZERO, kind))
+    throw new FrontlineError('invalid_input', 'unknown kind of figures', [{ path: ['kind'], code: 'unknown_kind', message: `unknown campaign kind ${describeValue(kind)}` }]);
   return ZERO[kind] as unknown as Extract<CampaignMetrics, { kind: K }>;
 }
 
 /**
+ * @internal The problems of a value that should be figures: an object with a finite number in each
+ * field of `zero` (the object of the same fields at 0).
+ */
+export function figureIssues(value: unknown, zero: object, path: readonly PropertyKey[], what: string): Issue[] {
+  if (!isRecord(value)) return [{ path, code: 'invalid_type', message: `expected ${what} (an object), got ${describeValue(value)}` }];
+  const issues: Issue[] = [];
+  for (const key of Object.keys(zero)) {
+    if (key === 'kind') continue;
+    const v = value[key];
+    if (typeof v !== 'number' || !Number.isFinite(v)) issues.push({ path: [...path, key], code: 'invalid_type', message: `${what}: ${key} must be a finite number, got ${describeValue(v)}` });
+  }
+  return issues;
+}
+
+/**
+ * @internal The problems of a value that should be campaign figures (of `kind` when given): a known
+ * kind and a finite number in each of its fields.
+ */
+export function metricsIssues(value: unknown, path: readonly PropertyKey[], kind?: string): Issue[] {
+  const found = isRecord(value) ? value['kind'] : undefined;
+  if (typeof found !== 'string' || !Object.hasOwn(ZERO, found))
+    return [{ path: isRecord(value) ? [...path, 'kind'] : path, code: 'unknown_kind', message: `expected campaign figures of a known kind, got ${isRecord(value) ? `kind ${describeValue(found)}` : describeValue(value)}` }];
+  if (kind !== undefined && found !== kind) return [{ path: [...path, 'kind'], code: 'kind_mismatch', message: `cannot merge ${kind} figures with ${found} figures` }];
+  return figureIssues(value, ZERO[found as CampaignMetrics['kind']], path, `${found} figures`);
+}
+
+/** @internal Adds the fields of `zero` of two sets of figures already checked, in the order of `a`'s fields. */
+export function addFigures<T extends object>(a: T, b: T, zero: object): T {
+  const out: Record<string, unknown> = {};
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key of Object.keys(a)) if (Object.hasOwn(zero, key)) out[key] = key === 'kind' ? x[key] : (x[key] as number) + (y[key] as number);
+  return out as T;
+}
+
+/**
  * Adds two sets of figures of the same kind, field by field: associative and commutative, so
- * summaries of townships merge into the county's, and counties' into a province's.
+ * summaries of townships merge into the county's, and counties' into a province's. Figures of
+ * different kinds, of an unknown kind, or with a field that is not a finite number (say, from bad
+ * JSON) throw a {@link FrontlineError} (`invalid_input`) naming each problem.
  *
  * @param a - Figures of one kind.
  * @param b - Figures of the same kind.
@@ -165,10 +207,10 @@ export function emptyMetrics<K extends CampaignMetrics['kind']>(kind: K): Extrac
  * @category Campaigns
  */
 export function mergeMetrics<M extends CampaignMetrics>(a: M, b: M): M {
-  if (a.kind !== b.kind) throw new TypeError(`frontline: cannot merge ${a.kind} figures with ${b.kind} figures`);
-  const out: Record<string, unknown> = { kind: a.kind };
-  for (const key of Object.keys(a)) if (key !== 'kind') out[key] = (a as unknown as Record<string, number>)[key]! + (b as unknown as Record<string, number>)[key]!;
-  return out as unknown as M;
+  const issues = metricsIssues(a, ['a']);
+  issues.push(...metricsIssues(b, ['b'], issues.length === 0 ? a.kind : undefined));
+  if (issues.length > 0) throw new FrontlineError('invalid_input', 'cannot merge the figures', issues);
+  return addFigures(a, b, ZERO[a.kind]);
 }
 
 /**
@@ -196,5 +238,7 @@ export function metricsMonoid<K extends CampaignMetrics['kind']>(kind: K): Monoi
  * @category Campaigns
  */
 export function coverage(m: Pick<DoorKnockingMetrics, 'households' | 'screened'>): number {
+  if (!isRecord(m) || typeof m.households !== 'number' || typeof m.screened !== 'number')
+    throw new FrontlineError('invalid_input', 'invalid figures', [{ path: ['m'], code: 'invalid_type', message: `coverage needs households and screened, as numbers, got ${describeValue(m)}` }]);
   return m.households === 0 ? 0 : Math.min(1, m.screened / m.households);
 }

@@ -1,9 +1,10 @@
-import { Day, dayOf, fromEpochDay, instantAt, toEpochDay } from '../core/day.js';
-import { FrontlineError, issuesFromZod } from '../core/errors.js';
+import { dayOf, fromEpochDay, instantAt, requireDay, toEpochDay, type Day } from '../core/day.js';
+import { FrontlineError } from '../core/errors.js';
+import { requireList, requireString } from '../core/guards.js';
 import type { CampaignId, OrgId } from '../core/ids.js';
 import type { CampaignKind } from '../core/vocabulary.js';
 import { treeOfUnits } from '../org/treeCache.js';
-import type { CampaignLedger } from './tables.js';
+import { requireLedger, type CampaignLedger } from './tables.js';
 import { tableForEach, tableGet } from '../store/table.js';
 import { coverageMask } from '../org/queries.js';
 import type { OrgTree } from '../org/tree.js';
@@ -69,6 +70,8 @@ function columnsFor(kind: CampaignKind, n: number): Columns {
  * @category Campaigns
  */
 export function campaignProgress(ledger: CampaignLedger, campaignId: CampaignId, day: Day): CampaignProgress {
+  requireLedger(ledger);
+  requireString(campaignId, ['campaignId'], 'a campaign id');
   return progressSeries(ledger, campaignId, [day], {}, true)[0] as CampaignProgress;
 }
 
@@ -89,6 +92,9 @@ export function campaignProgress(ledger: CampaignLedger, campaignId: CampaignId,
  * @category Campaigns
  */
 export function campaignProgressSeries(ledger: CampaignLedger, campaignId: CampaignId, days: readonly Day[]): CampaignProgress[] {
+  requireLedger(ledger);
+  requireString(campaignId, ['campaignId'], 'a campaign id');
+  requireList(days, ['days'], 'the days');
   return progressSeries(ledger, campaignId, days, {});
 }
 
@@ -99,8 +105,7 @@ export function progressSeries(ledger: CampaignLedger, campaignId: CampaignId, d
     throw new FrontlineError('invalid_input', `unknown campaign '${campaignId}'`, [{ path: ['campaignId'], code: 'unknown_campaign', message: `no campaign '${campaignId}' in the ledger` }]);
   days.forEach((day, k) => {
     const path = single ? ['day'] : ['days', k];
-    const valid = Day.safeParse(day);
-    if (!valid.success) throw new FrontlineError('invalid_day', `invalid day '${String(day)}'`, issuesFromZod(valid.error, path));
+    requireDay(day, path);
     if (day < campaign.startDay)
       throw new FrontlineError('invalid_input', `no figures for ${day}`, [
         { path, code: 'outside_campaign', message: `campaign '${campaignId}' starts on ${campaign.startDay}: there are no figures for ${day}` },

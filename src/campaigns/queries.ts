@@ -1,8 +1,9 @@
 import { instantAt, fromEpochDay, requireDay, requireInstant, toEpochDay, type Day, type Instant } from '../core/day.js';
 import { FrontlineError } from '../core/errors.js';
+import { describeValue, requireString } from '../core/guards.js';
 import type { CampaignId, HouseholdId, OrgId } from '../core/ids.js';
 import { treeOfUnits } from '../org/treeCache.js';
-import type { CampaignLedger } from './tables.js';
+import { requireLedger, type CampaignLedger } from './tables.js';
 import { tableForEach, tableGet, tableValues } from '../store/table.js';
 import { campaignRunsOn } from './campaign.js';
 import { coverageMask } from '../org/queries.js';
@@ -19,7 +20,7 @@ function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => b
   if (scope === undefined) return () => true;
   const s = tree.indexOf.get(scope);
   if (s === undefined)
-    throw new FrontlineError('unknown_unit', `unknown unit '${scope}'`, [{ path: ['scope'], code: 'unknown_unit', message: `no unit '${scope}' in the ledger's tree` }]);
+    throw new FrontlineError('unknown_unit', `unknown unit ${describeValue(scope)}`, [{ path: ['scope'], code: 'unknown_unit', message: `no unit ${describeValue(scope)} in the ledger's tree` }]);
   const end = tree.subtreeEnd[s] as number;
   return (unitId) => {
     const i = tree.indexOf.get(unitId);
@@ -42,6 +43,7 @@ function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => b
  * @category Home prevention
  */
 export function followUps(ledger: CampaignLedger, day: Day, scope?: OrgId): readonly (FollowUp & { readonly personId: string; readonly unitId: OrgId })[] {
+  requireLedger(ledger);
   requireDay(day);
   const within = inScope(treeOfUnits(ledger.units), scope);
   const out: (FollowUp & { personId: string; unitId: OrgId })[] = [];
@@ -68,7 +70,9 @@ export function followUps(ledger: CampaignLedger, day: Day, scope?: OrgId): read
  * @category Door-knocking
  */
 export function unscreenedHouseholds(ledger: CampaignLedger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly Household[] {
+  requireLedger(ledger);
   requireDay(day);
+  requireString(campaignId, ['campaignId'], 'a campaign id');
   const tree = treeOfUnits(ledger.units);
   const campaign = tableGet(ledger.campaigns, campaignId);
   if (campaign === undefined) throw unknownCampaign(campaignId);
@@ -98,7 +102,9 @@ export function unscreenedHouseholds(ledger: CampaignLedger, campaignId: Campaig
  * @category Door-knocking
  */
 export function dueRevisits(ledger: CampaignLedger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly HouseholdScreening[] {
+  requireLedger(ledger);
   requireDay(day);
+  requireString(campaignId, ['campaignId'], 'a campaign id');
   if (tableGet(ledger.campaigns, campaignId) === undefined) throw unknownCampaign(campaignId);
   const within = inScope(treeOfUnits(ledger.units), scope);
   const out: HouseholdScreening[] = [];
@@ -120,6 +126,8 @@ export function dueRevisits(ledger: CampaignLedger, campaignId: CampaignId, day:
  * @category Door-knocking
  */
 export function classificationHistory(ledger: CampaignLedger, householdId: HouseholdId): readonly ClassificationEntry[] {
+  requireLedger(ledger);
+  requireString(householdId, ['householdId'], 'a household id');
   return tableGet(ledger.classifications, householdId)?.entries ?? [];
 }
 
@@ -137,6 +145,7 @@ export function classificationHistory(ledger: CampaignLedger, householdId: House
  * @category Door-knocking
  */
 export function openServiceRequests(ledger: CampaignLedger, at: Instant, scope?: OrgId): readonly (ServiceRequest & { readonly overdue: boolean })[] {
+  requireLedger(ledger);
   requireInstant(at);
   const within = inScope(treeOfUnits(ledger.units), scope);
   const now = Date.parse(at);
@@ -163,6 +172,7 @@ export function openServiceRequests(ledger: CampaignLedger, at: Instant, scope?:
  * @category Cleaning
  */
 export function sitesDue(ledger: CampaignLedger, day: Day, scope?: OrgId): readonly { readonly site: Site; readonly done: number; readonly due: number; readonly overdue: boolean }[] {
+  requireLedger(ledger);
   requireDay(day);
   const tree = treeOfUnits(ledger.units);
   const within = inScope(tree, scope);
@@ -194,6 +204,7 @@ export function sitesDue(ledger: CampaignLedger, day: Day, scope?: OrgId): reado
  * @category Volunteer service
  */
 export function openTasks(ledger: CampaignLedger, day: Day, scope?: OrgId): readonly VolunteerTask[] {
+  requireLedger(ledger);
   requireDay(day);
   const within = inScope(treeOfUnits(ledger.units), scope);
   const out: VolunteerTask[] = [];
@@ -214,6 +225,8 @@ export function openTasks(ledger: CampaignLedger, day: Day, scope?: OrgId): read
  * @category Volunteer service
  */
 export function volunteerHours(ledger: CampaignLedger, until?: Day): ReadonlyMap<string, number> {
+  requireLedger(ledger);
+  if (until !== undefined) requireDay(until, 'until');
   const out = new Map<string, number>();
   tableForEach(ledger.tasks, (t) => {
     if (until !== undefined && t.day > until) return;

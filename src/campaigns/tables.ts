@@ -14,6 +14,8 @@ import type {
   VolunteerTask,
 } from './records.js';
 import type { RegisterTables } from '../register/tables.js';
+import { REGISTER_TABLE_NAMES } from '../register/tables.js';
+import { requireLedgerShape } from '../store/guard.js';
 
 /**
  * The four campaigns' part of a ledger: the campaigns and every record their events keep.
@@ -58,3 +60,14 @@ export interface CampaignTables {
  * @category Ledger
  */
 export type CampaignLedger = RegisterTables & CampaignTables;
+
+/** @internal This domain's tables, by name. */
+export const CAMPAIGN_TABLE_NAMES = ['campaigns', 'letters', 'declarations', 'observations', 'visits', 'screenings', 'classifications', 'serviceRequests', 'sites', 'disinfections', 'volunteers', 'tasks'] as const satisfies readonly (keyof CampaignTables)[];
+
+/**
+ * @internal Checks that a value is a ledger with the tables these read models read, before any
+ * work: see {@link requireLedgerShape}.
+ */
+export function requireLedger(value: unknown, path?: PropertyKey): CampaignLedger {
+  return requireLedgerShape<CampaignLedger>(value, [...REGISTER_TABLE_NAMES, ...CAMPAIGN_TABLE_NAMES], path);
+}

@@ -1,7 +1,8 @@
 import { tz, TZDate } from '@date-fns/tz';
-import { format, isValid } from 'date-fns';
+import { format } from 'date-fns';
 import { z } from 'zod';
-import { FrontlineError } from './errors.js';
+import { FrontlineError, formatPath, issuesFromZod } from './errors.js';
+import { describeValue, refusal } from './guards.js';
 
 /**
  * The IANA name of China Standard Time, the zone in which every {@link Day} of the library lives.
@@ -24,7 +25,8 @@ export function isRealDate(y: number, m: number, d: number): boolean {
 }
 
 /**
- * A calendar day in China Standard Time, written `'YYYY-MM-DD'`. The schema accepts only real dates.
+ * A calendar day in China Standard Time, written `'YYYY-MM-DD'`. The schema accepts only real dates
+ * of the years 0001–9999.
  *
  * @example
  * Day.parse('2020-01-24'); // => '2020-01-24'
@@ -36,8 +38,9 @@ export const Day = z
   .regex(DAY_PATTERN, 'a day is written YYYY-MM-DD')
   .refine((s) => {
     const m = DAY_PATTERN.exec(s);
-    return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    return m === null || isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
   }, 'not a real calendar date')
+  .refine((s) => !s.startsWith('0000'), 'a day falls in the years 0001–9999')
   .brand<'Day'>();
 /**
  * A calendar day in China Standard Time, `'YYYY-MM-DD'`.
@@ -48,13 +51,18 @@ export type Day = z.infer<typeof Day>;
 
 /**
  * An instant: ISO 8601 date and time with a `Z` or numeric offset, such as
- * `'2020-01-24T08:30:00+08:00'`.
+ * `'2020-01-24T08:30:00+08:00'`, whose day in China falls in the years 0001–9999 (so that it has a
+ * {@link Day}: `'9999-12-31T23:59:59-12:00'` is already 10000 in Beijing).
  *
  * @example
  * Instant.parse('2020-01-24T08:30:00+08:00'); // => '2020-01-24T08:30:00+08:00'
+ * Instant.safeParse('9999-12-31T23:59:59-12:00').success; // => false
  * @category Time
  */
-export const Instant = z.iso.datetime({ offset: true }).brand<'Instant'>();
+export const Instant = z.iso
+  .datetime({ offset: true })
+  .refine((s) => chinaDayInRange(s), 'its day in China falls outside the years 0001–9999')
+  .brand<'Instant'>();
 /**
  * An ISO 8601 instant with offset.
  *
@@ -63,20 +71,32 @@ export const Instant = z.iso.datetime({ offset: true }).brand<'Instant'>();
 export type Instant = z.infer<typeof Instant>;
 
 /**
- * @internal Refuses a value that is not a real day as bad input, naming it by `path`: the check at
- * the top of every query that takes a day.
+ * @internal Refuses a value that is not a real day (`invalid_day`), naming it by `path`: the check
+ * at the top of every query that takes a day.
  */
-export function requireDay(value: unknown, path: PropertyKey = 'day'): Day {
+export function requireDay(value: unknown, path: PropertyKey | readonly PropertyKey[] = 'day'): Day {
+  if (isDayString(value)) return value;
   const r = Day.safeParse(value);
   if (r.success) return r.data;
-  throw new FrontlineError('invalid_input', `invalid ${String(path)}`, r.error.issues.map((i) => ({ path: [path], code: i.code, message: i.message })));
+  throw new FrontlineError('invalid_day', `invalid ${formatPath(pathOf(path))}`, issuesFromZod(r.error, pathOf(path)));
 }
 
-/** @internal {@link requireDay} for an instant with its offset. */
-export function requireInstant(value: unknown, path: PropertyKey = 'at'): Instant {
+/** @internal {@link requireDay} for an instant with its offset (`invalid_day` too). */
+export function requireInstant(value: unknown, path: PropertyKey | readonly PropertyKey[] = 'at'): Instant {
   const r = Instant.safeParse(value);
   if (r.success) return r.data;
-  throw new FrontlineError('invalid_input', `invalid ${String(path)}`, r.error.issues.map((i) => ({ path: [path], code: i.code, message: i.message })));
+  throw new FrontlineError('invalid_day', `invalid ${formatPath(pathOf(path))}`, issuesFromZod(r.error, pathOf(path)));
+}
+
+const pathOf = (path: PropertyKey | readonly PropertyKey[]): readonly PropertyKey[] => (Array.isArray(path) ? path : [path as PropertyKey]);
+
+/** @internal True for a string that is a {@link Day}: the schema's checks, by hand (they run on every query). */
+export function isDayString(value: unknown): value is Day {
+  if (typeof value !== 'string' || value.length !== 10) return false;
+  const m = DAY_PATTERN.exec(value);
+  if (m === null) return false;
+  const y = Number(m[1]);
+  return y >= 1 && isRealDate(y, Number(m[2]), Number(m[3]));
 }
 
 /**
@@ -92,11 +112,12 @@ export function requireInstant(value: unknown, path: PropertyKey = 'at'): Instan
  * @category Time
  */
 export function parseDay(value: string): Day {
+  if (isDayString(value)) return value;
   const r = Day.safeParse(value);
   if (r.success) return r.data;
   throw new FrontlineError(
     'invalid_day',
-    `invalid day '${value}'`,
+    `invalid day ${typeof value === 'string' ? `'${value}'` : describeValue(value)}`,
     r.error.issues.map((i) => ({ path: [], code: i.code, message: i.message })),
   );
 }
@@ -106,14 +127,16 @@ export function dayFromParts(y: number, m: number, d: number): Day {
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}` as Day;
 }
 
+/** Midnight in China of a day already checked. */
 function chinaMidnight(day: Day): TZDate {
-  const m = DAY_PATTERN.exec(day);
-  if (m === null) throw new TypeError(`frontline: not a day: '${day}'`);
-  return new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), CHINA_TIME_ZONE);
+  return new TZDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), CHINA_TIME_ZONE);
 }
 
 /**
  * The day in China Standard Time on which an instant falls, whatever the machine's time zone.
+ * Throws a {@link FrontlineError} (`invalid_day`) for a string that is not an {@link Instant} (an
+ * offset is required), an invalid `Date`, or an instant whose day in China falls outside the years
+ * 0001–9999.
  *
  * @param instant - An ISO 8601 instant with its offset, or a `Date`.
  * @returns Its day in China Standard Time.
@@ -129,8 +152,7 @@ export function dayOf(instant: Instant | string | Date): Day {
     const prefix = instant.slice(0, 10);
     let day = realDays.get(prefix);
     if (day === undefined) {
-      if (!isRealDate(Number(prefix.slice(0, 4)), Number(prefix.slice(5, 7)), Number(prefix.slice(8, 10))))
-        throw new TypeError(`frontline: not an instant: '${instant}'`);
+      if (!isRealDate(Number(prefix.slice(0, 4)), Number(prefix.slice(5, 7)), Number(prefix.slice(8, 10)))) throw notAnInstant(instant);
       day = prefix as Day;
       if (realDays.size < 100_000) realDays.set(prefix, day);
     }
@@ -138,15 +160,50 @@ export function dayOf(instant: Instant | string | Date): Day {
   }
   // a string must be an ISO 8601 instant with its offset: `Date` would read one without an offset in
   // the machine's time zone, and roll a day that does not exist over into the next month
-  if (typeof instant === 'string' && !Instant.safeParse(instant).success) throw new TypeError(`frontline: not an instant: '${instant}'`);
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  if (!isValid(date)) throw new TypeError(`frontline: not an instant: '${String(instant)}'`);
-  const ms = date.getTime();
+  let ms: number;
+  if (typeof instant === 'string') {
+    if (!Instant.safeParse(instant).success) throw notAnInstant(instant);
+    ms = Date.parse(instant);
+  } else if (instant instanceof Date) ms = instant.getTime();
+  else throw notAnInstant(instant);
+  if (Number.isNaN(ms)) throw notAnInstant(instant);
+  const day = chinaDayOfTime(ms);
+  if (day === undefined) throw refusal('invalid_day', 'invalid instant', [], 'out_of_range', `the day in China of ${describeInstant(instant)} falls outside the years 0001–9999`);
+  return day;
+}
+
+/** The refusal of a value that is not an instant. */
+function notAnInstant(value: unknown): FrontlineError {
+  return refusal('invalid_day', 'invalid instant', [], 'invalid_instant', `not an ISO 8601 instant with an offset: ${describeInstant(value)}`);
+}
+
+function describeInstant(value: unknown): string {
+  return value instanceof Date ? (Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString()) : describeValue(value);
+}
+
+/** The day in China of a time in milliseconds, or undefined outside the years 0001–9999. */
+function chinaDayOfTime(ms: number): Day | undefined {
   if (ms >= SINCE_1992) {
     const local = new Date(ms + EIGHT_HOURS);
-    return dayFromParts(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
+    const y = local.getUTCFullYear();
+    return Number.isNaN(y) || y > 9999 ? undefined : dayFromParts(y, local.getUTCMonth() + 1, local.getUTCDate());
   }
-  return format(date, 'yyyy-MM-dd', { in: inChina }) as Day;
+  // the zone database's parts (local mean time, +08:05:43, before 1901); not `format`, which writes
+  // the year 0 as 0001 (1 BC)
+  const local = new TZDate(ms, CHINA_TIME_ZONE);
+  const y = local.getFullYear();
+  return Number.isNaN(y) || y < 1 ? undefined : dayFromParts(y, local.getMonth() + 1, local.getDate());
+}
+
+/**
+ * Whether an instant already in ISO 8601 form has its day in China within the years 0001–9999:
+ * only instants written in the years 0000, 0001 and 9999 can fall outside (an offset is under a day).
+ */
+function chinaDayInRange(s: string): boolean {
+  if (!(s.startsWith('0000') || s.startsWith('0001') || s.startsWith('9999'))) return true;
+  const ms = Date.parse(s);
+  // a string Date cannot read is refused by the format check, which names the problem
+  return Number.isNaN(ms) || chinaDayOfTime(ms) !== undefined;
 }
 
 /**
@@ -185,8 +242,9 @@ const EIGHT_HOURS = 8 * 3_600_000;
 const SINCE_1992 = Date.UTC(1991, 11, 31, 16);
 
 /**
- * The day `n` calendar days after `day` (before it when `n` is negative). Throws a `RangeError`
- * when `n` is not a whole number or the result leaves the years 0000–9999.
+ * The day `n` calendar days after `day` (before it when `n` is negative). Throws a
+ * {@link FrontlineError}: `invalid_input` when `n` is not a whole number, `invalid_day` when `day`
+ * is not a day or the result leaves the years 0001–9999.
  *
  * @param day - The day to start from.
  * @param n - Whole days to add (negative: to go back).
@@ -197,16 +255,18 @@ const SINCE_1992 = Date.UTC(1991, 11, 31, 16);
  * @category Time
  */
 export function addDays(day: Day, n: number): Day {
-  if (!Number.isInteger(n)) throw new RangeError(`frontline: addDays needs a whole number, got ${n}`);
+  if (!Number.isInteger(n)) throw refusal('invalid_input', 'invalid number of days', ['n'], 'not_integer', `addDays needs a whole number of days, got ${describeValue(n)}`);
   // Pure calendar arithmetic: a day has no time of day, so no zone offset (such as Shanghai's
   // pre-1901 local mean time, +08:05:43) can shift the result.
-  const out = fromEpochDay(checkedEpochDay(day) + n);
-  if (!DAY_PATTERN.test(out)) throw new RangeError(`frontline: addDays leaves the years 0000–9999: '${day}' + ${n}`);
+  const out = fromEpochDay(checkedEpochDay(day, 'day') + n);
+  if (!DAY_PATTERN.test(out) || out.startsWith('0000'))
+    throw refusal('invalid_day', 'invalid day', ['n'], 'out_of_range', `addDays leaves the years 0001–9999: '${day}' + ${n}`);
   return out;
 }
 
 /**
- * The number of calendar days from `from` to `to`: positive when `to` is later.
+ * The number of calendar days from `from` to `to`: positive when `to` is later. Throws a
+ * {@link FrontlineError} (`invalid_day`) when either is not a day.
  *
  * @param from - The first day.
  * @param to - The second day.
@@ -217,11 +277,13 @@ export function addDays(day: Day, n: number): Day {
  * @category Time
  */
 export function daysBetween(from: Day, to: Day): number {
-  return checkedEpochDay(to) - checkedEpochDay(from);
+  return checkedEpochDay(to, 'to') - checkedEpochDay(from, 'from');
 }
 
 /**
  * The instant at a clock time (`'HH:mm'`, default midnight) of a day in China Standard Time.
+ * Throws a {@link FrontlineError}: `invalid_day` for a day that is not one, `invalid_input` for a
+ * clock time not written `HH:mm`.
  *
  * @param day - The day.
  * @param time - The clock time, `'HH:mm'` (default `'00:00'`).
@@ -232,13 +294,10 @@ export function daysBetween(from: Day, to: Day): number {
  * @category Time
  */
 export function instantAt(day: Day, time = '00:00'): Instant {
-  const t = /^(\d{2}):(\d{2})$/.exec(time);
-  if (t === null || Number(t[1]) > 23 || Number(t[2]) > 59) {
-    throw new RangeError(`frontline: a clock time is written HH:mm, got '${time}'`);
-  }
-  const parts = DAY_PATTERN.exec(day);
-  if (parts === null || !isRealDate(Number(parts[1]), Number(parts[2]), Number(parts[3])))
-    throw new RangeError(`frontline: not a day: '${day}'`);
+  const t = typeof time === 'string' ? /^(\d{2}):(\d{2})$/.exec(time) : null;
+  if (t === null || Number(t[1]) > 23 || Number(t[2]) > 59)
+    throw refusal('invalid_input', 'invalid clock time', ['time'], 'invalid_time', `a clock time is written HH:mm, got ${describeValue(time)}`);
+  requireDay(day, 'day');
   if (day >= '1992') return `${day}T${time}:00+08:00` as Instant;
   const start = chinaMidnight(day);
   const at = new TZDate(start.getFullYear(), start.getMonth(), start.getDate(), Number(t[1]), Number(t[2]), CHINA_TIME_ZONE);
@@ -256,11 +315,14 @@ export function instantAt(day: Day, time = '00:00'): Instant {
  * @category Time
  */
 export function compareDays(a: string, b: string): number {
+  if (typeof a !== 'string' || typeof b !== 'string')
+    throw refusal('invalid_day', 'cannot compare days', [typeof a === 'string' ? 'b' : 'a'], 'invalid_type', `days are strings, got ${describeValue(typeof a === 'string' ? b : a)}`);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
- * Whole years of age on a day, for someone born on `birth`.
+ * Whole years of age on a day, for someone born on `birth`. Throws a {@link FrontlineError}
+ * (`invalid_day`) when either is not a day.
  *
  * @param birth - The day of birth.
  * @param on - The day asked about.
@@ -271,6 +333,8 @@ export function compareDays(a: string, b: string): number {
  * @category Time
  */
 export function ageOn(birth: Day, on: Day): number {
+  requireDay(birth, 'birth');
+  requireDay(on, 'on');
   const by = Number(birth.slice(0, 4));
   const oy = Number(on.slice(0, 4));
   return oy - by - (on.slice(5) < birth.slice(5) ? 1 : 0);
@@ -278,6 +342,7 @@ export function ageOn(birth: Day, on: Day): number {
 
 /**
  * True when `day` lies in the closed range `[from, to]`; an open end (`undefined`) is unbounded.
+ * Throws a {@link FrontlineError} (`invalid_day`) for a value that is not a day.
  *
  * @param day - The day.
  * @param from - The first day of the range, or `undefined` for no start.
@@ -288,6 +353,9 @@ export function ageOn(birth: Day, on: Day): number {
  * @category Time
  */
 export function isDayWithin(day: Day, from: Day | undefined, to: Day | undefined): boolean {
+  requireDay(day, 'day');
+  if (from !== undefined) requireDay(from, 'from');
+  if (to !== undefined) requireDay(to, 'to');
   return (from === undefined || day >= from) && (to === undefined || day <= to);
 }
 
@@ -301,10 +369,9 @@ export function toEpochDay(day: Day): number {
   return Math.round(d.getTime() / MS_PER_DAY);
 }
 
-/** {@link toEpochDay} after checking that the string is written as a day; throws a `TypeError` otherwise. */
-function checkedEpochDay(day: Day): number {
-  if (!DAY_PATTERN.test(day)) throw new TypeError(`frontline: not a day: '${day}'`);
-  return toEpochDay(day);
+/** {@link toEpochDay} after checking that the value is a day; `invalid_day` at `path` otherwise. */
+function checkedEpochDay(day: Day, path: PropertyKey): number {
+  return toEpochDay(requireDay(day, path));
 }
 
 /** @internal The day a number of days after 1970-01-01 (pure calendar arithmetic). */

@@ -3,6 +3,16 @@ import type { z } from 'zod';
 /**
  * The stable codes of {@link FrontlineError}. Apps may switch on them; they never change meaning.
  *
+ * - `invalid_input`: bad data or a bad argument (the general case).
+ * - `invalid_day`: a day or instant given on its own (an argument or option such as `day`, `asOf`
+ *   or `at`) is not a real day, or its day in China falls outside the years 0001–9999. Inside a
+ *   record, an event or a problem, a bad day is one of the issues of that input's own code.
+ * - `invalid_tree`, `invalid_edit`, `invalid_command`, `invalid_roster`, `invalid_resident_id`,
+ *   `invalid_phone`: bad input of that kind.
+ * - `unknown_unit`: a scope that is not a unit of the ledger.
+ * - `not_authorized`: `applyAs` refused the actor's claimed role or an event outside their scope.
+ * - `unsupported_version`: a ledger of a data format version this library does not read.
+ *
  * @example
  * const code: ErrorCode = 'invalid_tree';
  * @category Core
@@ -18,6 +28,7 @@ export type ErrorCode =
   | 'unknown_unit'
   | 'invalid_roster'
   | 'conflict'
+  | 'not_authorized'
   | 'unsupported_version';
 
 /**
@@ -50,8 +61,10 @@ export interface Issue {
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
+    // a path holds keys; anything else is written by its kind rather than trusted to convert
+    const name = typeof key === 'string' || typeof key === 'symbol' ? String(key) : typeof key === 'number' ? '' : `(${typeof key})`;
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
+    else out += out === '' ? name : `.${name}`;
   }
   return out === '' ? '(root)' : out;
 }

@@ -1,3 +1,4 @@
+import { describeValue, refusal } from './guards.js';
 /**
  * A seeded pseudo-random generator (mulberry32 over a 32-bit state): the same seed gives the same
  * sequence on every machine, so everything generated from it is reproducible.
@@ -36,6 +37,7 @@ export interface Random {
  * @category Core
  */
 export function createRandom(seed: number): Random {
+  if (typeof seed !== 'number' || Number.isNaN(seed)) throw refusal('invalid_input', 'invalid seed', ['seed'], 'invalid_type', `a seed is a number, got ${describeValue(seed)}`);
   return fromState(hashSeed(seed));
 }
 
@@ -56,7 +58,8 @@ function fromState(start: number): Random {
     between: (min, max) => min + int(max - min + 1),
     chance: (p) => next() < p,
     pick: <T>(items: readonly T[]): T => {
-      if (items.length === 0) throw new RangeError('frontline: pick from an empty array');
+      if (!Array.isArray(items) || items.length === 0)
+        throw refusal('invalid_input', 'nothing to pick from', ['items'], 'too_small', `pick needs a non-empty array, got ${describeValue(items)}`);
       return items[int(items.length)] as T;
     },
     normal: (mean, sd) => {

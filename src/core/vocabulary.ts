@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FrontlineError, type Issue } from './errors.js';
+import { describeValue } from './guards.js';
 
 /**
  * A value's names in the library's two locales.
@@ -1025,7 +1027,8 @@ export type Vocabulary = keyof typeof LABELS;
  * The name of an enumerated value in a locale (`'zh-CN'` by default). A few values belong to two
  * vocabularies with different names (`county` is a unit kind, 县, and a cadre level, 县级): pass the
  * vocabulary to choose; without it the first vocabulary of {@link LABELS} that has the value wins.
- * An unknown value throws a `RangeError`.
+ * An unknown value, locale or vocabulary throws a {@link FrontlineError} (`invalid_input`:
+ * `unknown_value`, `unknown_locale`, `unknown_vocabulary`).
  *
  * @param value - An enumerated value, such as `fullMember`.
  * @param locale - `'zh-CN'` (default) or `'en'`.
@@ -1039,14 +1042,20 @@ export type Vocabulary = keyof typeof LABELS;
  * @category Vocabulary
  */
 export function label(value: string, locale: Locale = 'zh-CN', vocabulary?: Vocabulary): string {
-  if (locale !== 'zh-CN' && locale !== 'en') throw new RangeError(`frontline: unknown locale '${String(locale)}'`);
+  const issues: Issue[] = [];
+  if (locale !== 'zh-CN' && locale !== 'en')
+    issues.push({ path: ['locale'], code: 'unknown_locale', message: `unknown locale ${describeValue(locale)}: use 'zh-CN' or 'en'` });
+  if (vocabulary !== undefined && !(typeof vocabulary === 'string' && Object.hasOwn(LABELS, vocabulary)))
+    issues.push({ path: ['vocabulary'], code: 'unknown_vocabulary', message: `unknown vocabulary ${describeValue(vocabulary)}` });
+  if (typeof value !== 'string') issues.push({ path: ['value'], code: 'invalid_type', message: `a value to label is a string, got ${describeValue(value)}` });
+  if (issues.length > 0) throw new FrontlineError('invalid_input', 'cannot label', issues);
   const tables: readonly Record<string, Label>[] =
     vocabulary === undefined ? Object.values(LABELS) : [LABELS[vocabulary]];
   for (const table of tables) {
     const found = Object.hasOwn(table, value) ? table[value] : undefined;
     if (found !== undefined) return locale === 'en' ? found.en : found.zh;
   }
-  throw new RangeError(
-    `frontline: no label for '${value}'${vocabulary === undefined ? '' : ` in vocabulary '${vocabulary}'`}`,
-  );
+  throw new FrontlineError('invalid_input', 'cannot label', [
+    { path: ['value'], code: 'unknown_value', message: `no label for ${describeValue(value)}${vocabulary === undefined ? '' : ` in vocabulary '${vocabulary}'`}` },
+  ]);
 }

@@ -4,6 +4,7 @@ import { parseOrThrow } from '../core/errors.js';
 import type { OrgId, PersonId } from '../core/ids.js';
 import type { EvaluationDimension, RecordKind } from '../core/vocabulary.js';
 import { tableForEach } from '../store/table.js';
+import { requireLedger } from './tables.js';
 import { deadlineOn } from '../supervision/records.js';
 import type { EvaluationLedger } from './tables.js';
 
@@ -126,6 +127,7 @@ export const RECORD_POINTS: Readonly<Record<Exclude<RecordKind, 'deed'>, { reado
  * @category Evaluation
  */
 export function deriveRecords(ledger: EvaluationLedger, period: Period): PerformanceRecord[] {
+  requireLedger(ledger);
   const p = parseOrThrow(Period, period, 'invalid_input', 'period');
   const { from, to } = p;
   const out: PerformanceRecord[] = [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FrontlineError, parseOrThrow, type Issue } from '../core/errors.js';
+import { describeValue, isRecord, requireList, requireRecord } from '../core/guards.js';
 import type { OrgId, PersonId } from '../core/ids.js';
 import { LABELS, RecordKind, type AppraisalGrade, type CadreGrade, type EvaluationDimension, type Label, type TeamGrade } from '../core/vocabulary.js';
 import { Period, compareEvidence, type PerformanceRecord } from './derive.js';
@@ -199,12 +200,12 @@ function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string,
   const bad: Issue[] = [];
   for (let j = 0; j < records.length; j++) {
     const r = records[j] as PerformanceRecord;
-    const found: unknown = dim[r.dimension];
-    const d = typeof found === 'number' ? found : undefined;
-    if (d === undefined || typeof r.points !== 'number' || !Number.isFinite(r.points) || typeof r.day !== 'string') {
-      if (bad.length < 20) bad.push(recordProblem(r, j, d));
+    const problem = recordProblem(r, j);
+    if (problem !== undefined) {
+      if (bad.length < 20) bad.push(problem);
       continue;
     }
+    const d = dim[r.dimension];
     if (r.day < period.from || r.day > period.to) continue;
     inPeriod++;
     const id = byUnit ? r.unitId : r.personId;
@@ -235,11 +236,28 @@ function tally(records: readonly PerformanceRecord[], index: ReadonlyMap<string,
   return { points, counts, top, faults, vetoed, inPeriod };
 }
 
-/** What is wrong with a performance record that cannot be counted. */
-function recordProblem(r: PerformanceRecord, j: number, dimension: number | undefined): Issue {
-  if (dimension === undefined) return { path: ['records', j, 'dimension'], code: 'invalid_value', message: `unknown dimension ${JSON.stringify(r.dimension)}` };
-  if (typeof r.day !== 'string') return { path: ['records', j, 'day'], code: 'invalid_type', message: 'a record needs its day' };
-  return { path: ['records', j, 'points'], code: 'invalid_type', message: `points must be a finite number, got ${String(r.points)}` };
+/** What is wrong with a performance record that cannot be counted, if anything: each field read is checked. */
+function recordProblem(record: unknown, j: number): Issue | undefined {
+  const at = (field: string, code: string, message: string): Issue => ({ path: ['records', j, field], code, message });
+  if (!isRecord(record)) return { path: ['records', j], code: 'invalid_type', message: `a performance record is an object, got ${describeValue(record)}` };
+  const r = record;
+  if (typeof r['dimension'] !== 'string' || !DIMENSIONS.includes(r['dimension'] as EvaluationDimension))
+    return at('dimension', 'invalid_value', `unknown dimension ${describeValue(r['dimension'])}`);
+  if (typeof r['day'] !== 'string') return at('day', 'invalid_type', 'a record needs its day');
+  if (typeof r['points'] !== 'number' || !Number.isFinite(r['points'])) return at('points', 'invalid_type', `points must be a finite number, got ${describeValue(r['points'])}`);
+  if (typeof r['kind'] !== 'string') return at('kind', 'invalid_type', `a record needs its kind, got ${describeValue(r['kind'])}`);
+  for (const field of ['personId', 'unitId'])
+    if (r[field] !== undefined && typeof r[field] !== 'string') return at(field, 'invalid_type', `${field} is a string, got ${describeValue(r[field])}`);
+  const sources = r['sources'];
+  if (!Array.isArray(sources) || sources.some((x) => !isRecord(x) || typeof x['table'] !== 'string' || typeof x['id'] !== 'string'))
+    return at('sources', 'invalid_type', 'a record lists its sources, each a table and an id');
+  return undefined;
+}
+
+/** Checks the arguments every evaluation shares: the records (a list without holes) and the options (an object). */
+function requireEvaluationInput(records: unknown, options: unknown): void {
+  requireList(records, ['records'], 'the performance records');
+  requireRecord(options, ['options'], 'the options');
 }
 
 
@@ -273,6 +291,12 @@ function checkPeriod(period: Period, inPeriod: number): void {
  * @category Evaluation
  */
 export function evaluateCadres(records: readonly PerformanceRecord[], cadres: readonly { readonly id: PersonId }[], options: EvaluateOptions): CadreEvaluations {
+  requireEvaluationInput(records, options);
+  requireList(cadres, ['cadres'], 'the cadres');
+  const badCadres = cadres.flatMap((c, i): Issue[] =>
+    isRecord(c) && typeof c['id'] === 'string' ? [] : [{ path: ['cadres', i, 'id'], code: 'invalid_type', message: `a cadre is given as { id }, got ${describeValue(c)}` }],
+  );
+  if (badCadres.length > 0) throw new FrontlineError('invalid_input', 'invalid cadres', badCadres);
   const period = parseOrThrow(Period, options.period, 'invalid_input', 'period');
   const rubric = options.rubric === undefined ? DEFAULT_RUBRIC : parseOrThrow(Rubric, options.rubric, 'invalid_input', 'rubric');
   const quotaRule = options.quota === undefined ? { edition: '2020' as const, withApproval: false } : parseOrThrow(QuotaRule, options.quota, 'invalid_input', 'quota rule');
@@ -406,6 +430,17 @@ export interface TeamOptions {
  * @category Evaluation
  */
 export function evaluateTeams(records: readonly PerformanceRecord[], units: readonly OrgId[], options: TeamOptions): { readonly grades: readonly TeamEvaluation[]; readonly goodMax: number } {
+  requireEvaluationInput(records, options);
+  requireList(units, ['units'], 'the units');
+  const badUnits = units.flatMap((u, i): Issue[] => (typeof u === 'string' ? [] : [{ path: ['units', i], code: 'invalid_type', message: `a unit is given by its id, got ${describeValue(u)}` }]));
+  if (options.unitOf !== undefined && !(options.unitOf instanceof Map))
+    badUnits.push({ path: ['options', 'unitOf'], code: 'invalid_type', message: `unitOf is a Map from person id to unit id, got ${describeValue(options.unitOf)}` });
+  if (options.cadres !== undefined && !(isRecord(options.cadres) && Array.isArray(options.cadres.grades) && options.cadres.grades.every((g) => isRecord(g) && typeof g['total'] === 'number')))
+    badUnits.push({ path: ['options', 'cadres'], code: 'invalid_type', message: 'cadres are the result of evaluateCadres' });
+  const thresholds: unknown = options.thresholds;
+  if (thresholds !== undefined && !(isRecord(thresholds) && ['good', 'fairlyGood', 'average'].every((k) => Number.isFinite(thresholds[k]))))
+    badUnits.push({ path: ['options', 'thresholds'], code: 'invalid_type', message: 'thresholds are three numbers: good, fairlyGood, average' });
+  if (badUnits.length > 0) throw new FrontlineError('invalid_input', 'invalid teams', badUnits);
   const period = parseOrThrow(Period, options.period, 'invalid_input', 'period');
   const rubric = options.rubric === undefined ? DEFAULT_RUBRIC : parseOrThrow(Rubric, options.rubric, 'invalid_input', 'rubric');
   const index = new Map<string, number>();
@@ -537,6 +572,11 @@ const APPRAISAL_ORDER: readonly AppraisalGrade[] = ['excellent', 'qualified', 'b
  * @category Evaluation
  */
 export function appraiseMembers(members: readonly PersonId[] | readonly string[], options: AppraisalOptions): { readonly grades: readonly MemberAppraisal[]; readonly excellentMax: number } {
+  requireList(members, ['members'], 'the members');
+  requireRecord(options, ['options'], 'the options');
+  const badMembers = (members as readonly unknown[]).flatMap((m, i): Issue[] => (typeof m === 'string' ? [] : [{ path: ['members', i], code: 'invalid_type', message: `a member is given by their id, got ${describeValue(m)}` }]));
+  if (options.votes !== undefined && !isRecord(options.votes)) badMembers.push({ path: ['options', 'votes'], code: 'invalid_type', message: `votes are an object of tallies by member id, got ${describeValue(options.votes)}` });
+  if (badMembers.length > 0) throw new FrontlineError('invalid_input', 'invalid appraisal', badMembers);
   const ids = members as readonly PersonId[];
   const max = Math.floor(ids.length / 3);
   const issues: Issue[] = [];
@@ -551,17 +591,22 @@ export function appraiseMembers(members: readonly PersonId[] | readonly string[]
         issues.push({ path: ['votes', id], code: 'invalid_votes', message: 'a tally gives the votes for each grade: excellent, qualified, basicallyQualified, unqualified' });
         continue;
       }
+      if (APPRAISAL_ORDER.some((g) => !Number.isInteger(v[g]) || v[g] < 0)) {
+        issues.push({ path: ['votes', id], code: 'invalid_votes', message: 'votes are whole numbers, 0 or more' });
+        continue;
+      }
       const sum = APPRAISAL_ORDER.reduce((s, g) => s + v[g], 0);
-      if (APPRAISAL_ORDER.some((g) => !Number.isInteger(v[g]) || v[g] < 0)) issues.push({ path: ['votes', id], code: 'invalid_votes', message: 'votes are whole numbers, 0 or more' });
-      else if (voters !== undefined && sum > voters) issues.push({ path: ['votes', id], code: 'too_many_votes', message: `${sum} votes for '${id}', but only ${voters} voters` });
+      if (Number.isInteger(voters) && sum > (voters as number)) issues.push({ path: ['votes', id], code: 'too_many_votes', message: `${sum} votes for '${id}', but only ${voters} voters` });
     }
     if (issues.length > 0) throw new FrontlineError('invalid_input', 'invalid appraisal', issues);
-    const votes = options.votes;
-    const byExcellent = [...ids].sort((a, b) => (votes[b]?.excellent ?? 0) - (votes[a]?.excellent ?? 0) || (a < b ? -1 : 1));
+    const given = options.votes;
+    // a member's own tally only: an id such as 'constructor' must not read the prototype's
+    const votes = (id: string): AppraisalVotes | undefined => (Object.hasOwn(given, id) ? given[id] : undefined);
+    const byExcellent = [...ids].sort((a, b) => (votes(b)?.excellent ?? 0) - (votes(a)?.excellent ?? 0) || (a < b ? -1 : 1));
     let used = 0;
     const excellent = new Set<string>();
     for (const id of byExcellent) {
-      const v = votes[id];
+      const v = votes(id);
       if (v === undefined || used >= max) continue;
       if (plurality(v) === 'excellent') {
         excellent.add(id);
@@ -571,7 +616,7 @@ export function appraiseMembers(members: readonly PersonId[] | readonly string[]
     return {
       excellentMax: max,
       grades: ids.map((id): MemberAppraisal => {
-        const v = votes[id] ?? null;
+        const v = votes(id) ?? null;
         let grade: AppraisalGrade = v === null ? 'qualified' : plurality(v);
         let capped = false;
         if (grade === 'excellent' && !excellent.has(id)) {
@@ -598,6 +643,7 @@ export function appraiseMembers(members: readonly PersonId[] | readonly string[]
   if (options.records === undefined || options.period === undefined) issues.push({ path: ['votes'], code: 'nothing_to_appraise', message: 'give the votes, or records and their period' });
   if (issues.length > 0) throw new FrontlineError('invalid_input', 'invalid appraisal', issues);
   const period = parseOrThrow(Period, options.period, 'invalid_input', 'period');
+  requireList(options.records, ['options', 'records'], 'the performance records');
   const index = new Map<string, number>(ids.map((id, i) => [id, i]));
   const t = tally(options.records ?? [], index, 'personId', period, new Set());
   checkPeriod(period, t.inPeriod);

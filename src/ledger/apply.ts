@@ -1,6 +1,7 @@
 import { Immer } from 'immer';
-import { FrontlineError, issuesFromZod, toResult, type Issue, type Result } from '../core/errors.js';
+import { FrontlineError, issuesFromZod, toResult, type ErrorCode, type Issue, type Result } from '../core/errors.js';
 import { eventDay, type Day } from '../core/day.js';
+import { describeValue, isRecord, refusal as refuse, requireOptions } from '../core/guards.js';
 import { label } from '../core/vocabulary.js';
 import type { OrgId } from '../core/ids.js';
 import { isWithin } from '../org/queries.js';
@@ -11,7 +12,7 @@ import { Actor } from '../store/actor.js';
 import { EFFECTS, type LedgerState } from './effects.js';
 import type { EffectContext } from '../store/effect.js';
 import { EVENT_TYPES, LedgerEvent } from './events.js';
-import { TABLE_NAMES, emptyLedger, ledgerTree, type Ledger } from './ledger.js';
+import { TABLE_NAMES, emptyLedger, ledgerTree, requireLedger, type Ledger } from './ledger.js';
 import { rememberTree } from '../org/treeCache.js';
 import { freezeStructure, freezeWritten, mergeOverlay, overlayOf, tableAdd, tableGet, tableHas, trackingWrites, type Table } from '../store/table.js';
 
@@ -37,40 +38,61 @@ function bootstrapping(state: Ledger, e: LedgerEvent): boolean {
  */
 export interface ApplyOptions {
   /**
-   * Skip the shape validation of events (references are still checked): only for a journal this
-   * library wrote and validated before. Its event objects are adopted into the ledger and frozen as
-   * they are checked, so they stay frozen (never changed) even when the batch is refused.
+   * Skip the shape validation of events (references are still checked, and each event must still
+   * be an object of a known type with string `id`, `at` and `by`): only for a journal this library
+   * wrote and validated before. Its event objects are adopted into the ledger and frozen as they
+   * are checked, so they stay frozen (never changed) even when the batch is refused. This turns the
+   * checks off: given events of any other origin, a call may fail with a raw error instead of a
+   * {@link FrontlineError}, the `try…` variants included. Never set it for input from users.
    */
   readonly trusted?: boolean;
 }
 
-/** @internal Shape validation of a batch: parsed events (undefined where invalid) and the issues. */
-function parseEvents(events: readonly unknown[], trusted: boolean): { parsed: (LedgerEvent | undefined)[]; issues: Issue[] } {
-  if (!Array.isArray(events)) throw new TypeError('frontline: events must be an array');
-  if (trusted) {
-    // no shape validation, but an unknown type is still named rather than crashing a recipe
-    const issues: Issue[] = [];
-    const parsed = events.map((raw, i) => {
-      const type = (raw as { type?: unknown } | null)?.type;
-      if (typeof type === 'string' && KNOWN_TYPES.has(type)) return raw as LedgerEvent;
-      issues.push({ path: [i, 'type'], code: 'unknown_event_type', message: `unknown event type ${JSON.stringify(type)}; known types: ${EVENT_TYPES.join(', ')}` });
-      return undefined;
-    });
-    return { parsed, issues };
-  }
+/** The problem of an element that is not an event of a known type. */
+function unknownType(i: number, type: unknown): Issue {
+  return { path: [i, 'type'], code: 'unknown_event_type', message: `unknown event type ${describeValue(type)}; known types: ${EVENT_TYPES.join(', ')}` };
+}
+
+/** The problem of a hole in the batch (`[, event]`): an element lost, never skipped. */
+function hole(i: number): Issue {
+  return { path: [i], code: 'missing_element', message: `no event at index ${i}: the batch has a hole there` };
+}
+
+/** What a trusted event needs besides its type, for the checks and recipes to read it. */
+const ENVELOPE = ['id', 'at', 'by'] as const;
+
+/**
+ * @internal Shape validation of a batch: parsed events (undefined where invalid) and the issues. The
+ * batch must be an array (an array-like object is refused) without holes.
+ */
+function parseEvents(events: unknown, trusted: boolean): { parsed: (LedgerEvent | undefined)[]; issues: Issue[] } {
+  if (!Array.isArray(events)) throw refuse('invalid_input', 'invalid events', [], 'invalid_type', `the events must be an array, got ${describeValue(events)}`);
   const issues: Issue[] = [];
-  const parsed = events.map((raw, i) => {
-    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  const parsed = new Array<LedgerEvent | undefined>(events.length).fill(undefined);
+  for (let i = 0; i < events.length; i++) {
+    if (!(i in events)) {
+      issues.push(hole(i));
+      continue;
+    }
+    const raw: unknown = events[i];
+    const type = isRecord(raw) ? raw['type'] : undefined;
     if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) {
-      issues.push({
-        path: [i, 'type'],
-        code: 'unknown_event_type',
-        message: `unknown event type ${JSON.stringify(type)}; known types: ${EVENT_TYPES.join(', ')}`,
-      });
-      return undefined;
+      issues.push(unknownType(i, type));
+      continue;
+    }
+    if (trusted) {
+      // no shape validation, but the fields every event has are still checked rather than crashing a check
+      const record = raw as Readonly<Record<string, unknown>>;
+      const missing = ENVELOPE.filter((k) => typeof record[k] !== 'string');
+      for (const k of missing) issues.push({ path: [i, k], code: 'invalid_type', message: `event (${type}): ${k} must be a string, got ${describeValue(record[k])}` });
+      if (missing.length === 0) parsed[i] = raw as LedgerEvent;
+      continue;
     }
     const r = LedgerEvent.safeParse(raw);
-    if (r.success) return r.data;
+    if (r.success) {
+      parsed[i] = r.data;
+      continue;
+    }
     const id = (raw as { id?: unknown }).id;
     const tag = `event ${typeof id === 'string' ? `'${id}' ` : ''}(${type})`;
     for (const issue of r.error.issues) {
@@ -83,9 +105,17 @@ function parseEvents(events: readonly unknown[], trusted: boolean): { parsed: (L
           message: `${tag}: ${key === undefined ? issue.message : `unexpected field '${key}'`}`,
         });
     }
-    return undefined;
-  });
+  }
   return { parsed, issues };
+}
+
+/** @internal The options of {@link apply}, {@link replay} and {@link applyAs}, checked. */
+function checkOptions(options: unknown): ApplyOptions {
+  requireOptions(options);
+  const trusted = (options as ApplyOptions | undefined)?.trusted;
+  if (trusted !== undefined && typeof trusted !== 'boolean')
+    throw refuse('invalid_input', 'invalid options', ['options', 'trusted'], 'invalid_type', `trusted is true or false, got ${describeValue(trusted)}`);
+  return options ?? {};
 }
 
 /** @internal Who may do what: the reason an actor may not record an event, or undefined. */
@@ -180,8 +210,15 @@ function runRecipes(state: LedgerState, events: readonly (LedgerEvent | undefine
   }
 }
 
+/** Refuses a batch: `not_authorized` when any event was refused because of the actor, `invalid_input` otherwise. */
 function fail(summary: string, issues: readonly Issue[]): never {
-  throw new FrontlineError('invalid_input', summary, issues);
+  const code: ErrorCode = issues.some((i) => i.code === 'not_authorized') ? 'not_authorized' : 'invalid_input';
+  throw new FrontlineError(code, summary, issues);
+}
+
+/** The words for a batch in a refusal. */
+function batchWords(n: number): string {
+  return n === 1 ? 'the event' : `a batch of ${n} events`;
 }
 
 function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOptions, actor?: Actor): Ledger {
@@ -194,7 +231,7 @@ function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOp
   // records are frozen as they are written, so a later recipe of the batch copies them before a
   // change instead of changing an object the caller passed in
   trackingWrites(() => run(overlayLedger(ledger), parsed, checking, issues, actor, founds));
-  if (issues.length > 0) fail(`rejected ${events.length === 1 ? 'the event' : `a batch of ${events.length} events`}; nothing was applied`, issues);
+  if (issues.length > 0) fail(`rejected ${batchWords(events.length)}; nothing was applied`, issues);
   const ctx: EffectContext = { ...contextFor(tree), coverage: checking.coverage };
   const next = immer.produce(ledger, (draft) => runRecipes(draft as LedgerState, parsed, ctx, founds));
   rememberTree(next.units, ctx.tree);
@@ -221,11 +258,12 @@ function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOp
  * @category Ledger
  */
 export function apply(ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Ledger {
-  return applyBatch(ledger, events, options);
+  return applyBatch(requireLedger(ledger), events, checkOptions(options));
 }
 
 /**
- * {@link apply} without throwing: the new ledger, or the error listing every problem.
+ * {@link apply} without throwing, whatever it is given: the new ledger, or the error listing every
+ * problem (only `trusted: true`, which turns the checks off, can let a raw error through).
  *
  * @param ledger - The ledger (not changed).
  * @param events - The events, as received (checked here).
@@ -246,7 +284,10 @@ export function tryApply(ledger: Ledger, events: readonly unknown[], options: Ap
  * by the actor (`by`) and fall within their scope — a village or community worker inside their
  * unit, a township worker inside the township's subtree (and may open its campaigns), the
  * headquarters everywhere; a supervisor records no campaign work. A refused event names the actor,
- * the action and the unit; nothing is applied.
+ * the action and the unit; nothing is applied. The error's code tells the two refusals apart:
+ * `not_authorized` when the claimed role does not fit the register and the command structure, or
+ * any event falls outside the actor's scope; `invalid_input` for bad data (an unknown person or
+ * unit in the actor, a bad event).
  *
  * @param actor - Who records the events, in which role and unit.
  * @param ledger - The ledger (not changed).
@@ -263,6 +304,8 @@ export function tryApply(ledger: Ledger, events: readonly unknown[], options: Ap
 export function applyAs(actor: Actor, ledger: Ledger, events: readonly unknown[], options: ApplyOptions = {}): Ledger {
   const a = Actor.safeParse(actor);
   if (!a.success) throw new FrontlineError('invalid_input', 'invalid actor', issuesFromZod(a.error, ['actor']));
+  requireLedger(ledger);
+  const checked = checkOptions(options);
   const tree = ledgerTree(ledger);
   if (!tree.indexOf.has(a.data.unitId))
     throw new FrontlineError('invalid_input', 'invalid actor', [{ path: ['actor', 'unitId'], code: 'unknown_unit', message: `unknown unit '${a.data.unitId}'` }]);
@@ -270,8 +313,8 @@ export function applyAs(actor: Actor, ledger: Ledger, events: readonly unknown[]
   if (person === undefined)
     throw new FrontlineError('invalid_input', 'invalid actor', [{ path: ['actor', 'personId'], code: 'unknown_person', message: `unknown person '${a.data.personId}'` }]);
   const claims = actorClaimIssues(a.data, person, ledger, tree);
-  if (claims.length > 0) throw new FrontlineError('invalid_input', 'invalid actor', claims);
-  return applyBatch(ledger, events, options, a.data);
+  if (claims.length > 0) throw new FrontlineError('not_authorized', 'the actor does not hold the role claimed', claims);
+  return applyBatch(ledger, events, checked, a.data);
 }
 
 /**
@@ -320,7 +363,7 @@ function actorClaimIssues(actor: Actor, person: Person, ledger: Ledger, tree: Or
 }
 
 /**
- * {@link applyAs} without throwing.
+ * {@link applyAs} without throwing, whatever it is given (as {@link tryApply}).
  *
  * @param actor - Who records the events, in which role and unit.
  * @param ledger - The ledger (not changed).
@@ -404,7 +447,8 @@ function freezeLedger(state: LedgerState): Ledger {
  * @category Ledger
  */
 export function replay(events: readonly unknown[], base?: Ledger, options: ApplyOptions = {}): Ledger {
-  const { parsed, issues } = parseEvents(events, options.trusted === true);
+  if (base !== undefined) requireLedger(base, 'base');
+  const { parsed, issues } = parseEvents(events, checkOptions(options).trusted === true);
   const ctx = contextFor(ledgerTree(base ?? { units: [] }));
   const state: LedgerState = base === undefined ? (emptyLedger() as LedgerState) : overlayLedger(base);
   trackingWrites(() => run(state, parsed, ctx, issues));
@@ -419,7 +463,7 @@ export function replay(events: readonly unknown[], base?: Ledger, options: Apply
 }
 
 /**
- * {@link replay} without throwing.
+ * {@link replay} without throwing, whatever it is given (as {@link tryApply}).
  *
  * @param events - The journal, in order.
  * @param base - A ledger to apply them on (default: an empty ledger); not changed.

@@ -6,10 +6,12 @@ import { treeOfUnits } from '../org/treeCache.js';
 import type { RegisterTables } from '../register/tables.js';
 import type { ReportingTables } from '../reporting/tables.js';
 import type { RosterTables } from '../roster/tables.js';
-import { DEFAULT_SETTINGS, type LedgerSettings } from '../store/settings.js';
+import { DEFAULT_SETTINGS, LedgerSettings } from '../store/settings.js';
+import { FrontlineError, issuesFromZod } from '../core/errors.js';
 import type { JournalTables } from '../store/journal.js';
 import { emptyTable } from '../store/table.js';
 import type { SupervisionTables } from '../supervision/tables.js';
+import { LEDGER_VERSION, requireLedgerShape } from '../store/guard.js';
 
 /**
  * The ledger (台账) of one headquarters: every record, as plain readonly JSON data. It changes only
@@ -32,7 +34,8 @@ export interface Ledger
     AdmissionTables {}
 
 /**
- * A ledger with no records and the default settings.
+ * A ledger with no records and the default settings (or the settings given, checked: bad ones
+ * throw a {@link FrontlineError}, `invalid_input`).
  *
  * @param settings - The ledger's settings (default {@link DEFAULT_SETTINGS}).
  * @returns A new, empty ledger.
@@ -41,9 +44,11 @@ export interface Ledger
  * @category Ledger
  */
 export function emptyLedger(settings: LedgerSettings = DEFAULT_SETTINGS): Ledger {
+  const checked = settings === DEFAULT_SETTINGS ? settings : LedgerSettings.safeParse(settings);
+  if ('success' in checked && !checked.success) throw new FrontlineError('invalid_input', 'invalid ledger settings', issuesFromZod(checked.error, ['settings']));
   return {
-    version: 1,
-    settings: { ...settings },
+    version: LEDGER_VERSION,
+    settings: { ...('success' in checked ? (checked.data as LedgerSettings) : settings) },
     units: [],
     command: null,
     people: emptyTable(),
@@ -73,6 +78,16 @@ export function emptyLedger(settings: LedgerSettings = DEFAULT_SETTINGS): Ledger
     events: emptyTable(),
     eventCount: 0,
   };
+}
+
+/**
+ * @internal Checks that a value is a ledger this library can read, before any work: an object of
+ * data format version 1 (another version is `unsupported_version`, naming it), with its settings,
+ * units, command structure, tables and event count in place (`invalid_input` otherwise). The
+ * records inside the tables are not checked again: they were checked as events made them.
+ */
+export function requireLedger(value: unknown, path: PropertyKey = 'ledger'): Ledger {
+  return requireLedgerShape<Ledger>(value, TABLE_NAMES, path);
 }
 
 /** The names of the ledger's tables. */

@@ -3,9 +3,9 @@ import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import type { RuleId } from '../core/rules.js';
 import { GroupId, OrgId, PersonId, SupervisionGroupId } from '../core/ids.js';
 import { SupervisionLine } from '../core/vocabulary.js';
-import type { Person } from '../people/person.js';
-import { GroupSet, checkGroupSet, groupsOf } from './groupSet.js';
-import type { OrgTree } from './tree.js';
+import { requirePeopleRows, type Person } from '../people/person.js';
+import { GroupSet, checkGroupSet, unitGroups } from './groupSet.js';
+import { requireTree, type OrgTree } from './tree.js';
 
 /**
  * The leading group (领导小组): two co-leaders (双组长), the county Party secretary and the county
@@ -169,6 +169,8 @@ function partOf<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
  * @category Command
  */
 export function checkCommand(command: unknown, tree: OrgTree, people: readonly Person[]): readonly Issue[] {
+  requireTree(tree);
+  requirePeopleRows(people);
   const parsed = CommandStructure.safeParse(command);
   const issues: Issue[] = parsed.success ? [] : issuesFromZod(parsed.error).map((i) => ({ ...i, rule: shapeRule(i.path) }));
   // the parts whose shape is right (all of them when the whole is right)
@@ -253,7 +255,7 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
         issues.push({ path: at('covers', k), code: 'line_kind', message: `'${g.name}' (${g.line} line) cannot cover ${u.kind} '${u.id}'`, rule: 'command.supervisionLine' });
       if (u.closed !== undefined)
         issues.push({ path: at('covers', k), code: 'closed_unit', message: `'${g.name}' covers '${u.id}', closed on ${u.closed}`, rule: 'command.references' });
-      if (g.line === 'warZone' && zone !== undefined && warZones !== undefined && !groupsOf(tree, warZones, id).some((z) => z.id === zone.id))
+      if (g.line === 'warZone' && zone !== undefined && warZones !== undefined && !unitGroups(tree, warZones, id).some((z) => z.id === zone.id))
         issues.push({ path: at('covers', k), code: 'outside_war_zone', message: `'${u.id}' is not in war-zone '${zone.name}'`, rule: 'command.supervisionLine' });
     });
   });
@@ -275,6 +277,8 @@ export function checkCommand(command: unknown, tree: OrgTree, people: readonly P
  * @category Command
  */
 export function createCommand(command: unknown, tree: OrgTree, people: readonly Person[]): CommandStructure {
+  requireTree(tree);
+  requirePeopleRows(people);
   const issues = checkCommand(command, tree, people);
   if (issues.length > 0) throw new FrontlineError('invalid_command', 'invalid command structure', issues);
   return CommandStructure.parse(command);
@@ -294,6 +298,7 @@ export function createCommand(command: unknown, tree: OrgTree, people: readonly 
  * @category Command
  */
 export function covers(tree: OrgTree, group: SupervisionGroup, unitId: OrgId): boolean {
+  requireTree(tree);
   const i = tree.indexOf.get(unitId);
   if (i === undefined) return false;
   return group.covers.some((c) => {

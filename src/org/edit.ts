@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Day } from '../core/day.js';
+import { describeValue } from '../core/guards.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import { OrgId } from '../core/ids.js';
-import { analyzeUnits, markChecked, type OrgTree } from './tree.js';
+import { analyzeUnits, markChecked, requireTree, type OrgTree } from './tree.js';
 import { OrgUnit } from './unit.js';
 
 function rebuild(units: readonly OrgUnit[], what: string): OrgTree {
@@ -16,7 +17,7 @@ function rebuild(units: readonly OrgUnit[], what: string): OrgTree {
 function requireUnit(tree: OrgTree, id: string, path: readonly PropertyKey[]): number {
   const i = tree.indexOf.get(id);
   if (i === undefined)
-    throw new FrontlineError('unknown_unit', `unknown unit '${id}'`, [{ path, code: 'unknown_unit', message: `no unit '${id}' in the tree` }]);
+    throw new FrontlineError('unknown_unit', `unknown unit ${describeValue(id)}`, [{ path, code: 'unknown_unit', message: `no unit ${describeValue(id)} in the tree` }]);
   return i;
 }
 
@@ -37,6 +38,7 @@ function requireUnit(tree: OrgTree, id: string, path: readonly PropertyKey[]): n
  * @category Organization
  */
 export function moveUnit(tree: OrgTree, id: OrgId, newParentId: OrgId): OrgTree {
+  requireTree(tree);
   const i = requireUnit(tree, id, ['id']);
   const p = requireUnit(tree, newParentId, ['newParentId']);
   if (p >= i && p < (tree.subtreeEnd[i] as number))
@@ -68,9 +70,10 @@ export function moveUnit(tree: OrgTree, id: OrgId, newParentId: OrgId): OrgTree 
  * @category Organization
  */
 export function closeUnit(tree: OrgTree, id: OrgId, on: Day): OrgTree {
+  requireTree(tree);
   const i = requireUnit(tree, id, ['id']);
   const day = Day.safeParse(on);
-  if (!day.success) throw new FrontlineError('invalid_edit', `cannot close '${id}'`, issuesFromZod(day.error, ['on']));
+  if (!day.success) throw new FrontlineError('invalid_day', `cannot close '${id}'`, issuesFromZod(day.error, ['on']));
   // the unit's subtree, and every unit tied to a task body in it (a temporary branch or commando
   // team dissolves with its task body), with their subtrees, until nothing more is added
   const closing = new Uint8Array(tree.units.length);
@@ -152,6 +155,7 @@ export type SplitPlan = z.infer<typeof SplitPlan>;
  * @category Organization
  */
 export function splitUnit(tree: OrgTree, id: OrgId, plan: unknown): OrgTree {
+  requireTree(tree);
   const i = requireUnit(tree, id, ['id']);
   const parsed = SplitPlan.safeParse(plan);
   if (!parsed.success) throw new FrontlineError('invalid_edit', `cannot split '${id}'`, issuesFromZod(parsed.error, ['plan']));

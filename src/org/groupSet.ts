@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Issue } from '../core/errors.js';
+import { issuesFromZod, parseOrThrow, type Issue } from '../core/errors.js';
 import { GroupId, OrgId } from '../core/ids.js';
-import type { OrgTree } from './tree.js';
+import { requireTree, type OrgTree } from './tree.js';
 
 /**
  * One group of a {@link GroupSet}: a named set of units, each standing for its whole subtree.
@@ -72,6 +72,9 @@ export type GroupSet = z.infer<typeof GroupSet>;
  * @category Organization
  */
 export function checkGroupSet(tree: OrgTree, set: GroupSet): readonly Issue[] {
+  requireTree(tree);
+  const parsed = GroupSet.safeParse(set);
+  if (!parsed.success) return issuesFromZod(parsed.error);
   const issues: Issue[] = [];
   const seenGroups = new Set<string>();
   // owner of each preorder interval start, for the exclusivity check
@@ -127,6 +130,13 @@ export function checkGroupSet(tree: OrgTree, set: GroupSet): readonly Issue[] {
  * @category Organization
  */
 export function groupsOf(tree: OrgTree, set: GroupSet, unitId: OrgId): readonly OrgGroup[] {
+  requireTree(tree);
+  parseOrThrow(GroupSet, set, 'invalid_input', 'group set');
+  return unitGroups(tree, set, unitId);
+}
+
+/** @internal {@link groupsOf} for a tree and a set already checked. */
+export function unitGroups(tree: OrgTree, set: GroupSet, unitId: OrgId): readonly OrgGroup[] {
   const i = tree.indexOf.get(unitId);
   if (i === undefined) return [];
   return set.groups.filter((g) =>

@@ -2,9 +2,9 @@ import type { Issue } from '../core/errors.js';
 import type { OrgId } from '../core/ids.js';
 import type { RuleId } from '../core/rules.js';
 import type { PartyStatus, Severity } from '../core/vocabulary.js';
-import type { Person } from '../people/person.js';
+import { requirePeopleRows, type Person } from '../people/person.js';
 import type { Monoid } from './rollup.js';
-import type { OrgTree } from './tree.js';
+import { requireTree, type OrgTree } from './tree.js';
 import type { OrgUnit } from './unit.js';
 
 const bump = (a: Int32Array, i: number): void => {
@@ -85,6 +85,8 @@ export const PARTY_COUNTS: Monoid<PartyCounts> = {
  * @category Party rules
  */
 export function partyCountsByUnit(tree: OrgTree, people: readonly Person[]): ReadonlyMap<OrgId, PartyCounts> {
+  requireTree(tree);
+  requirePeopleRows(people);
   const n = tree.units.length;
   const statuses = ['fullMember', 'probationaryMember', 'developmentTarget', 'activist', 'applicant', 'nonMember'] as const;
   const counts = statuses.map(() => new Int32Array(n));
@@ -143,6 +145,8 @@ export function branchCommitteeRule(fullMembers: number): { committee: boolean; 
  * @category Party rules
  */
 export function checkPartyRules(tree: OrgTree, people: readonly Person[]): readonly PartyRuleIssue[] {
+  requireTree(tree);
+  requirePeopleRows(people);
   const n = tree.units.length;
   const full = new Int32Array(n);
   const prob = new Int32Array(n);

@@ -1,12 +1,13 @@
 import { FrontlineError } from '../core/errors.js';
 import type { OrgId } from '../core/ids.js';
-import type { OrgTree } from './tree.js';
+import { describeValue, refusal } from '../core/guards.js';
+import { requireTree, type OrgTree } from './tree.js';
 import type { OrgUnit } from './unit.js';
 
 function positionOf(tree: OrgTree, id: string): number {
   const i = tree.indexOf.get(id);
   if (i === undefined)
-    throw new FrontlineError('unknown_unit', `unknown unit '${id}'`, [{ path: [], code: 'unknown_unit', message: `no unit '${id}' in the tree` }]);
+    throw new FrontlineError('unknown_unit', `unknown unit ${describeValue(id)}`, [{ path: [], code: 'unknown_unit', message: `no unit ${describeValue(id)} in the tree` }]);
   return i;
 }
 
@@ -21,6 +22,7 @@ function positionOf(tree: OrgTree, id: string): number {
  * @category Organization
  */
 export function hasUnit(tree: OrgTree, id: string): boolean {
+  requireTree(tree);
   return tree.indexOf.has(id);
 }
 
@@ -36,6 +38,7 @@ export function hasUnit(tree: OrgTree, id: string): boolean {
  * @category Organization
  */
 export function getUnit(tree: OrgTree, id: OrgId): OrgUnit {
+  requireTree(tree);
   return tree.units[positionOf(tree, id)] as OrgUnit;
 }
 
@@ -51,6 +54,7 @@ export function getUnit(tree: OrgTree, id: OrgId): OrgUnit {
  * @category Organization
  */
 export function parent(tree: OrgTree, id: OrgId): OrgUnit | undefined {
+  requireTree(tree);
   const p = tree.parentIndex[positionOf(tree, id)] as number;
   return p < 0 ? undefined : tree.units[p];
 }
@@ -67,6 +71,7 @@ export function parent(tree: OrgTree, id: OrgId): OrgUnit | undefined {
  * @category Organization
  */
 export function children(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
+  requireTree(tree);
   const i = positionOf(tree, id);
   const out: OrgUnit[] = [];
   const end = tree.subtreeEnd[i] as number;
@@ -86,6 +91,7 @@ export function children(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
  * @category Organization
  */
 export function ancestors(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
+  requireTree(tree);
   const out: OrgUnit[] = [];
   for (let p = tree.parentIndex[positionOf(tree, id)] as number; p >= 0; p = tree.parentIndex[p] as number)
     out.push(tree.units[p] as OrgUnit);
@@ -104,6 +110,7 @@ export function ancestors(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
  * @category Organization
  */
 export function descendants(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
+  requireTree(tree);
   const i = positionOf(tree, id);
   return tree.units.slice(i + 1, tree.subtreeEnd[i] as number);
 }
@@ -120,6 +127,7 @@ export function descendants(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
  * @category Organization
  */
 export function path(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
+  requireTree(tree);
   return [...ancestors(tree, id)].reverse().concat([getUnit(tree, id)]);
 }
 
@@ -135,6 +143,7 @@ export function path(tree: OrgTree, id: OrgId): readonly OrgUnit[] {
  * @category Organization
  */
 export function depth(tree: OrgTree, id: OrgId): number {
+  requireTree(tree);
   return tree.depthOf[positionOf(tree, id)] as number;
 }
 
@@ -153,6 +162,7 @@ export function depth(tree: OrgTree, id: OrgId): number {
  * @category Organization
  */
 export function isWithin(tree: OrgTree, id: OrgId, scopeId: OrgId): boolean {
+  requireTree(tree);
   const i = tree.indexOf.get(id);
   const s = tree.indexOf.get(scopeId);
   if (i === undefined || s === undefined) positionOf(tree, i === undefined ? id : scopeId);
@@ -186,6 +196,7 @@ export function coverageMask(tree: OrgTree, covers: readonly string[]): Uint8Arr
  * @category Organization
  */
 export function scopeTest(tree: OrgTree, scopeId: OrgId): (id: OrgId) => boolean {
+  requireTree(tree);
   const s = positionOf(tree, scopeId);
   const end = tree.subtreeEnd[s] as number;
   const indexOf = tree.indexOf;
@@ -208,6 +219,7 @@ export function scopeTest(tree: OrgTree, scopeId: OrgId): (id: OrgId) => boolean
  * @category Organization
  */
 export function commonAncestor(tree: OrgTree, a: OrgId, b: OrgId): OrgUnit {
+  requireTree(tree);
   let i = positionOf(tree, a);
   const j = positionOf(tree, b);
   while (!(j >= i && j < (tree.subtreeEnd[i] as number))) i = tree.parentIndex[i] as number;
@@ -226,6 +238,9 @@ export function commonAncestor(tree: OrgTree, a: OrgId, b: OrgId): OrgUnit {
  * @category Organization
  */
 export function findUnits(tree: OrgTree, query: string | ((unit: OrgUnit) => boolean)): readonly OrgUnit[] {
+  requireTree(tree);
+  if (typeof query !== 'string' && typeof query !== 'function')
+    throw refusal('invalid_input', 'invalid query', ['query'], 'invalid_type', `a query is a text or a test of a unit, got ${describeValue(query)}`);
   const test = typeof query === 'string' ? (u: OrgUnit) => u.name.includes(query) : query;
   return tree.units.filter(test);
 }

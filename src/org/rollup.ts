@@ -1,5 +1,6 @@
 import type { OrgId } from '../core/ids.js';
-import type { OrgTree } from './tree.js';
+import { describeValue, isRecord, refusal } from '../core/guards.js';
+import { requireTree, type OrgTree } from './tree.js';
 import type { OrgUnit } from './unit.js';
 
 /**
@@ -36,6 +37,11 @@ export function rollup<V>(
   values: ReadonlyMap<string, V> | Readonly<Record<string, V>>,
   monoid: Monoid<V>,
 ): ReadonlyMap<OrgId, V> {
+  requireTree(tree);
+  if (!(values instanceof Map) && !isRecord(values))
+    throw refusal('invalid_input', 'invalid values', ['values'], 'invalid_type', `values are a Map or an object by unit id, got ${describeValue(values)}`);
+  if (!isRecord(monoid) || typeof monoid.combine !== 'function')
+    throw refusal('invalid_input', 'invalid monoid', ['monoid'], 'invalid_type', `a monoid is { empty, combine }, got ${describeValue(monoid)}`);
   const n = tree.units.length;
   const totals = new Array<V>(n);
   const get: (id: string) => V | undefined =

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FrontlineError, issuesFromZod, toResult, type Issue, type Result } from '../core/errors.js';
+import { describeValue } from '../core/guards.js';
 import type { OrgId } from '../core/ids.js';
 import { label } from '../core/vocabulary.js';
 import { OrgUnit, PARENT_KINDS } from './unit.js';
@@ -399,6 +400,43 @@ export function createOrgTree(units: unknown): OrgTree {
  */
 export function tryCreateOrgTree(units: unknown): Result<OrgTree> {
   return toResult(() => createOrgTree(units));
+}
+
+/** Trees already found to be trees (they are frozen: their parts cannot be replaced since). */
+const checkedTrees = new WeakSet<object>();
+
+/**
+ * @internal Checks that a value is an {@link OrgTree} as {@link createOrgTree} builds it: its units
+ * (each with its id and name, at its index), index and preorder arrays in place and of one length
+ * (a frozen tree is checked once). Throws `invalid_tree` naming `path` otherwise.
+ */
+export function requireTree(value: unknown, path: PropertyKey = 'tree'): OrgTree {
+  if (typeof value === 'object' && value !== null && checkedTrees.has(value)) return value as OrgTree;
+  const t = value as Partial<Record<keyof OrgTree, unknown>> | null;
+  const n = typeof t === 'object' && t !== null && Array.isArray(t.units) ? t.units.length : -1;
+  const ok =
+    n >= 0 &&
+    t !== null &&
+    t.indexOf instanceof Map &&
+    t.indexOf.size === n &&
+    typeof t.root === 'string' &&
+    [t.parentIndex, t.subtreeEnd, t.depthOf].every((a) => a instanceof Int32Array && a.length === n) &&
+    unitsInPlace(t.units as readonly unknown[], t.indexOf as ReadonlyMap<string, number>);
+  if (!ok)
+    throw new FrontlineError('invalid_tree', 'not an organization tree', [
+      { path: [path], code: 'invalid_type', message: `expected an organization tree (from createOrgTree), got ${describeValue(value)}` },
+    ]);
+  if (Object.isFrozen(value)) checkedTrees.add(value as object);
+  return value as OrgTree;
+}
+
+/** Whether every unit of a tree is an object with its id and name, at the index its id maps to (holes are not). */
+function unitsInPlace(units: readonly unknown[], indexOf: ReadonlyMap<string, number>): boolean {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i] as Partial<OrgUnit> | null | undefined;
+    if (typeof u !== 'object' || u === null || typeof u.id !== 'string' || typeof u.name !== 'string' || indexOf.get(u.id) !== i) return false;
+  }
+  return true;
 }
 
 /** @internal Indexes units known to have the right shape; throws `invalid_tree` listing every problem. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FrontlineError, issuesFromZod } from '../core/errors.js';
+import { requireString } from '../core/guards.js';
 import { residentIdCheckChar } from './residentId.js';
 
 /**
@@ -48,7 +50,8 @@ export const DEFAULT_PHONE_MASK: MaskPolicy = Object.freeze({ keepStart: 3, keep
 /**
  * Masks any string by a policy. At least one character is always hidden: when the value is too
  * short for the policy, the kept ends shrink (the end first, then the start), so masking never shows
- * a whole number. Throws a `RangeError` for a policy that is not valid.
+ * a whole number. Throws a {@link FrontlineError} (`invalid_input`) for a policy that is not valid
+ * or a value that is not a string.
  *
  * @param value - The text to mask.
  * @param policy - How many characters to keep at each end, and the mask character.
@@ -60,7 +63,8 @@ export const DEFAULT_PHONE_MASK: MaskPolicy = Object.freeze({ keepStart: 3, keep
  */
 export function maskWith(value: string, policy: MaskPolicy): string {
   const p = MaskPolicy.safeParse(policy);
-  if (!p.success) throw new RangeError(`frontline: invalid mask policy: ${p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!p.success) throw new FrontlineError('invalid_input', 'invalid mask policy', issuesFromZod(p.error, ['policy']));
+  requireString(value, ['value'], 'a value to mask');
   const n = value.length;
   if (n === 0) return '';
   let start = policy.keepStart;
@@ -88,6 +92,7 @@ export function maskWith(value: string, policy: MaskPolicy): string {
  * @category Privacy
  */
 export function maskResidentId(id: string, policy: MaskPolicy = DEFAULT_RESIDENT_ID_MASK): string {
+  requireString(id, ['id'], 'a resident id');
   return maskWith(LEGACY_ID.test(id) ? eighteen(id) : id, policy);
 }
 
@@ -111,5 +116,6 @@ function eighteen(legacy: string): string {
  * @category Privacy
  */
 export function maskPhone(phone: string, policy: MaskPolicy = DEFAULT_PHONE_MASK): string {
+  requireString(phone, ['phone'], 'a phone number');
   return maskWith(phone, policy);
 }

@@ -1,5 +1,6 @@
 import { Day, dayFromParts, dayOf, isRealDate, requireDay } from '../core/day.js';
 import { FrontlineError, toResult, type Issue, type Result } from '../core/errors.js';
+import { describeValue, refusal } from '../core/guards.js';
 import type { Sex } from '../core/vocabulary.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -51,17 +52,19 @@ function referenceDay(options: ResidentIdOptions | undefined): Day {
 }
 
 /**
- * The ISO 7064 MOD 11-2 check character of the first 17 digits of a resident id.
+ * The ISO 7064 MOD 11-2 check character of the first 17 digits of a resident id. Anything but 17
+ * digits throws a {@link FrontlineError} (`invalid_resident_id`).
  *
  * @param first17 - The first 17 digits.
  * @returns The check character, `0`–`9` or `X`.
- * @throws `TypeError` when the input is not 17 digits.
+ * @throws {@link FrontlineError} `invalid_resident_id` when the input is not 17 digits.
  * @example
  * residentIdCheckChar('11010519491231002'); // => 'X'
  * @category People
  */
 export function residentIdCheckChar(first17: string): string {
-  if (!/^\d{17}$/.test(first17)) throw new TypeError(`frontline: a check character needs 17 digits, got '${first17}'`);
+  if (typeof first17 !== 'string' || !/^\d{17}$/.test(first17))
+    throw refusal('invalid_resident_id', 'no check character', ['first17'], 'characters', `a check character needs 17 digits, got ${describeValue(first17)}`);
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
   return CHECK_CHARS[sum % 11] as string;
@@ -112,6 +115,8 @@ function problems(input: string, asOf: Day): { issues: Issue[]; id18?: string; l
  * @category People
  */
 export function parseResidentId(input: string, options?: ResidentIdOptions): ResidentIdInfo {
+  if (typeof input !== 'string')
+    throw refusal('invalid_resident_id', 'invalid resident id', [], 'invalid_type', `a resident id is a string, got ${describeValue(input)}`);
   const { issues, id18, legacy } = problems(input, referenceDay(options));
   if (id18 === undefined) throw new FrontlineError('invalid_resident_id', 'invalid resident id', issues);
   const seq = id18.slice(14, 17);
@@ -142,7 +147,7 @@ export function tryParseResidentId(input: string, options?: ResidentIdOptions): 
 
 /**
  * True when the number is a valid 18-character or legacy 15-digit resident id, born no later than
- * `options.asOf` (default: today in China).
+ * `options.asOf` (default: today in China); false for anything that is not a string.
  *
  * @param input - The number as written.
  * @param options - `asOf`: the day the number is read on (a later birth date is refused); today in China by default.
@@ -153,12 +158,13 @@ export function tryParseResidentId(input: string, options?: ResidentIdOptions): 
  * @category People
  */
 export function isValidResidentId(input: string, options?: ResidentIdOptions): boolean {
-  return problems(input, referenceDay(options)).id18 !== undefined;
+  return typeof input === 'string' && problems(input, referenceDay(options)).id18 !== undefined;
 }
 
 /**
  * Writes an 18-character resident id from its parts, computing the check character. Throws a
- * `RangeError` for a birth date that is not a real day from 1800 on, or a sequence outside 0–999.
+ * {@link FrontlineError}: `invalid_day` for a birth date that is not a real day from 1800 on,
+ * `invalid_input` for an address code not of 6 digits or a sequence outside 0–999.
  *
  * @param addressCode - The 6-digit address code.
  * @param birthDate - The birth date.
@@ -170,9 +176,12 @@ export function isValidResidentId(input: string, options?: ResidentIdOptions): b
  * @category People
  */
 export function makeResidentId(addressCode: string, birthDate: Day, sequence: number): string {
-  if (!/^\d{6}$/.test(addressCode)) throw new TypeError(`frontline: an address code has 6 digits, got '${addressCode}'`);
-  if (!Number.isInteger(sequence) || sequence < 0 || sequence > 999) throw new RangeError(`frontline: a sequence is 0–999, got ${sequence}`);
-  if (!Day.safeParse(birthDate).success || birthDate < '1800') throw new RangeError(`frontline: a birth date is a real day from 1800 on, got '${String(birthDate)}'`);
+  if (typeof addressCode !== 'string' || !/^\d{6}$/.test(addressCode))
+    throw refusal('invalid_input', 'cannot write a resident id', ['addressCode'], 'invalid_address_code', `an address code has 6 digits, got ${describeValue(addressCode)}`);
+  if (!Number.isInteger(sequence) || sequence < 0 || sequence > 999)
+    throw refusal('invalid_input', 'cannot write a resident id', ['sequence'], 'invalid_sequence', `a sequence is 0–999, got ${describeValue(sequence)}`);
+  if (!Day.safeParse(birthDate).success || birthDate < '1800')
+    throw refusal('invalid_day', 'cannot write a resident id', ['birthDate'], 'birth_date', `a birth date is a real day from 1800 on, got ${describeValue(birthDate)}`);
   const first17 = `${addressCode}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   return first17 + residentIdCheckChar(first17);
 }

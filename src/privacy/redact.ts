@@ -25,7 +25,7 @@ import { scrubNumbers } from './numbers.js';
 import { ageOn, Day, dayOf, type Instant } from '../core/day.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import { label } from '../core/vocabulary.js';
-import type { Ledger, TABLE_NAMES } from '../ledger/ledger.js';
+import { requireLedger, type Ledger, type TABLE_NAMES } from '../ledger/ledger.js';
 import { tableForEach, tableMap, type Table } from '../store/table.js';
 import { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, maskResidentId, maskWith } from '../people/mask.js';
 import { Household, Person } from '../people/person.js';
@@ -184,6 +184,7 @@ const CASE_LIKE = new Set(['confirmed', 'suspected', 'asymptomatic', 'fever', 'c
  * @category Privacy
  */
 export function protectedPeople(ledger: Ledger): Set<string> {
+  requireLedger(ledger);
   const out = new Set<string>();
   tableForEach(ledger.observations, (o) => out.add(o.personId));
   const households = new Set<string>();
@@ -226,6 +227,7 @@ export function protectedPeople(ledger: Ledger): Set<string> {
  * @category Privacy
  */
 export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledger {
+  requireLedger(ledger);
   const parsed = RedactionPolicy.safeParse(policy);
   if (!parsed.success) throw new FrontlineError('invalid_input', 'invalid redaction policy', issuesFromZod(parsed.error, ['policy']));
   const p = parsed.data;

@@ -25,3 +25,6 @@ export interface RegisterTables {
   /** The household register, by id. */
   readonly households: Table<Household>;
 }
+
+/** @internal The register's tables, by name. */
+export const REGISTER_TABLE_NAMES = ['people', 'households'] as const satisfies readonly (keyof RegisterTables)[];

@@ -1,14 +1,15 @@
 import { campaignRunsOn, type Campaign } from '../campaigns/campaign.js';
 import { coverage, mergeMetrics, type CampaignMetrics } from '../campaigns/metrics.js';
 import { progressSeries, type CampaignProgress, type ProgressShared } from '../campaigns/progress.js';
-import { addDays, Day, dayOf } from '../core/day.js';
-import { FrontlineError, issuesFromZod } from '../core/errors.js';
+import { addDays, dayOf, requireDay, type Day } from '../core/day.js';
+import { FrontlineError } from '../core/errors.js';
+import { describeValue, requireOptions } from '../core/guards.js';
 import type { OrgId, PersonId } from '../core/ids.js';
 import { followUp } from '../campaigns/observation.js';
 import { maskPhone, maskResidentId } from '../people/mask.js';
 import { surnameOnly } from '../privacy/redact.js';
 import type { CommunityState, Label } from '../core/vocabulary.js';
-import { ledgerTree, type Ledger } from '../ledger/ledger.js';
+import { ledgerTree, requireLedger, type Ledger } from '../ledger/ledger.js';
 import { tableForEach, tableGet } from '../store/table.js';
 import { rollup } from '../org/rollup.js';
 import type { OrgUnit } from '../org/unit.js';
@@ -421,13 +422,14 @@ function noteOn(day: Day, recorded: readonly DispatchPart[]): Label | null {
  * @category Reports
  */
 export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId | string, options: DispatchOptions = {}): DailyDispatch {
-  const valid = Day.safeParse(day);
-  if (!valid.success) throw new FrontlineError('invalid_day', `invalid day '${String(day)}'`, issuesFromZod(valid.error, ['day']));
+  requireLedger(ledger);
+  const valid = { data: requireDay(day, 'day') };
+  requireOptions(options);
   const tree = ledgerTree(ledger);
   const scopeId = (scope ?? tree.root) as OrgId;
   const at = tree.indexOf.get(scopeId);
   if (at === undefined || tree.units.length === 0)
-    throw new FrontlineError('unknown_unit', 'unknown scope', [{ path: ['scope'], code: 'unknown_unit', message: tree.units.length === 0 ? 'the ledger has no units' : `unknown unit '${scopeId}'` }]);
+    throw new FrontlineError('unknown_unit', 'unknown scope', [{ path: ['scope'], code: 'unknown_unit', message: tree.units.length === 0 ? 'the ledger has no units' : `unknown unit ${describeValue(scopeId)}` }]);
   const trendDays = options.trendDays ?? 0;
   if (!Number.isInteger(trendDays) || trendDays < 0 || trendDays > 92)
     throw new FrontlineError('invalid_input', 'invalid trend', [{ path: ['options', 'trendDays'], code: 'invalid_trend', message: 'trendDays is a whole number from 0 to 92' }]);

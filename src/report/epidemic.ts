@@ -3,7 +3,7 @@ import type { OrgId } from '../core/ids.js';
 import type { CaseSource } from '../campaigns/records.js';
 import type { CommunityState } from '../core/vocabulary.js';
 import type { Rule } from '../core/rules.js';
-import { ledgerTree, type Ledger } from '../ledger/ledger.js';
+import { ledgerTree, requireLedger, type Ledger } from '../ledger/ledger.js';
 import { tableForEach } from '../store/table.js';
 
 /**
@@ -64,6 +64,7 @@ export function communityStates(
   ledger: Ledger,
   day: Day,
 ): ReadonlyMap<OrgId, { readonly state: CommunityState; readonly confirmed: number; readonly unclear: number; readonly households: number; readonly edition: string }> {
+  requireLedger(ledger);
   requireDay(day);
   const rule = [...COMMUNITY_STATE_RULES].reverse().find((r) => r.since <= day) ?? (COMMUNITY_STATE_RULES[0] as (typeof COMMUNITY_STATE_RULES)[number]);
   const from = addDays(day, -13);

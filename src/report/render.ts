@@ -1,8 +1,10 @@
 import { coverage } from '../campaigns/metrics.js';
 import { FrontlineError, type Issue } from '../core/errors.js';
+import { describeValue, requireOptions } from '../core/guards.js';
 import type { Label, Locale } from '../core/vocabulary.js';
 import { textTable } from '../internal/textTable.js';
 import type { DailyDispatch, DispatchPart } from './dispatch.js';
+import { requireReport } from './reportShape.js';
 import type { LevelReporting } from './reporting.js';
 import type { DispatchSummary } from './summary.js';
 
@@ -67,13 +69,15 @@ const COLUMNS: readonly Column[] = [
  * @category Reports
  */
 export function renderDispatch(report: DailyDispatch, options: RenderOptions = {}): string {
+  requireOptions(options);
   const locale = options.locale ?? 'zh-CN';
   const format = options.format ?? 'text';
   const issues: Issue[] = [];
-  if (locale !== 'zh-CN' && locale !== 'en') issues.push({ path: ['locale'], code: 'unknown_locale', message: `unknown locale '${String(locale)}': use 'zh-CN' or 'en'` });
+  if (locale !== 'zh-CN' && locale !== 'en') issues.push({ path: ['locale'], code: 'unknown_locale', message: `unknown locale ${describeValue(locale)}: use 'zh-CN' or 'en'` });
   if (format !== 'text' && format !== 'markdown' && format !== 'csv' && format !== 'html')
-    issues.push({ path: ['format'], code: 'unknown_format', message: `unknown format '${String(format)}': use 'text', 'markdown', 'csv' or 'html'` });
+    issues.push({ path: ['format'], code: 'unknown_format', message: `unknown format ${describeValue(format)}: use 'text', 'markdown', 'csv' or 'html'` });
   if (issues.length > 0) throw new FrontlineError('invalid_input', 'cannot render the dispatch', issues);
+  requireReport(report);
   const zh = locale === 'zh-CN';
   const w = (l: Label): string => (zh ? l.zh : l.en);
   const head = COLUMNS.map((c) => w(c.head));

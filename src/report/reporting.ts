@@ -1,8 +1,9 @@
-import { Day, instantAt } from '../core/day.js';
-import { FrontlineError, issuesFromZod } from '../core/errors.js';
+import { instantAt, requireDay, type Day } from '../core/day.js';
+import { FrontlineError } from '../core/errors.js';
+import { describeValue } from '../core/guards.js';
 import type { OrgId } from '../core/ids.js';
 import { pairKey } from '../store/keys.js';
-import { ledgerTree, type Ledger } from '../ledger/ledger.js';
+import { ledgerTree, requireLedger, type Ledger } from '../ledger/ledger.js';
 import { tableGet } from '../store/table.js';
 import { isOpenOn, type OrgUnit } from '../org/unit.js';
 
@@ -78,12 +79,12 @@ export interface ReportingStatus {
  * @category Reports
  */
 export function reportingStatus(ledger: Ledger, day: Day | string, scope?: OrgId | string): ReportingStatus {
-  const valid = Day.safeParse(day);
-  if (!valid.success) throw new FrontlineError('invalid_day', `invalid day '${String(day)}'`, issuesFromZod(valid.error, ['day']));
+  requireLedger(ledger);
+  const valid = { data: requireDay(day, 'day') };
   const tree = ledgerTree(ledger);
   const scopeId = scope ?? tree.root;
   const at = tree.indexOf.get(scopeId);
-  if (at === undefined) throw new FrontlineError('unknown_unit', 'unknown scope', [{ path: ['scope'], code: 'unknown_unit', message: `unknown unit '${scopeId}'` }]);
+  if (at === undefined) throw new FrontlineError('unknown_unit', 'unknown scope', [{ path: ['scope'], code: 'unknown_unit', message: `unknown unit ${describeValue(scopeId)}` }]);
   const deadline = ledger.settings.reportDeadline;
   const due = Date.parse(instantAt(valid.data, deadline));
   const levels = {

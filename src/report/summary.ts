@@ -1,4 +1,6 @@
-import { emptyMetrics, mergeMetrics, type CleaningMetrics, type DoorKnockingMetrics, type HomePreventionMetrics, type VolunteerMetrics } from '../campaigns/metrics.js';
+import { FrontlineError, type Issue } from '../core/errors.js';
+import { describeValue, isRecord } from '../core/guards.js';
+import { addFigures, emptyMetrics, figureIssues, mergeMetrics, metricsIssues, type CleaningMetrics, type DoorKnockingMetrics, type HomePreventionMetrics, type VolunteerMetrics } from '../campaigns/metrics.js';
 import type { Monoid } from '../org/rollup.js';
 
 /**
@@ -125,15 +127,30 @@ export function emptySummary(): DispatchSummary {
   };
 }
 
-const addAll = <T extends object>(a: T, b: T): T => {
-  const out: Record<string, number> = {};
-  for (const key of Object.keys(a)) out[key] = (a as Record<string, number>)[key]! + (b as Record<string, number>)[key]!;
-  return out as T;
-};
+/** The campaign parts of a summary, each of the kind of its name. */
+const CAMPAIGN_PARTS = ['doorKnocking', 'homePrevention', 'cleaning', 'volunteerService'] as const;
+/** The other parts, with their figures at 0. */
+const OTHER_PARTS = [
+  ['duty', ZERO_DUTY],
+  ['supervision', ZERO_SUPERVISION],
+  ['admission', ZERO_ADMISSION],
+] as const;
+
+/** @internal The problems of a value that should be a {@link DispatchSummary}: each part, each figure a finite number. */
+export function summaryIssues(value: unknown, path: readonly PropertyKey[]): Issue[] {
+  if (!isRecord(value)) return [{ path, code: 'invalid_type', message: `expected a dispatch summary (an object), got ${describeValue(value)}` }];
+  const issues: Issue[] = [];
+  for (const part of CAMPAIGN_PARTS) issues.push(...metricsIssues(value[part], [...path, part], part));
+  for (const [part, zero] of OTHER_PARTS) issues.push(...figureIssues(value[part], zero, [...path, part], `${part} figures`));
+  return issues;
+}
+
+const addAll = <T extends object>(a: T, b: T, zero: T): T => addFigures(a, b, zero);
 
 /**
  * Merges two summaries figure by figure: associative and commutative, with {@link emptySummary}
- * as its identity.
+ * as its identity. A value that is not a summary (a part missing, a figure that is not a finite
+ * number: say, from bad JSON) throws a {@link FrontlineError} (`invalid_input`) naming each problem.
  *
  * @param a - A summary.
  * @param b - Another summary.
@@ -145,14 +162,16 @@ const addAll = <T extends object>(a: T, b: T): T => {
  * @category Reports
  */
 export function mergeSummaries(a: DispatchSummary, b: DispatchSummary): DispatchSummary {
+  const issues = [...summaryIssues(a, ['a']), ...summaryIssues(b, ['b'])];
+  if (issues.length > 0) throw new FrontlineError('invalid_input', 'cannot merge the summaries', issues);
   return {
     doorKnocking: mergeMetrics(a.doorKnocking, b.doorKnocking),
     homePrevention: mergeMetrics(a.homePrevention, b.homePrevention),
     cleaning: mergeMetrics(a.cleaning, b.cleaning),
     volunteerService: mergeMetrics(a.volunteerService, b.volunteerService),
-    duty: addAll(a.duty, b.duty),
-    supervision: addAll(a.supervision, b.supervision),
-    admission: addAll(a.admission, b.admission),
+    duty: addAll(a.duty, b.duty, ZERO_DUTY),
+    supervision: addAll(a.supervision, b.supervision, ZERO_SUPERVISION),
+    admission: addAll(a.admission, b.admission, ZERO_ADMISSION),
   };
 }
 

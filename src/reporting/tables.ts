@@ -13,3 +13,6 @@ export interface ReportingTables {
   /** Daily reports by `unitId|day`. */
   readonly reports: Table<DailyReport>;
 }
+
+/** @internal This domain's tables, by name. */
+export const REPORTING_TABLE_NAMES = ['reports'] as const satisfies readonly (keyof ReportingTables)[];

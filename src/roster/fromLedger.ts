@@ -4,7 +4,8 @@ import { FrontlineError, parseOrThrow } from '../core/errors.js';
 import type { OrgId, PersonId } from '../core/ids.js';
 import { observationEnd } from '../campaigns/observation.js';
 import { treeOfUnits } from '../org/treeCache.js';
-import type { RosterLedger } from './tables.js';
+import { requireString } from '../core/guards.js';
+import { requireLedger, type RosterLedger } from './tables.js';
 import { tableForEach, tableGet, tableHas } from '../store/table.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Person } from '../people/person.js';
@@ -25,6 +26,8 @@ import { pairKey } from '../store/keys.js';
  * @category Rosters
  */
 export function ledgerRoster(ledger: RosterLedger, rosterId: string): Roster {
+  requireLedger(ledger);
+  requireString(rosterId, ['rosterId'], 'a roster id');
   const r = tableGet(ledger.rosters, rosterId);
   if (r === undefined) throw new FrontlineError('invalid_input', 'no such roster', [{ path: ['rosterId'], code: 'unknown_roster', message: `unknown roster '${rosterId}'` }]);
   const seats: Record<string, PersonId | null> = {};
@@ -83,6 +86,7 @@ export type RosterProblemOptions = z.infer<typeof RosterProblemOptions>;
  * @category Rosters
  */
 export function rosterProblemFromLedger(ledger: RosterLedger, options: RosterProblemOptions): RosterProblem {
+  requireLedger(ledger);
   const o = parseOrThrow(RosterProblemOptions, options, 'invalid_input', 'roster problem options');
   const days = o.days ?? 14;
   const last = addDays(o.startDay, days - 1);

@@ -576,6 +576,7 @@ export function seatId(postId: PostId, day: Day, shiftId: ShiftId, slot: SeatSlo
  * @category Rosters
  */
 export function parseSeatId(id: string): { postId: PostId; day: Day; shiftId: ShiftId; slot: SeatSlot } | undefined {
+  if (typeof id !== 'string') return undefined;
   const parts = id.split('/');
   if (parts.length !== 4) return undefined;
   const [postId, day, shiftId, slot] = parts as [string, string, string, string];

@@ -1,8 +1,10 @@
-import { addDays, Instant, instantAt, type Day } from '../core/day.js';
-import { FrontlineError } from '../core/errors.js';
+import { z } from 'zod';
+import { addDays, Day, Instant, instantAt } from '../core/day.js';
+import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
+import { describeValue } from '../core/guards.js';
 import type { PersonId } from '../core/ids.js';
 import { shiftTimes } from './compile.js';
-import type { PostId, Roster, SeatId, Shift, ShiftId } from './model.js';
+import { Shift, type PostId, type Roster, type ShiftId } from './model.js';
 
 /**
  * One shift of a post under way at an instant: its leading cadre on duty (带班领导) and its staff.
@@ -61,7 +63,9 @@ export interface OnDuty {
  * so shifts across midnight are found from the day they start. A shift is under way when the
  * roster has any seat of it, leader or staff: one whose leader seat is left out is reported with
  * `leaderSeatMissing: true`; one with no seat at all is taken for a day the post is closed. An
- * unknown post or an instant that does not parse throws a {@link FrontlineError}.
+ * unknown post (`invalid_input`), an instant that does not parse (`invalid_day`), or a roster
+ * without its horizon, the post's shift pattern or a seat that holds something else than a person
+ * id or null (`invalid_roster`) throws a {@link FrontlineError}.
  *
  * @param roster - The roster.
  * @param postId - The post.
@@ -73,18 +77,40 @@ export interface OnDuty {
  * @category Rosters
  */
 export function onDuty(roster: Roster, postId: PostId | string, at: Instant | string): OnDuty {
-  const issues = [];
-  const shifts = Object.hasOwn(roster.shifts, postId) ? roster.shifts[postId as PostId] : undefined;
-  if (shifts === undefined) issues.push({ path: ['postId'], code: 'unknown_post', message: `the roster has no post '${postId}'` });
+  const horizon = RosterHorizon.safeParse(roster);
+  if (!horizon.success) throw new FrontlineError('invalid_roster', 'invalid roster', issuesFromZod(horizon.error, ['roster']));
+  const issues: Issue[] = [];
+  const all = roster.shifts as Readonly<Record<string, unknown>>;
+  const shifts = typeof postId === 'string' && Object.hasOwn(all, postId) ? all[postId] : undefined;
+  if (shifts === undefined) issues.push({ path: ['postId'], code: 'unknown_post', message: `the roster has no post ${describeValue(postId)}` });
   const parsed = Instant.safeParse(at);
-  if (!parsed.success) issues.push({ path: ['at'], code: 'invalid_instant', message: `'${String(at)}' is not an ISO 8601 instant with an offset` });
-  if (shifts === undefined || !parsed.success) throw new FrontlineError('invalid_input', 'cannot tell who is on duty', issues);
-  const out = dutyAt(roster, shifts, (id) => (Object.hasOwn(roster.seats, id) ? (roster.seats[id as SeatId] ?? null) : undefined), postId, Date.parse(parsed.data));
+  if (!parsed.success) issues.push({ path: ['at'], code: 'invalid_instant', message: `${describeValue(at)} is not an ISO 8601 instant with an offset` });
+  if (shifts === undefined || !parsed.success) throw new FrontlineError(parsed.success ? 'invalid_input' : 'invalid_day', 'cannot tell who is on duty', issues);
+  const pattern = PostShifts.safeParse(shifts);
+  if (!pattern.success) throw new FrontlineError('invalid_roster', 'invalid roster', issuesFromZod(pattern.error, ['roster', 'shifts', postId as string]));
+  const seats = roster.seats as Readonly<Record<string, unknown>>;
+  const seat = (id: string): PersonId | null | undefined => {
+    const v = Object.hasOwn(seats, id) ? seats[id] : undefined;
+    if (v === undefined || v === null || typeof v === 'string') return v as PersonId | null | undefined;
+    throw new FrontlineError('invalid_roster', 'invalid roster', [{ path: ['roster', 'seats', id], code: 'invalid_type', message: `a seat holds a person id or null, got ${describeValue(v)}` }]);
+  };
+  const out = dutyAt(horizon.data, pattern.data, seat, postId as string, Date.parse(parsed.data));
   return { postId: postId as PostId, at: parsed.data, shifts: out };
 }
 
 /** The most staff seats a post has a shift (the limit of `Post.staff`). */
 const MAX_STAFF = 50;
+
+/** What {@link onDuty} reads of a roster before the post's shifts and seats (which it checks one by one). */
+const RosterHorizon = z.object({
+  startDay: Day,
+  days: z.number().int().min(1).max(92),
+  shifts: z.record(z.string(), z.unknown()),
+  seats: z.record(z.string(), z.unknown()),
+});
+
+/** A post's shift pattern. */
+const PostShifts = z.array(Shift).min(1);
 
 /**
  * @internal The shifts of a post under way at an instant, reading seats through `seat` (a person,

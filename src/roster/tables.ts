@@ -3,6 +3,9 @@ import type { Post } from './model.js';
 import type { AbsenceRecord, Duty, PublishedRoster } from './records.js';
 import type { RegisterTables } from '../register/tables.js';
 import type { CampaignTables } from '../campaigns/tables.js';
+import { REGISTER_TABLE_NAMES } from '../register/tables.js';
+import { CAMPAIGN_TABLE_NAMES } from '../campaigns/tables.js';
+import { requireLedgerShape } from '../store/guard.js';
 
 /**
  * The rosters' part of a ledger: posts, absences, published rosters and who holds each seat.
@@ -31,3 +34,14 @@ export interface RosterTables {
  * @category Ledger
  */
 export type RosterLedger = RegisterTables & CampaignTables & RosterTables;
+
+/** @internal This domain's tables, by name. */
+export const ROSTER_TABLE_NAMES = ['posts', 'absences', 'rosters', 'duties'] as const satisfies readonly (keyof RosterTables)[];
+
+/**
+ * @internal Checks that a value is a ledger with the tables these read models read, before any
+ * work: see {@link requireLedgerShape}.
+ */
+export function requireLedger(value: unknown, path?: PropertyKey): RosterLedger {
+  return requireLedgerShape<RosterLedger>(value, [...REGISTER_TABLE_NAMES, ...CAMPAIGN_TABLE_NAMES, ...ROSTER_TABLE_NAMES], path);
+}

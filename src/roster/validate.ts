@@ -1,4 +1,5 @@
 import { addDays, type Day } from '../core/day.js';
+import { describeValue, refusal, requireOptions } from '../core/guards.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import type { PersonId } from '../core/ids.js';
 import { LABELS, type ConstraintLevel, type Label, type RosterConstraint } from '../core/vocabulary.js';
@@ -202,6 +203,9 @@ export function assignmentOf(c: Compiled, input: unknown, what = 'roster'): Int3
  * @category Rosters
  */
 export function validateRoster(problem: RosterProblem, roster: Roster, options: ValidateOptions = {}): RosterValidation {
+  requireOptions(options);
+  if (options.soft !== undefined && typeof options.soft !== 'boolean')
+    throw refusal('invalid_input', 'invalid options', ['options', 'soft'], 'invalid_type', `soft is true or false, got ${describeValue(options.soft)}`);
   const c = compileProblem(problem);
   const { assign, leftOut } = readRoster(c, roster);
   return evaluate(c, assign, options.soft ?? true, leftOut);

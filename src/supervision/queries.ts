@@ -3,7 +3,8 @@ import { FrontlineError } from '../core/errors.js';
 import type { OrgId } from '../core/ids.js';
 import type { UnitKind } from '../core/vocabulary.js';
 import { treeOfUnits } from '../org/treeCache.js';
-import type { SupervisionLedger } from './tables.js';
+import { describeValue, requireOptions } from '../core/guards.js';
+import { requireLedger, type SupervisionLedger } from './tables.js';
 import { tableForEach } from '../store/table.js';
 import { isWithin } from '../org/queries.js';
 import type { OrgUnit } from '../org/unit.js';
@@ -60,10 +61,12 @@ export interface FindingsOptions {
  * @category Supervision
  */
 export function findingsOn(ledger: SupervisionLedger, asOf: Day, options: FindingsOptions = {}): FindingView[] {
+  requireLedger(ledger);
   requireDay(asOf, 'asOf');
+  requireOptions(options);
   const only = options.only ?? 'open';
   if (only !== 'open' && only !== 'overdue' && only !== 'all')
-    throw new FrontlineError('invalid_input', 'invalid option', [{ path: ['only'], code: 'invalid_value', message: `'only' is 'open', 'overdue' or 'all', got ${JSON.stringify(only)}` }]);
+    throw new FrontlineError('invalid_input', 'invalid option', [{ path: ['only'], code: 'invalid_value', message: `'only' is 'open', 'overdue' or 'all', got ${describeValue(only)}` }]);
   const tree = treeOfUnits(ledger.units);
   if (options.scope !== undefined && !tree.indexOf.has(options.scope))
     throw new FrontlineError('unknown_unit', 'unknown scope', [{ path: ['scope'], code: 'unknown_unit', message: `unknown unit '${options.scope}'` }]);
@@ -115,9 +118,10 @@ export interface UninspectedUnit {
  * @category Supervision
  */
 export function uninspectedUnits(ledger: SupervisionLedger, groupId: string, asOf: Day, days: number): UninspectedUnit[] {
+  requireLedger(ledger);
   const group = ledger.command?.supervisionGroups.find((g) => g.id === groupId);
   requireDay(asOf, 'asOf');
-  if (group === undefined) throw new FrontlineError('invalid_input', 'unknown supervision group', [{ path: ['groupId'], code: 'unknown_group', message: `unknown supervision group '${groupId}'` }]);
+  if (group === undefined) throw new FrontlineError('invalid_input', 'unknown supervision group', [{ path: ['groupId'], code: 'unknown_group', message: `unknown supervision group ${describeValue(groupId)}` }]);
   if (!Number.isInteger(days) || days < 1) throw new FrontlineError('invalid_input', 'invalid window', [{ path: ['days'], code: 'too_small', message: 'the window is a whole number of days, at least 1' }]);
   const tree = treeOfUnits(ledger.units);
   const last = new Map<string, Day>();

@@ -1,6 +1,8 @@
 import type { Table } from '../store/table.js';
 import type { Finding, Inspection } from './records.js';
 import type { RegisterTables } from '../register/tables.js';
+import { REGISTER_TABLE_NAMES } from '../register/tables.js';
+import { requireLedgerShape } from '../store/guard.js';
 
 /**
  * Supervision's part of a ledger: the inspections and their findings.
@@ -25,3 +27,14 @@ export interface SupervisionTables {
  * @category Ledger
  */
 export type SupervisionLedger = RegisterTables & SupervisionTables;
+
+/** @internal This domain's tables, by name. */
+export const SUPERVISION_TABLE_NAMES = ['inspections', 'findings'] as const satisfies readonly (keyof SupervisionTables)[];
+
+/**
+ * @internal Checks that a value is a ledger with the tables these read models read, before any
+ * work: see {@link requireLedgerShape}.
+ */
+export function requireLedger(value: unknown, path?: PropertyKey): SupervisionLedger {
+  return requireLedgerShape<SupervisionLedger>(value, [...REGISTER_TABLE_NAMES, ...SUPERVISION_TABLE_NAMES], path);
+}

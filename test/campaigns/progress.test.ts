@@ -134,7 +134,7 @@ describe('metrics', () => {
     expect(mergeMetrics(a, emptyMetrics('doorKnocking'))).toEqual(a);
     expect(mergeMetrics(a, b).households).toBe(a.households + b.households);
     expect(metricsMonoid('cleaning').empty).toEqual(emptyMetrics('cleaning'));
-    expect(() => mergeMetrics(a as CampaignMetrics, emptyMetrics('cleaning') as CampaignMetrics)).toThrow(TypeError);
+    expect(() => mergeMetrics(a as CampaignMetrics, emptyMetrics('cleaning') as CampaignMetrics)).toThrow(FrontlineError);
     for (const kind of ['homePrevention', 'doorKnocking', 'cleaning', 'volunteerService'] as const) {
       const zero = emptyMetrics(kind);
       expect(zero.kind).toBe(kind);

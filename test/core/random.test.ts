@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { createRandom, type Random } from '../../src/index.js';
+import { FrontlineError, createRandom, type Random } from '../../src/index.js';
 
 const take = (r: Random, n: number): number[] => Array.from({ length: n }, () => r.next());
 const seed = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
@@ -83,7 +83,7 @@ describe('createRandom', () => {
     const items = ['a', 'b', 'c'] as const;
     const picked = new Set(Array.from({ length: 100 }, () => r.pick(items)));
     expect([...picked].sort()).toEqual(['a', 'b', 'c']);
-    expect(() => r.pick([])).toThrow(RangeError);
+    expect(() => r.pick([])).toThrow(FrontlineError);
   });
 
   test('normal has about the asked mean and standard deviation', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { z } from 'zod';
 import {
+  FrontlineError,
   AppraisalGrade,
   CadreGrade,
   CadreLevel,
@@ -184,18 +185,26 @@ describe('label', () => {
     expect(label('township', 'en')).toBe('township');
   });
 
-  test('an unknown value throws a RangeError', () => {
-    expect(() => label('noSuchValue')).toThrow(RangeError);
-    expect(() => label('')).toThrow(RangeError);
-    expect(() => label('toString')).toThrow(RangeError);
-    expect(() => label('__proto__', 'en')).toThrow(RangeError);
+  /** The error code and the issue codes of a refused call. */
+  const refusal = (run: () => unknown): [string, string[]] => {
+    try {
+      run();
+    } catch (e) {
+      if (e instanceof FrontlineError) return [e.code, e.issues.map((i) => i.code)];
+      throw e;
+    }
+    throw new Error('expected a FrontlineError');
+  };
+
+  test('an unknown value throws a FrontlineError (invalid_input, unknown_value)', () => {
+    for (const v of ['noSuchValue', '', 'toString', '__proto__']) expect(refusal(() => label(v, 'en'))).toEqual(['invalid_input', ['unknown_value']]);
     // known elsewhere, but not in the vocabulary asked for
     expect(() => label('fullMember', 'zh-CN', 'unitKind')).toThrow(/in vocabulary 'unitKind'/);
   });
 
-  test('an unknown locale throws a RangeError', () => {
-    expect(() => label('fullMember', 'fr' as Locale)).toThrow(RangeError);
-    expect(() => label('fullMember', 'zh' as Locale)).toThrow(RangeError);
+  test('an unknown locale throws a FrontlineError (invalid_input, unknown_locale), as renderDispatch does', () => {
+    expect(refusal(() => label('fullMember', 'fr' as Locale))).toEqual(['invalid_input', ['unknown_locale']]);
+    expect(refusal(() => label('fullMember', 'zh' as Locale))).toEqual(['invalid_input', ['unknown_locale']]);
     expect(Locale.safeParse('fr').success).toBe(false);
     expect(Locale.options).toEqual(['zh-CN', 'en']);
   });

@@ -326,7 +326,8 @@ describe('apply: bad input', () => {
       [2, 'type'],
       [3, 'type'],
     ]);
-    expect(() => apply(baseLedger(), { length: 0 } as unknown as unknown[])).toThrow(TypeError);
+    const arrayLike = thrown(() => apply(baseLedger(), { length: 0 } as unknown as unknown[]));
+    expect([arrayLike.code, paths(arrayLike.issues)]).toEqual(['invalid_input', [[]]]);
   });
 
   it('every event type is in the union and rejects an extra field', () => {

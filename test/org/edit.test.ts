@@ -148,7 +148,7 @@ describe('closeUnit', () => {
 
   it('refuses a day that is not a day and an unknown unit', () => {
     const bad = caught(() => closeUnit(fixtureTree(), oid('pa'), day('2020-02-30')));
-    expect(bad.code).toBe('invalid_edit');
+    expect(bad.code).toBe('invalid_day');
     expect(bad.issues[0]?.path[0]).toBe('on');
     expect(caught(() => closeUnit(fixtureTree(), oid('ghost'), day('2020-03-01'))).code).toBe('unknown_unit');
   });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   DEFAULT_PHONE_MASK,
   DEFAULT_RESIDENT_ID_MASK,
+  FrontlineError,
   MaskPolicy,
   maskPhone,
   maskResidentId,
@@ -73,11 +74,11 @@ describe('custom policies', () => {
     ['missing keepEnd', { keepStart: 3, maskChar: '*' }],
     ['infinite keepStart', { keepStart: Number.POSITIVE_INFINITY, keepEnd: 4, maskChar: '*' }],
     ['an extra field', { keepStart: 3, keepEnd: 4, maskChar: '*', reveal: true }],
-  ])('an invalid policy (%s) throws a RangeError', (_, policy) => {
+  ])('an invalid policy (%s) throws a FrontlineError', (_, policy) => {
     expect(MaskPolicy.safeParse(policy).success).toBe(false);
-    expect(() => maskWith('13812341234', policy as MaskPolicy)).toThrow(RangeError);
-    expect(() => maskPhone('13812341234', policy as MaskPolicy)).toThrow(RangeError);
-    expect(() => maskResidentId('11010519491231002X', policy as MaskPolicy)).toThrow(RangeError);
+    expect(() => maskWith('13812341234', policy as MaskPolicy)).toThrow(FrontlineError);
+    expect(() => maskPhone('13812341234', policy as MaskPolicy)).toThrow(FrontlineError);
+    expect(() => maskResidentId('11010519491231002X', policy as MaskPolicy)).toThrow(FrontlineError);
   });
 
   test('the invalid policy is reported even for an empty value', () => {

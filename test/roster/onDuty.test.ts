@@ -137,7 +137,7 @@ describe('onDuty on a hand-built roster', () => {
 
   it('an unknown post and an instant that does not parse: one FrontlineError listing both', () => {
     const e = caught(() => onDuty(roster, 'cp9', '2020-02-01 10:00'));
-    expect(e.code).toBe('invalid_input');
+    expect(e.code).toBe('invalid_day');
     expect(e.issues.map((i) => [i.path, i.code])).toEqual([
       [['postId'], 'unknown_post'],
       [['at'], 'invalid_instant'],
@@ -145,7 +145,8 @@ describe('onDuty on a hand-built roster', () => {
     expect(e.issues[0]?.message).toContain('cp9');
     expect(caught(() => onDuty(roster, 'cp1', '2020-02-01T10:00:00')).issues.map((i) => i.path)).toEqual([['at']]);
     expect(caught(() => onDuty(roster, 'toString', '2020-02-01T10:00:00+08:00')).issues.map((i) => i.path)).toEqual([['postId']]);
-    expect(caught(() => onDuty(roster, 'cp1', 'yesterday')).code).toBe('invalid_input');
+    expect(caught(() => onDuty(roster, 'cp1', 'yesterday')).code).toBe('invalid_day');
+    expect(caught(() => onDuty(roster, 'cp9', '2020-02-01T10:00:00+08:00')).code).toBe('invalid_input');
   });
 
   it('reads a roster built by buildRoster', () => {
