@@ -9,8 +9,8 @@ export {
   isValidResidentId,
   makeResidentId,
   parseResidentId,
-  residentIdCheckChar,
   tryParseResidentId,
 } from '../people/residentId.js';
 export type { ResidentIdInfo, ResidentIdOptions } from '../people/residentId.js';
+export { residentIdCheckChar } from '../people/checkChar.js';
 export { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, maskResidentId, maskWith } from '../people/mask.js';

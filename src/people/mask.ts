@@ -1,7 +1,8 @@
-import { z } from 'zod';
+// zod's tree-shakable form: an app that only masks does not bundle the whole schema library
+import * as z from 'zod/mini';
 import { FrontlineError, issuesFromZod } from '../core/errors.js';
 import { requireString } from '../core/guards.js';
-import { residentIdCheckChar } from './residentId.js';
+import { residentIdCheckChar } from './checkChar.js';
 
 /**
  * How to mask a number: how many characters to keep at each end, and the masking character.
@@ -10,16 +11,14 @@ import { residentIdCheckChar } from './residentId.js';
  * MaskPolicy.parse({ keepStart: 3, keepEnd: 4, maskChar: '*' });
  * @category Privacy
  */
-export const MaskPolicy = z
-  .object({
-    /** Characters shown at the start. */
-    keepStart: z.number().int().min(0),
-    /** Characters shown at the end. */
-    keepEnd: z.number().int().min(0),
-    /** The character written in place of each hidden one. */
-    maskChar: z.string().length(1),
-  })
-  .strict();
+export const MaskPolicy = z.strictObject({
+  /** Characters shown at the start. */
+  keepStart: z.number().check(z.int(), z.minimum(0)),
+  /** Characters shown at the end. */
+  keepEnd: z.number().check(z.int(), z.minimum(0)),
+  /** The character written in place of each hidden one. */
+  maskChar: z.string().check(z.length(1)),
+});
 /**
  * A masking policy.
  *

@@ -2,9 +2,8 @@ import { Day, dayFromParts, dayOf, isRealDate, requireDay } from '../core/day.js
 import { FrontlineError, toResult, type Issue, type Result } from '../core/errors.js';
 import { describeValue, refusal } from '../core/guards.js';
 import type { Sex } from '../core/vocabulary.js';
+import { residentIdCheckChar } from './checkChar.js';
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const CHECK_CHARS = '10X98765432';
 
 /**
  * What a resident identity number says: address code, birth date, sequence, sex and check character.
@@ -51,24 +50,6 @@ function referenceDay(options: ResidentIdOptions | undefined): Day {
   return options?.asOf === undefined ? dayOf(new Date()) : requireDay(options.asOf, 'asOf');
 }
 
-/**
- * The ISO 7064 MOD 11-2 check character of the first 17 digits of a resident id. Anything but 17
- * digits throws a {@link FrontlineError} (`invalid_resident_id`).
- *
- * @param first17 - The first 17 digits.
- * @returns The check character, `0`–`9` or `X`.
- * @throws {@link FrontlineError} `invalid_resident_id` when the input is not 17 digits.
- * @example
- * residentIdCheckChar('11010519491231002'); // => 'X'
- * @category People
- */
-export function residentIdCheckChar(first17: string): string {
-  if (typeof first17 !== 'string' || !/^\d{17}$/.test(first17))
-    throw refusal('invalid_resident_id', 'no check character', ['first17'], 'characters', `a check character needs 17 digits, got ${describeValue(first17)}`);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
-  return CHECK_CHARS[sum % 11] as string;
-}
 
 function problems(input: string, asOf: Day): { issues: Issue[]; id18?: string; legacy: boolean } {
   const issue = (code: string, message: string): Issue => ({ path: [], code, message, rule: 'id.residentId' });

@@ -1,5 +1,5 @@
 import { fromEpochDay, isRealDate, toEpochDay, type Day } from '../core/day.js';
-import { residentIdCheckChar } from '../people/residentId.js';
+import { residentIdCheckChar } from '../people/checkChar.js';
 
 /** GB 11643-1999: the check character of each remainder of the weighted sum mod 11. */
 const CHECK_CHARS = '10X98765432';

@@ -1,5 +1,5 @@
 import { isRealDate } from '../core/day.js';
-import { residentIdCheckChar } from '../people/residentId.js';
+import { residentIdCheckChar } from '../people/checkChar.js';
 
 /** @internal What a found number is. */
 export type NumberKind = 'residentId' | 'phone';

@@ -29,7 +29,7 @@ import { requireLedger, type Ledger, type TABLE_NAMES } from '../ledger/ledger.j
 import { tableForEach, tableMap, type Table } from '../store/table.js';
 import { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, maskResidentId, maskWith } from '../people/mask.js';
 import { Household, Person } from '../people/person.js';
-import { residentIdCheckChar } from '../people/residentId.js';
+import { residentIdCheckChar } from '../people/checkChar.js';
 
 /**
  * The fewest resident ids that a masked id in a copy made by {@link redact} may stand for, given
@@ -95,9 +95,9 @@ export const RedactionPolicy = z
     /** Travel declarations. */
     travel: z.enum(['coarse', 'keep']).default('coarse'),
     /** How resident ids are masked. */
-    residentIdMask: MaskPolicy.default(DEFAULT_RESIDENT_ID_MASK),
+    residentIdMask: z._default(MaskPolicy, DEFAULT_RESIDENT_ID_MASK),
     /** How phone numbers are masked. */
-    phoneMask: MaskPolicy.default(DEFAULT_PHONE_MASK),
+    phoneMask: z._default(MaskPolicy, DEFAULT_PHONE_MASK),
     /** The day minors are counted on. */
     asOf: Day.optional(),
   })
