@@ -80,7 +80,10 @@ export interface SqlDatabase extends SqlQueryable {
  * @category Store
  */
 export interface PgClientLike extends SqlQueryable {
-  /** Sends a submittable (such as a `COPY` stream of `pg-copy-streams`) and returns it. */
+  /**
+   * Runs one statement. (A node-postgres client also takes the `COPY` streams of
+   * `pg-copy-streams`, which the adapters pass it when given `copyFrom`.)
+   */
   query(text: string, params?: unknown[]): Promise<SqlResult>;
 }
 

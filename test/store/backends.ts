@@ -16,6 +16,8 @@ export interface TestDatabase {
   readonly db: SqlDatabase;
   /** The database's URL (PostgreSQL only). */
   readonly url?: string;
+  /** Listens on a channel (on a connection of its own for PostgreSQL); resolves to a function that stops listening. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Another connection to the same database (the same instance for PGlite, which has one). */
   connection(): Promise<{ db: SqlDatabase; close(): Promise<void> }>;
   close(): Promise<void>;
@@ -46,6 +48,10 @@ export const pglite: Backend = {
     const db = fromPGlite(instance);
     return {
       db,
+      async listen(channel, onPayload) {
+        const stop = await instance.listen(channel, onPayload);
+        return () => stop();
+      },
       connection: () => Promise.resolve({ db, close: () => Promise.resolve() }),
       close: () => instance.close(),
     };
@@ -93,6 +99,15 @@ export const postgres: Backend = {
     return {
       db: fromPgPool(pool, { copyFrom }),
       url: connectionString,
+      async listen(channel, onPayload) {
+        const client = new pg.Client({ connectionString });
+        await client.connect();
+        client.on('notification', (n) => {
+          if (n.channel === channel) onPayload(n.payload ?? '');
+        });
+        await client.query(`LISTEN ${channel}`);
+        return () => client.end();
+      },
       async connection() {
         const client = new pg.Client({ connectionString });
         client.on('error', terminated);

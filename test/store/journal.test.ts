@@ -163,6 +163,22 @@ describe.each(BACKENDS)('the journal store on $name', (backend) => {
     }
   });
 
+  it('announces each append on the channel frontline_events once it is committed (LISTEN instead of polling)', async () => {
+    const stream = newStream();
+    const journal = await openJournal(t.db, { stream });
+    const heard: string[] = [];
+    const stop = await t.listen('frontline_events', (payload) => heard.push(payload));
+    try {
+      const state = await journal.append(await journal.load(), setupEvents());
+      await rejection(journal.append(state, [{ ...visit('bad', 1), householdId: 'h-nowhere' }]));
+      const next = await journal.append(state, [visit('n1', 1)]);
+      for (let i = 0; i < 50 && heard.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(heard).toEqual([`${stream}:${state.position}`, `${stream}:${next.position}`]);
+    } finally {
+      await stop();
+    }
+  });
+
   it('event ids are unique in a journal by a database constraint', async () => {
     const stream = newStream();
     const journal = await openJournal(t.db, { stream });
