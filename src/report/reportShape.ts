@@ -41,26 +41,28 @@ const list =
 const named = record({ name: string });
 const label = record({ zh: string, en: string });
 const summary: Check = (v, path) => summaryIssues(v, path);
-const level = record({ submitted: number, expected: number, onTime: number, late: number, missing: number, signedOff: number });
+const level = record({ submitted: number, expected: number, onTime: number, late: number, missing: number, signedOff: number, nothingToReport: number });
 
 const REPORT = record({
   day: string,
   scope: named,
   hasData: boolean,
+  recorded: list(string),
+  recordedBefore: list(string),
   note: orNull(label),
   total: summary,
   previous: orNull(summary),
   rows: list(record({ unit: named, summary })),
   movers: list(record({ figure: string, unit: named, from: number, to: number })),
-  trend: list(record({ day: string, underObservation: number })),
+  trend: list(record({ day: string, underObservation: orNull(number) })),
   reporting: (v, path) => {
-    const issues = record({ deadline: string, levels: list(level), missing: list(named) })(v, path);
+    const issues = record({ deadline: string, levels: list(level), missing: list(named), nothingToReport: list(named) })(v, path);
     const levels = isRecord(v) ? v['levels'] : undefined;
     if (issues.length === 0 && Array.isArray(levels) && levels.length < 2)
       issues.push({ path: [...path, 'levels'], code: 'too_small', message: 'the reporting has two levels: villages and communities, then townships' });
     return issues;
   },
-  attention: list(record({ phone: orNull(string), residentId: orNull(string), status: string, unit: named, name: string, since: string, missed: number })),
+  attention: list(record({ phone: orNull(string), residentId: orNull(string), status: string, unit: named, township: orNull(named), name: string, since: string, missed: number })),
   disclosedFor: orNull(string),
   communities: list(record({ state: string, unit: named, confirmed: number })),
 });
