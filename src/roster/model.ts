@@ -607,5 +607,8 @@ export function seatExists(problem: Pick<RosterProblem, 'startDay' | 'days'>, po
 
 /** The last day of a horizon (calendar arithmetic on the date alone). */
 function lastDay(start: string, days: number): string {
-  return new Date(Date.parse(`${start}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  // the refinement runs beside the fields' own checks: a start day or a length they refuse gives no
+  // horizon, and the problem is already refused for them
+  const ms = Date.parse(`${start}T00:00:00Z`) + (days - 1) * 86_400_000;
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().slice(0, 10) : start;
 }
