@@ -13,9 +13,9 @@ import type { SqlDatabase, SqlQueryable, SqlTransaction } from './sql.js';
  * journal has moved on since.
  *
  * @example
- * let state: JournalState = await journal.load();
- * state = await journal.append(state, events);
- * state.position; // => the number of events stored
+ * const state: JournalState = await store.load();
+ * state.position; // => 102 (the county's registration)
+ * state.ledger.eventCount; // => 102
  * @category Store
  */
 export interface JournalState {
@@ -29,7 +29,9 @@ export interface JournalState {
  * A page of a journal read in order: the events at positions `from + 1 … to`.
  *
  * @example
- * for await (const page of journal.read(0)) console.log(page.to, page.events.length);
+ * const pages: JournalPage[] = [];
+ * for await (const page of store.read()) pages.push(page);
+ * pages.map((page) => [page.from, page.to, page.events.length]); // => [[0, 102, 102]]
  * @category Store
  */
 export interface JournalPage {
@@ -45,7 +47,10 @@ export interface JournalPage {
  * Options of {@link openJournal}.
  *
  * @example
- * await openJournal(db, { stream: '511621', pageSize: 20_000 });
+ * const paged = await openJournal(db, { stream: store.stream, pageSize: 50 }); // the journal of `store`, in pages of 50
+ * const bounds: number[][] = [];
+ * for await (const page of paged.read()) bounds.push([page.from, page.to]);
+ * bounds; // => [[0, 50], [50, 100], [100, 102]]
  * @category Store
  */
 export interface JournalOptions {
@@ -64,7 +69,12 @@ export interface JournalOptions {
  * Options of {@link Journal.append}.
  *
  * @example
- * await journal.append(state, events, { actor: { personId: 'p0000009', role: 'villageWorker', unitId: 'yc.t03.v201' } });
+ * const opened = { type: 'campaignOpened', id: 'e1', at: '2020-01-25T08:00:00+08:00', by: 'p0000002', campaignId: 'dk-2020', kind: 'doorKnocking', name: '入户敲门行动', ownerUnitId: 'yc', covers: ['yc'], startDay: '2020-01-25' };
+ * const worker = { personId: 'p0003826', role: 'villageWorker', unitId: 'yc.t03.v201' } as const; // of 吴家沟村
+ * const state = await store.load();
+ * await store.append(state, [{ ...opened, by: 'p0003826' }], { actor: worker }); // throws: rejected the event
+ * const hq = { personId: 'p0000002', role: 'headquarters', unitId: 'yc' } as const; // the commander
+ * (await store.append(state, [opened], { actor: hq })).ledger.campaigns.size; // => 1
  * @category Store
  */
 export interface AppendOptions {
@@ -76,7 +86,13 @@ export interface AppendOptions {
  * Options of {@link Journal.appendWithRetry}.
  *
  * @example
- * await journal.appendWithRetry(state, build, { retries: 20, onConflict: () => conflicts++ });
+ * const opened = { type: 'campaignOpened', id: 'e1', at: '2020-01-25T08:00:00+08:00', by: 'p0000002', campaignId: 'dk-2020', kind: 'doorKnocking', name: '入户敲门行动', ownerUnitId: 'yc', covers: ['yc'], startDay: '2020-01-25' };
+ * const state = await store.load();
+ * await store.append(state, [opened]); // another writer appends first
+ * let conflicts = 0;
+ * const build = (ledger: Ledger) => [{ ...opened, id: `e${ledger.eventCount + 1}`, campaignId: 'hp-2020', kind: 'homePrevention', name: '居家防控行动' }];
+ * const next = await store.appendWithRetry(state, build, { retries: 3, onConflict: () => conflicts++ });
+ * [conflicts, next.position]; // => [1, 104]
  * @category Store
  */
 export interface RetryOptions extends AppendOptions {
@@ -90,7 +106,9 @@ export interface RetryOptions extends AppendOptions {
  * Options of {@link Journal.load} and {@link Journal.catchUp}.
  *
  * @example
- * await journal.load({ snapshot: false }); // rebuild from the journal alone
+ * let pages = 0;
+ * const state = await store.load({ snapshot: false, onPage: () => pages++ }); // from the journal alone
+ * [state.position, pages]; // => [102, 1]
  * @category Store
  */
 export interface LoadOptions {
@@ -109,7 +127,10 @@ export interface LoadOptions {
  * Options of {@link Journal.import}.
  *
  * @example
- * await journal.import(state, events, { ledger: replay(events) });
+ * const yuechi = await openJournal(db, { stream: '511621' });
+ * const events = journal.map((e) => LedgerEvent.parse(e)); // parsed, as a ledger holds them
+ * const state = await yuechi.import(await yuechi.load(), events, { ledger: replay(events), batchSize: 50 }); // checked once, by replay
+ * state.position; // => 102
  * @category Store
  */
 export interface ImportOptions {
@@ -127,7 +148,12 @@ export interface ImportOptions {
  * Options of {@link Journal.saveSnapshot}.
  *
  * @example
- * await journal.saveSnapshot(state, { keep: 3 });
+ * const opened = { type: 'campaignOpened', id: 'e1', at: '2020-01-25T08:00:00+08:00', by: 'p0000002', campaignId: 'dk-2020', kind: 'doorKnocking', name: '入户敲门行动', ownerUnitId: 'yc', covers: ['yc'], startDay: '2020-01-25' };
+ * let state = await store.load();
+ * await store.saveSnapshot(state);
+ * state = await store.append(state, [opened]);
+ * await store.saveSnapshot(state, { keep: 1 });
+ * await store.snapshots(); // => [103] (the one at 102 dropped)
  * @category Store
  */
 export interface SnapshotOptions {
@@ -141,9 +167,11 @@ export interface SnapshotOptions {
  * snapshots of the ledger at a position. Made by {@link openJournal}.
  *
  * @example
- * const journal = await openJournal(db, { stream: '511621' });
- * let state = await journal.load(); // the latest snapshot and the events after it
- * state = await journal.appendWithRetry(state, (ledger) => eventsFor(ledger));
+ * const yuechi = await openJournal(db, { stream: '511621' }); // 岳池县, a new journal
+ * let state = await yuechi.load(); // the latest snapshot and the events after it: none yet
+ * state = await yuechi.import(state, journal); // the county's registration
+ * await yuechi.saveSnapshot(state);
+ * (await yuechi.load()).position; // => 102 (from the snapshot)
  * @category Store
  */
 export interface Journal {
@@ -152,8 +180,10 @@ export interface Journal {
   /**
    * How many events the journal holds now.
    *
+   * @returns The journal's position: the number of its events.
+   * @throws The database's error when the query fails.
    * @example
-   * await journal.position(); // => 1480000
+   * await store.position(); // => 102
    */
   position(): Promise<number>;
   /**
@@ -163,16 +193,32 @@ export interface Journal {
    * appended first, it throws one with code `conflict` and writes nothing: catch up and retry (see
    * {@link Journal.appendWithRetry}). An empty batch writes nothing.
    *
+   * @param state - The state the writer read: its ledger checks the batch, its position must still be the journal's.
+   * @param events - The batch, as received (checked here).
+   * @param options - {@link AppendOptions}: the actor to check the events as.
+   * @returns The state after the batch (`state` itself for an empty batch).
+   * @throws A {@link FrontlineError}: `invalid_input` for a refused batch or actor, `conflict` when the journal moved on since `state` (nothing is written either way); `TypeError` when `events` is not an array.
    * @example
-   * state = await journal.append(state, [visit]);
+   * const opened = { type: 'campaignOpened', id: 'e1', at: '2020-01-25T08:00:00+08:00', by: 'p0000002', campaignId: 'dk-2020', kind: 'doorKnocking', name: '入户敲门行动', ownerUnitId: 'yc', covers: ['yc'], startDay: '2020-01-25' };
+   * const before = await store.load();
+   * const after = await store.append(before, [opened]);
+   * [before.position, after.position]; // => [102, 103]
+   * await store.append(before, [{ ...opened, id: 'e2', campaignId: 'cl-2020' }]); // throws: moved on
    */
   append(state: JournalState, events: readonly unknown[], options?: AppendOptions): Promise<JournalState>;
   /**
    * {@link Journal.append} with retries: `build(ledger)` makes the batch from the current ledger;
    * on a conflict the state catches up with the journal and `build` runs again on the new ledger.
    *
+   * @param state - The state the writer holds.
+   * @param build - Makes the batch from a ledger: from `state.ledger` first, then from the ledger caught up after each conflict.
+   * @param options - {@link RetryOptions}: the actor, how many retries, a callback on each conflict.
+   * @returns The state after the batch.
+   * @throws A {@link FrontlineError}: `invalid_input` for a refused batch or actor; `conflict` after `retries` conflicts in a row; whatever `build` throws.
    * @example
-   * state = await journal.appendWithRetry(state, (ledger) => [visitFor(ledger)]);
+   * const opened = (ledger: Ledger) => [{ type: 'campaignOpened', id: `e${ledger.eventCount + 1}`, at: '2020-01-25T08:00:00+08:00', by: 'p0000002', campaignId: 'dk-2020', kind: 'doorKnocking', name: '入户敲门行动', ownerUnitId: 'yc', covers: ['yc'], startDay: '2020-01-25' }];
+   * const state = await store.appendWithRetry(await store.load(), opened);
+   * state.ledger.campaigns.size; // => 1
    */
   appendWithRetry(state: JournalState, build: (ledger: Ledger) => readonly unknown[], options?: RetryOptions): Promise<JournalState>;
   /**
@@ -180,8 +226,15 @@ export interface Journal {
    * in one transaction, under the same position check as `append`. Validated by `replay` unless
    * `options.ledger` is given.
    *
+   * @param state - The state the writer read (the empty ledger at position 0 for a new journal).
+   * @param events - The events, in order.
+   * @param options - {@link ImportOptions}: the ledger the events make, if built already; events per statement.
+   * @returns The state after the events.
+   * @throws A {@link FrontlineError}: `invalid_input` listing the problems of the events, `conflict` when the journal moved on since `state` (nothing is written either way); `RangeError` for an invalid `batchSize`.
    * @example
-   * state = await journal.import(await journal.load(), countyEvents(county));
+   * const yuechi = await openJournal(db, { stream: '511621' });
+   * const state = await yuechi.import(await yuechi.load(), journal);
+   * state.ledger.households.size; // => county.households.length
    */
   import(state: JournalState, events: readonly unknown[], options?: ImportOptions): Promise<JournalState>;
   /**
@@ -189,38 +242,63 @@ export interface Journal {
    * process catches up from the position it holds. Pages are bounded by events and characters, so
    * no string grows near Node's limit.
    *
+   * @param from - The position to read after (default 0: from the first event).
+   * @param to - The last position to read (default: to the end).
+   * @returns The pages, in order, as an async iterable (`for await`).
+   * @throws The database's error when a query fails.
    * @example
-   * for await (const page of journal.read(state.position)) model = update(model, page.events);
+   * const types: string[] = [];
+   * for await (const page of store.read(100)) types.push(...page.events.map((e) => e.type));
+   * types; // => ['householdsRegistered', 'commandSet'] (positions 101 and 102)
    */
   read(from?: number, to?: number): AsyncIterable<JournalPage>;
   /**
    * Applies the events stored after `state.position` to `state.ledger`, page by page.
    *
+   * @param state - The state to bring up to date.
+   * @param options - {@link LoadOptions} (`snapshot` aside): `trusted`, and `onPage` for progress.
+   * @returns The state at the journal's position.
+   * @throws A {@link FrontlineError}: `invalid_input` when the stored events do not apply to `state.ledger` (a state of another journal).
    * @example
-   * state = await journal.catchUp(state); // after a conflict
+   * const opened = { type: 'campaignOpened', id: 'e1', at: '2020-01-25T08:00:00+08:00', by: 'p0000002', campaignId: 'dk-2020', kind: 'doorKnocking', name: '入户敲门行动', ownerUnitId: 'yc', covers: ['yc'], startDay: '2020-01-25' };
+   * const mine = await store.load();
+   * await store.append(mine, [opened]); // another writer
+   * const state = await store.catchUp(mine); // as after a conflict
+   * [state.position, state.ledger.campaigns.size]; // => [103, 1]
    */
   catchUp(state: JournalState, options?: LoadOptions): Promise<JournalState>;
   /**
    * Start-up: the latest snapshot (if any) and the events after it, read in pages; the empty
    * ledger at position 0 for a new journal.
    *
+   * @param options - {@link LoadOptions}: whether to start from the latest snapshot, `trusted`, `onPage`.
+   * @returns The state at the journal's position.
+   * @throws A {@link FrontlineError}: `invalid_input` when the stored events do not apply (a database written by other means).
    * @example
-   * const state = await journal.load();
+   * const state = await store.load(); // no snapshot yet: the journal's 102 events
+   * await store.saveSnapshot(state);
+   * (await store.load()).ledger; // => state.ledger (read back from the snapshot)
    */
   load(options?: LoadOptions): Promise<JournalState>;
   /**
    * Stores the ledger at its position (in chunks, in one transaction) and drops older snapshots
    * beyond `keep`. The state must be one of this journal's: at most at its position.
    *
+   * @param state - The state to store: a ledger of this journal and its position.
+   * @param options - {@link SnapshotOptions}: how many snapshots to keep.
+   * @throws A {@link FrontlineError}: `invalid_input` when `state.position` is beyond the journal's; `RangeError` for an invalid `keep`.
    * @example
-   * await journal.saveSnapshot(state);
+   * await store.saveSnapshot(await store.load());
+   * await store.snapshots(); // => [102]
    */
   saveSnapshot(state: JournalState, options?: SnapshotOptions): Promise<void>;
   /**
    * The positions of the stored snapshots, latest first.
    *
+   * @returns The positions, latest first (empty when there is none).
+   * @throws The database's error when the query fails.
    * @example
-   * await journal.snapshots(); // => [1480000, 1380000]
+   * await store.snapshots(); // => [] (none saved yet)
    */
   snapshots(): Promise<number[]>;
 }
@@ -335,11 +413,19 @@ function* copyRows(stream: string, from: number, events: readonly LedgerEvent[],
  * validated against the ledger of the position before them. A notification `'<stream>:<position>'`
  * on channel `frontline_events` follows each append (`LISTEN frontline_events`).
  *
+ * In an app, `db` is a PGlite database kept in a folder, `fromPGlite(await PGlite.create('data/store'))`
+ * (`PGlite` of `@electric-sql/pglite`), or a server's, `fromPgPool(new pg.Pool({ connectionString }))`.
+ *
+ * @param db - The database: a PGlite instance, or any {@link SqlDatabase}.
+ * @param options - {@link JournalOptions}: the journal's name, and the size of the pages it is read in.
+ * @returns The journal.
+ * @throws A {@link FrontlineError}: `invalid_input` for an invalid journal name, `unsupported_version` for a database written by a newer version of the library; `RangeError` for an invalid `pageSize` or `pageChars`.
  * @example
- * import { PGlite } from '@electric-sql/pglite';
- * const journal = await openJournal(await PGlite.create('out/store'), { stream: '511621' });
- * let state = await journal.load();
- * state = await journal.append(state, countyEvents(generateCounty({ scale: 0.02 })));
+ * const yuechi = await openJournal(db, { stream: '511621' }); // created on first use
+ * let state = await yuechi.load(); // a new journal: the empty ledger at position 0
+ * state = await yuechi.append(state, journal); // the county's registration
+ * await yuechi.position(); // => 102
+ * await openJournal(db, { stream: '岳池县' }); // throws: invalid journal name
  * @category Store
  */
 export async function openJournal(db: SqlDatabase, options: JournalOptions): Promise<Journal> {

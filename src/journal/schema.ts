@@ -102,8 +102,12 @@ export async function migrateIn(tx: SqlTransaction): Promise<number> {
  * newer version of the library is refused with a {@link FrontlineError} of code
  * `unsupported_version`, and nothing is changed. {@link openJournal} calls it.
  *
+ * @param db - The database.
+ * @returns The schema version the database held before: 0 for a database without the store's tables.
+ * @throws A {@link FrontlineError} of code `unsupported_version` for a database written by a newer version of the library (nothing is changed).
  * @example
- * await migrate(new PGlite()); // => 0 (a new database)
+ * await migrate(db); // => 0 (a new database)
+ * await migrate(db); // => SCHEMA_VERSION (migrated already: nothing to do)
  * @category Store
  */
 export async function migrate(db: SqlDatabase): Promise<number> {

@@ -23,8 +23,8 @@ export interface SqlResult {
  * instance or transaction, a node-postgres `Pool` or `Client`.
  *
  * @example
- * const sql: SqlQueryable = new PGlite();
- * await sql.query('SELECT $1::int AS n', [1]);
+ * const sql: SqlQueryable = pglite; // a PGlite instance
+ * (await sql.query('SELECT $1::int AS n', [1])).rows; // => [{ n: 1 }]
  * @category Store
  */
 export interface SqlQueryable {
@@ -33,6 +33,8 @@ export interface SqlQueryable {
    *
    * @param text - the SQL, with `$1`, `$2`, … for the parameters
    * @param params - the parameters' values
+   * @returns The rows the statement returns.
+   * @throws The database's error, as the driver reports it.
    */
   query(text: string, params?: unknown[]): Promise<SqlResult>;
 }
@@ -42,7 +44,8 @@ export interface SqlQueryable {
  * `COPY … FROM STDIN` for bulk imports.
  *
  * @example
- * await db.transaction(async (tx: SqlTransaction) => tx.query('SELECT 1'));
+ * await db.transaction(async (tx: SqlTransaction) => (await tx.query('SELECT 1 AS one')).rows); // => [{ one: 1 }]
+ * await db.transaction(async (tx: SqlTransaction) => tx.copyFrom !== undefined); // => true (fromPGlite's transactions COPY)
  * @category Store
  */
 export interface SqlTransaction extends SqlQueryable {
@@ -60,23 +63,30 @@ export interface SqlTransaction extends SqlQueryable {
  * {@link fromPGlite} to give its transactions `COPY`.
  *
  * @example
- * const db: SqlDatabase = new PGlite('out/store');
- * await db.transaction(async (tx) => tx.query('SELECT 1'));
+ * const sql: SqlDatabase = pglite; // a PGlite instance, as it is
+ * await sql.transaction(async (tx) => { await tx.query('CREATE TABLE t (n int)'); throw new Error('changed my mind'); }); // throws: changed my mind
+ * (await sql.query(`SELECT to_regclass('t') AS t`)).rows; // => [{ t: null }] (rolled back)
  * @category Store
  */
 export interface SqlDatabase extends SqlQueryable {
   /**
    * Runs `fn` in a transaction on one connection: committed when it resolves, rolled back when it
    * throws (the error is rethrown).
+   *
+   * @param fn - The work of the transaction, on the transaction's connection.
+   * @returns What `fn` resolves to, once committed.
+   * @throws The error of `fn` once rolled back, or the database's.
    */
   transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T>;
 }
 
 /**
- * The part of a node-postgres `PoolClient` (or `Client`) the adapters use.
+ * The part of a node-postgres `PoolClient` (or `Client`) the adapters use: a `Client`, connected
+ * (`await client.connect()`) before the store uses it, or a client checked out of a `Pool`.
  *
  * @example
- * const client: PgClientLike = await pool.connect();
+ * const client: PgClientLike = new pg.Client({ connectionString: process.env.DATABASE_URL });
+ * const server = fromPgClient(client);
  * @category Store
  */
 export interface PgClientLike extends SqlQueryable {
@@ -88,11 +98,14 @@ export interface PgClientLike extends SqlQueryable {
 }
 
 /**
- * A client checked out of a node-postgres `Pool` (a `PoolClient`), as far as the adapters use it.
+ * A client checked out of a node-postgres `Pool` (a `PoolClient`), as far as the adapters use it:
+ * what `await pool.connect()` resolves to. {@link fromPgPool} checks one out for each transaction
+ * and calls `client.release()` after it (`client.release(error)` when its `ROLLBACK` failed too, so
+ * that the pool destroys the connection).
  *
  * @example
- * const client: PgPooledClientLike = await pool.connect();
- * client.release();
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL }); // it connects on first use
+ * const checkOut = (): Promise<PgPooledClientLike> => pool.connect();
  * @category Store
  */
 export interface PgPooledClientLike extends PgClientLike {
@@ -108,7 +121,8 @@ export interface PgPooledClientLike extends PgClientLike {
  * The part of a node-postgres `Pool` that {@link fromPgPool} uses.
  *
  * @example
- * const pool: PgPoolLike = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * const pool: PgPoolLike = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 8 }); // it connects on first use
+ * const server = fromPgPool(pool);
  * @category Store
  */
 export interface PgPoolLike extends SqlQueryable {
@@ -121,8 +135,8 @@ export interface PgPoolLike extends SqlQueryable {
  * writable stream.
  *
  * @example
- * import { from } from 'pg-copy-streams';
- * const copy: PgCopyFrom = from;
+ * const copy: PgCopyFrom = copyFrom; // `from` of pg-copy-streams
+ * typeof copy('COPY t (n) FROM STDIN'); // => 'object' (a stream, which a client's query sends)
  * @category Store
  */
 export type PgCopyFrom = (sql: string) => unknown;
@@ -131,8 +145,8 @@ export type PgCopyFrom = (sql: string) => unknown;
  * Options of {@link fromPgPool} and {@link fromPgClient}.
  *
  * @example
- * import { from } from 'pg-copy-streams';
- * const options: PgOptions = { copyFrom: from };
+ * const options: PgOptions = { copyFrom }; // `from` of pg-copy-streams
+ * const server = fromPgPool(new pg.Pool({ connectionString: process.env.DATABASE_URL }), options);
  * @category Store
  */
 export interface PgOptions {
@@ -214,11 +228,17 @@ async function inTransaction<T>(client: PgClientLike, options: PgOptions, fn: (t
  * checks out a client of its own (several writers of one process then append concurrently, each
  * on its connection).
  *
+ * With `import pg from 'pg'` and `import { from as copyFrom } from 'pg-copy-streams'`, as below: the
+ * pool connects on first use, when `await openJournal(server, { stream: '511621' })` opens the
+ * county's journal on the server.
+ *
+ * @param pool - A node-postgres `Pool` (or anything with its `query` and `connect`).
+ * @param options - {@link PgOptions}: `copyFrom` of `pg-copy-streams`, for bulk imports with `COPY`.
+ * @returns The pool as a database for {@link openJournal} and {@link migrate}.
+ * @throws Nothing itself: the database's `query` and `transaction` reject with the driver's errors, and `transaction` with the error of its `fn` once rolled back.
  * @example
- * import pg from 'pg';
- * import { from as copyFrom } from 'pg-copy-streams';
- * const db = fromPgPool(new pg.Pool({ connectionString: process.env.DATABASE_URL }), { copyFrom });
- * const journal = await openJournal(db, { stream: '511621' });
+ * const server = fromPgPool(new pg.Pool({ connectionString: process.env.DATABASE_URL }), { copyFrom });
+ * Object.keys(server); // => ['query', 'transaction']
  * @category Store
  */
 export function fromPgPool(pool: PgPoolLike, options: PgOptions = {}): SqlDatabase {
@@ -241,11 +261,17 @@ export function fromPgPool(pool: PgPoolLike, options: PgOptions = {}): SqlDataba
  * One connected node-postgres `Client` as a {@link SqlDatabase}: its transactions run one after
  * the other on that connection (a statement outside them waits for the running one).
  *
+ * With `import pg from 'pg'`, as below: connect the client first (`await client.connect()`); then
+ * `await openJournal(server, { stream: '511621' })` opens the county's journal on it.
+ *
+ * @param client - A connected node-postgres `Client` (or anything with its `query`).
+ * @param options - {@link PgOptions}: `copyFrom` of `pg-copy-streams`, for bulk imports with `COPY`.
+ * @returns The client as a database for {@link openJournal} and {@link migrate}.
+ * @throws Nothing itself: the database's `query` and `transaction` reject with the driver's errors, and `transaction` with the error of its `fn` once rolled back.
  * @example
- * import pg from 'pg';
  * const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
- * await client.connect();
- * const journal = await openJournal(fromPgClient(client), { stream: '511621' });
+ * const server = fromPgClient(client, { copyFrom });
+ * Object.keys(server); // => ['query', 'transaction']
  * @category Store
  */
 export function fromPgClient(client: PgClientLike, options: PgOptions = {}): SqlDatabase {
@@ -262,14 +288,23 @@ export function fromPgClient(client: PgClientLike, options: PgOptions = {}): Sql
 }
 
 /**
- * The part of a PGlite instance that {@link fromPGlite} uses.
+ * The part of a PGlite instance that {@link fromPGlite} uses. `await PGlite.create('data/store')`
+ * makes one that keeps its database in a folder (`PGlite` of `@electric-sql/pglite`; with no
+ * folder, in memory).
  *
  * @example
- * const db: PGliteLike = await PGlite.create('out/store');
+ * const instance: PGliteLike = pglite;
+ * const yuechi = await openJournal(fromPGlite(instance), { stream: '511621' });
+ * await yuechi.position(); // => 0 (a new journal)
  * @category Store
  */
 export interface PGliteLike extends SqlQueryable {
-  /** PGlite's own transaction: `fn` gets a transaction whose `query` takes PGlite's options. */
+  /**
+   * PGlite's own transaction: `fn` gets a transaction whose `query` takes PGlite's options.
+   *
+   * @param fn - The work of the transaction.
+   * @returns What `fn` resolves to, once committed.
+   */
   transaction<T>(fn: (tx: { query(text: string, params?: unknown[], options?: { blob?: Blob }): Promise<SqlResult> }) => Promise<T>): Promise<T>;
 }
 
@@ -277,9 +312,13 @@ export interface PGliteLike extends SqlQueryable {
  * A PGlite instance as a {@link SqlDatabase} whose transactions also `COPY` (through PGlite's
  * `/dev/blob` device). A PGlite instance works without it; imports then use multi-row `INSERT`s.
  *
+ * @param db - A PGlite instance (`await PGlite.create('data/store')`, `PGlite` of `@electric-sql/pglite`).
+ * @returns The instance as a database for {@link openJournal} and {@link migrate}, its transactions with `COPY`.
+ * @throws Nothing itself: the database's `query` and `transaction` reject with PGlite's errors, and `transaction` with the error of its `fn` once rolled back.
  * @example
- * import { PGlite } from '@electric-sql/pglite';
- * const journal = await openJournal(fromPGlite(await PGlite.create('out/store')), { stream: '511621' });
+ * const yuechi = await openJournal(fromPGlite(pglite), { stream: '511621' });
+ * const state = await yuechi.import(await yuechi.load(), journal); // with COPY
+ * state.position; // => 102
  * @category Store
  */
 export function fromPGlite(db: PGliteLike): SqlDatabase {

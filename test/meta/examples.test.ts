@@ -3,8 +3,9 @@
  * `examples.ts` for what an example and a claim are).
  *
  * Each example runs on its own, as the body of an async function, with in scope: every export of
- * `src/index.ts`; the exports of its own module (so that an internal helper's example can name the
- * helper); and the fixtures of `exampleFixtures.ts` it names (`ledger`, `tree`, `records`, …). Its
+ * the library's entry points (`src/index.ts`, and `src/entries/store.ts`, which the root does not
+ * re-export); the exports of its own module (so that an internal helper's example can name the
+ * helper); and the fixtures of `exampleFixtures.ts` it names (`ledger`, `tree`, `store`, …). Its
  * code sits in a block, so its own declarations shadow those names. An example fails when it does
  * not parse, when a claim cannot be understood, when a claim does not hold, or when it throws
  * outside a statement marked `// throws`.
@@ -12,13 +13,16 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import * as api from '../../src/index.js';
-import { FIXTURE_NAMES, get } from './exampleFixtures.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as store from '../../src/entries/store.js';
+import * as root from '../../src/index.js';
+import { FIXTURE_NAMES, closeFixtures, fixtures } from './exampleFixtures.js';
 import { examplesOf, instrument, sourceFiles, type Claim, type Example } from './examples.js';
 
-const root = join(import.meta.dirname, '../..');
-const examples = sourceFiles(join(root, 'src')).flatMap((file) => examplesOf(file, root));
+const repository = join(import.meta.dirname, '../..');
+const examples = sourceFiles(join(repository, 'src')).flatMap((file) => examplesOf(file, repository));
+/** Every export of the entry points. */
+const api: Record<string, unknown> = { ...root, ...store };
 
 type AsyncFunctionConstructor = new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as AsyncFunctionConstructor;
@@ -46,9 +50,9 @@ async function run(example: Example): Promise<{ failures: string[]; claims: numb
   const program = instrument(example);
   if (program.problems.length > 0) return { failures: [...program.problems], claims: program.claims.length };
   const scope = new Map<string, unknown>(Object.entries(api));
-  const own = (await import(pathToFileURL(join(root, example.file)).href)) as Record<string, unknown>;
+  const own = (await import(pathToFileURL(join(repository, example.file)).href)) as Record<string, unknown>;
   for (const [name, value] of Object.entries(own)) if (!scope.has(name)) scope.set(name, value);
-  for (const name of FIXTURE_NAMES) if (mentions(example.code, name)) scope.set(name, get(name));
+  for (const [name, value] of await fixtures(FIXTURE_NAMES.filter((name) => mentions(example.code, name)))) scope.set(name, value);
 
   const failures: string[] = [];
   const at = (i: number): string => {
@@ -110,6 +114,8 @@ async function run(example: Example): Promise<{ failures: string[]; claims: numb
 }
 
 describe('doc examples', () => {
+  afterAll(closeFixtures);
+
   it('finds the examples', () => {
     expect(examples.length).toBeGreaterThan(400);
   });
