@@ -172,7 +172,7 @@ describe('addDays', () => {
     expect(addDays(d('9999-12-30'), 1)).toBe('9999-12-31');
   });
 
-  test.prop([dayArb(100, 9899), fc.integer({ min: -36_500, max: 36_500 })])(
+  test.prop([dayArb(101, 9898), fc.integer({ min: -36_500, max: 36_500 })])(
     'agrees with UTC millisecond arithmetic',
     (day, n) => {
       expect(addDays(day, n)).toBe(oracleAdd(day, n));
