@@ -66,11 +66,13 @@ export function maskWith(value: string, policy: MaskPolicy): string {
   requireString(value, ['value'], 'a value to mask');
   const n = value.length;
   if (n === 0) return '';
+  // the kept ends shrink, the end first, until one character is hidden (in one step: a policy may
+  // keep 10^15 characters)
   let start = policy.keepStart;
   let end = policy.keepEnd;
-  while (start + end >= n) {
-    if (end > 0) end--;
-    else start--;
+  if (start + end >= n) {
+    end = Math.max(0, n - 1 - start);
+    if (start + end >= n) start = n - 1;
   }
   return value.slice(0, start) + policy.maskChar.repeat(n - start - end) + value.slice(n - end);
 }

@@ -13,6 +13,11 @@ import { fc } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { FrontlineError, type Result } from '../../src/index.js';
 
+// a failing property reports its counterexample within a minute: shrinking hostile values can
+// otherwise run on for many minutes
+fc.installGlobalPlugin(fc.interruptAfterTimeLimit(50_000, { failOnInterrupt: true }));
+if (process.env['HOSTILE_NO_SHRINK'] === '1') fc.configureGlobal({ ...fc.readConfigureGlobal(), endOnFailure: true });
+
 const anything = fc.anything({
   maxDepth: 2,
   maxKeys: 4,
@@ -287,6 +292,15 @@ export function fingerprint(value: unknown, depth = 0): string {
   const kind = typeof obj === 'function' ? 'fn' : proto === null ? 'null' : ((proto.constructor as { name?: string } | undefined)?.name ?? '?');
   // frozenness is not compared: a ledger shares the caller's unchanged parts with the new one, which is frozen
   return `${kind}{${parts.join(',')}}`;
+}
+
+/**
+ * The number of runs of a property: `n`, times `HOSTILE_SCALE` from the environment (default 1) for
+ * a longer soak, such as `HOSTILE_SCALE=20 npx vitest run test/hostile`.
+ */
+export function runs(n: number): number {
+  const scale = Number(process.env['HOSTILE_SCALE'] ?? '1');
+  return Math.max(1, Math.round(n * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 }
 
 let inputs = 0;

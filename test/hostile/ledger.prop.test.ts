@@ -5,7 +5,7 @@ import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
 import { apply, applyAs, emptyLedger, replay, tryApply, tryApplyAs, tryReplay, type Actor, type Ledger, type LedgerEvent } from '../../src/index.js';
 import { H, P, U, baseLedger, ev, setupEvents } from '../ledgerFixtures.js';
-import { argsAround, countInput, around, badInstant, inputCount, holed, hostile, hostileCall, hostileTry, mutated, wrongType } from './hostile.js';
+import { argsAround, around, badInstant, countInput, holed, hostile, hostileCall, hostileTry, inputCount, mutated, runs, wrongType } from './hostile.js';
 
 const ledger = baseLedger();
 const observation = ev.observe({ personId: P.wjg1, fromDay: '2020-01-25', by: P.wjgSec });
@@ -65,12 +65,12 @@ function readsBack(out: unknown): void {
 
 describe('apply and tryApply, given anything', () => {
   const args = argsAround([ledger, events.slice(0, 2), undefined], [ledgerArb, batch, optionsArb]);
-  test.prop([args], { numRuns: 900 })('apply returns a ledger or throws a FrontlineError; the ledger and the batch are unchanged', (a) => {
+  test.prop([args], { numRuns: runs(900) })('apply returns a ledger or throws a FrontlineError; the ledger and the batch are unchanged', (a) => {
     countInput();
     const out = hostileCall(a, () => apply(a[0] as Ledger, a[1] as unknown[], a[2] as never));
     if (out.ok) readsBack(out.value);
   });
-  test.prop([args], { numRuns: 700 })('tryApply never throws', (a) => {
+  test.prop([args], { numRuns: runs(700) })('tryApply never throws', (a) => {
     countInput();
     const r = hostileTry(a, () => tryApply(a[0] as Ledger, a[1] as unknown[], a[2] as never));
     if (r.ok) readsBack(r.value);
@@ -80,18 +80,18 @@ describe('apply and tryApply, given anything', () => {
 describe('applyAs and tryApplyAs, given anything', () => {
   const actorArb = fc.oneof(around(villageWorker), around(headquarters));
   const args = argsAround([villageWorker, ledger, events.slice(0, 2), undefined], [actorArb, ledgerArb, batch, optionsArb]);
-  test.prop([args], { numRuns: 700 })('applyAs returns a ledger or throws a FrontlineError', (a) => {
+  test.prop([args], { numRuns: runs(700) })('applyAs returns a ledger or throws a FrontlineError', (a) => {
     countInput();
     const out = hostileCall(a, () => applyAs(a[0] as Actor, a[1] as Ledger, a[2] as unknown[], a[3] as never));
     if (out.ok) readsBack(out.value);
   });
-  test.prop([args], { numRuns: 500 })('tryApplyAs never throws', (a) => {
+  test.prop([args], { numRuns: runs(500) })('tryApplyAs never throws', (a) => {
     countInput();
     hostileTry(a, () => tryApplyAs(a[0] as Actor, a[1] as Ledger, a[2] as unknown[], a[3] as never));
   });
   // each of these events is valid on its own
   const alone = events.filter((e) => e.by === P.wjgSec && e.type !== 'temperatureChecked');
-  test.prop([fc.constantFrom(...alone), fc.constantFrom(P.cbSec, P.lscSec)], { numRuns: 20 })(
+  test.prop([fc.constantFrom(...alone), fc.constantFrom(P.cbSec, P.lscSec)], { numRuns: runs(20) })(
     "every event of another village's worker is refused as not_authorized",
     (e, by) => {
       countInput();
@@ -107,19 +107,19 @@ describe('replay and tryReplay, given anything', () => {
   const journalArb = fc.oneof({ weight: 3, arbitrary: mutated(journal, badInstant) }, { weight: 1, arbitrary: fc.constant(journal) }, { weight: 1, arbitrary: batch });
   const baseArb = fc.oneof(fc.constant(undefined), ledgerArb);
   const args = argsAround([journal, undefined, undefined], [journalArb, baseArb, optionsArb]);
-  test.prop([args], { numRuns: 500 })('replay returns a ledger or throws a FrontlineError; the journal and the base are unchanged', (a) => {
+  test.prop([args], { numRuns: runs(500) })('replay returns a ledger or throws a FrontlineError; the journal and the base are unchanged', (a) => {
     countInput();
     const out = hostileCall(a, () => replay(a[0] as unknown[], a[1] as Ledger | undefined, a[2] as never));
     if (out.ok) readsBack(out.value);
   });
-  test.prop([args], { numRuns: 400 })('tryReplay never throws', (a) => {
+  test.prop([args], { numRuns: runs(400) })('tryReplay never throws', (a) => {
     countInput();
     hostileTry(a, () => tryReplay(a[0] as unknown[], a[1] as Ledger | undefined, a[2] as never));
   });
 });
 
 describe('emptyLedger, given anything', () => {
-  test.prop([around(ledger.settings)], { numRuns: 200 })('returns a ledger of version 1 or throws a FrontlineError', (settings) => {
+  test.prop([around(ledger.settings)], { numRuns: runs(200) })('returns a ledger of version 1 or throws a FrontlineError', (settings) => {
     countInput();
     const out = hostileCall([settings], () => emptyLedger(settings as never));
     if (out.ok) readsBack(out.value);

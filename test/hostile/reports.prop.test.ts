@@ -25,7 +25,7 @@ import {
   type Ledger,
 } from '../../src/index.js';
 import { C, H, P, U, ev, ledgerWith } from '../ledgerFixtures.js';
-import { argsAround, around, badDay, badInstant, countInput, hostile, hostileCall, inputCount } from './hostile.js';
+import { argsAround, around, badDay, badInstant, countInput, hostile, hostileCall, inputCount, runs } from './hostile.js';
 
 /** The small ledger with a day of work on 2020-01-25, so that the report has figures and a person to act on. */
 const observation = ev.observe({ personId: P.wjg1, fromDay: '2020-01-25', day: '2020-01-25' });
@@ -54,14 +54,14 @@ const dayArb = fc.oneof(badDay, around('2020-01-25'));
 
 describe('dailyDispatch and renderDispatch, given anything', () => {
   test.prop([argsAround([ledger, '2020-01-25', undefined, { trendDays: 2 }], [ledgerArb, dayArb, fc.oneof(fc.constantFrom(undefined, U.pa, U.cb, 'nowhere'), hostile), around({ trendDays: 2, disclose: { purpose: '流调' } })])], {
-    numRuns: 500,
+    numRuns: runs(500),
   })('dailyDispatch reports or throws a FrontlineError', (a) => {
     countInput();
     const out = hostileCall(a, () => dailyDispatch(a[0] as Ledger, a[1] as string, a[2] as string, a[3] as never));
     if (out.ok) expect(typeof renderDispatch(out.value)).toBe('string');
   });
   test.prop([argsAround([plainReport, { locale: 'en', format: 'html' }], [fc.oneof(around(plainReport), fc.constant(report)), around({ locale: 'en', format: 'markdown' }, fc.constantFrom('zh-CN', 'en', 'text', 'csv', 'html', 'fr'))])], {
-    numRuns: 600,
+    numRuns: runs(600),
   })('renderDispatch writes a string or throws a FrontlineError', (a) => {
     countInput();
     const out = hostileCall(a, () => renderDispatch(a[0] as DailyDispatch, a[1] as never));
@@ -70,7 +70,7 @@ describe('dailyDispatch and renderDispatch, given anything', () => {
 });
 
 describe('redact, given anything', () => {
-  test.prop([argsAround([ledger, {}], [ledgerArb, around({ phone: 'keep', purpose: '流调', asOf: '2020-01-25', residentIdMask: { keepStart: 6, keepEnd: 1, maskChar: '*' } }, badDay)])], { numRuns: 300 })(
+  test.prop([argsAround([ledger, {}], [ledgerArb, around({ phone: 'keep', purpose: '流调', asOf: '2020-01-25', residentIdMask: { keepStart: 6, keepEnd: 1, maskChar: '*' } }, badDay)])], { numRuns: runs(300) })(
     'redact gives a ledger or throws a FrontlineError; the ledger is unchanged',
     (a) => {
       countInput();
@@ -83,12 +83,12 @@ describe('redact, given anything', () => {
 describe('merging figures, given anything (as from bad JSON)', () => {
   const metrics = summary.doorKnocking as CampaignMetrics;
   const metricsArb = fc.oneof(around(metrics), fc.constantFrom(...(['cleaning', 'homePrevention', 'volunteerService'] as const).map((k) => emptyMetrics(k) as CampaignMetrics)));
-  test.prop([argsAround([metrics, metrics], [metricsArb, metricsArb])], { numRuns: 500 })('mergeMetrics adds or throws a FrontlineError', (a) => {
+  test.prop([argsAround([metrics, metrics], [metricsArb, metricsArb])], { numRuns: runs(500) })('mergeMetrics adds or throws a FrontlineError', (a) => {
     countInput();
     const out = hostileCall(a, () => mergeMetrics(a[0] as CampaignMetrics, a[1] as CampaignMetrics));
     if (out.ok) for (const v of Object.values(out.value)) expect(typeof v === 'string' || Number.isFinite(v)).toBe(true);
   });
-  test.prop([argsAround([summary, emptySummary()], [around(summary), around(emptySummary())])], { numRuns: 500 })('mergeSummaries adds or throws a FrontlineError', (a) => {
+  test.prop([argsAround([summary, emptySummary()], [around(summary), around(emptySummary())])], { numRuns: runs(500) })('mergeSummaries adds or throws a FrontlineError', (a) => {
     countInput();
     hostileCall(a, () => mergeSummaries(a[0] as DispatchSummary, a[1] as DispatchSummary));
   });
@@ -110,7 +110,7 @@ describe('the ledger queries, given anything', () => {
       argsAround(valid, [ledgerArb, ...valid.slice(1).map((v) => (typeof v === 'string' && /^\d{4}-/.test(v) ? fc.oneof(badDay, badInstant, around(v)) : around(v)))]).map((a) => [name, a] as const),
     ),
   );
-  test.prop([args], { numRuns: 600 })('each answers or throws a FrontlineError', ([name, a]) => {
+  test.prop([args], { numRuns: runs(600) })('each answers or throws a FrontlineError', ([name, a]) => {
     countInput();
     const run = queries.find(([n]) => n === name)?.[1] as (a: readonly unknown[]) => unknown;
     hostileCall(a, () => run(a));
