@@ -12,7 +12,7 @@ import { Actor } from '../store/actor.js';
 import { EFFECTS, type LedgerState } from './effects.js';
 import type { EffectContext } from '../store/effect.js';
 import { EVENT_TYPES, LedgerEvent } from './events.js';
-import { TABLE_NAMES, emptyLedger, ledgerTree, requireLedger, type Ledger } from './ledger.js';
+import { TABLE_NAMES, emptyLedger, ledgerObject, ledgerTree, requireLedger, type Ledger } from './ledger.js';
 import { rememberTree } from '../org/treeCache.js';
 import { freezeStructure, freezeWritten, mergeOverlay, overlayOf, tableAdd, tableGet, tableHas, trackingWrites, type Table } from '../store/table.js';
 
@@ -413,7 +413,7 @@ const freezeStack: object[] = [];
 
 /** @internal A plain copy of a ledger whose tables are overlays on the base's tables. */
 function overlayLedger(base: Ledger): LedgerState {
-  const copy = { ...base } as LedgerState & Record<string, unknown>;
+  const copy = ledgerObject(base) as LedgerState & Record<string, unknown>;
   for (const name of TABLE_NAMES) (copy as Record<string, Table<unknown>>)[name] = overlayOf(base[name] as Table<unknown>);
   return copy;
 }

@@ -11,6 +11,7 @@ import type { OrgUnit, PartyOrganization } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
 import { makeResidentId } from '../people/residentId.js';
 import { eighteenOn } from '../admission/state.js';
+import { renderSummary, thousands, withSummary, type InspectOptions } from '../internal/inspect.js';
 import {
   COMMUNITY_NAMES,
   COUNTY_POSTS,
@@ -408,7 +409,7 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
   const command = buildCommand(rng, countyId, countyCadres, townshipUnits, institutionIds, d.people);
   // checked once against the schema and the tree rules, frozen, in preorder
   const tree = createOrgTree(units);
-  return Object.freeze({ name: '岳池县', divisionCode: '511621', asOf, seed, scale, units: tree.units, households, people: d.people, command });
+  return Object.freeze(withSummary({ name: '岳池县', divisionCode: '511621', asOf, seed, scale, units: tree.units, households, people: d.people, command }, showCounty));
 }
 
 /** Age in whole years of the person at position `i` (from the birth day kept while generating). */
@@ -522,4 +523,21 @@ function buildCommand(
     supervisionGroups: groups,
     warZones: { id: 'war-zones' as GroupId, name: '战区', exclusive: true, groups: zones },
   };
+}
+
+/** A county's summary where Node prints it: its name, seed and scale and its sizes, not every person. */
+function showCounty(c: County, depth: number, options: InspectOptions): string {
+  if (depth < 0) return `[County: ${c.name}]`;
+  return renderSummary(
+    `County ${c.name}`,
+    [
+      ['seed', String(c.seed)],
+      ['scale', String(c.scale)],
+      ['asOf', c.asOf],
+      ['units', thousands(c.units.length)],
+      ['households', thousands(c.households.length)],
+      ['people', thousands(c.people.length)],
+    ],
+    options,
+  );
 }
