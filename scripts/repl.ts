@@ -9,13 +9,14 @@
 import repl from 'node:repl';
 import { parseArgs, type InspectOptions } from 'node:util';
 import * as frontline from '../src/index.js';
+import { withProgress } from './progress.js';
 import { DEFAULT_STORE, demoStream, openDemoStore, resume, save } from './store.js';
 
 const { values } = parseArgs({
   options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '2020' }, store: { type: 'string', default: DEFAULT_STORE } },
 });
 const started = performance.now();
-const county = frontline.generateCounty({ scale: Number(values.scale), seed: Number(values.seed) });
+const county = withProgress('generating the county', (onProgress) => frontline.generateCounty({ scale: Number(values.scale), seed: Number(values.seed), onProgress }));
 const tree = frontline.createOrgTree(county.units);
 console.log(
   `frontline REPL — ${county.name}: ${tree.units.length} units, ${county.households.length.toLocaleString('en-US')} households, ` +
@@ -62,8 +63,8 @@ async function fortnight(days = 14): Promise<void> {
     }
     const register = frontline.countyEvents(county);
     const base = frontline.replay(register, undefined, { trusted: true });
-    const journal = frontline.simulateCampaigns(base, { days, seed: Number(values.seed) });
-    const ledger = frontline.replay(journal, base);
+    const journal = withProgress('simulating the campaigns', (onProgress) => frontline.simulateCampaigns(base, { days, seed: Number(values.seed), onProgress }));
+    const ledger = withProgress('replaying the journal', (onProgress) => frontline.replay(journal, base, { onProgress }));
     await save(store, stream, register, journal, ledger);
     Object.assign(server.context, { ledger, journal });
     console.log(`ledger: ${ledger.eventCount.toLocaleString('en-US')} events (${journal.length.toLocaleString('en-US')} simulated) in ${Math.round(performance.now() - t)} ms, stored in ${store.label}; in scope: ledger, journal`);

@@ -12,6 +12,7 @@ import type { Household, Person } from '../people/person.js';
 import { makeResidentId } from '../people/residentId.js';
 import { eighteenOn } from '../admission/state.js';
 import { renderSummary, thousands, withSummary, type InspectOptions } from '../internal/inspect.js';
+import { OnProgressOption, progressOf } from '../core/progress.js';
 import {
   COMMUNITY_NAMES,
   COUNTY_POSTS,
@@ -42,6 +43,8 @@ export const GenerateCountyOptions = z
     scale: z.number().positive().max(4).optional(),
     /** The day the county is drawn as of (ages, probation). Default `2020-01-24`, when Sichuan started its level-1 response. */
     asOf: Day.refine((day) => day >= '1990-01-01', 'the county is drawn as of 1990-01-01 or later').optional(),
+    /** Called as each township's villages and people are drawn: step `townships`, out of 27. */
+    onProgress: OnProgressOption.optional(),
   })
   .strict();
 /**
@@ -248,6 +251,7 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
   const scale = parsed.data.scale ?? 1;
   const asOf = parsed.data.asOf ?? ('2020-01-24' as Day);
   const rng = createRandom(seed);
+  const tick = progressOf(parsed.data.onProgress, 'townships', TOWNSHIPS.length);
   const d: Draft = { rng, asOf, asOfEpoch: toEpochDay(asOf), people: [], seqByKey: new Map(), dayCache: new Map(), birthEpochs: [], houses: new Map() };
   const units: OrgUnit[] = [];
   const households: Household[] = [];
@@ -320,6 +324,7 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
       buildVillage(d, village, units, households, countyId);
     }
     residentsTo.push(d.people.length);
+    tick(ti + 1);
   });
 
   // small resettlement communities with fewer than 3 full members each, gathered in joint branches
