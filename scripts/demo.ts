@@ -76,6 +76,7 @@ import {
 } from '../src/index.js';
 import { textTable } from '../src/internal/textTable.js';
 import { DEFAULT_STORE, demoStream, openDemoStore, resume, save } from './store.js';
+import { withProgress } from './progress.js';
 
 const { values } = parseArgs({
   options: {
@@ -96,7 +97,7 @@ const t = (cn: string, en: string): string => (zh ? cn : en);
 const L = (v: string, vocabulary?: keyof typeof LABELS): string => label(v, locale, vocabulary);
 
 const started = performance.now();
-const county = generateCounty({ seed, scale });
+const county = withProgress('generating the county', (onProgress) => generateCounty({ seed, scale, onProgress }));
 const generatedMs = performance.now() - started;
 
 const checkStart = performance.now();
@@ -244,10 +245,10 @@ if (stored !== undefined) {
   const base = replay(register, undefined, { trusted: true });
   registerMs = performance.now() - ledgerStart;
   const simStart = performance.now();
-  const journal = simulateCampaigns(base, { days: Number(values.days), seed });
+  const journal = withProgress('simulating the campaigns', (onProgress) => simulateCampaigns(base, { days: Number(values.days), seed, onProgress }));
   simulateMs = performance.now() - simStart;
   const replayStart = performance.now();
-  ledger = replay(journal, base);
+  ledger = withProgress('replaying the journal', (onProgress) => replay(journal, base, { onProgress }));
   replayMs = performance.now() - replayStart;
   journalLength = journal.length;
   for (const e of journal) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);

@@ -12,9 +12,10 @@ import { Actor } from '../store/actor.js';
 import { EFFECTS, type LedgerState } from './effects.js';
 import type { EffectContext } from '../store/effect.js';
 import { EVENT_TYPES, LedgerEvent } from './events.js';
-import { TABLE_NAMES, emptyLedger, ledgerTree, requireLedger, type Ledger } from './ledger.js';
+import { TABLE_NAMES, emptyLedger, ledgerObject, ledgerTree, requireLedger, type Ledger } from './ledger.js';
 import { rememberTree } from '../org/treeCache.js';
 import { freezeStructure, freezeWritten, mergeOverlay, overlayOf, tableAdd, tableGet, tableHas, trackingWrites, type Table } from '../store/table.js';
+import { progressOf, type OnProgress } from '../core/progress.js';
 
 const immer = new Immer({ autoFreeze: true });
 const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
@@ -46,6 +47,8 @@ export interface ApplyOptions {
    * {@link FrontlineError}, the `try…` variants included. Never set it for input from users.
    */
   readonly trusted?: boolean;
+  /** For {@link replay}: called as the events are checked and applied (step `events`, out of their number). */
+  readonly onProgress?: OnProgress | undefined;
 }
 
 /** The problem of an element that is not an event of a known type. */
@@ -115,6 +118,9 @@ function checkOptions(options: unknown): ApplyOptions {
   const trusted = (options as ApplyOptions | undefined)?.trusted;
   if (trusted !== undefined && typeof trusted !== 'boolean')
     throw refuse('invalid_input', 'invalid options', ['options', 'trusted'], 'invalid_type', `trusted is true or false, got ${describeValue(trusted)}`);
+  const onProgress = (options as ApplyOptions | undefined)?.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    throw refuse('invalid_input', 'invalid options', ['options', 'onProgress'], 'invalid_type', `onProgress is a function, got ${describeValue(onProgress)}`);
   return options ?? {};
 }
 
@@ -167,8 +173,10 @@ function run(
   issues: Issue[],
   actor?: Actor,
   founds?: unknown[],
+  tick?: (done: number) => void,
 ): void {
   for (let i = 0; i < events.length; i++) {
+    if (tick !== undefined && (i & 0xfff) === 0) tick(i);
     const e = events[i];
     if (e === undefined) continue;
     const effect = EFFECTS[e.type];
@@ -413,7 +421,7 @@ const freezeStack: object[] = [];
 
 /** @internal A plain copy of a ledger whose tables are overlays on the base's tables. */
 function overlayLedger(base: Ledger): LedgerState {
-  const copy = { ...base } as LedgerState & Record<string, unknown>;
+  const copy = ledgerObject(base) as LedgerState & Record<string, unknown>;
   for (const name of TABLE_NAMES) (copy as Record<string, Table<unknown>>)[name] = overlayOf(base[name] as Table<unknown>);
   return copy;
 }
@@ -448,10 +456,13 @@ function freezeLedger(state: LedgerState): Ledger {
  */
 export function replay(events: readonly unknown[], base?: Ledger, options: ApplyOptions = {}): Ledger {
   if (base !== undefined) requireLedger(base, 'base');
-  const { parsed, issues } = parseEvents(events, checkOptions(options).trusted === true);
+  const checked = checkOptions(options);
+  const { parsed, issues } = parseEvents(events, checked.trusted === true);
   const ctx = contextFor(ledgerTree(base ?? { units: [] }));
   const state: LedgerState = base === undefined ? (emptyLedger() as LedgerState) : overlayLedger(base);
-  trackingWrites(() => run(state, parsed, ctx, issues));
+  const tick = progressOf(checked.onProgress, 'events', parsed.length);
+  trackingWrites(() => run(state, parsed, ctx, issues, undefined, undefined, tick));
+  tick(parsed.length);
   if (issues.length > 0) fail(`rejected a journal of ${events.length} events; nothing was built`, issues);
   let out: Ledger;
   if (base !== undefined) {

@@ -4,6 +4,7 @@ import { describeValue } from '../core/guards.js';
 import type { OrgId } from '../core/ids.js';
 import { label } from '../core/vocabulary.js';
 import { OrgUnit, PARENT_KINDS } from './unit.js';
+import { renderSummary, thousands, withSummary, type InspectOptions } from '../internal/inspect.js';
 
 /**
  * The organization tree: the units in preorder with an index that answers every structural question
@@ -247,7 +248,7 @@ function indexPreorder(units: readonly OrgUnit[]): OrgTree {
     const p = parentIndex[i] as number;
     if (p >= 0 && (subtreeEnd[p] as number) < (subtreeEnd[i] as number)) subtreeEnd[p] = subtreeEnd[i] as number;
   }
-  return Object.freeze({ units, root: (units[0] as OrgUnit).id, indexOf, parentIndex, subtreeEnd, depthOf });
+  return Object.freeze(withSummary({ units, root: (units[0] as OrgUnit).id, indexOf, parentIndex, subtreeEnd, depthOf }, showTree));
 }
 
 /** Reports each cycle once, at its first unit in input order (colour walk over parent links). */
@@ -444,4 +445,13 @@ export function indexTree(units: readonly OrgUnit[]): OrgTree {
   const { issues, tree } = analyzeUnits(units);
   if (tree === undefined) throw new FrontlineError('invalid_tree', 'invalid organization tree', issues);
   return tree;
+}
+
+/** A tree's summary where Node prints it: its root and units by kind, not every index. */
+function showTree(tree: OrgTree, depth: number, options: InspectOptions): string {
+  const root = tree.units[0] as OrgUnit;
+  if (depth < 0) return `[OrgTree: ${root.name}, ${thousands(tree.units.length)} units]`;
+  const kinds = new Map<string, number>();
+  for (const u of tree.units) kinds.set(u.kind, (kinds.get(u.kind) ?? 0) + 1);
+  return renderSummary(`OrgTree ${root.name}`, [['units', thousands(tree.units.length)], ...[...kinds].map(([k, n]): [string, string] => [k, thousands(n)])], options);
 }

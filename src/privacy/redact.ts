@@ -25,7 +25,7 @@ import { scrubNumbers } from './numbers.js';
 import { ageOn, Day, dayOf, type Instant } from '../core/day.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import { label } from '../core/vocabulary.js';
-import { requireLedger, type Ledger, type TABLE_NAMES } from '../ledger/ledger.js';
+import { ledgerObject, requireLedger, type Ledger, type TABLE_NAMES } from '../ledger/ledger.js';
 import { tableForEach, tableMap, type Table } from '../store/table.js';
 import { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, maskResidentId, maskWith } from '../people/mask.js';
 import { Household, Person } from '../people/person.js';
@@ -300,7 +300,7 @@ export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledge
       const paths = freeTextPaths(name);
       if (paths.length > 0) tables[name] = tableMap(tables[name] as Table<object>, (r) => paths.reduce((acc, path) => mapAt(acc, path, 0, scrub) as object, r));
     }
-  return Object.freeze({ ...ledger, ...tables }) as Ledger;
+  return Object.freeze(ledgerObject({ ...ledger, ...tables })) as Ledger;
 }
 
 /** The day of the first admission step of each person with a case: they were 18 or older on it (the applicant's minimum age). */

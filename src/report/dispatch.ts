@@ -19,6 +19,7 @@ import { reportingStatus, type ReportingStatus } from './reporting.js';
 import { emptySummary, SUMMARY_MONOID, type AdmissionMetrics, type DispatchSummary, type DutyMetrics, type SupervisionMetrics } from './summary.js';
 import { applyStep, emptyState } from '../admission/state.js';
 import { pairKey } from '../store/keys.js';
+import { renderSummary, thousands, withSummary, type InspectOptions } from '../internal/inspect.js';
 
 /**
  * A unit whose figures moved most from the day before: which figure, from what, to what.
@@ -487,7 +488,7 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
     recorded.includes('homePrevention') ? (figures.get(scopeId) ?? emptySummary()).homePrevention.underObservation : null;
   if (trendDays >= 2 && before !== null) trend.push({ day: addDays(valid.data, -1), underObservation: observedOn(before, yesterday.recorded) });
   if (trendDays >= 1) trend.push({ day: valid.data, underObservation: observedOn(scoped, today.recorded) });
-  return {
+  return withSummary<DailyDispatch>({
     day: valid.data,
     scope: tree.units[at] as OrgUnit,
     trend,
@@ -507,5 +508,21 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
     rows,
     byUnit: scoped,
     movers,
-  };
+  }, showDispatch);
+}
+
+/** A dispatch's summary where Node prints it: its day, scope and size, not every unit's figures. */
+function showDispatch(d: DailyDispatch, depth: number, options: InspectOptions): string {
+  if (depth < 0) return `[DailyDispatch: ${d.scope.name} ${d.day}]`;
+  return renderSummary(
+    'DailyDispatch',
+    [
+      ['day', d.day],
+      ['scope', d.scope.name],
+      ['recorded', d.recorded.length === 0 ? 'nothing' : d.recorded.join(', ')],
+      ['rows', thousands(d.rows.length)],
+      ['attention', thousands(d.attention.length)],
+    ],
+    options,
+  );
 }

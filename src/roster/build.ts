@@ -7,6 +7,7 @@ import type { Roster, RosterProblem, RosterSeats, SeatId, Shift } from './model.
 import { Candidates, construct, improve, type SearchCounts } from './search.js';
 import { RosterState } from './state.js';
 import { evaluate, rememberAssignment, type RosterScore, type RosterViolation } from './validate.js';
+import { withResultSummary } from './summary.js';
 
 /**
  * What {@link buildRoster} reports as it works: the phase, the iteration, and the current score.
@@ -220,7 +221,7 @@ export function buildRoster(problem: RosterProblem, options: BuildOptions = {}):
   });
   const searchMs = Date.now() - searchStart;
   const built = result(c, st, { constructionMs, searchMs, totalMs: 0, counts, constructedScore });
-  return { ...built, stats: { ...built.stats, totalMs: Date.now() - started } };
+  return withResultSummary({ ...built, stats: { ...built.stats, totalMs: Date.now() - started } }, 'RosterResult');
 }
 
 /** @internal Shapes a state into a {@link RosterResult}. */

@@ -11,6 +11,7 @@ import type { OrgUnit } from '../org/unit.js';
 import type { Person } from '../people/person.js';
 import { PostId, RosterRules, type Absence, type Post, type Roster, type RosterPerson, type RosterProblem, type RosterSeats, type SeatId } from './model.js';
 import { pairKey } from '../store/keys.js';
+import { withProblemSummary } from './summary.js';
 
 
 /**
@@ -193,5 +194,5 @@ export function rosterProblemFromLedger(ledger: RosterLedger, options: RosterPro
     for (const [seat, person] of Object.entries(seats)) published[seat as SeatId] = person !== null && known.has(person) ? person : null;
     problem.published = published as RosterSeats;
   }
-  return problem;
+  return withProblemSummary(problem);
 }

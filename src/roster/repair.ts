@@ -11,6 +11,7 @@ import { seatsByStart } from './order.js';
 import { Candidates, improve, pickFor } from './search.js';
 import { RosterState } from './state.js';
 import { assignmentOf } from './validate.js';
+import { withProblemSummary, withResultSummary } from './summary.js';
 
 /**
  * A change to a published roster's world: someone cannot serve for some days (falls ill, goes on
@@ -325,7 +326,10 @@ export function repairRoster(problem: RosterProblem, roster: Roster, change: Ros
   }
   const base = result(c, st, { constructionMs: 0, searchMs: 0, totalMs: 0, counts: { evaluations: 0, feasible: 0, accepted: 0, improvements: 0 }, constructedScore: [0, 0, 0] });
   const ms = Date.now() - started;
-  return { ...base, stats: { ...base.stats, totalMs: ms }, problem: newProblem, diff, repair: { freedSeats, changedSeats: diff.length, changedBeforeFreeze, freezeAt, ms } };
+  return withResultSummary(
+    { ...base, stats: { ...base.stats, totalMs: ms }, problem: withProblemSummary(newProblem), diff, repair: { freedSeats, changedSeats: diff.length, changedBeforeFreeze, freezeAt, ms } },
+    'RepairResult',
+  );
 }
 
 /**

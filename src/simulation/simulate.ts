@@ -9,6 +9,7 @@ import { ledgerTree, type Ledger } from '../ledger/ledger.js';
 import { tableForEach } from '../store/table.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
+import { OnProgressOption, progressOf } from '../core/progress.js';
 
 /**
  * Options of {@link simulateCampaigns}.
@@ -27,6 +28,8 @@ export const SimulationOptions = z
     startDay: Day.optional(),
     /** Share of residents arriving from Wuhan or Hubei in the period; default 0.0025. */
     arrivalShare: z.number().min(0).max(0.05).optional(),
+    /** Called as each simulated day is done: step `days`, out of `days`. */
+    onProgress: OnProgressOption.optional(),
   })
   .strict();
 /**
@@ -232,7 +235,9 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
   const openRequests: { id: RecordId; worker: PersonId; fulfilOn: number; time: string }[] = [];
   const classified = new Set<string>();
 
+  const tick = progressOf(parsed.data.onProgress, 'days', days);
   for (let d = 0; d < days; d++) {
+    if (d > 0) tick(d);
     // home prevention: letters in the first three days
     villageList.forEach((v) => {
       const hs = v.households;
@@ -367,5 +372,6 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
       for (const p of signed) if (rng.chance(0.93)) events.push({ type: 'volunteerAttended', id: id(), at: at(d, '17:30'), by: rng.pick(v.workers), taskId, personId: p, hours: 2 + rng.int(3) });
     });
   }
+  tick(days);
   return events;
 }

@@ -11,6 +11,8 @@ import type { OrgUnit, PartyOrganization } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
 import { makeResidentId } from '../people/residentId.js';
 import { eighteenOn } from '../admission/state.js';
+import { renderSummary, thousands, withSummary, type InspectOptions } from '../internal/inspect.js';
+import { OnProgressOption, progressOf } from '../core/progress.js';
 import {
   COMMUNITY_NAMES,
   COUNTY_POSTS,
@@ -41,6 +43,8 @@ export const GenerateCountyOptions = z
     scale: z.number().positive().max(4).optional(),
     /** The day the county is drawn as of (ages, probation). Default `2020-01-24`, when Sichuan started its level-1 response. */
     asOf: Day.refine((day) => day >= '1990-01-01', 'the county is drawn as of 1990-01-01 or later').optional(),
+    /** Called as each township's villages and people are drawn: step `townships`, out of 27. */
+    onProgress: OnProgressOption.optional(),
   })
   .strict();
 /**
@@ -247,6 +251,7 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
   const scale = parsed.data.scale ?? 1;
   const asOf = parsed.data.asOf ?? ('2020-01-24' as Day);
   const rng = createRandom(seed);
+  const tick = progressOf(parsed.data.onProgress, 'townships', TOWNSHIPS.length);
   const d: Draft = { rng, asOf, asOfEpoch: toEpochDay(asOf), people: [], seqByKey: new Map(), dayCache: new Map(), birthEpochs: [], houses: new Map() };
   const units: OrgUnit[] = [];
   const households: Household[] = [];
@@ -319,6 +324,7 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
       buildVillage(d, village, units, households, countyId);
     }
     residentsTo.push(d.people.length);
+    tick(ti + 1);
   });
 
   // small resettlement communities with fewer than 3 full members each, gathered in joint branches
@@ -408,7 +414,7 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
   const command = buildCommand(rng, countyId, countyCadres, townshipUnits, institutionIds, d.people);
   // checked once against the schema and the tree rules, frozen, in preorder
   const tree = createOrgTree(units);
-  return Object.freeze({ name: '岳池县', divisionCode: '511621', asOf, seed, scale, units: tree.units, households, people: d.people, command });
+  return Object.freeze(withSummary({ name: '岳池县', divisionCode: '511621', asOf, seed, scale, units: tree.units, households, people: d.people, command }, showCounty));
 }
 
 /** Age in whole years of the person at position `i` (from the birth day kept while generating). */
@@ -522,4 +528,21 @@ function buildCommand(
     supervisionGroups: groups,
     warZones: { id: 'war-zones' as GroupId, name: '战区', exclusive: true, groups: zones },
   };
+}
+
+/** A county's summary where Node prints it: its name, seed and scale and its sizes, not every person. */
+function showCounty(c: County, depth: number, options: InspectOptions): string {
+  if (depth < 0) return `[County: ${c.name}]`;
+  return renderSummary(
+    `County ${c.name}`,
+    [
+      ['seed', String(c.seed)],
+      ['scale', String(c.scale)],
+      ['asOf', c.asOf],
+      ['units', thousands(c.units.length)],
+      ['households', thousands(c.households.length)],
+      ['people', thousands(c.people.length)],
+    ],
+    options,
+  );
 }
