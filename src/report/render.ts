@@ -63,7 +63,7 @@ const COLUMNS: readonly Column[] = [
  * @param report - The dispatch, from {@link dailyDispatch}.
  * @param options - {@link RenderOptions}: the locale (default `zh-CN`) and the format (default `text`).
  * @returns The rendered report.
- * @throws {@link FrontlineError} `invalid_input` for an unknown locale or format.
+ * @throws {@link FrontlineError} `invalid_input` for an unknown locale or format, or a report missing a part or with a part of the wrong kind (such as a trend figure that is not a whole number of people).
  * @example
  * renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }).split('\n')[0]; // => '■ 岳池县 daily dispatch, 2020-02-07'
  * @category Reports
