@@ -151,9 +151,20 @@ export function surnameOnly(name: string): string {
   return first === undefined ? '某' : `${first}某`;
 }
 
-/** Hides house, room and building numbers of an address. */
+/** What follows a house, room or building number: spaces, then 号, 室, 栋, 幢, 单元, 楼, 户 or #. */
+const NUMBER_SUFFIX = /\s*(号|室|栋|幢|单元|楼|户|#)/uy;
+
+/**
+ * Hides house, room and building numbers of an address: each whole run of digits followed by one
+ * of their suffixes. The suffix is checked once a run, after it: a lookahead in the pattern of the
+ * runs would be tried again at every digit of a run that has none, which takes quadratic time on
+ * a long run of digits.
+ */
 function coarseAddress(address: string): string {
-  return address.replace(/\d+(?=\s*(号|室|栋|幢|单元|楼|户|#))/gu, (m) => '*'.repeat(m.length));
+  return address.replace(/\d+/gu, (m: string, at: number) => {
+    NUMBER_SUFFIX.lastIndex = at + m.length;
+    return NUMBER_SUFFIX.test(address) ? '*'.repeat(m.length) : m;
+  });
 }
 
 /** The day of the ledger's last event, or null for an empty ledger. */
