@@ -80,15 +80,11 @@ export function analyzeUnits(units: readonly OrgUnit[]): { issues: Issue[]; tree
   const at = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const id = (units[i] as OrgUnit).id;
-    const size = at.size;
-    at.set(id, i);
-    if (at.size === size) {
-      // a duplicate: keep the first position, name it in the message
-      let first = 0;
-      while ((units[first] as OrgUnit).id !== id) first++;
-      at.set(id, first);
-      issues.push({ path: [i, 'id'], code: 'duplicate_id', message: `duplicate id '${id}' (first at [${first}])` });
-    }
+    // a duplicate keeps the first position, named in the message (looked up, not searched for: a
+    // list of many copies of a late id would be read from the start for each)
+    const first = at.get(id);
+    if (first === undefined) at.set(id, i);
+    else issues.push({ path: [i, 'id'], code: 'duplicate_id', message: `duplicate id '${id}' (first at [${first}])` });
   }
   const parentInput = new Int32Array(n);
   const childStart = new Int32Array(n + 1);

@@ -70,7 +70,7 @@ const COLUMNS: readonly Column[] = [
  * @param report - The dispatch, from {@link dailyDispatch}.
  * @param options - {@link RenderOptions}: the locale (default `zh-CN`), the format (default `text`) and the width to fit.
  * @returns The rendered report.
- * @throws {@link FrontlineError} `invalid_input` for an unknown locale or format, or a width under 20.
+ * @throws {@link FrontlineError} `invalid_input` for an unknown locale or format, a width under 20, or a report missing a part or with a part of the wrong kind (such as a trend figure that is not a whole number of people).
  * @example
  * renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }).split('\n')[0]; // => '■ 岳池县 daily dispatch, 2020-02-07'
  * @category Reports

@@ -3,7 +3,7 @@ import { addDays, Day, dayOf, instantAt, Instant } from '../core/day.js';
 import { FrontlineError, parseOrThrow, type Issue } from '../core/errors.js';
 import { PersonId } from '../core/ids.js';
 import { AbsenceReason, LABELS, type Label } from '../core/vocabulary.js';
-import { result, type RosterResult } from './build.js';
+import { MAX_ITERATIONS, result, type RosterResult } from './build.js';
 import { absenceFor, compileProblem, indexProblem, rememberCompiled, type Compiled } from './compile.js';
 import { personWords, seatWords } from './explain.js';
 import { parseSeatId, Post, PostId, SeatId, seatExists, Shift, ShiftId, type Roster, type RosterProblem } from './model.js';
@@ -100,8 +100,8 @@ export const RepairOptions = z
     freezeAt: Instant.optional(),
     /** Seed of the search (default 1). */
     seed: z.number().optional(),
-    /** Local-search iterations over the neighbourhood of the change (default twenty per seat in it, at most 50,000). */
-    iterations: z.number().int().min(0).optional(),
+    /** Local-search iterations over the neighbourhood of the change (default twenty per seat in it, at most 50,000); at most a billion. */
+    iterations: z.number().int().min(0).max(MAX_ITERATIONS).optional(),
   })
   .strict();
 /**

@@ -263,6 +263,25 @@ describe('renderDispatch', () => {
     }
   });
 
+  it('refuses a trend whose figure is not a count of people, and draws the chart of a huge count', () => {
+    const report = dailyDispatch(ledger, '2020-01-29', undefined, { trendDays: 3 });
+    const withPeak = (underObservation: unknown): DailyDispatch =>
+      ({ ...report, trend: report.trend.map((p, i) => (i === 0 ? { ...p, underObservation } : p)) }) as DailyDispatch;
+    // the chart's scale rounds the largest count up: from Number.MAX_VALUE it reached Infinity, and
+    // drawing its ticks up to Infinity never ended
+    for (const bad of [Number.MAX_VALUE, 1e300, Number.MAX_SAFE_INTEGER + 2, 2.5, -1]) {
+      try {
+        renderDispatch(withPeak(bad), { locale: 'en', format: 'html' });
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(FrontlineError);
+        expect((e as FrontlineError).issues.map((i) => i.path)).toEqual([['report', 'trend', 0, 'underObservation']]);
+      }
+    }
+    const page = renderDispatch(withPeak(Number.MAX_SAFE_INTEGER), { locale: 'en', format: 'html' });
+    expect(page.match(/<svg /g)?.length).toBe(2);
+  });
+
   it('never shows a resident id or a phone of the ledger', () => {
     expect(ids.length).toBeGreaterThan(100);
     const known = new Set([...ids, ...phones]);
