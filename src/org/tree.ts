@@ -105,7 +105,7 @@ export function analyzeUnits(units: readonly OrgUnit[]): { issues: Issue[]; tree
       for (let j = 0; j < joint.length; j++)
         if (!at.has(joint[j] as string))
           issues.push({ path: [i, 'party', 'jointUnits', j], code: 'unknown_unit', message: `unknown joint unit '${joint[j]}' of '${u.id}'` });
-    const badCode = u.divisionCode === undefined ? undefined : ownCodeProblem(u.divisionCode, u.kind);
+    const badCode = typeof u.divisionCode !== 'string' ? undefined : ownCodeProblem(u.divisionCode, u.kind);
     if (badCode !== undefined) issues.push({ path: [i, 'divisionCode'], code: 'division_code', message: `'${u.id}': ${badCode}`, rule: 'org.divisionCode' });
     if (pid === null) {
       roots.push(i);
@@ -141,7 +141,8 @@ export function analyzeUnits(units: readonly OrgUnit[]): { issues: Issue[]; tree
         message: `'${u.id}' is ${u.closed === undefined ? 'open' : `open until ${u.closed}`} but its parent '${parent.id}' closed on ${parent.closed}`,
         rule: 'org.openParent',
       });
-    if (u.divisionCode !== undefined && parent.divisionCode !== undefined && ownCodeProblem(u.divisionCode, u.kind) === undefined) {
+    // codes of another type are reported by the shape check: only strings are compared here
+    if (typeof u.divisionCode === 'string' && typeof parent.divisionCode === 'string' && ownCodeProblem(u.divisionCode, u.kind) === undefined) {
       const problem = divisionCodeProblem(u.divisionCode, parent.divisionCode, u.kind);
       if (problem !== undefined) issues.push({ path: [i, 'divisionCode'], code: 'division_code', message: `'${u.id}': ${problem}`, rule: 'org.divisionCode' });
     }
