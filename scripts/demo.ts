@@ -56,6 +56,7 @@ import {
   simulateAdmissions,
   PARTY_COUNTS,
   checkCommand,
+  isTownshipLevel,
   checkOrgTree,
   checkPartyRules,
   createOrgTree,
@@ -123,8 +124,8 @@ const depthRows = kinds
   .map((k) => [L(k, 'unitKind'), byKind.get(k) ?? 0]);
 out.push(textTable([t('类别', 'kind'), t('数量', 'units')], depthRows));
 const villages = (byKind.get('village') ?? 0) + (byKind.get('community') ?? 0);
-const townships = (byKind.get('township') ?? 0) + (byKind.get('subdistrict') ?? 0);
-out.push(t(`乡镇（街道）${townships} 个，村（社区）${villages} 个`, `${townships} townships and subdistricts, ${villages} villages and communities`));
+const townships = (byKind.get('subdistrict') ?? 0) + (byKind.get('town') ?? 0) + (byKind.get('township') ?? 0);
+out.push(t(`乡级（街道、镇、乡）${townships} 个，村（社区）${villages} 个`, `${townships} subdistricts, towns and townships, ${villages} villages and communities`));
 
 section(t('党组织形式', 'Party organization forms'));
 const forms = new Map<string, number>();
@@ -310,7 +311,7 @@ for (let d = 0; d < Number(values.days); d++) {
 }
 out.push(`${t('入户摸排覆盖率走势', 'Screening coverage by day')}: ${trend.join('  ')}`);
 const townshipRows = tree.units
-  .filter((u) => u.kind === 'township' || u.kind === 'subdistrict')
+  .filter((u) => isTownshipLevel(u.kind))
   .map((u) => ({
     u,
     d: progress.dk.rolledUp.get(u.id) as DoorKnockingMetrics,

@@ -15,6 +15,7 @@ import { EVENT_TYPES, LedgerEvent } from './events.js';
 import { TABLE_NAMES, emptyLedger, ledgerTree, requireLedger, type Ledger } from './ledger.js';
 import { rememberTree } from '../org/treeCache.js';
 import { freezeStructure, freezeWritten, mergeOverlay, overlayOf, tableAdd, tableGet, tableHas, trackingWrites, type Table } from '../store/table.js';
+import { TOWNSHIP_LEVEL } from '../org/unit.js';
 
 const immer = new Immer({ autoFreeze: true });
 const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
@@ -351,7 +352,7 @@ function actorClaimIssues(actor: Actor, person: Person, ledger: Ledger, tree: Or
       break;
     }
     default: {
-      const kinds: readonly OrgUnit['kind'][] = actor.role === 'villageWorker' ? ['village', 'community'] : ['township', 'subdistrict'];
+      const kinds: readonly OrgUnit['kind'][] = actor.role === 'villageWorker' ? ['village', 'community'] : TOWNSHIP_LEVEL;
       if (!kinds.includes(unit.kind)) claim('unitId', 'role_unit', `a ${label(actor.role, 'en', 'actorRole')} acts for a ${kinds.join(' or ')}, and '${actor.unitId}' is a ${unit.kind}`);
       const related = [person.unitId, ...(person.assignments ?? [])].some(
         (u) => tree.indexOf.has(u) && (isWithin(tree, u as OrgId, actor.unitId) || isWithin(tree, actor.unitId, u as OrgId)),

@@ -19,6 +19,7 @@ import { reportingStatus, type ReportingStatus } from './reporting.js';
 import { emptySummary, SUMMARY_MONOID, type AdmissionMetrics, type DispatchSummary, type DutyMetrics, type SupervisionMetrics } from './summary.js';
 import { applyStep, emptyState } from '../admission/state.js';
 import { pairKey } from '../store/keys.js';
+import { isTownshipLevel } from '../org/unit.js';
 
 /**
  * A unit whose figures moved most from the day before: which figure, from what, to what.
@@ -221,7 +222,7 @@ function attentionList(ledger: Ledger, day: Day, at: number, disclose: boolean):
     if (f.status !== 'escalated' && f.status !== 'lost') return;
     const person = tableGet(ledger.people, o.personId);
     let t = i;
-    while (t >= 0 && tree.units[t]?.kind !== 'township' && tree.units[t]?.kind !== 'subdistrict') t = tree.parentIndex[t] as number;
+    while (t >= 0 && !isTownshipLevel((tree.units[t] as OrgUnit).kind)) t = tree.parentIndex[t] as number;
     out.push({
       unit: tree.units[i] as OrgUnit,
       township: t >= 0 ? (tree.units[t] as OrgUnit) : null,
