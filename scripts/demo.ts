@@ -1,9 +1,11 @@
 /**
- * The main job: generate the synthetic county at full Yuechi scale and print its summary.
+ * The main job: generate the county at full Yuechi scale (its real divisions, synthetic people) and
+ * print its summary.
  *
  *   npm run demo                     full scale, Chinese
  *   npm run demo -- --locale en      in English
  *   npm run demo -- --scale 0.05 --seed 7
+ *   npm run demo -- --divisions synthetic   drawn places instead of Yuechi's real ones
  *   npm run demo -- --store memory   keep nothing (default: --store pglite:out/store, an embedded
  *                                    PostgreSQL; or --store postgres://user@host:port/db); a second
  *                                    run with the same county continues from what the first stored
@@ -84,6 +86,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2020' },
     locale: { type: 'string', default: 'zh-CN' },
     days: { type: 'string', default: '14' },
+    divisions: { type: 'string', default: 'yuechi' },
     store: { type: 'string', default: DEFAULT_STORE },
   },
 });
@@ -97,7 +100,8 @@ const t = (cn: string, en: string): string => (zh ? cn : en);
 const L = (v: string, vocabulary?: keyof typeof LABELS): string => label(v, locale, vocabulary);
 
 const started = performance.now();
-const county = generateCounty({ seed, scale });
+if (values.divisions !== 'yuechi' && values.divisions !== 'synthetic') throw new RangeError(`unknown divisions '${values.divisions}': use yuechi or synthetic`);
+const county = generateCounty({ seed, scale, divisions: values.divisions });
 const generatedMs = performance.now() - started;
 
 const checkStart = performance.now();
@@ -112,7 +116,9 @@ const section = (title: string): void => {
   out.push('', `■ ${title}`);
 };
 out.push(
-  t(`frontline 演示 — 合成${county.name}（种子 ${seed}，规模 ${scale}，截至 ${county.asOf}）`, `frontline demo — synthetic ${county.name} Yuechi County (seed ${seed}, scale ${scale}, as of ${county.asOf})`),
+  county.divisions === 'yuechi'
+    ? t(`frontline 演示 — ${county.name}（真实区划、合成人口；种子 ${seed}，规模 ${scale}，截至 ${county.asOf}）`, `frontline demo — ${county.name} Yuechi County (real divisions, synthetic people; seed ${seed}, scale ${scale}, as of ${county.asOf})`)
+    : t(`frontline 演示 — 合成${county.name}（种子 ${seed}，规模 ${scale}，截至 ${county.asOf}）`, `frontline demo — synthetic ${county.name} Yuechi County (seed ${seed}, scale ${scale}, as of ${county.asOf})`),
 );
 
 section(t('组织单位（按层级）', 'Organization units by level'));
