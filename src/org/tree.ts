@@ -13,7 +13,7 @@ import { isTownshipLevel, OrgUnit, PARENT_KINDS } from './unit.js';
  * @example
  * const tree = createOrgTree(county.units);
  * tree.units.length; // => county.units.length
- * isWithin(tree, 'yc.t03.v201' as OrgId, 'yc.t03' as OrgId); // => true (吴家沟村 lies in 普安镇)
+ * isWithin(tree, 'yc.v119212' as OrgId, 'yc.t119' as OrgId); // => true (吴家沟村 lies in 普安镇)
  * @category Organization
  */
 export interface OrgTree {

@@ -158,9 +158,9 @@ export interface TrendPoint {
  * surname + 某 unless disclosed for a purpose.
  *
  * @example
- * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-01').attention[0]!;
- * [a.name, a.status]; // => ['张某', 'lost'] (the surname only)
- * a.phone; // => '135****7932' (masked)
+ * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-05').attention[0]!;
+ * [a.name, a.status]; // => ['廖某', 'lost'] (the surname only)
+ * a.phone; // => '199****2892' (masked)
  * @category Reports
  */
 export interface AttentionPerson {

@@ -36,7 +36,7 @@ export interface FindingView {
  * Options of {@link findingsOn}.
  *
  * @example
- * const o: FindingsOptions = { scope: 'yc.t03' as OrgId, only: 'overdue' };
+ * const o: FindingsOptions = { scope: 'yc.t119' as OrgId, only: 'overdue' };
  * @category Supervision
  */
 export interface FindingsOptions {
