@@ -1,9 +1,11 @@
 /**
- * The main job: generate the synthetic county at full Yuechi scale and print its summary.
+ * The main job: generate the county at full Yuechi scale (its real divisions, synthetic people) and
+ * print its summary.
  *
  *   npm run demo                     full scale, Chinese
  *   npm run demo -- --locale en      in English
  *   npm run demo -- --scale 0.05 --seed 7
+ *   npm run demo -- --divisions synthetic   drawn places instead of Yuechi's real ones
  *   npm run demo -- --store memory   keep nothing (default: --store pglite:out/store, an embedded
  *                                    PostgreSQL; or --store postgres://user@host:port/db); a second
  *                                    run with the same county continues from what the first stored
@@ -56,6 +58,7 @@ import {
   simulateAdmissions,
   PARTY_COUNTS,
   checkCommand,
+  isTownshipLevel,
   checkOrgTree,
   checkPartyRules,
   createOrgTree,
@@ -84,6 +87,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2020' },
     locale: { type: 'string', default: 'zh-CN' },
     days: { type: 'string', default: '14' },
+    divisions: { type: 'string', default: 'yuechi' },
     store: { type: 'string', default: DEFAULT_STORE },
   },
 });
@@ -97,7 +101,9 @@ const t = (cn: string, en: string): string => (zh ? cn : en);
 const L = (v: string, vocabulary?: keyof typeof LABELS): string => label(v, locale, vocabulary);
 
 const started = performance.now();
-const county = withProgress('generating the county', (onProgress) => generateCounty({ seed, scale, onProgress }));
+if (values.divisions !== 'yuechi' && values.divisions !== 'synthetic') throw new RangeError(`unknown divisions '${values.divisions}': use yuechi or synthetic`);
+const divisions = values.divisions;
+const county = withProgress('generating the county', (onProgress) => generateCounty({ seed, scale, divisions, onProgress }));
 const generatedMs = performance.now() - started;
 
 const checkStart = performance.now();
@@ -112,7 +118,9 @@ const section = (title: string): void => {
   out.push('', `■ ${title}`);
 };
 out.push(
-  t(`frontline 演示 — 合成${county.name}（种子 ${seed}，规模 ${scale}，截至 ${county.asOf}）`, `frontline demo — synthetic ${county.name} Yuechi County (seed ${seed}, scale ${scale}, as of ${county.asOf})`),
+  county.divisions === 'yuechi'
+    ? t(`frontline 演示 — ${county.name}（真实区划、合成人口；种子 ${seed}，规模 ${scale}，截至 ${county.asOf}）`, `frontline demo — ${county.name} Yuechi County (real divisions, synthetic people; seed ${seed}, scale ${scale}, as of ${county.asOf})`)
+    : t(`frontline 演示 — 合成${county.name}（种子 ${seed}，规模 ${scale}，截至 ${county.asOf}）`, `frontline demo — synthetic ${county.name} Yuechi County (seed ${seed}, scale ${scale}, as of ${county.asOf})`),
 );
 
 section(t('组织单位（按层级）', 'Organization units by level'));
@@ -124,8 +132,8 @@ const depthRows = kinds
   .map((k) => [L(k, 'unitKind'), byKind.get(k) ?? 0]);
 out.push(textTable([t('类别', 'kind'), t('数量', 'units')], depthRows));
 const villages = (byKind.get('village') ?? 0) + (byKind.get('community') ?? 0);
-const townships = (byKind.get('township') ?? 0) + (byKind.get('subdistrict') ?? 0);
-out.push(t(`乡镇（街道）${townships} 个，村（社区）${villages} 个`, `${townships} townships and subdistricts, ${villages} villages and communities`));
+const townships = (byKind.get('subdistrict') ?? 0) + (byKind.get('town') ?? 0) + (byKind.get('township') ?? 0);
+out.push(t(`乡级（街道、镇、乡）${townships} 个，村（社区）${villages} 个`, `${townships} subdistricts, towns and townships, ${villages} villages and communities`));
 
 section(t('党组织形式', 'Party organization forms'));
 const forms = new Map<string, number>();
@@ -311,7 +319,7 @@ for (let d = 0; d < Number(values.days); d++) {
 }
 out.push(`${t('入户摸排覆盖率走势', 'Screening coverage by day')}: ${trend.join('  ')}`);
 const townshipRows = tree.units
-  .filter((u) => u.kind === 'township' || u.kind === 'subdistrict')
+  .filter((u) => isTownshipLevel(u.kind))
   .map((u) => ({
     u,
     d: progress.dk.rolledUp.get(u.id) as DoorKnockingMetrics,

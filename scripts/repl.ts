@@ -3,6 +3,7 @@
  *
  *   npm run repl                    full-scale county (about 5 s to generate)
  *   npm run repl -- --scale 0.05    a smaller one
+ *   npm run repl -- --divisions synthetic   drawn places instead of Yuechi's real ones
  *   npm run repl -- --store memory  keep nothing (default: --store pglite:out/store, shared with the
  *                                   demo; or --store postgres://user@host:port/db)
  */
@@ -13,10 +14,17 @@ import { withProgress } from './progress.js';
 import { DEFAULT_STORE, demoStream, openDemoStore, resume, save } from './store.js';
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '2020' }, store: { type: 'string', default: DEFAULT_STORE } },
+  options: {
+    scale: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '2020' },
+    store: { type: 'string', default: DEFAULT_STORE },
+    divisions: { type: 'string', default: 'yuechi' },
+  },
 });
 const started = performance.now();
-const county = withProgress('generating the county', (onProgress) => frontline.generateCounty({ scale: Number(values.scale), seed: Number(values.seed), onProgress }));
+const county = withProgress('generating the county', (onProgress) =>
+  frontline.generateCounty({ scale: Number(values.scale), seed: Number(values.seed), divisions: values.divisions as 'yuechi' | 'synthetic', onProgress }),
+);
 const tree = frontline.createOrgTree(county.units);
 console.log(
   `frontline REPL — ${county.name}: ${tree.units.length} units, ${county.households.length.toLocaleString('en-US')} households, ` +
@@ -32,8 +40,8 @@ console.log(
     'And `rosters()`: the county\'s checkpoints, duty rooms and hotline opened in the ledger and rostered for 14 days\n' +
     '(sets `problem`, `built` and `roster`; uses the fortnight\'s ledger when there is one), then\n' +
     '  checkCapacity(problem).feasible\n' +
-    "  onDuty(roster, 'cp.yc.t03.v201', '2020-01-31T23:30:00+08:00')\n" +
-    "  repairRoster(problem, roster, { kind: 'unavailable', personId: roster.seats['cp.yc.t03.v201/2020-01-30/morning/L'], from: '2020-01-30', to: '2020-02-01', reason: 'sickness' }).diff\n" +
+    "  onDuty(roster, 'cp.yc.v119212', '2020-01-31T23:30:00+08:00')\n" +
+    "  repairRoster(problem, roster, { kind: 'unavailable', personId: roster.seats['cp.yc.v119212/2020-01-30/morning/L'], from: '2020-01-30', to: '2020-02-01', reason: 'sickness' }).diff\n" +
     'And `supervise()`: a fortnight of inspections, daily reports and member development on that roster, then\n' +
     "  console.log(renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }))\n",
 );

@@ -41,9 +41,9 @@ export async function openDemoStore(spec: string): Promise<DemoStore> {
   throw new RangeError(`unknown --store '${spec}': use memory, pglite:DIR or postgres://user@host:port/db`);
 }
 
-/** The demo's journal in a store: named after the county's division code and the run's parameters. */
+/** The demo's journal in a store: named after the county's division code, its divisions (real or drawn) and the run's parameters. */
 export function demoStream(county: County, days: number): string {
-  return `c${county.divisionCode}_s${county.seed}_x${Math.round(county.scale * 10_000)}_d${days}`;
+  return `c${county.divisionCode}${county.divisions === 'synthetic' ? 'syn' : 'nbs'}_s${county.seed}_x${Math.round(county.scale * 10_000)}_d${days}`;
 }
 
 /** What a run found in the store, or stored in it. */

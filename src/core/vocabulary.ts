@@ -80,8 +80,9 @@ export type PartyForm = z.infer<typeof PartyForm>;
 
 const UNIT_KIND = {
   county: { zh: '县', en: 'county' },
-  township: { zh: '乡镇', en: 'township' },
   subdistrict: { zh: '街道', en: 'subdistrict' },
+  town: { zh: '镇', en: 'town' },
+  township: { zh: '乡', en: 'township' },
   village: { zh: '村', en: 'village' },
   community: { zh: '社区', en: 'community' },
   institution: { zh: '单位', en: 'institution' },
@@ -91,7 +92,9 @@ const UNIT_KIND = {
   disinfectionTeam: { zh: '消杀工作队', en: 'disinfection team' },
 } as const;
 /**
- * The kind of an organization unit.
+ * The kind of an organization unit. The township level has three kinds, as the division codes tell
+ * them apart (GB/T 2260 and the NBS statistical codes: 001–099 subdistrict 街道, 100–199 town 镇,
+ * 200–399 township 乡).
  *
  * @example
  * UnitKind.parse('community'); // => 'community'

@@ -14,8 +14,8 @@ import type { SqlDatabase, SqlQueryable, SqlTransaction } from './sql.js';
  *
  * @example
  * const state: JournalState = await store.load();
- * state.position; // => 102 (the county's registration)
- * state.ledger.eventCount; // => 102
+ * state.position; // => 100 (the county's registration)
+ * state.ledger.eventCount; // => 100
  * @category Store
  */
 export interface JournalState {
@@ -31,7 +31,7 @@ export interface JournalState {
  * @example
  * const pages: JournalPage[] = [];
  * for await (const page of store.read()) pages.push(page);
- * pages.map((page) => [page.from, page.to, page.events.length]); // => [[0, 102, 102]]
+ * pages.map((page) => [page.from, page.to, page.events.length]); // => [[0, 100, 100]]
  * @category Store
  */
 export interface JournalPage {
@@ -47,10 +47,10 @@ export interface JournalPage {
  * Options of {@link openJournal}.
  *
  * @example
- * const paged = await openJournal(db, { stream: store.stream, pageSize: 50 }); // the journal of `store`, in pages of 50
+ * const paged = await openJournal(db, { stream: store.stream, pageSize: 40 }); // the journal of `store`, in pages of 40
  * const bounds: number[][] = [];
  * for await (const page of paged.read()) bounds.push([page.from, page.to]);
- * bounds; // => [[0, 50], [50, 100], [100, 102]]
+ * bounds; // => [[0, 40], [40, 80], [80, 100]]
  * @category Store
  */
 export interface JournalOptions {
@@ -70,9 +70,9 @@ export interface JournalOptions {
  *
  * @example
  * const opened = { type: 'campaignOpened', id: 'e1', at: '2020-01-25T08:00:00+08:00', by: 'p0000002', campaignId: 'dk-2020', kind: 'doorKnocking', name: '入户敲门行动', ownerUnitId: 'yc', covers: ['yc'], startDay: '2020-01-25' };
- * const worker = { personId: 'p0003826', role: 'villageWorker', unitId: 'yc.t03.v201' } as const; // of 吴家沟村
+ * const worker = { personId: 'p0028490', role: 'villageWorker', unitId: 'yc.v119212' } as const; // of 吴家沟村
  * const state = await store.load();
- * await store.append(state, [{ ...opened, by: 'p0003826' }], { actor: worker }); // throws: rejected the event
+ * await store.append(state, [{ ...opened, by: 'p0028490' }], { actor: worker }); // throws: rejected the event
  * const hq = { personId: 'p0000002', role: 'headquarters', unitId: 'yc' } as const; // the commander
  * (await store.append(state, [opened], { actor: hq })).ledger.campaigns.size; // => 1
  * @category Store
@@ -92,7 +92,7 @@ export interface AppendOptions {
  * let conflicts = 0;
  * const build = (ledger: Ledger) => [{ ...opened, id: `e${ledger.eventCount + 1}`, campaignId: 'hp-2020', kind: 'homePrevention', name: '居家防控行动' }];
  * const next = await store.appendWithRetry(state, build, { retries: 3, onConflict: () => conflicts++ });
- * [conflicts, next.position]; // => [1, 104]
+ * [conflicts, next.position]; // => [1, 102]
  * @category Store
  */
 export interface RetryOptions extends AppendOptions {
@@ -108,7 +108,7 @@ export interface RetryOptions extends AppendOptions {
  * @example
  * let pages = 0;
  * const state = await store.load({ snapshot: false, onPage: () => pages++ }); // from the journal alone
- * [state.position, pages]; // => [102, 1]
+ * [state.position, pages]; // => [100, 1]
  * @category Store
  */
 export interface LoadOptions {
@@ -130,7 +130,7 @@ export interface LoadOptions {
  * const yuechi = await openJournal(db, { stream: '511621' });
  * const events = journal.map((e) => LedgerEvent.parse(e)); // parsed, as a ledger holds them
  * const state = await yuechi.import(await yuechi.load(), events, { ledger: replay(events), batchSize: 50 }); // checked once, by replay
- * state.position; // => 102
+ * state.position; // => 100
  * @category Store
  */
 export interface ImportOptions {
@@ -157,7 +157,7 @@ export interface ImportOptions {
  * await store.saveSnapshot(state);
  * state = await store.append(state, [opened]);
  * await store.saveSnapshot(state, { keep: 1 });
- * await store.snapshots(); // => [103] (the one at 102 dropped)
+ * await store.snapshots(); // => [101] (the one at 100 dropped)
  * @category Store
  */
 export interface SnapshotOptions {
@@ -175,7 +175,7 @@ export interface SnapshotOptions {
  * let state = await yuechi.load(); // the latest snapshot and the events after it: none yet
  * state = await yuechi.import(state, journal); // the county's registration
  * await yuechi.saveSnapshot(state);
- * (await yuechi.load()).position; // => 102 (from the snapshot)
+ * (await yuechi.load()).position; // => 100 (from the snapshot)
  * @category Store
  */
 export interface Journal {
@@ -187,7 +187,7 @@ export interface Journal {
    * @returns The journal's position: the number of its events.
    * @throws The database's error when the query fails.
    * @example
-   * await store.position(); // => 102
+   * await store.position(); // => 100
    */
   position(): Promise<number>;
   /**
@@ -206,7 +206,7 @@ export interface Journal {
    * const opened = { type: 'campaignOpened', id: 'e1', at: '2020-01-25T08:00:00+08:00', by: 'p0000002', campaignId: 'dk-2020', kind: 'doorKnocking', name: '入户敲门行动', ownerUnitId: 'yc', covers: ['yc'], startDay: '2020-01-25' };
    * const before = await store.load();
    * const after = await store.append(before, [opened]);
-   * [before.position, after.position]; // => [102, 103]
+   * [before.position, after.position]; // => [100, 101]
    * await store.append(before, [{ ...opened, id: 'e2', campaignId: 'cl-2020' }]); // throws: moved on
    */
   append(state: JournalState, events: readonly unknown[], options?: AppendOptions): Promise<JournalState>;
@@ -254,8 +254,8 @@ export interface Journal {
    * @throws The database's error when a query fails.
    * @example
    * const types: string[] = [];
-   * for await (const page of store.read(100)) types.push(...page.events.map((e) => e.type));
-   * types; // => ['householdsRegistered', 'commandSet'] (positions 101 and 102)
+   * for await (const page of store.read(98)) types.push(...page.events.map((e) => e.type));
+   * types; // => ['householdsRegistered', 'commandSet'] (positions 99 and 100)
    */
   read(from?: number, to?: number): AsyncIterable<JournalPage>;
   /**
@@ -270,7 +270,7 @@ export interface Journal {
    * const mine = await store.load();
    * await store.append(mine, [opened]); // another writer
    * const state = await store.catchUp(mine); // as after a conflict
-   * [state.position, state.ledger.campaigns.size]; // => [103, 1]
+   * [state.position, state.ledger.campaigns.size]; // => [101, 1]
    */
   catchUp(state: JournalState, options?: LoadOptions): Promise<JournalState>;
   /**
@@ -281,7 +281,7 @@ export interface Journal {
    * @returns The state at the journal's position.
    * @throws A {@link FrontlineError}: `invalid_input` when the stored events do not apply (a database written by other means).
    * @example
-   * const state = await store.load(); // no snapshot yet: the journal's 102 events
+   * const state = await store.load(); // no snapshot yet: the journal's 100 events
    * await store.saveSnapshot(state);
    * (await store.load()).ledger; // => state.ledger (read back from the snapshot)
    */
@@ -295,7 +295,7 @@ export interface Journal {
    * @throws A {@link FrontlineError}: `invalid_input` when `state.position` is beyond the journal's; `RangeError` for an invalid `keep`.
    * @example
    * await store.saveSnapshot(await store.load());
-   * await store.snapshots(); // => [102]
+   * await store.snapshots(); // => [100]
    */
   saveSnapshot(state: JournalState, options?: SnapshotOptions): Promise<void>;
   /**
@@ -445,7 +445,7 @@ async function insertSegments(tx: SqlTransaction, stream: string, from: number, 
  * const yuechi = await openJournal(db, { stream: '511621' }); // created on first use
  * let state = await yuechi.load(); // a new journal: the empty ledger at position 0
  * state = await yuechi.append(state, journal); // the county's registration
- * await yuechi.position(); // => 102
+ * await yuechi.position(); // => 100
  * await openJournal(db, { stream: '岳池县' }); // throws: invalid journal name
  * @category Store
  */

@@ -16,6 +16,7 @@ import { TABLE_NAMES, emptyLedger, ledgerObject, ledgerTree, requireLedger, type
 import { rememberTree } from '../org/treeCache.js';
 import { freezeStructure, freezeWritten, mergeOverlay, overlayOf, tableAdd, tableGet, tableHas, trackingWrites, type Table } from '../store/table.js';
 import { progressOf, type OnProgress } from '../core/progress.js';
+import { TOWNSHIP_LEVEL } from '../org/unit.js';
 
 const immer = new Immer({ autoFreeze: true });
 const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
@@ -260,8 +261,8 @@ function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOp
  * @returns The new ledger.
  * @throws {@link FrontlineError} `invalid_input` listing every problem of the batch (nothing is applied); `TypeError` when `events` is not an array.
  * @example
- * const entry = { id: 's100', personId: 'p0003034', show: 'commitment', text: '我是党员，我先上', day: '2020-02-07' };
- * const next = apply(ledger, [{ type: 'threeShowsRecorded', id: 'e100', at: '2020-02-07T09:00:00+08:00', by: 'p0003826', entry }]);
+ * const entry = { id: 's100', personId: 'p0027337', show: 'commitment', text: '我是党员，我先上', day: '2020-02-07' };
+ * const next = apply(ledger, [{ type: 'threeShowsRecorded', id: 'e100', at: '2020-02-07T09:00:00+08:00', by: 'p0028490', entry }]);
  * next.threeShows.size - ledger.threeShows.size; // => 1
  * @category Ledger
  */
@@ -304,8 +305,8 @@ export function tryApply(ledger: Ledger, events: readonly unknown[], options: Ap
  * @returns The new ledger.
  * @throws {@link FrontlineError} `invalid_input` for an actor the register does not bear out, or listing every event refused (nothing is applied); `TypeError` when `events` is not an array.
  * @example
- * const worker = { personId: 'p0003826', role: 'villageWorker', unitId: 'yc.t03.v201' } as const; // of 吴家沟村
- * const visit = { type: 'visitRecorded', id: 'e101', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', visitId: 'v101', campaignId: 'dk-2020', householdId: 'h0000965', outcome: 'screened', visitors: ['p0003826'] };
+ * const worker = { personId: 'p0028490', role: 'villageWorker', unitId: 'yc.v119212' } as const; // of 吴家沟村
+ * const visit = { type: 'visitRecorded', id: 'e101', at: '2020-02-07T10:00:00+08:00', by: 'p0028490', visitId: 'v101', campaignId: 'dk-2020', householdId: 'h0008824', outcome: 'screened', visitors: ['p0028490'] };
  * applyAs(worker, ledger, [visit]).visits.size - ledger.visits.size; // => 1
  * @category Ledger
  */
@@ -359,7 +360,7 @@ function actorClaimIssues(actor: Actor, person: Person, ledger: Ledger, tree: Or
       break;
     }
     default: {
-      const kinds: readonly OrgUnit['kind'][] = actor.role === 'villageWorker' ? ['village', 'community'] : ['township', 'subdistrict'];
+      const kinds: readonly OrgUnit['kind'][] = actor.role === 'villageWorker' ? ['village', 'community'] : TOWNSHIP_LEVEL;
       if (!kinds.includes(unit.kind)) claim('unitId', 'role_unit', `a ${label(actor.role, 'en', 'actorRole')} acts for a ${kinds.join(' or ')}, and '${actor.unitId}' is a ${unit.kind}`);
       const related = [person.unitId, ...(person.assignments ?? [])].some(
         (u) => tree.indexOf.has(u) && (isWithin(tree, u as OrgId, actor.unitId) || isWithin(tree, actor.unitId, u as OrgId)),
@@ -380,8 +381,8 @@ function actorClaimIssues(actor: Actor, person: Person, ledger: Ledger, tree: Or
  * @returns The new ledger, or the error listing every problem.
  * @throws `TypeError` when `events` is not an array.
  * @example
- * const worker = { personId: 'p0003826', role: 'villageWorker', unitId: 'yc.t03.v201' } as const; // of 吴家沟村
- * const visit = { type: 'visitRecorded', id: 'e102', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', visitId: 'v102', campaignId: 'dk-2020', householdId: 'h0001620', outcome: 'screened', visitors: ['p0003826'] };
+ * const worker = { personId: 'p0028490', role: 'villageWorker', unitId: 'yc.v119212' } as const; // of 吴家沟村
+ * const visit = { type: 'visitRecorded', id: 'e102', at: '2020-02-07T10:00:00+08:00', by: 'p0028490', visitId: 'v102', campaignId: 'dk-2020', householdId: 'h0001620', outcome: 'screened', visitors: ['p0028490'] };
  * tryApplyAs(worker, ledger, [visit]).ok; // => false (a household of another village)
  * @category Ledger
  */

@@ -162,7 +162,7 @@ export const TABLE_NAMES = [
  * @returns The tree of its units.
  * @throws {@link FrontlineError} `invalid_tree` when the units do not make a valid tree (never for a ledger's own units, checked as they entered it).
  * @example
- * isWithin(ledgerTree(ledger), 'yc.t03.v201' as OrgId, 'yc.t03' as OrgId); // => true
+ * isWithin(ledgerTree(ledger), 'yc.v119212' as OrgId, 'yc.t119' as OrgId); // => true
  * @category Ledger
  */
 export function ledgerTree(ledger: Pick<Ledger, 'units'>): OrgTree {

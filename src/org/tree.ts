@@ -3,7 +3,7 @@ import { FrontlineError, issuesFromZod, toResult, type Issue, type Result } from
 import { describeValue } from '../core/guards.js';
 import type { OrgId } from '../core/ids.js';
 import { label } from '../core/vocabulary.js';
-import { OrgUnit, PARENT_KINDS } from './unit.js';
+import { isTownshipLevel, OrgUnit, PARENT_KINDS } from './unit.js';
 import { renderSummary, thousands, withSummary, type InspectOptions } from '../internal/inspect.js';
 
 /**
@@ -14,7 +14,7 @@ import { renderSummary, thousands, withSummary, type InspectOptions } from '../i
  * @example
  * const tree = createOrgTree(county.units);
  * tree.units.length; // => county.units.length
- * isWithin(tree, 'yc.t03.v201' as OrgId, 'yc.t03' as OrgId); // => true (吴家沟村 lies in 普安镇)
+ * isWithin(tree, 'yc.v119212' as OrgId, 'yc.t119' as OrgId); // => true (吴家沟村 lies in 普安镇)
  * @category Organization
  */
 export interface OrgTree {
@@ -292,7 +292,7 @@ function samePrefix(a: string, b: string, n: number): boolean {
 /** What is wrong with a unit's own division code, whatever its parent. */
 function ownCodeProblem(code: string, kind: OrgUnit['kind']): string | undefined {
   if (kind === 'county' && code.length !== 6) return `a county has a 6-digit code, got '${code}'`;
-  if (kind === 'township' || kind === 'subdistrict') {
+  if (isTownshipLevel(kind)) {
     if (code.length !== 12) return `a ${kind} has a 12-digit statistical code, got '${code}'`;
     if (!code.endsWith('000')) return `a ${kind}'s code ends in 000, got '${code}'`;
     if (code.slice(6, 9) === '000') return `a ${kind}'s code has its own three digits after the county's, got '${code}'`;
@@ -306,7 +306,7 @@ function ownCodeProblem(code: string, kind: OrgUnit['kind']): string | undefined
 
 /** What is wrong with a unit's division code under its parent's. */
 function divisionCodeProblem(code: string, parentCode: string, kind: OrgUnit['kind']): string | undefined {
-  if ((kind === 'township' || kind === 'subdistrict') && !samePrefix(code, parentCode, 6))
+  if (isTownshipLevel(kind) && !samePrefix(code, parentCode, 6))
     return `code '${code}' does not start with the county's '${parentCode.slice(0, 6)}'`;
   if ((kind === 'village' || kind === 'community') && !samePrefix(code, parentCode, 9))
     return `code '${code}' does not start with its township's '${parentCode.slice(0, 9)}'`;

@@ -191,7 +191,7 @@ const CASE_LIKE = new Set(['confirmed', 'suspected', 'asymptomatic', 'fever', 'c
  * @param ledger - The ledger.
  * @returns The ids of the people protected.
  * @example
- * protectedPeople(ledger).has('p0030733' as PersonId); // => true (observed at home from 2020-01-25)
+ * protectedPeople(ledger).has('p0025166' as PersonId); // => true (observed at home from 2020-01-25)
  * @category Privacy
  */
 export function protectedPeople(ledger: Ledger): Set<string> {
@@ -230,7 +230,7 @@ export function protectedPeople(ledger: Ledger): Set<string> {
  * @returns The redacted copy.
  * @throws {@link FrontlineError} `invalid_input` naming each problem of the policy.
  * @example
- * const person = tableGet(ledger.people, 'p0009488')!;
+ * const person = tableGet(ledger.people, 'p0033994')!;
  * const shared = redact(ledger);
  * JSON.stringify(shared).includes(person.residentId!); // => false
  * redact(ledger, { phone: 'keep', purpose: '联系居家观察人员' }); // phones kept, for a stated purpose

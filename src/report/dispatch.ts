@@ -20,6 +20,7 @@ import { emptySummary, SUMMARY_MONOID, type AdmissionMetrics, type DispatchSumma
 import { applyStep, emptyState } from '../admission/state.js';
 import { pairKey } from '../store/keys.js';
 import { renderSummary, thousands, withSummary, type InspectOptions } from '../internal/inspect.js';
+import { isTownshipLevel } from '../org/unit.js';
 
 /**
  * A unit whose figures moved most from the day before: which figure, from what, to what.
@@ -158,9 +159,9 @@ export interface TrendPoint {
  * surname + 某 unless disclosed for a purpose.
  *
  * @example
- * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-01').attention[0]!;
- * [a.name, a.status]; // => ['张某', 'lost'] (the surname only)
- * a.phone; // => '135****7932' (masked)
+ * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-05').attention[0]!;
+ * [a.name, a.status]; // => ['廖某', 'lost'] (the surname only)
+ * a.phone; // => '199****2892' (masked)
  * @category Reports
  */
 export interface AttentionPerson {
@@ -222,7 +223,7 @@ function attentionList(ledger: Ledger, day: Day, at: number, disclose: boolean):
     if (f.status !== 'escalated' && f.status !== 'lost') return;
     const person = tableGet(ledger.people, o.personId);
     let t = i;
-    while (t >= 0 && tree.units[t]?.kind !== 'township' && tree.units[t]?.kind !== 'subdistrict') t = tree.parentIndex[t] as number;
+    while (t >= 0 && !isTownshipLevel((tree.units[t] as OrgUnit).kind)) t = tree.parentIndex[t] as number;
     out.push({
       unit: tree.units[i] as OrgUnit,
       township: t >= 0 ? (tree.units[t] as OrgUnit) : null,

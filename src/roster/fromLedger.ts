@@ -23,7 +23,7 @@ import { withProblemSummary } from './summary.js';
  * @throws {@link FrontlineError} `invalid_input` when the ledger has no such roster.
  * @example
  * const roster = ledgerRoster(ledger, 'r1');
- * onDuty(roster, 'cp.yc.t03.v201', '2020-02-03T10:00:00+08:00').shifts.map((s) => s.shiftId); // => ['morning']
+ * onDuty(roster, 'cp.yc.v119212', '2020-02-03T10:00:00+08:00').shifts.map((s) => s.shiftId); // => ['morning']
  * @category Rosters
  */
 export function ledgerRoster(ledger: RosterLedger, rosterId: string): Roster {

@@ -10,6 +10,7 @@ import { tableForEach } from '../store/table.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
 import { OnProgressOption, progressOf } from '../core/progress.js';
+import { isTownshipLevel } from '../org/unit.js';
 
 /**
  * Options of {@link simulateCampaigns}.
@@ -173,7 +174,7 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
 
   const sites: { id: RecordId; times: number; responsible: OrgId; worker: PersonId }[] = [];
   for (const t of tree.units) {
-    if (t.kind !== 'township' && t.kind !== 'subdistrict') continue;
+    if (!isTownshipLevel(t.kind)) continue;
     const team = `${t.id}.disinfection` as OrgId;
     if (!tree.indexOf.has(team)) continue;
     const seat = villageList.find((v) => v.unit.parentId === t.id);

@@ -9,6 +9,7 @@ import {
   dailyDispatch,
   emptySummary,
   generateCounty,
+  isTownshipLevel,
   isWithin,
   ledgerTree,
   mergeSummaries,
@@ -151,7 +152,7 @@ describe('dailyDispatch', () => {
     const r = dailyDispatch(ledger, '2020-02-03');
     expect(r.attention.length).toBeGreaterThan(0);
     for (const a of r.attention) {
-      expect(a.township?.kind).toMatch(/^(township|subdistrict)$/);
+      expect(a.township?.kind).toMatch(/^(subdistrict|town|township)$/);
       // the unit lies within its township
       expect(isWithin(tree, a.unit.id, a.township!.id)).toBe(true);
     }
@@ -181,7 +182,7 @@ describe('renderDispatch', () => {
     const md = renderDispatch(r, { locale: 'en', format: 'markdown' });
     expect(md.startsWith('# ')).toBe(true);
     // every township shows figures; bureaus with nothing to show are counted instead
-    const townships = r.rows.filter((row) => row.unit.kind === 'township' || row.unit.kind === 'subdistrict');
+    const townships = r.rows.filter((row) => isTownshipLevel(row.unit.kind));
     const tableRows = md.split('\n').filter((l) => l.startsWith('| ')).length - 3;
     expect(tableRows).toBeGreaterThanOrEqual(townships.length);
     expect(tableRows).toBeLessThanOrEqual(r.rows.length);
