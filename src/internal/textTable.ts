@@ -101,8 +101,12 @@ export function textTable(header: readonly string[], rows: readonly (readonly (s
   }
   groups.push(group);
   if (groups.length === 1) return whole.text;
+  // as many tables as it takes, with the columns shared out evenly when they fit that way
+  const size = Math.ceil((header.length - 1) / groups.length);
+  const even = groups.map((_, i) => Array.from({ length: Math.min(size, header.length - 1 - i * size) }, (_, j) => 1 + i * size + j)).filter((g) => g.length > 0);
+  const fitsEvenly = even.length === groups.length && even.every((g) => g.reduce((sum, k) => sum + 2 + (whole.least[k] as number), whole.least[0] as number) <= width);
   const pick = <T>(r: readonly T[], g: readonly number[]): T[] => [r[0] as T, ...g.map((k) => r[k] as T)];
-  return groups.map((g) => layout(pick(header, g), rows.map((r) => pick(r, g)), width).text).join('\n\n');
+  return (fitsEvenly ? even : groups).map((g) => layout(pick(header, g), rows.map((r) => pick(r, g)), width).text).join('\n\n');
 }
 
 /** The widest space-free run of a cell that has no wide character. */
