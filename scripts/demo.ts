@@ -102,8 +102,8 @@ const L = (v: string, vocabulary?: keyof typeof LABELS): string => label(v, loca
 const T = (text: string): string => localize(text, locale);
 /** An English count with its noun in the singular or the plural: `1 household`, `2 households`. */
 const count = (x: number, one: string, other: string): string => countOf(x, one, other);
-/** The width to fit: the terminal's, or 80 when the output is not a terminal. */
-const width = process.stdout.columns ?? 80;
+/** The width to fit: the terminal's (at least 40 columns), or 80 when the output is not a terminal. */
+const width = Math.max(40, process.stdout.columns ?? 80);
 const textTable = (header: readonly string[], rows: readonly (readonly (string | number)[])[]): string => table(header, rows, width);
 
 const started = performance.now();
