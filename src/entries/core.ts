@@ -66,8 +66,10 @@ export {
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,
+  EventType,
   label,
 } from '../core/vocabulary.js';
+export { PHRASES, localize } from '../core/localize.js';
 export type { Label, Vocabulary } from '../core/vocabulary.js';
 export { SENSITIVE, sensitive, sensitiveFields, sensitivityOf } from '../core/sensitivity.js';
 export type { SensitiveField, SensitiveMeta } from '../core/sensitivity.js';

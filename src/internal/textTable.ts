@@ -18,10 +18,13 @@ export function displayWidth(s: string): number {
   return w;
 }
 
+/** Punctuation that does not start a line (Chinese line-breaking rules): closing marks and pauses. */
+const NO_LINE_START = new Set([...'，。、；：！？）」』】》〉”’…,.;:!?)]}%']);
+
 /**
  * @internal Breaks text into lines of at most `width` columns: at spaces where it can, inside a
- * word (or a run of Chinese, which has no spaces) where it must. Lines after the first start with
- * `indent` (counted in the width).
+ * word (or a run of Chinese, which has no spaces) where it must, never putting a closing mark
+ * (，。、）…) first on a line. Lines after the first start with `indent` (counted in the width).
  */
 export function wrapText(text: string, width: number, indent = ''): string[] {
   if (!Number.isFinite(width) || displayWidth(text) <= width) return [text];
@@ -41,7 +44,20 @@ export function wrapText(text: string, width: number, indent = ''): string[] {
       // a word longer than a line: break it where the line ends
       for (const ch of word) {
         const cw = displayWidth(ch);
-        if (lineWidth > 0 && lineWidth + cw > room() && ch !== ' ') flush();
+        if (lineWidth > 0 && lineWidth + cw > room() && ch !== ' ') {
+          // a closing mark takes the marks and the character before it to the next line
+          let carried = '';
+          if (NO_LINE_START.has(ch)) {
+            const chars = [...line];
+            let k = chars.length - 1;
+            while (k > 0 && NO_LINE_START.has(chars[k] as string)) k--;
+            if (k > 0 && chars[k] !== ' ') carried = chars.slice(k).join('');
+          }
+          line = line.slice(0, line.length - carried.length);
+          flush();
+          line = carried;
+          lineWidth = displayWidth(carried);
+        }
         line += ch;
         lineWidth += cw;
       }
@@ -63,9 +79,45 @@ function pad(cell: string, width: number, right: boolean): string {
 /**
  * @internal Renders rows as an aligned text table with a header rule. Given a `width`, a table
  * wider than that wraps: the widest text columns narrow (their cells and headers wrap onto more
- * lines, numbers never) until the table fits or no column can narrow further.
+ * lines, numbers never) until the table fits; a table that still does not fit (many columns of
+ * numbers) is cut into several tables, one under the other, each repeating the first column.
  */
 export function textTable(header: readonly string[], rows: readonly (readonly (string | number)[])[], width = Infinity): string {
+  const whole = layout(header, rows, width);
+  if (whole.fits || header.length <= 2) return whole.text;
+  // the columns after the first, in groups that fit beside the first at their narrowest
+  const groups: number[][] = [];
+  let group: number[] = [];
+  let used = whole.least[0] as number;
+  for (let k = 1; k < header.length; k++) {
+    const w = 2 + (whole.least[k] as number);
+    if (group.length > 0 && used + w > width) {
+      groups.push(group);
+      group = [];
+      used = whole.least[0] as number;
+    }
+    group.push(k);
+    used += w;
+  }
+  groups.push(group);
+  if (groups.length === 1) return whole.text;
+  // as many tables as it takes, with the columns shared out evenly when they fit that way
+  const size = Math.ceil((header.length - 1) / groups.length);
+  const even = groups.map((_, i) => Array.from({ length: Math.min(size, header.length - 1 - i * size) }, (_, j) => 1 + i * size + j)).filter((g) => g.length > 0);
+  const fitsEvenly = even.length === groups.length && even.every((g) => g.reduce((sum, k) => sum + 2 + (whole.least[k] as number), whole.least[0] as number) <= width);
+  const pick = <T>(r: readonly T[], g: readonly number[]): T[] => [r[0] as T, ...g.map((k) => r[k] as T)];
+  return (fitsEvenly ? even : groups).map((g) => layout(pick(header, g), rows.map((r) => pick(r, g)), width).text).join('\n\n');
+}
+
+/** The widest space-free run of a cell that has no wide character. */
+function longestWord(cell: string): number {
+  let most = 0;
+  for (const word of cell.split(' ')) if (/^[\x21-\x7e]+$/u.test(word)) most = Math.max(most, word.length);
+  return most;
+}
+
+/** Lays a table out at a width: its text, whether it fits, and the narrowest each column can be. */
+function layout(header: readonly string[], rows: readonly (readonly (string | number)[])[], width: number): { text: string; fits: boolean; least: number[] } {
   const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? c.toLocaleString('en-US') : c)));
   // a column of numbers, percentages and dashes aligns right
   const numeric = header.map((_, k) => rows.length > 0 && rows.every((r) => typeof r[k] === 'number' || /^(—|[−-]?[\d,]+(\.\d+)?%?)$/u.test(String(r[k] ?? ''))));
@@ -76,6 +128,8 @@ export function textTable(header: readonly string[], rows: readonly (readonly (s
     Math.max(
       ...h.split(' ').map(displayWidth),
       numeric[k] === true ? Math.max(0, ...cells.map((r) => displayWidth(r[k] ?? ''))) : Math.min(widths[k] as number, 10),
+      // a word without wide characters (an id, a code, an English word) is not broken while it can be helped
+      numeric[k] === true ? 0 : Math.min(Math.max(0, ...cells.map((r) => longestWord(r[k] ?? ''))), Math.floor(width / 2)),
     ),
   );
   const total = (): number => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
@@ -100,5 +154,5 @@ export function textTable(header: readonly string[], rows: readonly (readonly (s
   const headLines: string[] = [];
   for (let i = 0; i < headHeight; i++)
     headLines.push(head.map((h, k) => pad(h[i - (headHeight - h.length)] ?? '', widths[k] as number, numeric[k] as boolean)).join('  ').trimEnd());
-  return [...headLines, widths.map((w) => '─'.repeat(w)).join('  '), ...cells.flatMap(lines)].join('\n');
+  return { text: [...headLines, widths.map((w) => '─'.repeat(w)).join('  '), ...cells.flatMap(lines)].join('\n'), fits: total() <= width, least };
 }

@@ -49,6 +49,8 @@ import {
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,
+  EventType,
+  EVENT_TYPES,
   type Label,
   type Vocabulary,
 } from '../../src/index.js';
@@ -98,6 +100,7 @@ const ENUMS: Record<Vocabulary, z.ZodEnum> = {
   rectificationAction: RectificationAction,
   constraintLevel: ConstraintLevel,
   observationStatus: ObservationStatus,
+  eventType: EventType,
 };
 
 const tables = Object.entries(LABELS) as [Vocabulary, Record<string, Label>][];
@@ -132,6 +135,10 @@ describe('LABELS', () => {
       for (const value of Object.keys(table)) expect(ENUMS[vocabulary].safeParse(value).success).toBe(true);
       expect(ENUMS[vocabulary].safeParse('noSuchValue').success).toBe(false);
     }
+  });
+
+  test('the event types are those of the ledger, each with its names', () => {
+    expect([...EventType.options].sort()).toEqual([...EVENT_TYPES].sort());
   });
 
   // The glossary of kinds (docs/concepts.md).

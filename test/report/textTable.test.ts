@@ -21,6 +21,15 @@ describe('wrapText', () => {
     expect(lines.slice(1).every((l) => l.startsWith('  '))).toBe(true);
     expect(lines.map((l) => l.trim()).join('').replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
   });
+  it('puts no closing mark first on a line', () => {
+    const text = '马敏玉（县委常委、人武部部长）、岳池县人民医院、岳池县商务局';
+    for (let w = 6; w <= 30; w++) {
+      const lines = wrapText(text, w);
+      expect(lines.join('')).toBe(text);
+      for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(w);
+      for (const l of lines.slice(1)) expect('，。、）'.includes(l[0] as string), `${w}: ${l}`).toBe(false);
+    }
+  });
 });
 
 describe('textTable', () => {
@@ -34,6 +43,17 @@ describe('textTable', () => {
     for (const l of out.split('\n')) expect(displayWidth(l)).toBeLessThanOrEqual(60);
     expect(out).toContain('1,234');
     expect(out.split('\n').length).toBeGreaterThan(4);
+  });
+  it('cuts a table of too many number columns into tables that fit, each with the first column', () => {
+    const wide = ['unit', ...Array.from({ length: 12 }, (_, k) => `col_${'abcdefghijkl'[k]}`)];
+    const data = [['吴家沟村', ...Array.from({ length: 12 }, (_, k) => 1000 * k)], ['total', ...Array.from({ length: 12 }, (_, k) => k)]];
+    const out = textTable(wide, data, 60);
+    for (const l of out.split('\n')) expect(displayWidth(l)).toBeLessThanOrEqual(60);
+    const parts = out.split('\n\n');
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.split('\n').filter((l) => l.startsWith('吴家沟村'))).toHaveLength(1);
+    for (let k = 0; k < 12; k++) expect(out.split(`col_${'abcdefghijkl'[k]}`)).toHaveLength(2);
+    expect(out).toContain('11,000');
   });
   it('is unchanged without a width', () => {
     expect(textTable(header, rows).split('\n')).toHaveLength(4);
