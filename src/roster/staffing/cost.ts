@@ -73,7 +73,9 @@ export interface StaffingViolation {
  * The cost of a staffing roster under its problem's own objective.
  *
  * @example
- * const c: StaffingCost = benchmarkCost(problem, roster); c.feasible; // => true
+ * const c: StaffingCost = benchmarkCost(readCurtoisQu(instance1), { assignments: [] });
+ * c.feasible; // => false (nobody works the minimum minutes)
+ * c.parts.optimalCover; // => 7100 (71 people short, 100 each)
  * @category Rosters
  */
 export interface StaffingCost {

@@ -21,7 +21,7 @@ const SKILL = 'staff';
  * @returns The problem.
  * @throws {@link FrontlineError} `invalid_input` listing every line it cannot read.
  * @example
- * const problem = readCurtoisQu(instance1Text);
+ * const problem = readCurtoisQu(instance1);
  * problem.people.length; // => 8
  * @category Rosters
  */

@@ -27,7 +27,8 @@ export const INRC2_WEIGHTS = Object.freeze({
  * (`H0-*.txt`) and the week data (`WD-*.txt`), one per week in order (a week may repeat).
  *
  * @example
- * const files: Inrc2Files = { scenario: sc, history: h0, weeks: [wd1, wd2, wd3, wd3] };
+ * const files: Inrc2Files = n005w4; // n005w4_0_1-2-3-3: weeks 1, 2, 3 and 3
+ * files.weeks.length; // => 4
  * @category Rosters
  */
 export interface Inrc2Files {
@@ -108,8 +109,9 @@ const pair = (s: string | undefined): [number, number] | undefined => {
  * @returns The problem, named after the scenario.
  * @throws {@link FrontlineError} `invalid_input` listing every line it cannot read.
  * @example
- * const problem = readInrc2({ scenario, history, weeks: [w1, w2, w3, w3] });
+ * const problem = readInrc2(n005w4);
  * problem.days; // => 28
+ * problem.people.map((p) => p.id); // => ['Patrick', 'Andrea', 'Stefaan', 'Sara', 'Nguyen']
  * @category Rosters
  */
 export function readInrc2(files: Inrc2Files): StaffingProblem {
@@ -240,7 +242,8 @@ export function readInrc2(files: Inrc2Files): StaffingProblem {
  * @param roster - The roster.
  * @returns One text per week.
  * @example
- * writeInrc2Solution(problem, roster)[0]?.split('\n')[0]; // => 'SOLUTION'
+ * const [week1] = writeInrc2Solution(readInrc2(n005w4), { assignments: [{ person: 'Sara', day: 0, shift: 'Early', skill: 'Nurse' }] });
+ * week1; // => 'SOLUTION\n0 n005w4\n\nASSIGNMENTS = 1\nSara Mon Early Nurse\n'
  * @category Rosters
  */
 export function writeInrc2Solution(problem: StaffingProblem, roster: StaffingRoster): string[] {

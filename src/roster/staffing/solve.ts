@@ -61,7 +61,9 @@ export type StaffingSolveOptions = z.infer<typeof StaffingSolveOptions>;
  * (computed apart from the search) and how the search went.
  *
  * @example
- * const { cost, stats } = solveStaffing(problem, { iterations: 100_000 });
+ * const { cost, stats } = solveStaffing(readCurtoisQu(instance1), { iterations: 50_000 });
+ * stats.evaluations; // => 50000
+ * cost.feasible; // => true
  * @category Rosters
  */
 export interface StaffingResult {
@@ -615,6 +617,10 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
   }
   const roster = toRoster(c, best);
   const cost = benchmarkCost(pr, roster);
+  // the incremental bookkeeping must agree with the independent count: a disagreement is a bug here
+  if (bestHard === 0 && (!cost.feasible || Math.abs(bestCost - cost.total) > 1e-6)) {
+    throw new Error(`solveStaffing: the search scored its best roster ${bestCost} (feasible), benchmarkCost ${cost.total} (hard ${cost.hard})`);
+  }
   bestCost = cost.total + cost.hard * hardW;
   bestHard = cost.hard;
   report(true);
@@ -639,9 +645,9 @@ function toRoster(c: Compiled, row: Int32Array): StaffingRoster {
   return { assignments };
 }
 
-/** @internal The search's own score of a roster (hard units × `hardWeight` + soft), for tests that compare it with {@link benchmarkCost}. */
-export function searchScore(problem: StaffingProblem, roster: StaffingRoster, hardWeight = 1000): number {
-  const c = compile(problem, hardWeight);
+/** @internal The search's own score of a roster: its soft cost, and its hard violations in the search's units (0 exactly when feasible), for tests that compare it with {@link benchmarkCost}. */
+export function searchScore(problem: StaffingProblem, roster: StaffingRoster): { soft: number; hard: number } {
+  const c = compile(problem, 1);
   const row = new Int32Array(c.P * c.D).fill(-1);
   const cnt = new Int32Array(c.D * c.S * c.K);
   const pIdx = new Map(c.personIds.map((id, i) => [id, i]));
@@ -652,9 +658,18 @@ export function searchScore(problem: StaffingProblem, roster: StaffingRoster, ha
     row[pIdx.get(a.person)! * c.D + a.day] = code;
     cnt[(a.day * c.S + sIdx.get(a.shift)!) * c.K + kIdx.get(a.skill)!]!++;
   }
-  let total = 0;
+  let soft = 0;
+  let hard = 0;
   const counts = new Float64Array(c.S);
-  for (let p = 0; p < c.P; p++) total += personCost(c, p, row, p * c.D, counts);
-  for (let i = 0; i < cnt.length; i++) total += coverCost(c, i, cnt[i]!);
-  return total;
+  for (let p = 0; p < c.P; p++) {
+    personCost(c, p, row, p * c.D, counts);
+    soft += acc.soft;
+    hard += acc.hard;
+  }
+  for (let i = 0; i < cnt.length; i++) {
+    const h = coverHard(c, i, cnt[i]!);
+    soft += coverCost(c, i, cnt[i]!) - h;
+    hard += h;
+  }
+  return { soft, hard };
 }
