@@ -40,7 +40,9 @@ export const StaffingSolveOptions = z
     iterations: z.number().int().positive().optional(),
     /** Stop as soon as a feasible roster costs this much or less. */
     target: z.number().optional(),
-    /** The weight of one unit of hard violation inside the search (1000 when absent). */
+    /** Cooling cycles in the run: each heats up and cools down again (3 when absent). */
+    cycles: z.number().int().min(1).optional(),
+    /** The weight of one unit of hard violation inside the search (twice the heaviest soft weight, at least 10, when absent). */
     hardWeight: z.number().int().positive().optional(),
     /** Called with the best roster's cost when it improves (at most every `progressMs`) and at the end. */
     onProgress: z.custom<(p: StaffingProgress) => void>((f) => typeof f === 'function', { message: 'onProgress must be a function' }).optional(),
@@ -122,12 +124,14 @@ interface Compiled {
   readonly sMax: Float64Array;
   readonly sW: Float64Array;
   readonly people: readonly PersonRules[];
-  /** Weekend day pairs [saturday or -1, sunday or -1]. */
-  readonly weekends: readonly (readonly [number, number])[];
+  /** Weekend day pairs, flat: saturday (or -1), sunday (or -1), … */
+  readonly weekends: Int32Array;
   readonly atEnd: boolean;
   readonly atStart: boolean;
   /** The shortest positive shift length (1 when none), the unit of hard limits on minutes. */
   readonly unitMinutes: number;
+  /** Per day, the codes (shift × K + skill) whose optimal cover is above 0. */
+  readonly demanded: readonly Int32Array[];
   /** Whether person p may work code x: `allowed[p * S * K + x]`. */
   readonly allowed: Uint8Array;
 }
@@ -280,10 +284,15 @@ function compile(problem: StaffingProblem, hardW: number): Compiled {
     sMax,
     sW,
     people,
-    weekends,
+    weekends: Int32Array.from(weekends.flat()),
     atEnd: problem.minimumsAtEnd ?? false,
     atStart: problem.minimumsAtStart ?? true,
     unitMinutes: unitMinutes === INF ? 1 : unitMinutes,
+    demanded: Array.from({ length: D }, (_, d) => {
+      const codes: number[] = [];
+      for (let x = 0; x < S * K; x++) if (cOpt[d * S * K + x]! > 0) codes.push(x);
+      return Int32Array.from(codes);
+    }),
     allowed,
   };
 }
@@ -367,7 +376,10 @@ function personCost(c: Compiled, p: number, row: Int32Array, base: number, count
   else if (minutes > r.mMax) pen(r.mW === HARD ? (minutes - r.mMax) / c.unitMinutes : minutes - r.mMax, r.mW);
   for (let s = 0; s < S; s++) if (counts[s]! > r.perMax[s]!) pen(counts[s]! - r.perMax[s]!, r.perW[s]!);
   let weekends = r.histWeekends;
-  for (const [sat, sun] of c.weekends) {
+  const we = c.weekends;
+  for (let i = 0; i < we.length; i += 2) {
+    const sat = we[i]!;
+    const sun = we[i + 1]!;
     const a = sat >= 0 && row[base + sat]! >= 0;
     const b = sun >= 0 && row[base + sun]! >= 0;
     if (a || b) weekends++;
@@ -437,7 +449,7 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
   const started = Date.now();
   const deadline = o.iterations === undefined ? started + (o.timeLimitMs ?? 2000) : o.timeLimitMs === undefined ? INF : started + o.timeLimitMs;
   const maxIt = o.iterations ?? INF;
-  const c = compile(pr, o.hardWeight ?? 1000);
+  const c = compile(pr, o.hardWeight ?? Math.max(10, 2 * heaviestWeight(pr)));
   const rng = createRandom(o.seed ?? 1);
   const { P, D, S, K, hardW } = c;
   const SK = S * K;
@@ -490,23 +502,39 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
   for (const x of [...c.cUnder, ...c.cOver, ...c.sW, ...c.people.flatMap((r) => [r.aW, r.wW, r.oW, r.weW, r.completeW, r.mW])]) if (x > heaviest && x < hardW) heaviest = x;
   const tHigh = heaviest * 0.6;
   const tLow = 0.3;
-  const cycle = Math.max(200_000, 2000 * P * D);
+  // a cooling cycle lasts a number of moves under an iteration budget (so that a run depends on the
+  // seed alone), or a share of the time limit otherwise (so that a slow machine still cools fully)
+  const cycles = o.cycles ?? 3;
+  const cycleMoves = o.iterations !== undefined ? Math.max(1, Math.floor(o.iterations / cycles)) : INF;
+  const cycleMs = o.iterations !== undefined ? INF : (deadline - started) / cycles;
+  let cycleStart = started;
+  let cycleIt = 0;
+  let improvedInCycle = false;
+  let temp = tHigh;
   let it = 0;
-  let sinceBest = 0;
   const scratchA = new Int32Array(D);
   const scratchB = new Int32Array(D);
   while (it < maxIt) {
-    if ((it & 1023) === 0 && Date.now() > deadline) break;
-    if (it > 0 && it % cycle === 0 && sinceBest >= cycle) {
-      // a cooling cycle ended without improving: back to the best roster, heated up again
-      row.set(best);
-      rescore();
-      restarts++;
+    if ((it & 255) === 0) {
+      const now = Date.now();
+      if (now > deadline) break;
+      const phase = o.iterations !== undefined ? cycleIt / cycleMoves : (now - cycleStart) / cycleMs;
+      if (phase >= 1) {
+        // a cycle ended: heat up again, from the best roster when this cycle did not improve on it
+        if (!improvedInCycle) {
+          row.set(best);
+          rescore();
+          restarts++;
+        }
+        improvedInCycle = false;
+        cycleStart = now;
+        cycleIt = 0;
+      }
+      temp = tHigh * Math.pow(tLow / tHigh, Math.min(1, o.iterations !== undefined ? cycleIt / cycleMoves : (now - cycleStart) / cycleMs));
     }
-    const temp = tHigh * Math.pow(tLow / tHigh, (it % cycle) / cycle);
+    cycleIt++;
     it++;
     evaluations++;
-    sinceBest++;
     const kind = rng.next();
     let delta: number;
     let hardDelta: number;
@@ -516,7 +544,21 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
       const opts = c.options[p]!;
       const len = kind < 0.3 ? 1 : 1 + rng.int(Math.min(5, D));
       const d0 = rng.int(D - len + 1);
-      const code = opts.length === 0 || rng.next() < 0.25 ? -1 : opts[rng.int(opts.length)]!;
+      let code = -1;
+      if (opts.length > 0 && rng.next() >= 0.25) {
+        // mostly a shift and skill that day's cover asks for, which this person may work
+        const wanted = c.demanded[d0]!;
+        code = opts[rng.int(opts.length)]!;
+        if (wanted.length > 0 && rng.next() < 0.9) {
+          for (let tries = 0; tries < 4; tries++) {
+            const x = wanted[rng.int(wanted.length)]!;
+            if (c.allowed[p * SK + x] === 1) {
+              code = x;
+              break;
+            }
+          }
+        }
+      }
       const base = p * D;
       let same = true;
       for (let d = d0; d < d0 + len; d++) if (row[base + d] !== code) same = false;
@@ -609,7 +651,7 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
       bestHard = curHard;
       best.set(row);
       bestAt = Date.now() - started;
-      sinceBest = 0;
+      improvedInCycle = true;
       if (firstFeasibleMs === null && bestHard === 0) firstFeasibleMs = bestAt;
       report(false);
       if (o.target !== undefined && bestHard === 0 && bestCost <= o.target) break;
@@ -630,6 +672,21 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
     cost,
     stats: { evaluations, evaluationsPerSecond: elapsedMs > 0 ? Math.round((evaluations * 1000) / elapsedMs) : evaluations, firstFeasibleMs, bestFoundMs: bestAt, elapsedMs, restarts },
   };
+}
+
+/** The heaviest weight of a soft constraint of the problem (0 when it has none). */
+function heaviestWeight(p: StaffingProblem): number {
+  const ws: (number | undefined)[] = [];
+  for (const c of p.cover) ws.push(c.underWeight, c.overWeight);
+  for (const s of p.shiftTypes) ws.push(s.consecutive?.weight);
+  for (const c of p.contracts) {
+    ws.push(c.assignments?.weight, c.minutes?.weight, c.workingDays?.weight, c.daysOff?.weight, c.weekends?.weight, c.completeWeekends, c.workIn7Days?.weight);
+    for (const l of Object.values(c.perShiftType ?? {})) ws.push(l.weight);
+  }
+  for (const r of p.requests ?? []) ws.push(r.weight);
+  let max = 0;
+  for (const w of ws) if (w !== undefined && w > max) max = w;
+  return max;
 }
 
 /** The roster of a grid of codes. */
