@@ -64,3 +64,4 @@ export type { Inrc2Files } from '../roster/staffing/inrc2.js';
 export { readCurtoisQu } from '../roster/staffing/curtoisQu.js';
 export { StaffingSolveOptions, solveStaffing } from '../roster/staffing/solve.js';
 export type { StaffingProgress, StaffingResult } from '../roster/staffing/solve.js';
+export { CHECKPOINT_MEDIUM_FACTOR, staffingFromRoster, staffingRosterOf } from '../roster/staffing/preset.js';
