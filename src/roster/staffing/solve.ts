@@ -42,7 +42,7 @@ export const StaffingSolveOptions = z
     target: z.number().optional(),
     /** Cooling cycles in the run: each heats up and cools down again (3 when absent). */
     cycles: z.number().int().min(1).optional(),
-    /** The weight of one unit of hard violation inside the search (twice the heaviest soft weight, at least 10, when absent). */
+    /** A fixed weight of one unit of hard violation inside the search; when absent it moves between twice and a hundred times the heaviest soft weight, up while the roster is infeasible, down while it is feasible. */
     hardWeight: z.number().int().positive().optional(),
     /** Called with the best roster's cost when it improves (at most every `progressMs`) and at the end. */
     onProgress: z.custom<(p: StaffingProgress) => void>((f) => typeof f === 'function', { message: 'onProgress must be a function' }).optional(),
@@ -422,8 +422,9 @@ function coverCost(c: Compiled, i: number, n: number): number {
  * Solves a {@link StaffingProblem} by simulated annealing over the whole roster, from an empty one:
  * moves change one person's day (a shift and skill, or a day off), give one person a run of the
  * same shift over several days, and swap blocks of days between two people; each move is scored
- * incrementally (the two people's rows and the cover counts it touches), hard rules weighing
- * `hardWeight` each. When a cooling cycle ends without improving, the search goes back to the best
+ * incrementally (the two people's rows and the cover counts it touches), a unit of hard violation
+ * weighing more while the roster is infeasible and less while it is feasible (strategic
+ * oscillation); the best roster is the one with the fewest hard units, then the lowest cost. When a cooling cycle ends without improving, the search goes back to the best
  * roster and heats up again (a restart). The best roster's cost is recomputed at the end by
  * {@link benchmarkCost}, written apart from the search.
  *
@@ -449,39 +450,48 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
   const started = Date.now();
   const deadline = o.iterations === undefined ? started + (o.timeLimitMs ?? 2000) : o.timeLimitMs === undefined ? INF : started + o.timeLimitMs;
   const maxIt = o.iterations ?? INF;
-  const c = compile(pr, o.hardWeight ?? Math.max(10, 2 * heaviestWeight(pr)));
+  // hard units are kept apart from the soft cost, so that their weight may change as the search goes
+  const c = compile(pr, 1);
   const rng = createRandom(o.seed ?? 1);
-  const { P, D, S, K, hardW } = c;
+  const { P, D, S, K } = c;
   const SK = S * K;
+  const heaviest = Math.max(2, heaviestWeight(pr));
+  // strategic oscillation: the weight of a hard unit rises while the roster is infeasible and falls
+  // while it is feasible, between twice the heaviest soft weight and a hundred times it; a fixed
+  // hardWeight turns this off
+  const hwMin = o.hardWeight ?? heaviest * 2;
+  const hwMax = o.hardWeight ?? heaviest * 100;
+  let hardW = o.hardWeight ?? heaviest * 2;
   const row = new Int32Array(P * D).fill(-1);
   const cnt = new Int32Array(D * S * K);
   const counts = new Float64Array(S);
-  const pCost = new Float64Array(P);
+  const pSoft = new Float64Array(P);
   const pHard = new Float64Array(P);
-  // the current roster's search score and, within it, its hard units
-  let cur = 0;
+  let curSoft = 0;
   let curHard = 0;
+  const cellIdx = (d: number, code: number): number => (d * S + ((code / K) | 0)) * K + (code % K);
   const rescore = (): void => {
     cnt.fill(0);
-    cur = 0;
+    curSoft = 0;
     curHard = 0;
     for (let p = 0; p < P; p++) {
-      pCost[p] = personCost(c, p, row, p * D, counts);
+      personCost(c, p, row, p * D, counts);
+      pSoft[p] = acc.soft;
       pHard[p] = acc.hard;
-      cur += pCost[p]!;
+      curSoft += acc.soft;
       curHard += acc.hard;
       for (let d = 0; d < D; d++) if (row[p * D + d]! >= 0) cnt[cellIdx(d, row[p * D + d]!)]!++;
     }
     for (let i = 0; i < cnt.length; i++) {
-      cur += coverCost(c, i, cnt[i]!);
-      curHard += coverHard(c, i, cnt[i]!);
+      const h = coverHard(c, i, cnt[i]!);
+      curSoft += coverCost(c, i, cnt[i]!) - h;
+      curHard += h;
     }
   };
-  const cellIdx = (d: number, code: number): number => (d * S + ((code / K) | 0)) * K + (code % K);
   rescore();
 
   const best = new Int32Array(row);
-  let bestCost = cur;
+  let bestSoft = curSoft;
   let bestHard = curHard;
   let bestAt = 0;
   let firstFeasibleMs: number | null = curHard === 0 ? 0 : null;
@@ -494,12 +504,10 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
     const now = Date.now();
     if (!force && now - lastReport < progressMs) return;
     lastReport = now;
-    o.onProgress({ elapsedMs: now - started, evaluations, bestCost: bestCost - bestHard * hardW, bestHard });
+    o.onProgress({ elapsedMs: now - started, evaluations, bestCost: bestSoft, bestHard });
   };
 
   // temperature: from about the heaviest soft weight down to a fraction of one unit, cycle by cycle
-  let heaviest = 2;
-  for (const x of [...c.cUnder, ...c.cOver, ...c.sW, ...c.people.flatMap((r) => [r.aW, r.wW, r.oW, r.weW, r.completeW, r.mW])]) if (x > heaviest && x < hardW) heaviest = x;
   const tHigh = heaviest * 0.6;
   const tLow = 0.3;
   // a cooling cycle lasts a number of moves under an iteration budget (so that a run depends on the
@@ -531,13 +539,14 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
         cycleIt = 0;
       }
       temp = tHigh * Math.pow(tLow / tHigh, Math.min(1, o.iterations !== undefined ? cycleIt / cycleMoves : (now - cycleStart) / cycleMs));
+      hardW = curHard > 0 ? Math.min(hwMax, hardW * 1.0005) : Math.max(hwMin, hardW / 1.0005);
     }
     cycleIt++;
     it++;
     evaluations++;
     const kind = rng.next();
-    let delta: number;
-    let hardDelta: number;
+    let dSoft: number;
+    let dHard: number;
     if (kind < 0.5) {
       // change one day, or a run of days, to one code (a shift with a skill, or off)
       const p = rng.int(P);
@@ -564,32 +573,34 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
       for (let d = d0; d < d0 + len; d++) if (row[base + d] !== code) same = false;
       if (same) continue;
       scratchA.set(row.subarray(base, base + D));
-      let coverDelta = 0;
-      let coverHardDelta = 0;
+      let coverSoft = 0;
+      let coverHardD = 0;
       for (let d = d0; d < d0 + len; d++) {
         const old = row[base + d]!;
         if (old === code) continue;
         if (old >= 0) {
           const i = cellIdx(d, old);
-          coverDelta += coverCost(c, i, cnt[i]! - 1) - coverCost(c, i, cnt[i]!);
-          coverHardDelta += coverHard(c, i, cnt[i]! - 1) - coverHard(c, i, cnt[i]!);
+          const h = coverHard(c, i, cnt[i]! - 1) - coverHard(c, i, cnt[i]!);
+          coverSoft += coverCost(c, i, cnt[i]! - 1) - coverCost(c, i, cnt[i]!) - h;
+          coverHardD += h;
           cnt[i]!--;
         }
         if (code >= 0) {
           const i = cellIdx(d, code);
-          coverDelta += coverCost(c, i, cnt[i]! + 1) - coverCost(c, i, cnt[i]!);
-          coverHardDelta += coverHard(c, i, cnt[i]! + 1) - coverHard(c, i, cnt[i]!);
+          const h = coverHard(c, i, cnt[i]! + 1) - coverHard(c, i, cnt[i]!);
+          coverSoft += coverCost(c, i, cnt[i]! + 1) - coverCost(c, i, cnt[i]!) - h;
+          coverHardD += h;
           cnt[i]!++;
         }
         row[base + d] = code;
       }
-      const np = personCost(c, p, row, base, counts);
-      const nh = acc.hard;
-      delta = np - pCost[p]! + coverDelta;
-      hardDelta = nh - pHard[p]! + coverHardDelta;
+      personCost(c, p, row, base, counts);
+      dSoft = acc.soft - pSoft[p]! + coverSoft;
+      dHard = acc.hard - pHard[p]! + coverHardD;
+      const delta = dSoft + hardW * dHard;
       if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
-        pCost[p] = np;
-        pHard[p] = nh;
+        pSoft[p] = acc.soft;
+        pHard[p] = acc.hard;
       } else {
         for (let d = d0; d < d0 + len; d++) {
           const now = row[base + d]!;
@@ -627,43 +638,47 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
         row[bp + d] = scratchB[d]!;
         row[bq + d] = scratchA[d]!;
       }
-      const np = personCost(c, p, row, bp, counts);
-      const nph = acc.hard;
-      const nq = personCost(c, q, row, bq, counts);
-      const nqh = acc.hard;
-      delta = np + nq - pCost[p]! - pCost[q]!;
-      hardDelta = nph + nqh - pHard[p]! - pHard[q]!;
+      personCost(c, p, row, bp, counts);
+      const ps = acc.soft;
+      const ph = acc.hard;
+      personCost(c, q, row, bq, counts);
+      const qs = acc.soft;
+      const qh = acc.hard;
+      dSoft = ps + qs - pSoft[p]! - pSoft[q]!;
+      dHard = ph + qh - pHard[p]! - pHard[q]!;
+      const delta = dSoft + hardW * dHard;
       if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
-        pCost[p] = np;
-        pCost[q] = nq;
-        pHard[p] = nph;
-        pHard[q] = nqh;
+        pSoft[p] = ps;
+        pSoft[q] = qs;
+        pHard[p] = ph;
+        pHard[q] = qh;
       } else {
         row.set(scratchA, bp);
         row.set(scratchB, bq);
         continue;
       }
     }
-    cur += delta;
-    curHard += hardDelta;
-    if (curHard === 0 ? bestHard > 0 || cur < bestCost - 1e-9 : bestHard > 0 && cur < bestCost - 1e-9) {
-      bestCost = cur;
+    curSoft += dSoft;
+    curHard += dHard;
+    if (curHard < 1e-9) curHard = 0;
+    // better: fewer hard units, then a lower soft cost
+    if (curHard < bestHard - 1e-9 || (Math.abs(curHard - bestHard) <= 1e-9 && curSoft < bestSoft - 1e-9)) {
+      bestSoft = curSoft;
       bestHard = curHard;
       best.set(row);
       bestAt = Date.now() - started;
       improvedInCycle = true;
       if (firstFeasibleMs === null && bestHard === 0) firstFeasibleMs = bestAt;
       report(false);
-      if (o.target !== undefined && bestHard === 0 && bestCost <= o.target) break;
+      if (o.target !== undefined && bestHard === 0 && bestSoft <= o.target) break;
     }
   }
   const roster = toRoster(c, best);
   const cost = benchmarkCost(pr, roster);
   // the incremental bookkeeping must agree with the independent count: a disagreement is a bug here
-  if (bestHard === 0 && (!cost.feasible || Math.abs(bestCost - cost.total) > 1e-6)) {
-    throw new Error(`solveStaffing: the search scored its best roster ${bestCost} (feasible), benchmarkCost ${cost.total} (hard ${cost.hard})`);
+  if ((bestHard === 0) !== cost.feasible || Math.abs(bestSoft - cost.total) > 1e-6) {
+    throw new Error(`solveStaffing: the search scored its best roster ${bestSoft} (hard ${bestHard}), benchmarkCost ${cost.total} (hard ${cost.hard})`);
   }
-  bestCost = cost.total + cost.hard * hardW;
   bestHard = cost.hard;
   report(true);
   const elapsedMs = Date.now() - started;
