@@ -1,7 +1,7 @@
 import type { Label } from '../../core/vocabulary.js';
 import type { StaffingLimits, StaffingProblem, StaffingRoster } from './model.js';
 
-const COST_PART = {
+const COST_PART: Readonly<Record<StaffingCostPart, Label>> = {
   unknown: { zh: '未知的人员、班次、技能或日期', en: 'unknown person, shift type, skill or day' },
   oneShiftPerDay: { zh: '一天只上一个班', en: 'one shift a day' },
   skill: { zh: '不具备所需技能', en: 'skill not held' },
@@ -20,7 +20,7 @@ const COST_PART = {
   completeWeekends: { zh: '完整周末', en: 'complete weekends' },
   workIn7Days: { zh: '任意7天内的工作天数', en: 'working days in 7' },
   requests: { zh: '排班请求', en: 'requests' },
-} as const satisfies Record<string, Label>;
+};
 
 /**
  * A part of the cost of a staffing roster: a constraint of the general model.
@@ -29,7 +29,25 @@ const COST_PART = {
  * const part: StaffingCostPart = 'optimalCover';
  * @category Rosters
  */
-export type StaffingCostPart = keyof typeof COST_PART;
+export type StaffingCostPart =
+  | 'unknown'
+  | 'oneShiftPerDay'
+  | 'skill'
+  | 'unavailable'
+  | 'succession'
+  | 'minCover'
+  | 'optimalCover'
+  | 'overCover'
+  | 'sameShiftRun'
+  | 'workingDays'
+  | 'daysOff'
+  | 'assignments'
+  | 'minutes'
+  | 'perShiftType'
+  | 'weekends'
+  | 'completeWeekends'
+  | 'workIn7Days'
+  | 'requests';
 
 /**
  * The labels of the parts of a staffing roster's cost.

@@ -38,7 +38,7 @@ const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Nu
  * @example
  * const s = staffingFromRoster(generateRosterProblem({ size: 'S', seed: 1 }));
  * s.shiftTypes.length; // => 150 (50 posts × 3 shifts)
- * s.skills.map((k) => k.id); // => ['lead:village', 'staff']
+ * s.skills.map((k) => k.id); // => ['lead:section:party', 'lead:village', 'staff']
  * @category Rosters
  */
 export function staffingFromRoster(problem: RosterProblem): StaffingProblem {
