@@ -166,3 +166,33 @@ describe("the search's own scoring agrees with benchmarkCost", () => {
     expect(solveStaffing(problem, { iterations: 300_000, seed: 3 }).roster).toEqual(r.roster);
   });
 });
+
+describe('repair on a benchmark instance', () => {
+  it('a nurse sick for 3 days in week 2: feasible, nothing changed before the freeze, at most 3× the freed seats changed', () => {
+    const problem = readInrc2(inrc2Files('n005w4', 0, [1, 2, 3, 3]));
+    const published = solveStaffing(problem, { iterations: 400_000, seed: 1 }).roster;
+    expect(benchmarkCost(problem, published).feasible).toBe(true);
+    // the 3-day window of week 2 in which Patrick works most
+    const works = (d: number): boolean => published.assignments.some((a) => a.person === 'Patrick' && a.day === d);
+    const from = [7, 8, 9, 10, 11].reduce((b, d) => ([0, 1, 2].filter((i) => works(d + i)).length > [0, 1, 2].filter((i) => works(b + i)).length ? d : b), 7);
+    const sick = [from, from + 1, from + 2];
+    const freed = sick.filter(works).length;
+    expect(freed).toBeGreaterThan(0);
+    const changed = { ...problem, people: problem.people.map((p) => (p.id === 'Patrick' ? { ...p, unavailable: sick } : p)) };
+    const r = solveStaffing(changed, { iterations: 200_000, seed: 1, keep: { roster: published, freezeBefore: from } });
+    expect(r.cost.feasible).toBe(true);
+    const cell = (roster: StaffingRoster): Map<string, string> => new Map(roster.assignments.map((a) => [`${a.person}/${a.day}`, `${a.shift}/${a.skill}`]));
+    const before = cell(published);
+    const after = cell(r.roster);
+    const keys = new Set([...before.keys(), ...after.keys()]);
+    const diff = [...keys].filter((k) => before.get(k) !== after.get(k));
+    expect(diff.filter((k) => Number(k.split('/')[1]) < from)).toEqual([]);
+    expect(diff.length).toBeGreaterThanOrEqual(freed);
+    expect(diff.length).toBeLessThanOrEqual(3 * freed);
+  });
+
+  it('refuses a roster to keep that the problem does not allow', () => {
+    const problem = readInrc2(inrc2Files('n005w4', 0, [1, 2, 3, 3]));
+    expect(() => solveStaffing(problem, { iterations: 10, keep: { roster: { assignments: [{ person: 'Sara', day: 0, shift: 'Early', skill: 'HeadNurse' }] } } })).toThrow(/not an assignment this problem allows/);
+  });
+});

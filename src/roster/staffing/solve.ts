@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseOrThrow } from '../../core/errors.js';
+import { FrontlineError, parseOrThrow, type Issue } from '../../core/errors.js';
 import { createRandom } from '../../core/random.js';
 import { benchmarkCost, type StaffingCost } from './cost.js';
-import { StaffingProblem, type StaffingAssignment, type StaffingRoster } from './model.js';
+import { StaffingProblem, StaffingRoster, type StaffingAssignment } from './model.js';
 
 /**
  * A report of {@link solveStaffing}'s progress: the best roster found so far.
@@ -40,6 +40,18 @@ export const StaffingSolveOptions = z
     iterations: z.number().int().positive().optional(),
     /** Stop as soon as a feasible roster costs this much or less. */
     target: z.number().optional(),
+    /** Repair: start from this roster and change it as little as possible. */
+    keep: z
+      .object({
+        /** The roster to start from (the published one, with the change already in the problem). */
+        roster: StaffingRoster,
+        /** The cost, inside the search, of each person-day changed from it (the heaviest soft weight when absent). */
+        weight: z.number().min(0).optional(),
+        /** Days before this index are never changed (the freeze); 0 when absent. */
+        freezeBefore: z.number().int().min(0).optional(),
+      })
+      .strict()
+      .optional(),
     /** Cooling cycles in the run: each heats up and cools down again (3 when absent). */
     cycles: z.number().int().min(1).optional(),
     /** A fixed weight of one unit of hard violation inside the search; when absent it moves between twice and a hundred times the heaviest soft weight, up while the roster is infeasible, down while it is feasible. */
@@ -428,6 +440,11 @@ function coverCost(c: Compiled, i: number, n: number): number {
  * roster and heats up again (a restart). The best roster's cost is recomputed at the end by
  * {@link benchmarkCost}, written apart from the search.
  *
+ * To repair a published roster after a change (someone falls ill: mark the days `unavailable` in
+ * the problem), pass it as `keep.roster`: the search starts from it, never touches the days before
+ * `keep.freezeBefore`, and weighs each person-day changed from it by `keep.weight`, so that it
+ * changes little beyond the seats the change frees.
+ *
  * @param problem - The problem.
  * @param options - {@link StaffingSolveOptions}.
  * @returns The best roster, its cost and the search's figures.
@@ -459,10 +476,22 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
   // strategic oscillation: the weight of a hard unit rises while the roster is infeasible and falls
   // while it is feasible, between twice the heaviest soft weight and a hundred times it; a fixed
   // hardWeight turns this off
-  const hwMin = o.hardWeight ?? heaviest * 2;
-  const hwMax = o.hardWeight ?? heaviest * 100;
-  let hardW = o.hardWeight ?? heaviest * 2;
+  // (when repairing, a hard unit always outweighs a few changes, so that the seats freed are refilled)
+  const keepW = o.keep === undefined ? 0 : (o.keep.weight ?? heaviest);
+  const hwMin = o.hardWeight ?? Math.max(heaviest * 2, keepW * 4);
+  const hwMax = o.hardWeight ?? Math.max(heaviest * 100, keepW * 40);
+  let hardW = hwMin;
   const row = new Int32Array(P * D).fill(-1);
+  // repair: the roster kept (its codes), the weight of a change from it, the first day that may change
+  const kept = o.keep === undefined ? undefined : codesOf(c, o.keep.roster);
+  if (kept !== undefined) {
+    row.set(kept);
+    // the seats of people who can no longer work them are freed from the start (after the freeze)
+    for (let p = 0; p < P; p++) for (let d = Math.min(D, o.keep?.freezeBefore ?? 0); d < D; d++) if (c.people[p]!.unavailable[d] === 1) row[p * D + d] = -1;
+  }
+  const freeze = Math.min(D, o.keep?.freezeBefore ?? 0);
+  const open = D - freeze;
+  let curChange = 0;
   const cnt = new Int32Array(D * S * K);
   const counts = new Float64Array(S);
   const pSoft = new Float64Array(P);
@@ -491,6 +520,8 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
   rescore();
 
   const best = new Int32Array(row);
+  if (kept !== undefined) for (let x = 0; x < row.length; x++) if (row[x] !== kept[x]) curChange++;
+  let bestChange = curChange;
   let bestSoft = curSoft;
   let bestHard = curHard;
   let bestAt = 0;
@@ -532,6 +563,7 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
         if (!improvedInCycle) {
           row.set(best);
           rescore();
+          curChange = bestChange;
           restarts++;
         }
         improvedInCycle = false;
@@ -539,7 +571,7 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
         cycleIt = 0;
       }
       temp = tHigh * Math.pow(tLow / tHigh, Math.min(1, o.iterations !== undefined ? cycleIt / cycleMoves : (now - cycleStart) / cycleMs));
-      hardW = curHard > 0 ? Math.min(hwMax, hardW * 1.0005) : Math.max(hwMin, hardW / 1.0005);
+      hardW = curHard > 0 ? Math.min(hwMax, hardW * 1.002) : Math.max(hwMin, hardW / 1.0005);
     }
     cycleIt++;
     it++;
@@ -547,12 +579,14 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
     const kind = rng.next();
     let dSoft: number;
     let dHard: number;
+    let dChange = 0;
+    if (open <= 0) break;
     if (kind < 0.5) {
       // change one day, or a run of days, to one code (a shift with a skill, or off)
       const p = rng.int(P);
       const opts = c.options[p]!;
-      const len = kind < 0.3 ? 1 : 1 + rng.int(Math.min(5, D));
-      const d0 = rng.int(D - len + 1);
+      const len = kind < 0.3 ? 1 : 1 + rng.int(Math.min(5, open));
+      const d0 = freeze + rng.int(open - len + 1);
       let code = -1;
       if (opts.length > 0 && rng.next() >= 0.25) {
         // mostly a shift and skill that day's cover asks for, which this person may work
@@ -578,6 +612,7 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
       for (let d = d0; d < d0 + len; d++) {
         const old = row[base + d]!;
         if (old === code) continue;
+        if (kept !== undefined) dChange += (code !== kept[base + d] ? 1 : 0) - (old !== kept[base + d] ? 1 : 0);
         if (old >= 0) {
           const i = cellIdx(d, old);
           const h = coverHard(c, i, cnt[i]! - 1) - coverHard(c, i, cnt[i]!);
@@ -597,7 +632,7 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
       personCost(c, p, row, base, counts);
       dSoft = acc.soft - pSoft[p]! + coverSoft;
       dHard = acc.hard - pHard[p]! + coverHardD;
-      const delta = dSoft + hardW * dHard;
+      const delta = dSoft + hardW * dHard + keepW * dChange;
       if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
         pSoft[p] = acc.soft;
         pHard[p] = acc.hard;
@@ -618,8 +653,8 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
       const p = rng.int(P);
       let q = rng.int(P - 1);
       if (q >= p) q++;
-      const len = 1 + rng.int(Math.min(kind < 0.8 ? 3 : 7, D));
-      const d0 = rng.int(D - len + 1);
+      const len = 1 + rng.int(Math.min(kind < 0.8 ? 3 : 7, open));
+      const d0 = freeze + rng.int(open - len + 1);
       const bp = p * D;
       const bq = q * D;
       let differs = false;
@@ -637,6 +672,10 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
       for (let d = d0; d < d0 + len; d++) {
         row[bp + d] = scratchB[d]!;
         row[bq + d] = scratchA[d]!;
+        if (kept !== undefined) {
+          dChange += (scratchB[d] !== kept[bp + d] ? 1 : 0) - (scratchA[d] !== kept[bp + d] ? 1 : 0);
+          dChange += (scratchA[d] !== kept[bq + d] ? 1 : 0) - (scratchB[d] !== kept[bq + d] ? 1 : 0);
+        }
       }
       personCost(c, p, row, bp, counts);
       const ps = acc.soft;
@@ -646,7 +685,7 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
       const qh = acc.hard;
       dSoft = ps + qs - pSoft[p]! - pSoft[q]!;
       dHard = ph + qh - pHard[p]! - pHard[q]!;
-      const delta = dSoft + hardW * dHard;
+      const delta = dSoft + hardW * dHard + keepW * dChange;
       if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
         pSoft[p] = ps;
         pSoft[q] = qs;
@@ -660,10 +699,12 @@ export function solveStaffing(problem: StaffingProblem, options: StaffingSolveOp
     }
     curSoft += dSoft;
     curHard += dHard;
+    curChange += dChange;
     if (curHard < 1e-9) curHard = 0;
-    // better: fewer hard units, then a lower soft cost
-    if (curHard < bestHard - 1e-9 || (Math.abs(curHard - bestHard) <= 1e-9 && curSoft < bestSoft - 1e-9)) {
+    // better: fewer hard units, then a lower soft cost (with the changes, when repairing)
+    if (curHard < bestHard - 1e-9 || (Math.abs(curHard - bestHard) <= 1e-9 && curSoft + keepW * curChange < bestSoft + keepW * bestChange - 1e-9)) {
       bestSoft = curSoft;
+      bestChange = curChange;
       bestHard = curHard;
       best.set(row);
       bestAt = Date.now() - started;
@@ -702,6 +743,28 @@ function heaviestWeight(p: StaffingProblem): number {
   let max = 0;
   for (const w of ws) if (w !== undefined && w > max) max = w;
   return max;
+}
+
+/** The grid of codes of a roster; refuses assignments the problem does not allow. */
+function codesOf(c: Compiled, roster: StaffingRoster): Int32Array {
+  const row = new Int32Array(c.P * c.D).fill(-1);
+  const pIdx = new Map(c.personIds.map((id, i) => [id, i]));
+  const sIdx = new Map(c.shiftIds.map((id, i) => [id, i]));
+  const kIdx = new Map(c.skillIds.map((id, i) => [id, i]));
+  const issues: Issue[] = [];
+  roster.assignments.forEach((a, i) => {
+    const p = pIdx.get(a.person);
+    const s = sIdx.get(a.shift);
+    const k = kIdx.get(a.skill);
+    const code = s === undefined || k === undefined ? -1 : s * c.K + k;
+    if (p === undefined || code < 0 || a.day >= c.D || c.allowed[p * c.S * c.K + code] === 0) {
+      issues.push({ path: ['keep', 'roster', 'assignments', i], code: 'not_allowed', message: `${a.person} on day ${a.day}: '${a.shift}' with '${a.skill}' is not an assignment this problem allows` });
+    } else if (row[p * c.D + a.day] !== -1) {
+      issues.push({ path: ['keep', 'roster', 'assignments', i], code: 'one_shift_a_day', message: `${a.person} has two assignments on day ${a.day}` });
+    } else row[p * c.D + a.day] = code;
+  });
+  if (issues.length > 0) throw new FrontlineError('invalid_input', 'invalid roster to keep', issues);
+  return row;
 }
 
 /** The roster of a grid of codes. */
