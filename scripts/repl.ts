@@ -1,7 +1,7 @@
 /**
  * A Node REPL with the library loaded and a generated county at hand.
  *
- *   npm run repl                    full-scale county (about 5 s to generate)
+ *   npm run repl                    full-scale county (generated on first use of `county` or `tree`)
  *   npm run repl -- --scale 0.05    a smaller one
  *   npm run repl -- --divisions synthetic   drawn places instead of Yuechi's real ones
  *   npm run repl -- --store memory  keep nothing (default: --store pglite:out/store, shared with the
@@ -21,14 +21,20 @@ const { values } = parseArgs({
     divisions: { type: 'string', default: 'yuechi' },
   },
 });
-const started = performance.now();
-const county = withProgress('generating the county', (onProgress) =>
-  frontline.generateCounty({ scale: Number(values.scale), seed: Number(values.seed), divisions: values.divisions as 'yuechi' | 'synthetic', onProgress }),
-);
-const tree = frontline.createOrgTree(county.units);
+/** The county and its tree, generated on first use of `county` or `tree` (the prompt comes at once). */
+let generated: { readonly county: frontline.County; readonly tree: frontline.OrgTree } | undefined;
+function load(): { readonly county: frontline.County; readonly tree: frontline.OrgTree } {
+  if (generated === undefined) {
+    const county = withProgress('generating the county', (onProgress) =>
+      frontline.generateCounty({ scale: Number(values.scale), seed: Number(values.seed), divisions: values.divisions as 'yuechi' | 'synthetic', onProgress }),
+    );
+    generated = { county, tree: frontline.createOrgTree(county.units) };
+  }
+  return generated;
+}
 console.log(
-  `frontline REPL — ${county.name}: ${tree.units.length} units, ${county.households.length.toLocaleString('en-US')} households, ` +
-    `${county.people.length.toLocaleString('en-US')} people (generated in ${Math.round(performance.now() - started)} ms)\n` +
+  `frontline REPL — 岳池县 at scale ${values.scale} (${values.divisions === 'synthetic' ? 'drawn places' : 'real divisions'}, seed ${values.seed}): ` +
+    'the county is generated when `county` or `tree` is first used (seconds at full scale)\n' +
     'In scope: every export of frontline (also as `fl`), `county`, `tree`. Try:\n' +
     "  findUnits(tree, '吴家沟').map((u) => path(tree, u.id).map((x) => x.name).join(' / '))\n" +
     "  checkPartyRules(tree, county.people).length\n" +
@@ -62,6 +68,7 @@ async function fortnight(days = 14): Promise<void> {
   const t = performance.now();
   const store = await openDemoStore(values.store);
   try {
+    const { county } = load();
     const stream = demoStream(county, days);
     const stored = await resume(store, stream);
     if (stored !== undefined) {
@@ -83,6 +90,7 @@ async function fortnight(days = 14): Promise<void> {
 /** Opens the county's posts in the ledger, builds the roster problem for 14 days from 2020-01-26 and rosters it. */
 function rosters(days = 14): void {
   const t = performance.now();
+  const { county } = load();
   const context = server.context as { ledger?: frontline.Ledger };
   const base = context.ledger ?? frontline.replay(frontline.countyEvents(county), undefined, { trusted: true });
   const by = county.command.headquarters.commander;
@@ -118,4 +126,6 @@ function supervise(days = 13): void {
       `(${ledger.inspections.size.toLocaleString('en-US')} inspections, ${ledger.findings.size.toLocaleString('en-US')} findings, ${ledger.reports.size.toLocaleString('en-US')} reports); in scope: ledger`,
   );
 }
-Object.assign(server.context, frontline, { fl: frontline, county, tree, fortnight, rosters, supervise });
+Object.assign(server.context, frontline, { fl: frontline, fortnight, rosters, supervise });
+Object.defineProperty(server.context, 'county', { get: () => load().county, enumerable: true, configurable: true });
+Object.defineProperty(server.context, 'tree', { get: () => load().tree, enumerable: true, configurable: true });
