@@ -6,7 +6,7 @@ import type { Monoid } from '../org/rollup.js';
  * Door-knocking figures of a unit on a day; every field adds up the tree.
  *
  * @example
- * const m = campaignProgress(ledger, 'dk-2020' as CampaignId, '2020-02-07' as Day).total as DoorKnockingMetrics;
+ * const m = campaignProgress(ledger, SIMULATED_CAMPAIGNS.doorKnocking, '2020-02-07' as Day).total; // DoorKnockingMetrics, by the id's kind
  * coverage(m); // => m.screened / m.households
  * @category Campaigns
  */
@@ -39,7 +39,7 @@ export interface DoorKnockingMetrics {
  * Home-prevention figures of a unit on a day.
  *
  * @example
- * const m = campaignProgress(ledger, 'hp-2020' as CampaignId, '2020-02-07' as Day).total as HomePreventionMetrics;
+ * const m = campaignProgress(ledger, SIMULATED_CAMPAIGNS.homePrevention, '2020-02-07' as Day).total; // HomePreventionMetrics
  * m.lettersDelivered === m.households; // => true
  * @category Campaigns
  */
@@ -76,7 +76,7 @@ export interface HomePreventionMetrics {
  * Cleaning figures of a unit on a day.
  *
  * @example
- * const m = campaignProgress(ledger, 'cl-2020' as CampaignId, '2020-02-07' as Day).total as CleaningMetrics;
+ * const m = campaignProgress(ledger, SIMULATED_CAMPAIGNS.cleaning, '2020-02-07' as Day).total; // CleaningMetrics
  * m.done <= m.required; // => true
  * @category Campaigns
  */
@@ -99,7 +99,7 @@ export interface CleaningMetrics {
  * Volunteer-service figures of a unit on a day.
  *
  * @example
- * const m = campaignProgress(ledger, 'vs-2020' as CampaignId, '2020-02-07' as Day).total as VolunteerMetrics;
+ * const m = campaignProgress(ledger, SIMULATED_CAMPAIGNS.volunteerService, '2020-02-07' as Day).total; // VolunteerMetrics
  * m.attended <= m.signUps; // => true
  * @category Campaigns
  */
@@ -131,6 +131,16 @@ export interface VolunteerMetrics {
  * @category Campaigns
  */
 export type CampaignMetrics = DoorKnockingMetrics | HomePreventionMetrics | CleaningMetrics | VolunteerMetrics;
+
+/**
+ * The figures of the campaign kind `K` (all kinds' figures for the whole union).
+ *
+ * @example
+ * const m: MetricsOf<'cleaning'> = emptyMetrics('cleaning');
+ * m.sites; // => 0
+ * @category Campaigns
+ */
+export type MetricsOf<K extends CampaignMetrics['kind']> = Extract<CampaignMetrics, { kind: K }>;
 
 const ZERO = {
   doorKnocking: { kind: 'doorKnocking', households: 0, screened: 0, newlyScreened: 0, visits: 0, nobodyHome: 0, refused: 0, dueRevisit: 0, servicesOpen: 0, servicesOverdue: 0, servicesFulfilled: 0 },

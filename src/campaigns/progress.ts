@@ -1,7 +1,7 @@
 import { dayOf, fromEpochDay, instantAt, requireDay, toEpochDay, type Day } from '../core/day.js';
 import { FrontlineError } from '../core/errors.js';
 import { requireList, requireString } from '../core/guards.js';
-import type { CampaignId, OrgId } from '../core/ids.js';
+import type { CampaignId, CampaignIdOf, OrgId } from '../core/ids.js';
 import type { CampaignKind } from '../core/vocabulary.js';
 import { treeOfUnits } from '../org/treeCache.js';
 import { requireLedger, type CampaignLedger } from './tables.js';
@@ -10,7 +10,7 @@ import { coverageMask } from '../org/queries.js';
 import type { OrgTree } from '../org/tree.js';
 import type { OrgUnit } from '../org/unit.js';
 import { campaignRunsOn, type Campaign } from './campaign.js';
-import { emptyMetrics, type CampaignMetrics } from './metrics.js';
+import { emptyMetrics, type CampaignMetrics, type MetricsOf } from './metrics.js';
 import { followUp } from './observation.js';
 import { dueRevisitBy } from './screening.js';
 
@@ -20,8 +20,8 @@ import { dueRevisitBy } from './screening.js';
  * subtree), and in total over the units the campaign covers.
  *
  * @example
- * const p: CampaignProgress = campaignProgress(ledger, 'dk-2020' as CampaignId, '2020-02-01' as Day);
- * coverage(p.total as DoorKnockingMetrics); // => 1
+ * const p: CampaignProgress<DoorKnockingMetrics> = campaignProgress(ledger, SIMULATED_CAMPAIGNS.doorKnocking, '2020-02-01' as Day);
+ * coverage(p.total); // => 1
  * @category Campaigns
  */
 export interface CampaignProgress<M extends CampaignMetrics = CampaignMetrics> {
@@ -69,10 +69,10 @@ function columnsFor(kind: CampaignKind, n: number): Columns {
  * p.rolledUp.get('yc' as OrgId); // => p.total (the county's figures)
  * @category Campaigns
  */
-export function campaignProgress(ledger: CampaignLedger, campaignId: CampaignId, day: Day): CampaignProgress {
+export function campaignProgress<K extends CampaignKind = CampaignKind>(ledger: CampaignLedger, campaignId: CampaignIdOf<K>, day: Day): CampaignProgress<MetricsOf<K>> {
   requireLedger(ledger);
   requireString(campaignId, ['campaignId'], 'a campaign id');
-  return progressSeries(ledger, campaignId, [day], {}, true)[0] as CampaignProgress;
+  return progressSeries(ledger, campaignId, [day], {}, true)[0] as CampaignProgress<MetricsOf<K>>;
 }
 
 /**
@@ -91,11 +91,11 @@ export function campaignProgress(ledger: CampaignLedger, campaignId: CampaignId,
  * today?.total; // => campaignProgress(ledger, 'hp-2020' as CampaignId, '2020-02-07' as Day).total
  * @category Campaigns
  */
-export function campaignProgressSeries(ledger: CampaignLedger, campaignId: CampaignId, days: readonly Day[]): CampaignProgress[] {
+export function campaignProgressSeries<K extends CampaignKind = CampaignKind>(ledger: CampaignLedger, campaignId: CampaignIdOf<K>, days: readonly Day[]): CampaignProgress<MetricsOf<K>>[] {
   requireLedger(ledger);
   requireString(campaignId, ['campaignId'], 'a campaign id');
   requireList(days, ['days'], 'the days');
-  return progressSeries(ledger, campaignId, days, {});
+  return progressSeries(ledger, campaignId, days, {}) as CampaignProgress<MetricsOf<K>>[];
 }
 
 /** @internal {@link campaignProgressSeries} sharing counts with the other campaigns of one report. */

@@ -108,6 +108,20 @@ export const CampaignId = z.string().min(1).brand<'CampaignId'>();
 export type CampaignId = z.infer<typeof CampaignId>;
 
 /**
+ * The id of a campaign of kind `K`: a {@link CampaignId} whose type also says the campaign's kind
+ * (only the type: the value is the same string). `campaignProgress` reads the kind from it, so the
+ * figures of a door-knocking campaign are typed as door-knocking figures, and reading a cleaning
+ * campaign's figures as door-knocking ones does not compile. A plain `CampaignId` gives the figures
+ * of any kind.
+ *
+ * @example
+ * const dk = 'dk-2020' as CampaignIdOf<'doorKnocking'>;
+ * campaignProgress(ledger, dk, '2020-02-07' as Day).total.screened > 0; // => true (DoorKnockingMetrics, no cast)
+ * @category Ids
+ */
+export type CampaignIdOf<K extends string> = CampaignId & { readonly campaignKind?: K };
+
+/**
  * The id of a record created by an event (an observation, a visit, a service request, a site, a
  * volunteer task, a declaration).
  *

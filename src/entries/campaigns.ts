@@ -28,7 +28,7 @@ export {
 export { followUp, observationEnd } from '../campaigns/observation.js';
 export type { FollowUp } from '../campaigns/observation.js';
 export { coverage, emptyMetrics, mergeMetrics, metricsMonoid } from '../campaigns/metrics.js';
-export type { CampaignMetrics, CleaningMetrics, DoorKnockingMetrics, HomePreventionMetrics, VolunteerMetrics } from '../campaigns/metrics.js';
+export type { CampaignMetrics, MetricsOf, CleaningMetrics, DoorKnockingMetrics, HomePreventionMetrics, VolunteerMetrics } from '../campaigns/metrics.js';
 export { campaignProgress, campaignProgressSeries } from '../campaigns/progress.js';
 export type { CampaignProgress } from '../campaigns/progress.js';
 export {

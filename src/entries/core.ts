@@ -20,6 +20,7 @@ export {
   parseDay,
 } from '../core/day.js';
 export { CampaignId, EventId, GroupId, HouseholdId, OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
+export type { CampaignIdOf } from '../core/ids.js';
 export type { OnProgress, Progress } from '../core/progress.js';
 export { createRandom } from '../core/random.js';
 export type { Random } from '../core/random.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Day, fromEpochDay, instantAt, toEpochDay } from '../core/day.js';
 import { FrontlineError, issuesFromZod } from '../core/errors.js';
-import type { CampaignId, EventId, OrgId, PersonId, RecordId } from '../core/ids.js';
+import type { CampaignIdOf, EventId, OrgId, PersonId, RecordId } from '../core/ids.js';
 import { createRandom, type Random } from '../core/random.js';
 import type { HouseholdService, ScreeningCategory, SiteCategory, VolunteerTaskKind } from '../core/vocabulary.js';
 import type { LedgerEvent } from '../ledger/events.js';
@@ -49,10 +49,10 @@ export type SimulationOptions = z.input<typeof SimulationOptions>;
  * @category Simulation
  */
 export const SIMULATED_CAMPAIGNS = {
-  homePrevention: 'hp-2020' as CampaignId,
-  doorKnocking: 'dk-2020' as CampaignId,
-  cleaning: 'cl-2020' as CampaignId,
-  volunteerService: 'vs-2020' as CampaignId,
+  homePrevention: 'hp-2020' as CampaignIdOf<'homePrevention'>,
+  doorKnocking: 'dk-2020' as CampaignIdOf<'doorKnocking'>,
+  cleaning: 'cl-2020' as CampaignIdOf<'cleaning'>,
+  volunteerService: 'vs-2020' as CampaignIdOf<'volunteerService'>,
 } as const;
 
 const SITE_PLAN: readonly { category: SiteCategory; name: string; min: number; max: number; times: number }[] = [
