@@ -37,7 +37,7 @@ export function observationEnd(
  * checks missed on earlier days, the misses in a row, and the status.
  *
  * @example
- * const obs = tableGet(ledger.observations, 'obs-31g')!; // arrived on 2020-01-28, observed at home for 14 days
+ * const obs = tableGet(ledger.observations, 'obs-38u')!; // arrived on 2020-01-28, observed at home for 14 days
  * const f: FollowUp = followUp(obs, '2020-01-30' as Day, ledger.settings);
  * f.endDay; // => '2020-02-10'
  * @category Home prevention
@@ -81,9 +81,9 @@ export interface FollowUp {
  * @param settings - The ledger's settings (misses in a row before lost to follow-up).
  * @returns The follow-up on the day.
  * @example
- * const obs = tableGet(ledger.observations, 'obs-31g')!;
+ * const obs = tableGet(ledger.observations, 'obs-38u')!;
  * followUp(obs, '2020-01-30' as Day, ledger.settings).due; // => 2
- * followUp(obs, '2020-01-23' as Day, ledger.settings).status; // => 'notStarted' (observed from 2020-01-24)
+ * followUp(obs, '2020-01-27' as Day, ledger.settings).status; // => 'notStarted' (observed from 2020-01-28)
  * @category Home prevention
  */
 export function followUp(obs: Observation, day: Day, settings: Pick<LedgerSettings, 'lostAfterMisses'>): FollowUp {

@@ -131,8 +131,8 @@ export type TemperatureReading = z.infer<typeof TemperatureReading>;
  * temperature readings and, on fever, its escalation to report-and-transfer. Sensitive.
  *
  * @example
- * const obs: Observation = tableGet(ledger.observations, 'obs-nb')!; // 14 days from the last contact, on 2020-01-15
- * observationEnd(obs); // => '2020-01-29'
+ * const obs: Observation = tableGet(ledger.observations, 'obs-p1')!; // 14 days from the last contact, on 2020-01-23
+ * observationEnd(obs); // => '2020-02-06'
  * @category Home prevention
  */
 export const Observation = z
@@ -236,8 +236,8 @@ export type Visit = z.infer<typeof Visit>;
  * Where a household stands in one door-knocking campaign: kept up to date by its visits.
  *
  * @example
- * const s: HouseholdScreening = tableGet(ledger.screenings, 'dk-2020|h0007766')!; // by `campaignId|householdId`
- * s.log.map((v) => v.outcome); // => ['screened', 'nobodyHome', 'refused']
+ * const s: HouseholdScreening = tableGet(ledger.screenings, 'dk-2020|h0001335')!; // by `campaignId|householdId`
+ * s.log.map((v) => v.outcome); // => ['screened', 'nobodyHome', 'screened']
  * @category Door-knocking
  */
 export const HouseholdScreening = z
@@ -332,7 +332,7 @@ export type ClassificationEntry = z.infer<typeof ClassificationEntry>;
  * The classification history of a household, oldest first.
  *
  * @example
- * tableGet(ledger.classifications, 'h0000001')?.entries.at(-1)?.category; // => 'fever' (the current category)
+ * tableGet(ledger.classifications, 'h0000016')?.entries.at(-1)?.category; // => 'fromHubei' (the current category)
  * @category Door-knocking
  */
 export const ClassificationHistory = z

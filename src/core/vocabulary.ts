@@ -787,6 +787,30 @@ const OBSERVATION_STATUS = {
   lost: { zh: '失访', en: 'lost to follow-up' },
 } as const;
 
+const EPIDEMIC_FIGURE = {
+  confirmedCases: { zh: '确诊病例', en: 'confirmed cases' },
+  closeContacts: { zh: '密切接触者', en: 'close contacts' },
+  contactsTraced: { zh: '密切接触者追踪率', en: 'close contacts traced' },
+  contactsConfirmed: { zh: '密切接触者后确诊比例', en: 'close contacts later confirmed' },
+  householdAttackRate: { zh: '家庭二代发病率', en: 'household secondary attack rate' },
+} as const;
+/**
+ * A figure of a simulated (or real) fortnight that published figures anchor: confirmed cases,
+ * close contacts, the share of contacts traced, the share of contacts later confirmed, the
+ * household secondary attack rate.
+ *
+ * @example
+ * EpidemicFigure.parse('householdAttackRate'); // => 'householdAttackRate'
+ * @category Vocabulary
+ */
+export const EpidemicFigure = z.enum(keysOf(EPIDEMIC_FIGURE));
+/**
+ * An anchored epidemic figure.
+ *
+ * @category Vocabulary
+ */
+export type EpidemicFigure = z.infer<typeof EpidemicFigure>;
+
 const CAMPAIGN_STATUS = {
   active: { zh: '进行中', en: 'active' },
   closed: { zh: '已结束', en: 'closed' },
@@ -1011,6 +1035,7 @@ export const LABELS = {
   rectificationAction: RECTIFICATION_ACTION,
   constraintLevel: CONSTRAINT_LEVEL,
   observationStatus: OBSERVATION_STATUS,
+  epidemicFigure: EPIDEMIC_FIGURE,
 } as const;
 
 /**

@@ -62,6 +62,7 @@ export {
   ObservationBasis,
   ObservationEnd,
   ObservationStatus,
+  EpidemicFigure,
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,

@@ -180,7 +180,7 @@ const CASE_LIKE = new Set(['confirmed', 'suspected', 'asymptomatic', 'fever', 'c
  * @param ledger - The ledger.
  * @returns The ids of the people protected.
  * @example
- * protectedPeople(ledger).has('p0030733' as PersonId); // => true (observed at home from 2020-01-25)
+ * protectedPeople(ledger).has('p0022817' as PersonId); // => true (observed at home from 2020-01-25)
  * @category Privacy
  */
 export function protectedPeople(ledger: Ledger): Set<string> {

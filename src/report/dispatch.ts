@@ -157,9 +157,10 @@ export interface TrendPoint {
  * surname + 某 unless disclosed for a purpose.
  *
  * @example
- * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-01').attention[0]!;
- * [a.name, a.status]; // => ['张某', 'lost'] (the surname only)
- * a.phone; // => '135****7932' (masked)
+ * const fever = { type: 'temperatureChecked', id: 'e-fever', at: '2020-02-03T08:10:00+08:00', by: 'p0014976', observationId: 'obs-38u', slot: 'morning', celsius: 38.2 };
+ * const a: AttentionPerson = dailyDispatch(apply(ledger, [fever]), '2020-02-03').attention[0]!;
+ * [a.name, a.status]; // => ['王某', 'escalated'] (the surname only)
+ * a.phone; // => '157****0245' (masked)
  * @category Reports
  */
 export interface AttentionPerson {

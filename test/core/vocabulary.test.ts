@@ -46,6 +46,7 @@ import {
   ObservationBasis,
   ObservationEnd,
   ObservationStatus,
+  EpidemicFigure,
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,
@@ -98,6 +99,7 @@ const ENUMS: Record<Vocabulary, z.ZodEnum> = {
   rectificationAction: RectificationAction,
   constraintLevel: ConstraintLevel,
   observationStatus: ObservationStatus,
+  epidemicFigure: EpidemicFigure,
 };
 
 const tables = Object.entries(LABELS) as [Vocabulary, Record<string, Label>][];
