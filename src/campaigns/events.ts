@@ -240,8 +240,10 @@ export const ObservationEnded = z
     ...eventBase,
     /** The observation. */
     observationId: RecordId,
-    /** Released or transferred. */
+    /** Released (completed), transferred, converted to a case, lost to follow-up, or cancelled. */
     outcome: ObservationEnd,
+    /** Why; required to cancel. */
+    reason: sensitive(z.string().trim().min(1), 'freeText').optional(),
   })
   .strict();
 /**

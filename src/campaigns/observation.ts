@@ -1,4 +1,4 @@
-import { dayOf, fromEpochDay, toEpochDay, type Day } from '../core/day.js';
+import { addDays, dayOf, fromEpochDay, toEpochDay, type Day } from '../core/day.js';
 import type { ObservationStatus } from '../core/vocabulary.js';
 import type { LedgerSettings } from '../store/settings.js';
 import type { Observation } from './records.js';
@@ -50,7 +50,8 @@ export interface FollowUp {
    * - `notStarted`: the day is before its first day (`fromDay`) or before it was recorded (`startedOn`);
    * - `active`: within its period and not ended;
    * - `completed`: its period is over (a release may still be recorded; visits stay recordable);
-   * - `released` / `transferred`: ended formally;
+   * - `released` / `transferred` / `convertedToCase` / `lostToFollowUp` / `cancelled`: ended
+   *   formally (see {@link ObservationEnd});
    * - `escalated`: a fever reading triggered report-and-transfer and it has not ended yet;
    * - `lost`: active, but the last checks in a row were missed (lost to follow-up).
    */
@@ -115,7 +116,9 @@ export function followUp(obs: Observation, day: Day, settings: Pick<LedgerSettin
   else if (!inPeriod && today > end) status = 'completed';
   else if (missesInRow >= settings.lostAfterMisses) status = 'lost';
   else status = 'active';
-  // an observation that ends during the day (a transfer) still had that day's checks due
-  const due = (obs.ended === undefined || obs.ended.day >= day) && today >= from && today <= end ? 2 : 0;
+  // an observation that ends during the day (a transfer) still had that day's checks due; one ended
+  // as lost or cancelled has none due from that day on
+  const stopsOn = obs.ended === undefined ? undefined : obs.ended.outcome === 'lostToFollowUp' || obs.ended.outcome === 'cancelled' ? obs.ended.day : addDays(obs.ended.day, 1);
+  const due = (stopsOn === undefined || day < stopsOn) && today >= from && today <= end ? 2 : 0;
   return { observationId: obs.id, status, endDay, due, done: doneToday, missed, missesInRow, fever };
 }

@@ -182,6 +182,8 @@ export const Observation = z
         day: Day,
         /** How. */
         outcome: ObservationEnd,
+        /** Why, when given (always for a cancellation). */
+        reason: sensitive(z.string().min(1), 'freeText').optional(),
       })
       .strict()
       .optional(),

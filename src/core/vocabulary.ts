@@ -775,6 +775,9 @@ const OBSERVATION_BASIS = {
 const OBSERVATION_END = {
   released: { zh: '解除观察', en: 'released' },
   transferred: { zh: '转送定点医院', en: 'transferred to a designated hospital' },
+  convertedToCase: { zh: '转为确诊病例', en: 'converted to a case' },
+  lostToFollowUp: { zh: '失访终止', en: 'ended as lost to follow-up' },
+  cancelled: { zh: '取消', en: 'cancelled' },
 } as const;
 
 const OBSERVATION_STATUS = {
@@ -785,6 +788,9 @@ const OBSERVATION_STATUS = {
   transferred: { zh: '已转送定点医院', en: 'transferred to a designated hospital' },
   escalated: { zh: '发热待转运', en: 'fever, awaiting transfer' },
   lost: { zh: '失访', en: 'lost to follow-up' },
+  convertedToCase: { zh: '已转为确诊病例', en: 'converted to a case' },
+  lostToFollowUp: { zh: '已失访终止', en: 'follow-up ended: lost' },
+  cancelled: { zh: '已取消', en: 'cancelled' },
 } as const;
 
 const EPIDEMIC_FIGURE = {
@@ -900,7 +906,11 @@ export const ObservationBasis = z.enum(keysOf(OBSERVATION_BASIS));
 export type ObservationBasis = z.infer<typeof ObservationBasis>;
 
 /**
- * How an observation ended: released, or transferred to a designated hospital.
+ * How an observation (a follow-up) ended: released at the end of its period (completed),
+ * transferred to a designated hospital, converted to a case (the person was confirmed), ended as
+ * lost to follow-up, or cancelled (registered in error, or no longer a contact). After a follow-up
+ * ended no check falls due; after it was ended as lost or cancelled, none falls due that day
+ * either (SORMAS #1534, #4820).
  *
  * @example
  * ObservationEnd.parse('transferred'); // => 'transferred'

@@ -98,6 +98,13 @@ export const observationStarted: Effect<State, ObservationStarted> = {
   },
 };
 
+/** Whether a person is registered as a confirmed case on or before a day (in their household's classification). */
+function confirmedOn(state: State, personId: string, day: Day): boolean {
+  const householdId = tableGet(state.people, personId)?.householdId;
+  const h = householdId === undefined ? undefined : tableGet(state.classifications, householdId);
+  return h?.entries.some((x) => x.category === 'confirmed' && x.personId === personId && x.day <= day) ?? false;
+}
+
 /** Whether an observation still holds a person on a day: not ended, and within its period or escalated. */
 function stillObserved(obs: Observation, day: Day): boolean {
   if (obs.ended !== undefined && obs.ended.day <= day) return false;
@@ -164,11 +171,14 @@ export const observationEnded: Effect<State, ObservationEnded> = {
       if (obs.escalation !== undefined)
         issues.push(problem('escalated', `'${e.observationId}' was escalated to report-and-transfer on fever: it ends by transfer`, 'outcome'));
     }
+    if (obs !== undefined && issues.length === 0 && e.outcome === 'convertedToCase' && !confirmedOn(state, obs.personId, ctx.day))
+      issues.push(problem('not_confirmed', `'${obs.personId}' is not registered as a confirmed case by ${ctx.day}: register the case (householdClassified) first`, 'outcome'));
+    if (e.outcome === 'cancelled' && e.reason === undefined) issues.push(problem('reason_required', 'a cancelled follow-up needs a reason', 'reason'));
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.observations, e.observationId)?.unitId), action: 'record' }),
   recipe: (state, e, ctx) => {
     const o = tableEdit(state.observations, e.observationId);
-    o.ended = { day: ctx.day, outcome: e.outcome };
+    o.ended = e.reason === undefined ? { day: ctx.day, outcome: e.outcome } : { day: ctx.day, outcome: e.outcome, reason: e.reason };
   },
 };
