@@ -199,6 +199,37 @@ export const ObservationShortened = z
 export type ObservationShortened = z.infer<typeof ObservationShortened>;
 
 /**
+ * A person under observation was exposed again (another unprotected contact with a case): the
+ * count restarts from the day of that contact, 14 days (the edition's period) after it, whatever
+ * extensions came before (SORMAS #1648). Recorded with the contact's date, not as a hand-typed
+ * extension; the day may be before the event's, not after it, and not before the exposure the
+ * count runs from.
+ *
+ * @example
+ * ObservationReexposed.parse({ type: 'observationReexposed', id: 'e12b', at: '2020-02-03T16:00:00+08:00', by: 'p9', observationId: 'o1', exposedOn: '2020-02-02' });
+ * @category Events
+ */
+export const ObservationReexposed = z
+  .object({
+    type: z.literal('observationReexposed'),
+    ...eventBase,
+    /** The observation. */
+    observationId: RecordId,
+    /** The day of the new unprotected contact (not after the event's day). */
+    exposedOn: sensitive(Day.clone(), 'health'),
+    /** With whom or where, when known. */
+    reason: sensitive(z.string().trim().min(1), 'freeText').optional(),
+  })
+  .strict();
+/**
+ * The {@link ObservationReexposed} event.
+ *
+ * @interface
+ * @category Events
+ */
+export type ObservationReexposed = z.infer<typeof ObservationReexposed>;
+
+/**
  * One of the twice-daily temperature checks of an observed person. A reading at or above the fever
  * line (37.3 °C by default) escalates the observation to report-and-transfer.
  *

@@ -24,12 +24,34 @@ export function observationEnd(
   obs: Pick<Observation, 'fromDay' | 'plannedDays'> & {
     readonly basis?: Observation['basis'];
     readonly changes: readonly Pick<Observation['changes'][number], 'days' | 'on'>[];
+    readonly exposures?: readonly Pick<NonNullable<Observation['exposures']>[number], 'day' | 'on'>[] | undefined;
   },
   asOf?: Day,
 ): Day {
+  const latest = latestExposure(obs, asOf);
   let days = obs.plannedDays;
-  for (const c of obs.changes) if (asOf === undefined || c.on <= asOf) days += c.days;
+  for (const c of obs.changes) if ((asOf === undefined || c.on <= asOf) && (latest === undefined || c.on >= latest.on)) days += c.days;
+  if (latest !== undefined) return fromEpochDay(toEpochDay(latest.day) + days);
   return fromEpochDay(toEpochDay(obs.fromDay) + days - (obs.basis === 'lastContact' ? 0 : 1));
+}
+
+/** The latest re-exposure recorded by `asOf` (the one with the latest contact day). */
+function latestExposure(
+  obs: { readonly exposures?: readonly Pick<NonNullable<Observation['exposures']>[number], 'day' | 'on'>[] | undefined },
+  asOf?: Day,
+): Pick<NonNullable<Observation['exposures']>[number], 'day' | 'on'> | undefined {
+  let latest: Pick<NonNullable<Observation['exposures']>[number], 'day' | 'on'> | undefined;
+  for (const x of obs.exposures ?? []) if ((asOf === undefined || x.on <= asOf) && (latest === undefined || x.day >= latest.day)) latest = x;
+  return latest;
+}
+
+/**
+ * @internal The day an observation's count runs from: its first day, or the day of its latest
+ * re-exposure.
+ */
+export function countFrom(obs: Pick<Observation, 'fromDay' | 'exposures'>, asOf?: Day): Day {
+  const latest = latestExposure(obs, asOf);
+  return latest !== undefined && latest.day > obs.fromDay ? latest.day : obs.fromDay;
 }
 
 /**

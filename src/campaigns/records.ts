@@ -161,6 +161,26 @@ export const Observation = z
     edition: z.string().min(1),
     /** Extensions and shortenings, in order. */
     changes: z.array(ObservationChange),
+    /**
+     * Re-exposures, in order of recording: each restarts the count from its contact's day (see
+     * {@link observationEnd}). Absent when there was none.
+     */
+    exposures: z
+      .array(
+        z
+          .object({
+            /** The day of the contact. */
+            day: sensitive(Day.clone(), 'health'),
+            /** The day it was recorded. */
+            on: Day,
+            /** Who recorded it. */
+            by: PersonId,
+            /** The event that recorded it. */
+            eventId: EventId,
+          })
+          .strict(),
+      )
+      .optional(),
     /** The twice-daily temperature readings, in order of recording. */
     readings: z.array(TemperatureReading),
     /** Set on fever: the reading that triggered report-and-transfer. */

@@ -137,7 +137,8 @@ function clock(rng: Random, fromHour: number, toHour: number): string {
  * returns a realistic journal of events, day by day — the campaigns opening, sites and volunteers
  * registered, the letter delivered to every household, arrivals from Wuhan and Hubei declaring and
  * going under observation (home or centralized), twice-daily temperature checks with some misses,
- * fevers escalated and transferred, releases, extensions and shortenings with reasons, carpet-style
+ * fevers escalated and transferred, the few infected confirmed with their source and their contacts
+ * traced, releases, re-exposures that restart the count, shortenings with reasons, carpet-style
  * door-knocking with revisits and classified registration, service requests for observed
  * households, disinfections, and volunteer tasks with sign-ups and attendance. Deterministic for a
  * seed; every event passes `apply`. At full Yuechi scale a fortnight is about 1.4 million events.
@@ -438,8 +439,9 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
         events.push({ type: 'temperatureChecked', id: id(), at: at(d, time), by, observationId: o.obsId, slot, celsius: Math.round((36.1 + hp.next() * 1.0) * 10) / 10 });
       }
       if (d === o.endDay - 1 && o.category === 'closeContact' && hp.chance(0.1)) {
-        events.push({ type: 'observationExtended', id: id(), at: at(d, '16:00'), by, observationId: o.obsId, days: 7, reason: '密切接触者再次暴露，按规定延长观察' });
-        o.endDay += 7;
+        // exposed again the day before: the count restarts from that contact (SORMAS #1648)
+        events.push({ type: 'observationReexposed', id: id(), at: at(d, '16:00'), by, observationId: o.obsId, exposedOn: dayOfIndex(d - 1), reason: '与确诊病例再次无防护接触' });
+        o.endDay = d - 1 + 14;
       } else if (d === o.endDay - 2 && o.category === 'fromHubei' && hp.chance(0.03)) {
         events.push({ type: 'observationShortened', id: id(), at: at(d, '16:00'), by, observationId: o.obsId, days: 1, reason: '行程核查：实际离鄂日期早于申报，经专家组评估' });
         o.endDay -= 1;

@@ -1,9 +1,9 @@
 import type { Issue } from '../../core/errors.js';
 import type { Observation } from '../records.js';
 import type { OrgId } from '../../core/ids.js';
-import { observationEnd } from '../observation.js';
+import { countFrom, observationEnd } from '../observation.js';
 import { addDays, type Day } from '../../core/day.js';
-import type { LetterDelivered, ObservationEnded, ObservationExtended, ObservationShortened, ObservationStarted, TemperatureChecked, TravelDeclared } from '../events.js';
+import type { LetterDelivered, ObservationEnded, ObservationExtended, ObservationReexposed, ObservationShortened, ObservationStarted, TemperatureChecked, TravelDeclared } from '../events.js';
 import { OBSERVATION_EDITIONS } from '../../store/settings.js';
 import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { checkCampaign } from './campaigns.js';
@@ -138,6 +138,23 @@ export const observationShortened: Effect<State, ObservationShortened> = {
   recipe: (state, e, ctx) => {
     const o = tableEdit(state.observations, e.observationId);
     o.changes = [...o.changes, { days: -e.days, reason: e.reason, on: ctx.day, by: e.by, eventId: e.id }];
+  },
+};
+
+export const observationReexposed: Effect<State, ObservationReexposed> = {
+  check: (state, e, ctx) => {
+    const { obs, issues } = openObservation(state, e.observationId);
+    if (obs === undefined || issues.length > 0) return issues;
+    if (e.exposedOn > ctx.day) issues.push(problem('future_exposure', `an exposure on ${e.exposedOn} cannot be recorded on ${ctx.day}`, 'exposedOn'));
+    const from = countFrom(obs);
+    if (e.exposedOn < from) issues.push(problem('not_latest', `the count of '${e.observationId}' already runs from ${from}: an exposure on ${e.exposedOn} does not restart it`, 'exposedOn'));
+    if (obs.escalation !== undefined) issues.push(problem('escalated', `'${e.observationId}' was escalated to report-and-transfer on fever`, 'observationId'));
+    return issues;
+  },
+  scope: (state, e) => ({ units: unitsOf(tableGet(state.observations, e.observationId)?.unitId), action: 'record' }),
+  recipe: (state, e, ctx) => {
+    const o = tableEdit(state.observations, e.observationId);
+    o.exposures = [...(o.exposures ?? []), { day: e.exposedOn, on: ctx.day, by: e.by, eventId: e.id }];
   },
 };
 
