@@ -134,6 +134,8 @@ export const ObservationStarted = z
     basis: ObservationBasis,
     /** The arrival or last-contact day (not after the event's day). */
     fromDay: Day,
+    /** For a close contact of a case of the ledger: that case (the contact list it was traced from). */
+    contactOf: sensitive(PersonId.clone(), 'health').optional(),
   })
   .strict();
 /**

@@ -153,6 +153,8 @@ export const Observation = z
     basis: ObservationBasis,
     /** The first day of the period (arrival or last contact). */
     fromDay: Day,
+    /** For a close contact of a case of the ledger: that case (the contact list it was traced from). */
+    contactOf: sensitive(PersonId.clone(), 'health').optional(),
     /** The day it was recorded: checks are due from this day (or `fromDay`, if later). */
     startedOn: Day,
     /** The period's length under the rule edition in force when it started. */

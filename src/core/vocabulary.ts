@@ -817,6 +817,31 @@ export const EpidemicFigure = z.enum(keysOf(EPIDEMIC_FIGURE));
  */
 export type EpidemicFigure = z.infer<typeof EpidemicFigure>;
 
+const TRACING_INDICATOR = {
+  seenDaily: { zh: '密接每日随访率', en: 'contacts seen each day' },
+  followedFully: { zh: '密接全程随访率', en: 'contacts followed for the whole period' },
+  casesFromContacts: { zh: '新病例来自密接名单比例', en: 'new cases from the contact list' },
+  tracedWithin24h: { zh: '24小时内完成密接追踪的病例比例', en: 'cases whose contacts were traced within 24 h' },
+  lostToFollowUp: { zh: '密接失访率', en: 'contacts lost to follow-up' },
+} as const;
+/**
+ * The WHO contact-tracing indicators (Contact tracing in the context of COVID-19, WHO 2020): the
+ * share of contacts seen each day, the share followed for the whole period, the share of new cases
+ * that came from the contact list, the share of cases whose contacts were traced within 24 hours,
+ * the share lost to follow-up.
+ *
+ * @example
+ * TracingIndicator.parse('tracedWithin24h'); // => 'tracedWithin24h'
+ * @category Vocabulary
+ */
+export const TracingIndicator = z.enum(keysOf(TRACING_INDICATOR));
+/**
+ * A contact-tracing indicator.
+ *
+ * @category Vocabulary
+ */
+export type TracingIndicator = z.infer<typeof TracingIndicator>;
+
 const CAMPAIGN_STATUS = {
   active: { zh: '进行中', en: 'active' },
   closed: { zh: '已结束', en: 'closed' },
@@ -1046,6 +1071,7 @@ export const LABELS = {
   constraintLevel: CONSTRAINT_LEVEL,
   observationStatus: OBSERVATION_STATUS,
   epidemicFigure: EPIDEMIC_FIGURE,
+  tracingIndicator: TRACING_INDICATOR,
 } as const;
 
 /**

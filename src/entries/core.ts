@@ -63,6 +63,7 @@ export {
   ObservationEnd,
   ObservationStatus,
   EpidemicFigure,
+  TracingIndicator,
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,

@@ -90,6 +90,8 @@ interface Observed {
   readonly fromDay: Day;
   readonly foundOn: number;
   readonly obsId: RecordId;
+  /** For a contact traced from a case of the county: that case. */
+  readonly contactOf?: PersonId;
   /** Centralized isolation (household contacts of a case); otherwise drawn. */
   readonly centralized?: boolean;
   endDay: number;
@@ -327,6 +329,7 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
           foundOn: found,
           obsId: '' as RecordId,
           centralized: k.isHousehold,
+          contactOf: kase.person.id,
           endDay: 0,
           feverOn: -1,
           missFrom: -1,
@@ -399,6 +402,7 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
         category: o.category,
         basis: o.category === 'closeContact' ? 'lastContact' : 'arrival',
         fromDay: o.fromDay,
+        ...(o.contactOf === undefined ? {} : { contactOf: o.contactOf }),
       });
       // 14 days: the arrival day is day 1; a close contact's days run after the contact
       o.endDay = toEpochDay(o.fromDay) - start + (o.category === 'closeContact' ? 14 : 13);

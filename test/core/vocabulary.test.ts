@@ -47,6 +47,7 @@ import {
   ObservationEnd,
   ObservationStatus,
   EpidemicFigure,
+  TracingIndicator,
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,
@@ -100,6 +101,7 @@ const ENUMS: Record<Vocabulary, z.ZodEnum> = {
   constraintLevel: ConstraintLevel,
   observationStatus: ObservationStatus,
   epidemicFigure: EpidemicFigure,
+  tracingIndicator: TracingIndicator,
 };
 
 const tables = Object.entries(LABELS) as [Vocabulary, Record<string, Label>][];

@@ -69,6 +69,8 @@ export const observationStarted: Effect<State, ObservationStarted> = {
     const day = ctx.day;
     checkCampaign(state, ctx, e.campaignId, 'homePrevention', day, person?.unitId, ['campaignId'], issues);
     if (e.fromDay > day) issues.push(problem('future_start', `an observation counted from ${e.fromDay} cannot be recorded on ${day}`, 'fromDay'));
+    if (e.contactOf !== undefined && (e.contactOf === e.personId || !tableHas(state.people, e.contactOf)))
+      issues.push(problem('unknown_case', `'${e.contactOf}' is not another person of the ledger`, 'contactOf'));
     const current = person?.observation === undefined ? undefined : tableGet(state.observations, person.observation);
     if (current !== undefined && stillObserved(current, day))
       issues.push(problem('already_observed', `'${e.personId}' is under observation '${current.id}' through ${observationEnd(current, day)}: extend it instead`, 'personId'));
@@ -87,6 +89,7 @@ export const observationStarted: Effect<State, ObservationStarted> = {
       category: e.category,
       basis: e.basis,
       fromDay: e.fromDay,
+      ...(e.contactOf === undefined ? {} : { contactOf: e.contactOf }),
       startedOn: ctx.day,
       plannedDays: OBSERVATION_EDITIONS[edition]?.days ?? 14,
       edition,
