@@ -17,6 +17,8 @@ import {
   addDays,
   campaignProgress,
   checkEpidemicAnchors,
+  tracingIndicators,
+  tracingShares,
   countyEvents,
   coverage,
   followUps,
@@ -350,6 +352,13 @@ for (const f of lost) {
   if (scale !== 1) out.push(t(`（参照范围按全县120万人；规模 ${scale} 时病例和密接人数相应偏少）`, `(the anchors are for the whole county of 1.2 million: at scale ${scale} the counts fall short accordingly)`));
   const titles = [...new Set(check.results.flatMap((r) => r.anchor.sources.filter((x) => x.title.startsWith('arithmetic') === false).map((x) => x.title)))];
   out.push(t('来源：', 'Sources: ') + titles.map((x, i) => `[${i + 1}] ${x}`).join('; '));
+  const tracing = tracingIndicators(ledger, { from: '2020-01-25' as Day, to: lastDay });
+  out.push(
+    t('密接追踪（世卫组织指标）：', 'Contact tracing (WHO indicators): ') +
+      tracingShares(tracing.total)
+        .map((x) => `${L(x.indicator, 'tracingIndicator')} ${x.share === null ? '—' : `${(100 * x.share).toFixed(1)}%`} (${n0(x.numerator)}/${n0(x.denominator)})`)
+        .join(t('，', ', ')),
+  );
 }
 
 // ── duty rosters at the checkpoints ─────────────────────────────────────────────────────────────
