@@ -363,6 +363,14 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
         o.changes.push({ days: -e.days, reason: e.reason, on: dayOfAt(e.at), by: e.by, eventId: e.id });
         break;
       }
+      case 'observationHandedOver': {
+        const o = open(e.observationId);
+        o.handovers = [...(o.handovers ?? []), { day: dayOfAt(e.at), fromUnitId: o.unitId, toUnitId: e.toUnitId, by: e.by, eventId: e.id }];
+        o.unitId = e.toUnitId;
+        if (e.stayUnitId === undefined || e.stayUnitId === e.toUnitId) delete o.stayUnitId;
+        else o.stayUnitId = e.stayUnitId;
+        break;
+      }
       case 'observationReexposed': {
         const o = open(e.observationId);
         o.exposures = [...(o.exposures ?? []), { day: e.exposedOn, on: dayOfAt(e.at), by: e.by, eventId: e.id }];

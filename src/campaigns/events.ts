@@ -232,6 +232,37 @@ export const ObservationReexposed = z
 export type ObservationReexposed = z.infer<typeof ObservationReexposed>;
 
 /**
+ * A person under observation moved to another village, community or township: the observation is
+ * handed over, with its whole history (readings, changes, exposures), to the unit now responsible
+ * for it (SORMAS #526, #1579). The unit where the person stays may differ from the responsible one
+ * (a contact staying at a centralized site of another township, say); it defaults to the
+ * responsible unit.
+ *
+ * @example
+ * ObservationHandedOver.parse({ type: 'observationHandedOver', id: 'e12c', at: '2020-02-03T16:00:00+08:00', by: 'p9', observationId: 'o1', toUnitId: 'cb' });
+ * @category Events
+ */
+export const ObservationHandedOver = z
+  .object({
+    type: z.literal('observationHandedOver'),
+    ...eventBase,
+    /** The observation. */
+    observationId: RecordId,
+    /** The unit responsible for the follow-up from now on. */
+    toUnitId: OrgId,
+    /** The unit where the person stays, when it is not the responsible one. */
+    stayUnitId: OrgId.optional(),
+  })
+  .strict();
+/**
+ * The {@link ObservationHandedOver} event.
+ *
+ * @interface
+ * @category Events
+ */
+export type ObservationHandedOver = z.infer<typeof ObservationHandedOver>;
+
+/**
  * One of the twice-daily temperature checks of an observed person. A reading at or above the fever
  * line (37.3 °C by default) escalates the observation to report-and-transfer.
  *

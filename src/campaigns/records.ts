@@ -141,8 +141,29 @@ export const Observation = z
     id: RecordId,
     /** Who is observed. */
     personId: PersonId,
-    /** The unit of the person, at the start. */
+    /** The unit responsible for the follow-up: the person's unit at the start, then the unit it was handed over to. */
     unitId: OrgId,
+    /** The unit where the person stays, when it differs from the responsible one. */
+    stayUnitId: OrgId.optional(),
+    /** Handovers to other units, in order (the history stays with the observation). Absent when there was none. */
+    handovers: z
+      .array(
+        z
+          .object({
+            /** The day of the handover. */
+            day: Day,
+            /** The unit responsible before. */
+            fromUnitId: OrgId,
+            /** The unit responsible after. */
+            toUnitId: OrgId,
+            /** Who recorded it. */
+            by: PersonId,
+            /** The event that recorded it. */
+            eventId: EventId,
+          })
+          .strict(),
+      )
+      .optional(),
     /** The home-prevention campaign it belongs to. */
     campaignId: CampaignId,
     /** Home or centralized. */

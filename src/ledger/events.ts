@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommandSet, HouseholdsRegistered, PeopleRegistered, SettingsChanged, UnitsAdded } from '../register/events.js';
-import { CampaignClosed, CampaignOpened, HouseholdClassified, LetterDelivered, ObservationEnded, ObservationExtended, ObservationReexposed, ObservationShortened, ObservationStarted, ServiceFulfilled, ServiceRequested, SiteDisinfected, SiteRegistered, TemperatureChecked, TravelDeclared, VisitRecorded, VolunteerAttended, VolunteerRegistered, VolunteerSignedUp, VolunteerTaskPosted } from '../campaigns/events.js';
+import { CampaignClosed, CampaignOpened, HouseholdClassified, LetterDelivered, ObservationEnded, ObservationExtended, ObservationHandedOver, ObservationReexposed, ObservationShortened, ObservationStarted, ServiceFulfilled, ServiceRequested, SiteDisinfected, SiteRegistered, TemperatureChecked, TravelDeclared, VisitRecorded, VolunteerAttended, VolunteerRegistered, VolunteerSignedUp, VolunteerTaskPosted } from '../campaigns/events.js';
 import { AbsenceRecorded, AttendanceRecorded, DutiesReassigned, DutySwapped, PostClosed, PostOpened, RosterPublished } from '../roster/events.js';
 import { FindingRechecked, InspectionRecorded, RectificationSubmitted } from '../supervision/events.js';
 import { DeedRecorded, ThreeShowsRecorded } from '../evaluation/events.js';
@@ -29,6 +29,7 @@ export const LedgerEvent = z.discriminatedUnion('type', [
   ObservationExtended,
   ObservationShortened,
   ObservationReexposed,
+  ObservationHandedOver,
   TemperatureChecked,
   ObservationEnded,
   VisitRecorded,

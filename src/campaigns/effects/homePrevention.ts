@@ -3,7 +3,7 @@ import type { Observation } from '../records.js';
 import type { OrgId } from '../../core/ids.js';
 import { countFrom, observationEnd } from '../observation.js';
 import { addDays, type Day } from '../../core/day.js';
-import type { LetterDelivered, ObservationEnded, ObservationExtended, ObservationReexposed, ObservationShortened, ObservationStarted, TemperatureChecked, TravelDeclared } from '../events.js';
+import type { LetterDelivered, ObservationEnded, ObservationExtended, ObservationHandedOver, ObservationReexposed, ObservationShortened, ObservationStarted, TemperatureChecked, TravelDeclared } from '../events.js';
 import { OBSERVATION_EDITIONS } from '../../store/settings.js';
 import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { checkCampaign } from './campaigns.js';
@@ -158,6 +158,31 @@ export const observationReexposed: Effect<State, ObservationReexposed> = {
   recipe: (state, e, ctx) => {
     const o = tableEdit(state.observations, e.observationId);
     o.exposures = [...(o.exposures ?? []), { day: e.exposedOn, on: ctx.day, by: e.by, eventId: e.id }];
+  },
+};
+
+export const observationHandedOver: Effect<State, ObservationHandedOver> = {
+  check: (state, e, ctx) => {
+    const { obs, issues } = openObservation(state, e.observationId);
+    for (const [field, unit] of [['toUnitId', e.toUnitId], ['stayUnitId', e.stayUnitId]] as const) {
+      if (unit === undefined) continue;
+      const u = ctx.tree.units[ctx.tree.indexOf.get(unit) ?? -1];
+      if (u === undefined) issues.push(problem('unknown_unit', `unknown unit '${unit}'`, field));
+      else if (!['village', 'community', 'township', 'subdistrict', 'institution'].includes(u.kind))
+        issues.push(problem('unit_kind', `an observation is followed by a village, community, township or institution, not a ${u.kind}`, field));
+    }
+    if (obs !== undefined && issues.length === 0 && obs.unitId === e.toUnitId && (obs.stayUnitId ?? obs.unitId) === (e.stayUnitId ?? e.toUnitId))
+      issues.push(problem('same_unit', `'${e.observationId}' is already followed by '${e.toUnitId}'`, 'toUnitId'));
+    return issues;
+  },
+  // both the unit handing over and the unit taking over may record it
+  scope: (state, e) => ({ units: unitsOf(tableGet(state.observations, e.observationId)?.unitId, e.toUnitId), action: 'record' }),
+  recipe: (state, e, ctx) => {
+    const o = tableEdit(state.observations, e.observationId);
+    o.handovers = [...(o.handovers ?? []), { day: ctx.day, fromUnitId: o.unitId, toUnitId: e.toUnitId, by: e.by, eventId: e.id }];
+    o.unitId = e.toUnitId;
+    if (e.stayUnitId === undefined || e.stayUnitId === e.toUnitId) delete o.stayUnitId;
+    else o.stayUnitId = e.stayUnitId;
   },
 };
 
