@@ -115,7 +115,7 @@ function buildFixture(): EvaluationFixture {
   const townshipOf: number[] = [];
   for (let t = 0; t < TOWNSHIPS; t++) {
     const tid = `yc.t${String(t + 1).padStart(2, '0')}` as OrgId;
-    units.push({ id: tid, name: `第${t + 1}镇`, kind: 'township', parentId: 'yc' as OrgId, divisionCode: `511621${String(100 + t + 1)}000` });
+    units.push({ id: tid, name: `第${t + 1}镇`, kind: 'town', parentId: 'yc' as OrgId, divisionCode: `511621${String(100 + t + 1)}000` });
     for (let v = 0; v < VILLAGES_PER_TOWNSHIP; v++) {
       const vid = `${tid}.v${String(200 + v + 1)}` as OrgId;
       units.push({ id: vid, name: `第${t + 1}镇第${v + 1}村`, kind: 'village', parentId: tid, divisionCode: `511621${String(100 + t + 1)}${String(200 + v + 1)}` });

@@ -1,7 +1,7 @@
 /**
  * Data shared by benchmark files, built once per run and only when asked for.
  */
-import { generateCounty, type OrgId, type OrgUnit } from '../src/index.js';
+import { generateCounty, isTownshipLevel, type OrgId, type OrgUnit } from '../src/index.js';
 import { countyEvents, replay, simulateCampaigns, type Ledger, type LedgerEvent } from '../src/index.js';
 
 /** A small seeded generator (mulberry32), independent of the library's, for reproducible inputs. */
@@ -29,14 +29,14 @@ export function countyUnits(): readonly OrgUnit[] {
 
 /**
  * A wide synthetic tree: the county's units plus `extra` institutions, each under a random earlier
- * unit that may hold an institution (the county, a township or subdistrict, or another institution).
+ * unit that may hold an institution (the county, a unit of the township level, or another institution).
  * Valid for `createOrgTree`; depth grows like log(n).
  */
 export function wideTree(extra: number, seed = 1): readonly OrgUnit[] {
   const rnd = seeded(seed);
   const units: OrgUnit[] = [...countyUnits()];
   const hosts: OrgId[] = units
-    .filter((u) => u.kind === 'county' || u.kind === 'township' || u.kind === 'subdistrict' || u.kind === 'institution')
+    .filter((u) => u.kind === 'county' || isTownshipLevel(u.kind) || u.kind === 'institution')
     .map((u) => u.id);
   for (let k = 0; k < extra; k++) {
     const id = `syn.i${k}` as OrgId;

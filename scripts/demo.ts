@@ -1,9 +1,11 @@
 /**
- * The main job: generate the synthetic county at full Yuechi scale and print its summary.
+ * The main job: generate the county at full Yuechi scale (its real divisions, synthetic people) and
+ * print its summary.
  *
  *   npm run demo                     full scale, Chinese
  *   npm run demo -- --locale en      in English
  *   npm run demo -- --scale 0.05 --seed 7
+ *   npm run demo -- --divisions synthetic   drawn places instead of Yuechi's real ones
  *   npm run demo -- --store memory   keep nothing (default: --store pglite:out/store, an embedded
  *                                    PostgreSQL; or --store postgres://user@host:port/db); a second
  *                                    run with the same county continues from what the first stored
@@ -58,7 +60,9 @@ import {
   simulateReporting,
   simulateAdmissions,
   PARTY_COUNTS,
+  RULES,
   checkCommand,
+  isTownshipLevel,
   checkOrgTree,
   checkPartyRules,
   createOrgTree,
@@ -66,6 +70,7 @@ import {
   generateCounty,
   getUnit,
   label,
+  localize,
   maskPhone,
   maskResidentId,
   partyCountsByUnit,
@@ -77,8 +82,10 @@ import {
   type UnitKind,
   type Ledger,
 } from '../src/index.js';
-import { textTable } from '../src/internal/textTable.js';
+import { displayWidth, textTable as table, wrapText } from '../src/internal/textTable.js';
+import { countOf } from '../src/internal/plural.js';
 import { DEFAULT_STORE, demoStream, openDemoStore, resume, save } from './store.js';
+import { withProgress } from './progress.js';
 
 const { values } = parseArgs({
   options: {
@@ -86,6 +93,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2020' },
     locale: { type: 'string', default: 'zh-CN' },
     days: { type: 'string', default: '14' },
+    divisions: { type: 'string', default: 'yuechi' },
     store: { type: 'string', default: DEFAULT_STORE },
   },
 });
@@ -97,9 +105,18 @@ const zh = locale === 'zh-CN';
 const n0 = (x: number): string => x.toLocaleString('en-US');
 const t = (cn: string, en: string): string => (zh ? cn : en);
 const L = (v: string, vocabulary?: keyof typeof LABELS): string => label(v, locale, vocabulary);
+/** A Chinese text of the data (a post, a group's or a post's name, a finding) in the locale. */
+const T = (text: string): string => localize(text, locale);
+/** An English count with its noun in the singular or the plural: `1 household`, `2 households`. */
+const count = (x: number, one: string, other: string): string => countOf(x, one, other);
+/** The width to fit: the terminal's (at least 40 columns), or 80 when the output is not a terminal. */
+const width = Math.max(40, process.stdout.columns ?? 80);
+const textTable = (header: readonly string[], rows: readonly (readonly (string | number)[])[]): string => table(header, rows, width);
 
 const started = performance.now();
-const county = generateCounty({ seed, scale });
+if (values.divisions !== 'yuechi' && values.divisions !== 'synthetic') throw new RangeError(`unknown divisions '${values.divisions}': use yuechi or synthetic`);
+const divisions = values.divisions;
+const county = withProgress('generating the county', (onProgress) => generateCounty({ seed, scale, divisions, onProgress }));
 const generatedMs = performance.now() - started;
 
 const checkStart = performance.now();
@@ -114,7 +131,9 @@ const section = (title: string): void => {
   out.push('', `■ ${title}`);
 };
 out.push(
-  t(`frontline 演示 — 合成${county.name}（种子 ${seed}，规模 ${scale}，截至 ${county.asOf}）`, `frontline demo — synthetic ${county.name} Yuechi County (seed ${seed}, scale ${scale}, as of ${county.asOf})`),
+  county.divisions === 'yuechi'
+    ? t(`frontline 演示 — ${county.name}（真实区划、合成人口；种子 ${seed}，规模 ${scale}，截至 ${county.asOf}）`, `frontline demo — ${county.name} (Yuechi County: real divisions, synthetic people; seed ${seed}, scale ${scale}, as of ${county.asOf})`)
+    : t(`frontline 演示 — 合成${county.name}（种子 ${seed}，规模 ${scale}，截至 ${county.asOf}）`, `frontline demo — synthetic county ${county.name} (seed ${seed}, scale ${scale}, as of ${county.asOf})`),
 );
 
 section(t('组织单位（按层级）', 'Organization units by level'));
@@ -126,8 +145,8 @@ const depthRows = kinds
   .map((k) => [L(k, 'unitKind'), byKind.get(k) ?? 0]);
 out.push(textTable([t('类别', 'kind'), t('数量', 'units')], depthRows));
 const villages = (byKind.get('village') ?? 0) + (byKind.get('community') ?? 0);
-const townships = (byKind.get('township') ?? 0) + (byKind.get('subdistrict') ?? 0);
-out.push(t(`乡镇（街道）${townships} 个，村（社区）${villages} 个`, `${townships} townships and subdistricts, ${villages} villages and communities`));
+const townships = (byKind.get('subdistrict') ?? 0) + (byKind.get('town') ?? 0) + (byKind.get('township') ?? 0);
+out.push(t(`乡级（街道、镇、乡）${townships} 个，村（社区）${villages} 个`, `${townships} subdistricts, towns and townships, ${villages} villages and communities`));
 
 section(t('党组织形式', 'Party organization forms'));
 const forms = new Map<string, number>();
@@ -159,9 +178,9 @@ out.push(
   ),
 );
 const byRule = new Map<string, number>();
-for (const i of partyIssues) byRule.set(`${i.severity} ${i.rule}`, (byRule.get(`${i.severity} ${i.rule}`) ?? 0) + 1);
+for (const i of partyIssues) byRule.set(`${L(i.severity, 'severity')} ${i.rule}`, (byRule.get(`${L(i.severity, 'severity')} ${i.rule}`) ?? 0) + 1);
 for (const [rule, n] of byRule) out.push(`  ${rule}: ${n}`);
-for (const i of partyIssues.slice(0, 3)) out.push(`  · ${i.message}`);
+for (const i of partyIssues.slice(0, 3)) out.push(`  · ${zh ? `${getUnit(tree, i.unitId).name}：${RULES[i.rule].zh}` : i.message}`);
 
 section(t('人员（按政治面貌）', 'People by Party status'));
 const totals = rollup(tree, partyCountsByUnit(tree, county.people), PARTY_COUNTS).get(tree.root) ?? PARTY_COUNTS.empty;
@@ -185,7 +204,8 @@ section(t('"1+1+10" 指挥体系', 'The "1+1+10" command structure'));
 const byId = new Map<string, Person>(county.people.map((p) => [p.id, p]));
 const who = (id: string): string => {
   const p = byId.get(id);
-  return p === undefined ? id : `${p.name}（${p.post ?? ''}）`;
+  if (p === undefined) return id;
+  return p.post === undefined ? p.name : t(`${p.name}（${p.post}）`, `${p.name} (${T(p.post)})`);
 };
 const c = county.command;
 out.push(`${t('领导小组双组长', 'Leading group co-leaders')}: ${c.leadingGroup.coLeaders.map(who).join(t('、', ', '))}`);
@@ -193,7 +213,7 @@ out.push(`${t('应急指挥部指挥长', 'Headquarters commander')}: ${who(c.he
 out.push(
   textTable(
     [t('督导组', 'group'), t('线别', 'line'), t('带队', 'leader'), t('覆盖单位', 'covers')],
-    c.supervisionGroups.map((g) => [g.name, L(g.line, 'supervisionLine'), who(g.leader), g.covers.map((id) => getUnit(tree, id).name).slice(0, 3).join('、') + (g.covers.length > 3 ? ` …(${g.covers.length})` : '')]),
+    c.supervisionGroups.map((g) => [T(g.name), L(g.line, 'supervisionLine'), who(g.leader), g.covers.map((id) => getUnit(tree, id).name).slice(0, 3).join(t('、', ', ')) + (g.covers.length > 3 ? ` …(${g.covers.length})` : '')]),
   ),
 );
 
@@ -213,7 +233,7 @@ out.push(
 const tb = findUnits(tree, (u) => u.kind === 'temporaryBranch')[0];
 if (tb !== undefined) {
   const members = county.people.filter((p) => p.assignments?.includes(tb.id));
-  out.push(`${tb.name}: ${members.length} ${t('名党员，委员会', 'members, committee of')} ${tb.party?.committeeSize ?? 0}`);
+  out.push(t(`${tb.name}：党员 ${members.length} 名，委员会 ${tb.party?.committeeSize ?? 0} 人`, `${T(tb.name)}: ${count(members.length, 'member', 'members')}, a committee of ${tb.party?.committeeSize ?? 0}`));
 }
 const sample = county.people.find((p) => p.residentId !== undefined && p.phone !== undefined);
 if (sample?.residentId !== undefined && sample.phone !== undefined)
@@ -239,7 +259,7 @@ if (stored !== undefined) {
   journalLength = [...byType.values()].reduce((a, b) => a + b, 0);
   storeNote = t(
     `台账库 ${store.label}：接续上次保存的台账（${n0(stored.state.position)} 条事件，快照位置 ${n0(stored.snapshotAt ?? 0)}），载入用时 ${Math.round(stored.ms)} 毫秒，未重新模拟`,
-    `Store ${store.label}: continuing from the stored journal (${n0(stored.state.position)} events, snapshot at ${n0(stored.snapshotAt ?? 0)}), loaded in ${Math.round(stored.ms)} ms instead of simulating again`,
+    `Store ${store.label}: continuing from the stored journal (${count(stored.state.position, 'event', 'events')}, snapshot at ${n0(stored.snapshotAt ?? 0)}), loaded in ${Math.round(stored.ms)} ms instead of simulating again`,
   );
 } else {
   const ledgerStart = performance.now();
@@ -247,10 +267,10 @@ if (stored !== undefined) {
   const base = replay(register, undefined, { trusted: true });
   registerMs = performance.now() - ledgerStart;
   const simStart = performance.now();
-  const journal = simulateCampaigns(base, { days: Number(values.days), seed });
+  const journal = withProgress('simulating the campaigns', (onProgress) => simulateCampaigns(base, { days: Number(values.days), seed, onProgress }));
   simulateMs = performance.now() - simStart;
   const replayStart = performance.now();
-  ledger = replay(journal, base);
+  ledger = withProgress('replaying the journal', (onProgress) => replay(journal, base, { onProgress }));
   replayMs = performance.now() - replayStart;
   journalLength = journal.length;
   for (const e of journal) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
@@ -261,20 +281,20 @@ if (stored !== undefined) {
       ? t('台账库：仅内存（--store memory），未保存', 'Store: memory only (--store memory), nothing kept')
       : t(
           `台账库 ${store.label}：已保存 ${n0(saved.state.position)} 条事件（COPY）和快照，用时 ${Math.round(saved.ms)} 毫秒；再次运行将接续此台账`,
-          `Store ${store.label}: stored ${n0(saved.state.position)} events (COPY) and a snapshot in ${Math.round(saved.ms)} ms; the next run continues from them`,
+          `Store ${store.label}: stored ${count(saved.state.position, 'event', 'events')} (COPY) and a snapshot in ${Math.round(saved.ms)} ms; the next run continues from them`,
         );
 }
 await store.close();
 const lastDay = addDays('2020-01-25' as Day, Number(values.days) - 1);
 
-section(t(`四大行动：${Number(values.days)} 天模拟（${journalLength.toLocaleString('en-US')} 条台账事件），截至 ${lastDay}`, `The four campaigns: ${Number(values.days)} simulated days (${journalLength.toLocaleString('en-US')} ledger events), as of ${lastDay}`));
+section(t(`四大行动：${Number(values.days)} 天模拟（${journalLength.toLocaleString('en-US')} 条台账事件），截至 ${lastDay}`, `The four campaigns: ${count(Number(values.days), 'simulated day', 'simulated days')} (${count(journalLength, 'ledger event', 'ledger events')}), as of ${lastDay}`));
 out.push(storeNote);
 out.push(
   t('事件：', 'Events: ') +
     [...byType.entries()]
       .sort((a, b) => b[1] - a[1])
-      .map(([type, n]) => `${type} ${n.toLocaleString('en-US')}`)
-      .join(', '),
+      .map(([type, n]) => `${Object.hasOwn(LABELS.eventType, type) ? L(type, 'eventType') : type} ${n.toLocaleString('en-US')}`)
+      .join(t('，', ', ')),
 );
 const progress = {
   dk: campaignProgress(ledger, SIMULATED_CAMPAIGNS.doorKnocking, lastDay),
@@ -292,10 +312,10 @@ out.push(
   textTable(
     [t('行动', 'campaign'), t('今日进度', "today's progress")],
     [
-      [L('doorKnocking', 'campaignKind'), t(`覆盖率 ${pct(coverage(dk))}（${dk.screened.toLocaleString('en-US')}/${dk.households.toLocaleString('en-US')} 户），今日走访 ${dk.visits.toLocaleString('en-US')} 次，待复访 ${dk.dueRevisit.toLocaleString('en-US')} 户，服务诉求未办 ${dk.servicesOpen}（超时 ${dk.servicesOverdue}）`, `coverage ${pct(coverage(dk))} (${dk.screened.toLocaleString('en-US')}/${dk.households.toLocaleString('en-US')} households), ${dk.visits.toLocaleString('en-US')} visits today, ${dk.dueRevisit.toLocaleString('en-US')} due a revisit, ${dk.servicesOpen} service requests open (${dk.servicesOverdue} overdue)`)],
-      [L('homePrevention', 'campaignKind'), t(`告知书 ${pct(hp.lettersDelivered / Math.max(1, hp.households))}，申报 ${n(hp.declarations)}，在观察 ${n(hp.underObservation)}（新增 ${hp.newObservations}，解除 ${hp.released}，发热转诊 ${hp.escalated}），体温 ${n(hp.checksDone)}/${n(hp.checksDue)}，失访 ${hp.lost}`, `letters ${pct(hp.lettersDelivered / Math.max(1, hp.households))}, ${n(hp.declarations)} declarations, ${n(hp.underObservation)} under observation (${hp.newObservations} new, ${hp.released} released, ${hp.escalated} escalated), checks ${n(hp.checksDone)}/${n(hp.checksDue)}, ${hp.lost} lost to follow-up`)],
-      [L('cleaning', 'campaignKind'), t(`场所 ${cl.sites}，消杀 ${cl.done}/${cl.required}，今日未达标 ${cl.sitesDue}，昨日欠账 ${cl.sitesOverdue}`, `${cl.sites} sites, disinfections ${cl.done}/${cl.required}, ${cl.sitesDue} short today, ${cl.sitesOverdue} short yesterday`)],
-      [L('volunteerService', 'campaignKind'), t(`志愿者 ${vs.volunteers.toLocaleString('en-US')}，任务 ${vs.tasks}（空缺 ${vs.openTasks}），到岗 ${n(vs.attended)}/${n(vs.signUps)}，服务 ${vs.hours.toLocaleString('en-US')} 小时`, `${vs.volunteers.toLocaleString('en-US')} volunteers, ${vs.tasks} tasks (${vs.openTasks} with places left), ${n(vs.attended)}/${n(vs.signUps)} came, ${vs.hours.toLocaleString('en-US')} hours`)],
+      [L('doorKnocking', 'campaignKind'), t(`覆盖率 ${pct(coverage(dk))}（${dk.screened.toLocaleString('en-US')}/${dk.households.toLocaleString('en-US')} 户），今日走访 ${dk.visits.toLocaleString('en-US')} 次，待复访 ${dk.dueRevisit.toLocaleString('en-US')} 户，服务诉求未办 ${dk.servicesOpen}（超时 ${dk.servicesOverdue}）`, `coverage ${pct(coverage(dk))} (${dk.screened.toLocaleString('en-US')}/${count(dk.households, 'household', 'households')}), ${count(dk.visits, 'visit', 'visits')} today, ${count(dk.dueRevisit, 'household', 'households')} due a revisit, ${count(dk.servicesOpen, 'service request', 'service requests')} open (${dk.servicesOverdue} overdue)`)],
+      [L('homePrevention', 'campaignKind'), t(`告知书 ${pct(hp.lettersDelivered / Math.max(1, hp.households))}，申报 ${n(hp.declarations)}，在观察 ${n(hp.underObservation)}（新增 ${hp.newObservations}，解除 ${hp.released}，发热转诊 ${hp.escalated}），体温 ${n(hp.checksDone)}/${n(hp.checksDue)}，失访 ${hp.lost}`, `letters ${pct(hp.lettersDelivered / Math.max(1, hp.households))}, ${count(hp.declarations, 'declaration', 'declarations')}, ${n(hp.underObservation)} under observation (${hp.newObservations} new, ${hp.released} released, ${hp.escalated} escalated), checks ${n(hp.checksDone)}/${n(hp.checksDue)}, ${hp.lost} lost to follow-up`)],
+      [L('cleaning', 'campaignKind'), t(`场所 ${cl.sites}，消杀 ${cl.done}/${cl.required}，今日未达标 ${cl.sitesDue}，昨日欠账 ${cl.sitesOverdue}`, `${count(cl.sites, 'site', 'sites')}, disinfections ${cl.done}/${cl.required}, ${cl.sitesDue} short today, ${cl.sitesOverdue} short yesterday`)],
+      [L('volunteerService', 'campaignKind'), t(`志愿者 ${vs.volunteers.toLocaleString('en-US')}，任务 ${vs.tasks}（空缺 ${vs.openTasks}），到岗 ${n(vs.attended)}/${n(vs.signUps)}，服务 ${vs.hours.toLocaleString('en-US')} 小时`, `${count(vs.volunteers, 'volunteer', 'volunteers')}, ${count(vs.tasks, 'task', 'tasks')} (${vs.openTasks} with places left), ${n(vs.attended)}/${n(vs.signUps)} came, ${count(vs.hours, 'hour', 'hours')}`)],
     ],
   ),
 );
@@ -313,7 +333,7 @@ for (let d = 0; d < Number(values.days); d++) {
 }
 out.push(`${t('入户摸排覆盖率走势', 'Screening coverage by day')}: ${trend.join('  ')}`);
 const townshipRows = tree.units
-  .filter((u) => u.kind === 'township' || u.kind === 'subdistrict')
+  .filter((u) => isTownshipLevel(u.kind))
   .map((u) => ({
     u,
     d: progress.dk.rolledUp.get(u.id) as DoorKnockingMetrics,
@@ -351,7 +371,7 @@ for (const f of lost) {
   );
   if (scale !== 1) out.push(t(`（参照范围按全县120万人；规模 ${scale} 时病例和密接人数相应偏少）`, `(the anchors are for the whole county of 1.2 million: at scale ${scale} the counts fall short accordingly)`));
   const titles = [...new Set(check.results.flatMap((r) => r.anchor.sources.filter((x) => x.title.startsWith('arithmetic') === false).map((x) => x.title)))];
-  out.push(t('来源：', 'Sources: ') + titles.map((x, i) => `[${i + 1}] ${x}`).join('; '));
+  out.push(t('来源：', 'Sources: ') + titles.map((x, i) => `[${i + 1}] ${T(x)}`).join('; '));
   const tracing = tracingIndicators(ledger, { from: '2020-01-25' as Day, to: lastDay });
   out.push(
     t('密接追踪（世卫组织指标）：', 'Contact tracing (WHO indicators): ') +
@@ -380,14 +400,14 @@ const leaderSpread = built.stats.fairness.filter((g) => g.role !== 'staff').redu
 section(
   t(
     `值班排班：${posts.length} 个岗点（${n(posts.filter((p) => p.kind === 'checkpoint').length)} 个临时检查点、${posts.filter((p) => p.kind === 'dutyRoom').length} 个值班室、热线），${Number(values.days)} 天`,
-    `Duty rosters: ${posts.length} posts (${n(posts.filter((p) => p.kind === 'checkpoint').length)} checkpoints, ${posts.filter((p) => p.kind === 'dutyRoom').length} duty rooms, the hotline), ${Number(values.days)} days`,
+    `Duty rosters: ${count(posts.length, 'post', 'posts')} (${count(posts.filter((p) => p.kind === 'checkpoint').length, 'checkpoint', 'checkpoints')}, ${count(posts.filter((p) => p.kind === 'dutyRoom').length, 'duty room', 'duty rooms')}, the hotline), ${count(Number(values.days), 'day', 'days')}`,
   ),
 );
 const absent = problem.people.filter((p) => (p.absences ?? []).length > 0).length;
 out.push(
   t(
     `可排班人员 ${n(problem.people.length)}（干部 ${n(problem.people.filter((p) => p.cadreLevel !== undefined).length)}，其中 ${n(absent)} 人因医学观察、隔离或请假部分日期不可排）；预检：${capacity.feasible ? '全县容量充足' : '全县容量不足'}，乡镇缺口 ${capacity.shortfalls.length} 处`,
-    `${n(problem.people.length)} people can serve (${n(problem.people.filter((p) => p.cadreLevel !== undefined).length)} cadres; ${n(absent)} unavailable on some days: observation, isolation or leave); pre-flight: ${capacity.feasible ? 'enough capacity county-wide' : 'short county-wide'}, ${capacity.shortfalls.length} pool shortfalls`,
+    `${count(problem.people.length, 'person', 'people')} can serve (${count(problem.people.filter((p) => p.cadreLevel !== undefined).length, 'cadre', 'cadres')}; ${n(absent)} unavailable on some days: observation, isolation or leave); pre-flight: ${capacity.feasible ? 'enough capacity county-wide' : 'short county-wide'}, ${count(capacity.shortfalls.length, 'pool shortfall', 'pool shortfalls')}`,
   ),
 );
 for (const s of capacity.shortfalls.slice(0, 3)) out.push(`  · ${zh ? s.message.zh : s.message.en}`);
@@ -419,7 +439,7 @@ if (sickSeat !== undefined) {
   out.push(
     t(
       `补位：带班领导 ${sickName} 自 ${sickDay} 病假 3 天：空出 ${repaired.repair.freedSeats} 个席位，改动 ${repaired.repair.changedSeats} 个，冻结时点前改动 ${repaired.repair.changedBeforeFreeze} 个，用时 ${repaired.repair.ms} 毫秒`,
-      `Repair: leading cadre ${sickName} is sick for 3 days from ${sickDay}: ${repaired.repair.freedSeats} seats freed, ${repaired.repair.changedSeats} changed, ${repaired.repair.changedBeforeFreeze} changed before the freeze, ${repaired.repair.ms} ms`,
+      `Repair: leading cadre ${sickName} is sick for 3 days from ${sickDay}: ${count(repaired.repair.freedSeats, 'seat', 'seats')} freed, ${repaired.repair.changedSeats} changed, ${repaired.repair.changedBeforeFreeze} changed before the freeze, ${repaired.repair.ms} ms`,
     ),
   );
   for (const d of repaired.diff.slice(0, 4)) out.push(`  · ${zh ? d.message.zh : d.message.en}`);
@@ -439,10 +459,11 @@ if (sickSeat !== undefined) {
     const duty = onDuty(ledgerRoster(after, 'r1'), post.id, at);
     const name = (id: PersonId | null): string => (id === null ? t('空缺', 'unfilled') : (tableGet(after.people, id)?.name ?? id));
     for (const s of duty.shifts) {
+      const shift = T(post.shifts.find((x) => x.id === s.shiftId)?.name ?? s.shiftId);
       out.push(
         t(
-          `督导组问：${post.name} ${at.slice(0, 16).replace('T', ' ')} 谁在值守、谁带班？ 带班领导 ${name(s.leader)}，值守 ${s.staff.map(name).join('、')}（${s.shiftId}）`,
-          `Supervision asks at ${post.name}, ${at.slice(0, 16).replace('T', ' ')}: who is on duty, who leads? Leader ${name(s.leader)}, staff ${s.staff.map(name).join(', ')} (${s.shiftId})`,
+          `督导组问：${post.name} ${at.slice(0, 16).replace('T', ' ')} 谁在值守、谁带班？ 带班领导 ${name(s.leader)}，值守 ${s.staff.map(name).join('、')}（${shift}）`,
+          `Supervision asks at the ${T(post.name)}, ${at.slice(0, 16).replace('T', ' ')}: who is on duty, who leads? Leader ${name(s.leader)}, staff ${s.staff.map(name).join(', ')} (${shift})`,
         ),
       );
     }
@@ -465,20 +486,20 @@ const allFindings = findingsOn(judged, evalLast, { only: 'all' });
 section(
   t(
     `督导检查：${n(judged.inspections.size)} 次检查，发现问题 ${n(allFindings.length)} 个（排班核对 ${n(allFindings.filter((v) => v.finding.fromRoster).length)} 个），已整改通过 ${n(allFindings.length - open.length)} 个，未销号 ${n(open.length)} 个，其中逾期 ${n(overdue.length)} 个（截至 ${evalLast}）`,
-    `Supervision: ${n(judged.inspections.size)} inspections, ${n(allFindings.length)} findings (${n(allFindings.filter((v) => v.finding.fromRoster).length)} from the roster check), ${n(allFindings.length - open.length)} rectified and passed, ${n(open.length)} open, ${n(overdue.length)} overdue (as of ${evalLast})`,
+    `Supervision: ${count(judged.inspections.size, 'inspection', 'inspections')}, ${count(allFindings.length, 'finding', 'findings')} (${n(allFindings.filter((v) => v.finding.fromRoster).length)} from the roster check), ${n(allFindings.length - open.length)} rectified and passed, ${n(open.length)} open, ${n(overdue.length)} overdue (as of ${evalLast})`,
   ),
 );
 const unitName = (id: string): string => getUnit(tree, id as OrgId).name;
 out.push(
   textTable(
     [t('逾期问题', 'overdue finding'), t('责任单位', 'unit'), t('等级', 'severity'), t('逾期天数', 'days over'), t('问题', 'what')],
-    overdue.slice(0, 6).map((v) => [v.finding.id, unitName(v.finding.unitId), L(v.finding.severity, 'findingSeverity'), v.daysOverdue, zh ? v.finding.description.split(' / ')[0] ?? '' : v.finding.description.split(' / ')[1] ?? v.finding.description]),
+    overdue.slice(0, 6).map((v) => [v.finding.id, unitName(v.finding.unitId), L(v.finding.severity, 'findingSeverity'), v.daysOverdue, T(v.finding.description)]),
   ),
 );
 const groups = judged.command?.supervisionGroups ?? [];
 out.push(
   t('7 天内未检查的单位：', 'Units not inspected in the last 7 days: ') +
-    groups.map((g) => `${g.name} ${uninspectedUnits(judged, g.id, evalLast, 7).length}`).join(t('，', ', ')),
+    groups.map((g) => t(`${g.name} ${uninspectedUnits(judged, g.id, evalLast, 7).length}`, `${T(g.name)}: ${uninspectedUnits(judged, g.id, evalLast, 7).length}`)).join(t('，', '; ')),
 );
 const records = deriveRecords(judged, period);
 const people = tableValues(judged.people);
@@ -489,7 +510,7 @@ for (const g of cadreEval.grades) gradeCounts.set(g.grade, (gradeCounts.get(g.gr
 section(
   t(
     `一线考核（专项）：${n(records.length)} 条考核记录（来自值守签到、入户摸排、上门服务、督导整改、志愿服务、具体事例、三亮），村（社区）干部 ${n(villageCadres.length)} 人`,
-    `Front-line assessment (special): ${n(records.length)} performance records (duty attendance, screening visits, deliveries, findings, volunteer hours, deeds, three shows), ${n(villageCadres.length)} village and community cadres`,
+    `Front-line assessment (special): ${count(records.length, 'performance record', 'performance records')} (duty attendance, screening visits, deliveries, findings, volunteer hours, deeds, three shows), ${count(villageCadres.length, 'village or community cadre', 'village and community cadres')}`,
   ),
 );
 out.push(
@@ -504,7 +525,7 @@ out.push(
     cadreEval.grades.slice(0, 5).map((g) => {
       const top = g.evidence.top[0];
       const p = tableGet(judged.people, g.personId);
-      return [g.rank, personName(g.personId), p === undefined ? '' : unitName(p.unitId), g.total, L(g.grade, 'cadreGrade'), top === undefined ? '' : `${L(top.kind, 'recordKind')}${top.text === undefined ? ` ×${top.amount}` : `${t('：', ': ')}${top.text}`}${t(`（共${g.evidence.records}条）`, ` (${g.evidence.records} records)`)}`];
+      return [g.rank, personName(g.personId), p === undefined ? '' : unitName(p.unitId), g.total, L(g.grade, 'cadreGrade'), top === undefined ? '' : `${L(top.kind, 'recordKind')}${top.text === undefined ? ` ×${top.amount}` : `${t('：', ': ')}${T(top.text)}`}${t(`（共${g.evidence.records}条）`, ` (${count(g.evidence.records, 'record', 'records')})`)}`];
     }),
   ),
 );
@@ -523,7 +544,7 @@ for (const title of ['outstandingMember', 'outstandingPartyWorker', 'advancedOrg
   if (first !== undefined) out.push(`  · ${zh ? first.reason.zh : first.reason.en}`);
 }
 const { suggestions } = suggestAdmissions({ records, period, people });
-section(t(`火线发展：建议及时发展的入党积极分子等 ${suggestions.length} 人`, `Admission on the front line: ${suggestions.length} activists and others suggested for prompt admission`));
+section(t(`火线发展：建议及时发展的入党积极分子等 ${suggestions.length} 人`, `Admission on the front line: ${count(suggestions.length, 'person', 'people')} (activists and others) suggested for prompt admission`));
 for (const sgg of suggestions.slice(0, 4)) out.push(`  · ${personName(sgg.personId)}${t('：', ': ')}${zh ? sgg.reason.zh : sgg.reason.en}`);
 const evalMs = performance.now() - evalStart;
 
@@ -532,7 +553,7 @@ const dispatchStart = performance.now();
 const report = dailyDispatch(judged, evalLast, undefined, { trendDays: 14 });
 const dispatchMs = performance.now() - dispatchStart;
 out.push('');
-out.push(renderDispatch(report, { locale }).trimEnd());
+out.push(renderDispatch(report, { locale, width }).trimEnd());
 mkdirSync('out', { recursive: true });
 const htmlFile = join('out', `dispatch-${evalLast}.html`);
 writeFileSync(htmlFile, renderDispatch(report, { locale, format: 'html' }));
@@ -558,5 +579,13 @@ out.push(
 );
 const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 out.push(t(`堆内存 ${heapMb.toFixed(0)} MB`, `heap ${heapMb.toFixed(0)} MB`));
-console.log(out.join('\n'));
+// prose lines too long for the width go on under a hanging indent (tables and the dispatch fit already)
+const fitted = out
+  .join('\n')
+  .split('\n')
+  .flatMap((line) => {
+    const lead = /^\s*(?:■ |· )?/u.exec(line)?.[0] ?? '';
+    return wrapText(line, width, ' '.repeat(displayWidth(lead) + (lead === '' ? 2 : 0)));
+  });
+console.log(fitted.join('\n'));
 if (treeIssues.length > 0 || errors.length > 0 || commandIssues.length > 0) process.exitCode = 1;

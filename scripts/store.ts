@@ -1,7 +1,7 @@
 /**
  * The store of the demo and the REPL: `--store memory | pglite:DIR | postgres://…` (default
- * `pglite:out/store`). The first run stores the county's register and simulated fortnight (with
- * `COPY`) and a snapshot; a later run with the same county continues from what is stored.
+ * `pglite:out/store`). The first run stores the county's register and simulated fortnight (an
+ * import: segments of events, with `COPY`) and a snapshot; a later run with the same county continues from what is stored.
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
@@ -41,9 +41,9 @@ export async function openDemoStore(spec: string): Promise<DemoStore> {
   throw new RangeError(`unknown --store '${spec}': use memory, pglite:DIR or postgres://user@host:port/db`);
 }
 
-/** The demo's journal in a store: named after the county's division code and the run's parameters. */
+/** The demo's journal in a store: named after the county's division code, its divisions (real or drawn) and the run's parameters. */
 export function demoStream(county: County, days: number): string {
-  return `c${county.divisionCode}_s${county.seed}_x${Math.round(county.scale * 10_000)}_d${days}`;
+  return `c${county.divisionCode}${county.divisions === 'synthetic' ? 'syn' : 'nbs'}_s${county.seed}_x${Math.round(county.scale * 10_000)}_d${days}`;
 }
 
 /** What a run found in the store, or stored in it. */
@@ -61,7 +61,15 @@ const REGISTER_TYPES = ['unitsAdded', 'peopleRegistered', 'householdsRegistered'
 
 /** The fortnight's events by type, counted by the database. */
 async function typeCounts(db: SqlDatabase, stream: string): Promise<Map<string, number>> {
-  const r = await db.query(`SELECT type, count(*)::int AS n FROM frontline_events WHERE stream = $1 AND type <> ALL($2::text[]) GROUP BY type`, [stream, REGISTER_TYPES]);
+  // appended events are a row each; imported ones a segment of many, with the count of each type
+  const r = await db.query(
+    `SELECT type, sum(n)::int AS n FROM (
+       SELECT type, count(*) AS n FROM frontline_events WHERE stream = $1 GROUP BY type
+       UNION ALL
+       SELECT t.key, sum(t.value::int) FROM frontline_segments s, jsonb_each_text(s.types) t WHERE s.stream = $1 GROUP BY t.key
+     ) x WHERE type <> ALL($2::text[]) GROUP BY type`,
+    [stream, REGISTER_TYPES],
+  );
   return new Map((r.rows as { type: string; n: number }[]).map((x) => [x.type, x.n]));
 }
 

@@ -59,7 +59,7 @@ export function countFrom(obs: Pick<Observation, 'fromDay' | 'exposures'>, asOf?
  * checks missed on earlier days, the misses in a row, and the status.
  *
  * @example
- * const obs = tableGet(ledger.observations, 'obs-38u')!; // arrived on 2020-01-28, observed at home for 14 days
+ * const obs = tableGet(ledger.observations, 'obs-370')!; // arrived from Hubei on 2020-01-28, observed at home for 14 days
  * const f: FollowUp = followUp(obs, '2020-01-30' as Day, ledger.settings);
  * f.endDay; // => '2020-02-10'
  * @category Home prevention
@@ -104,7 +104,7 @@ export interface FollowUp {
  * @param settings - The ledger's settings (misses in a row before lost to follow-up).
  * @returns The follow-up on the day.
  * @example
- * const obs = tableGet(ledger.observations, 'obs-38u')!;
+ * const obs = tableGet(ledger.observations, 'obs-370')!;
  * followUp(obs, '2020-01-30' as Day, ledger.settings).due; // => 2
  * followUp(obs, '2020-01-27' as Day, ledger.settings).status; // => 'notStarted' (observed from 2020-01-28)
  * @category Home prevention

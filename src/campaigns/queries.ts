@@ -39,7 +39,7 @@ function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => b
  * @returns The follow-ups of observations active, lost or escalated on the day, with the person and unit, by observation id.
  * @throws {@link FrontlineError} `invalid_input` when `day` is not a real day; `unknown_unit` for a scope not in the ledger's tree.
  * @example
- * followUps(ledger, '2020-02-01' as Day).filter((f) => f.status === 'active').length; // => 62
+ * followUps(ledger, '2020-02-05' as Day).filter((f) => f.status === 'lost').map((f) => f.personId); // => ['p0017051']
  * @category Home prevention
  */
 export function followUps(ledger: CampaignLedger, day: Day, scope?: OrgId): readonly (FollowUp & { readonly personId: string; readonly unitId: OrgId })[] {
@@ -66,7 +66,7 @@ export function followUps(ledger: CampaignLedger, day: Day, scope?: OrgId): read
  * @returns The households not screened by the day, by id.
  * @throws {@link FrontlineError} `invalid_input` when `day` is not a real day or the ledger has no such campaign; `unknown_unit` for a scope not in the ledger's tree.
  * @example
- * unscreenedHouseholds(ledger, 'dk-2020' as CampaignId, '2020-01-27' as Day, 'yc.t03' as OrgId).length;
+ * unscreenedHouseholds(ledger, 'dk-2020' as CampaignId, '2020-01-27' as Day, 'yc.t119' as OrgId).length;
  * @category Door-knocking
  */
 export function unscreenedHouseholds(ledger: CampaignLedger, campaignId: CampaignId, day: Day, scope?: OrgId): readonly Household[] {
@@ -122,7 +122,7 @@ export function dueRevisits(ledger: CampaignLedger, campaignId: CampaignId, day:
  * @param householdId - The household.
  * @returns Its entries, oldest first.
  * @example
- * classificationHistory(ledger, 'h0000016' as HouseholdId).map((e) => e.category); // => ['fromWuhan', 'fromHubei']
+ * classificationHistory(ledger, 'h0007009' as HouseholdId).map((e) => e.category); // => ['fromWuhan', 'fromHubei']
  * @category Door-knocking
  */
 export function classificationHistory(ledger: CampaignLedger, householdId: HouseholdId): readonly ClassificationEntry[] {
@@ -221,7 +221,7 @@ export function openTasks(ledger: CampaignLedger, day: Day, scope?: OrgId): read
  * @param until - Count only tasks on or before this day (default: all).
  * @returns Hours by person id.
  * @example
- * volunteerHours(ledger).get('p0008129' as PersonId); // => 9
+ * volunteerHours(ledger).get('p0002690' as PersonId); // => 7
  * @category Volunteer service
  */
 export function volunteerHours(ledger: CampaignLedger, until?: Day): ReadonlyMap<string, number> {

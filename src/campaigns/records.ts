@@ -131,8 +131,8 @@ export type TemperatureReading = z.infer<typeof TemperatureReading>;
  * temperature readings and, on fever, its escalation to report-and-transfer. Sensitive.
  *
  * @example
- * const obs: Observation = tableGet(ledger.observations, 'obs-p1')!; // 14 days from the last contact, on 2020-01-23
- * observationEnd(obs); // => '2020-02-06'
+ * const obs: Observation = tableGet(ledger.observations, 'obs-7l6')!; // 14 days from the last contact, on 2020-02-02
+ * observationEnd(obs); // => '2020-02-16'
  * @category Home prevention
  */
 export const Observation = z
@@ -281,8 +281,8 @@ export type Visit = z.infer<typeof Visit>;
  * Where a household stands in one door-knocking campaign: kept up to date by its visits.
  *
  * @example
- * const s: HouseholdScreening = tableGet(ledger.screenings, 'dk-2020|h0001335')!; // by `campaignId|householdId`
- * s.log.map((v) => v.outcome); // => ['screened', 'nobodyHome', 'screened']
+ * const s: HouseholdScreening = tableGet(ledger.screenings, 'dk-2020|h0008134')!; // by `campaignId|householdId`
+ * s.log.map((v) => v.outcome); // => ['screened', 'refused', 'screened']
  * @category Door-knocking
  */
 export const HouseholdScreening = z
@@ -377,7 +377,7 @@ export type ClassificationEntry = z.infer<typeof ClassificationEntry>;
  * The classification history of a household, oldest first.
  *
  * @example
- * tableGet(ledger.classifications, 'h0000016')?.entries.at(-1)?.category; // => 'fromHubei' (the current category)
+ * tableGet(ledger.classifications, 'h0007009')?.entries.at(-1)?.category; // => 'fromHubei' (the current category)
  * @category Door-knocking
  */
 export const ClassificationHistory = z

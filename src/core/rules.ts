@@ -129,7 +129,7 @@ export const RULES = {
   'org.parentKind': rule({
     id: 'org.parentKind',
     zh: '单位只能隶属于允许的上级类型（如村隶属乡镇，社区隶属街道或乡镇）',
-    en: 'A unit belongs only under a parent of an allowed kind (a village under a township, a community under a subdistrict or township)',
+    en: 'A unit belongs only under a parent of an allowed kind (a village or community under a subdistrict, town or township)',
     source: 'GB/T 2260',
     strength: 'H',
   }),

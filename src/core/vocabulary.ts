@@ -80,8 +80,9 @@ export type PartyForm = z.infer<typeof PartyForm>;
 
 const UNIT_KIND = {
   county: { zh: '县', en: 'county' },
-  township: { zh: '乡镇', en: 'township' },
   subdistrict: { zh: '街道', en: 'subdistrict' },
+  town: { zh: '镇', en: 'town' },
+  township: { zh: '乡', en: 'township' },
   village: { zh: '村', en: 'village' },
   community: { zh: '社区', en: 'community' },
   institution: { zh: '单位', en: 'institution' },
@@ -91,7 +92,9 @@ const UNIT_KIND = {
   disinfectionTeam: { zh: '消杀工作队', en: 'disinfection team' },
 } as const;
 /**
- * The kind of an organization unit.
+ * The kind of an organization unit. The township level has three kinds, as the division codes tell
+ * them apart (GB/T 2260 and the NBS statistical codes: 001–099 subdistrict 街道, 100–199 town 镇,
+ * 200–399 township 乡).
  *
  * @example
  * UnitKind.parse('community'); // => 'community'
@@ -1018,6 +1021,68 @@ export const ConstraintLevel = z.enum(keysOf(CONSTRAINT_LEVEL));
  */
 export type ConstraintLevel = z.infer<typeof ConstraintLevel>;
 
+const EVENT_TYPE = {
+  unitsAdded: { zh: '组织单位登记', en: 'units added' },
+  peopleRegistered: { zh: '人员登记', en: 'people registered' },
+  householdsRegistered: { zh: '户籍登记', en: 'households registered' },
+  commandSet: { zh: '指挥体系设立', en: 'command structure set' },
+  settingsChanged: { zh: '设置变更', en: 'settings changed' },
+  campaignOpened: { zh: '行动启动', en: 'campaign opened' },
+  campaignClosed: { zh: '行动结束', en: 'campaign closed' },
+  letterDelivered: { zh: '告知书送达', en: 'letter delivered' },
+  travelDeclared: { zh: '行程申报', en: 'travel declared' },
+  observationStarted: { zh: '医学观察开始', en: 'observation started' },
+  observationExtended: { zh: '医学观察延长', en: 'observation extended' },
+  observationShortened: { zh: '医学观察缩短', en: 'observation shortened' },
+  temperatureChecked: { zh: '体温检测', en: 'temperature checked' },
+  observationEnded: { zh: '医学观察结束', en: 'observation ended' },
+  observationReexposed: { zh: '医学观察再次暴露', en: 'observation re-exposed' },
+  observationHandedOver: { zh: '医学观察移交', en: 'observation handed over' },
+  visitRecorded: { zh: '入户走访', en: 'visit recorded' },
+  householdClassified: { zh: '户分类', en: 'household classified' },
+  serviceRequested: { zh: '服务诉求', en: 'service requested' },
+  serviceFulfilled: { zh: '服务办结', en: 'service fulfilled' },
+  siteRegistered: { zh: '场所登记', en: 'site registered' },
+  siteDisinfected: { zh: '场所消杀', en: 'site disinfected' },
+  volunteerRegistered: { zh: '志愿者登记', en: 'volunteer registered' },
+  volunteerTaskPosted: { zh: '志愿任务发布', en: 'volunteer task posted' },
+  volunteerSignedUp: { zh: '志愿报名', en: 'volunteer signed up' },
+  volunteerAttended: { zh: '志愿到岗', en: 'volunteer attended' },
+  postOpened: { zh: '岗点开设', en: 'post opened' },
+  postClosed: { zh: '岗点撤销', en: 'post closed' },
+  absenceRecorded: { zh: '不可排班登记', en: 'absence recorded' },
+  rosterPublished: { zh: '排班表发布', en: 'roster published' },
+  dutiesReassigned: { zh: '补位调整', en: 'duties reassigned' },
+  dutySwapped: { zh: '换班', en: 'duty swapped' },
+  attendanceRecorded: { zh: '值守签到', en: 'attendance recorded' },
+  inspectionRecorded: { zh: '督导检查', en: 'inspection recorded' },
+  rectificationSubmitted: { zh: '整改提交', en: 'rectification submitted' },
+  findingRechecked: { zh: '整改复查', en: 'finding rechecked' },
+  deedRecorded: { zh: '具体事例记录', en: 'deed recorded' },
+  threeShowsRecorded: { zh: '三亮记录', en: 'three shows recorded' },
+  dailyReportSubmitted: { zh: '日报上报', en: 'daily report submitted' },
+  dailyReportSignedOff: { zh: '日报审核', en: 'daily report signed off' },
+  admissionCaseOpened: { zh: '发展党员立案', en: 'admission case opened' },
+  admissionStepRecorded: { zh: '发展党员程序记录', en: 'admission step recorded' },
+} as const;
+
+/**
+ * The type of a ledger event, by name (`visitRecorded`, 入户走访): the same names as the ledger's
+ * event union, so that a journal's events can be counted and shown in either locale.
+ *
+ * @example
+ * EventType.parse('visitRecorded'); // => 'visitRecorded'
+ * label('visitRecorded', 'zh-CN', 'eventType'); // => '入户走访'
+ * @category Vocabulary
+ */
+export const EventType = z.enum(keysOf(EVENT_TYPE));
+/**
+ * An event type's name.
+ *
+ * @category Vocabulary
+ */
+export type EventType = z.infer<typeof EventType>;
+
 /**
  * The Chinese and English labels of every enumerated value of the library, by vocabulary.
  *
@@ -1072,6 +1137,7 @@ export const LABELS = {
   observationStatus: OBSERVATION_STATUS,
   epidemicFigure: EPIDEMIC_FIGURE,
   tracingIndicator: TRACING_INDICATOR,
+  eventType: EVENT_TYPE,
 } as const;
 
 /**

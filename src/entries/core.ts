@@ -20,6 +20,7 @@ export {
   parseDay,
 } from '../core/day.js';
 export { CampaignId, EventId, GroupId, HouseholdId, OrgId, PersonId, RecordId, SupervisionGroupId } from '../core/ids.js';
+export type { OnProgress, Progress } from '../core/progress.js';
 export { createRandom } from '../core/random.js';
 export type { Random } from '../core/random.js';
 export { RULES } from '../core/rules.js';
@@ -67,8 +68,10 @@ export {
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,
+  EventType,
   label,
 } from '../core/vocabulary.js';
+export { PHRASES, localize } from '../core/localize.js';
 export type { Label, Vocabulary } from '../core/vocabulary.js';
 export { SENSITIVE, sensitive, sensitiveFields, sensitivityOf } from '../core/sensitivity.js';
 export type { SensitiveField, SensitiveMeta } from '../core/sensitivity.js';

@@ -4,7 +4,7 @@
  * @module org
  */
 
-export { OrgUnit, PARENT_KINDS, PartyOrganization, isOpenOn } from '../org/unit.js';
+export { OrgUnit, PARENT_KINDS, PartyOrganization, TOWNSHIP_LEVEL, isOpenOn, isTownshipLevel } from '../org/unit.js';
 export { checkOrgTree, createOrgTree, tryCreateOrgTree } from '../org/tree.js';
 export type { OrgTree } from '../org/tree.js';
 export {

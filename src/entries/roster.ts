@@ -42,3 +42,26 @@ export { AbsenceRecord, Duty, PublishedRoster } from '../roster/records.js';
 export { RosterProblemOptions, ledgerRoster, rosterProblemFromLedger } from '../roster/fromLedger.js';
 export { ROSTER_CONSTRAINTS } from '../roster/constraints.js';
 export type { RosterConstraintRule } from '../roster/constraints.js';
+export {
+  ForbiddenSuccession,
+  STAFFING_REQUEST_LABELS,
+  StaffingAssignment,
+  StaffingContract,
+  StaffingCover,
+  StaffingHistory,
+  StaffingLimits,
+  StaffingPerson,
+  StaffingProblem,
+  StaffingRequest,
+  StaffingRoster,
+  StaffingShiftType,
+  StaffingSkill,
+} from '../roster/staffing/model.js';
+export { STAFFING_COST_LABELS, benchmarkCost } from '../roster/staffing/cost.js';
+export type { StaffingCost, StaffingCostPart, StaffingViolation } from '../roster/staffing/cost.js';
+export { INRC2_WEIGHTS, readInrc2, writeInrc2Solution } from '../roster/staffing/inrc2.js';
+export type { Inrc2Files } from '../roster/staffing/inrc2.js';
+export { readCurtoisQu } from '../roster/staffing/curtoisQu.js';
+export { StaffingSolveOptions, solveStaffing } from '../roster/staffing/solve.js';
+export type { StaffingProgress, StaffingResult } from '../roster/staffing/solve.js';
+export { CHECKPOINT_MEDIUM_FACTOR, staffingFromRoster, staffingRosterOf } from '../roster/staffing/preset.js';

@@ -11,7 +11,7 @@
  * const yuechi = await openJournal(db, { stream: '511621' });
  * let state = await yuechi.load(); // the latest snapshot and the events after it: none yet
  * state = await yuechi.import(state, journal); // the county's registration
- * state.position; // => 102
+ * state.position; // => 100
  *
  * @packageDocumentation
  */

@@ -6,7 +6,7 @@
 
 export { countyEvents } from '../simulation/journal.js';
 export { SIMULATED_CAMPAIGNS, SimulationOptions, simulateCampaigns } from '../simulation/simulate.js';
-export { GenerateCountyOptions, generateCounty } from '../synthetic/county.js';
+export { GenerateCountyOptions, generateCounty, yuechiAddressCode } from '../synthetic/county.js';
 export type { County } from '../synthetic/county.js';
 export { GenerateRosterOptions, ROSTER_SIZES, generateRosterProblem } from '../synthetic/rosterProblem.js';
 export { countyPosts } from '../synthetic/countyPosts.js';

@@ -11,6 +11,11 @@ import type { SqlDatabase, SqlQueryable, SqlTransaction } from './sql.js';
  * - `frontline_events`: the events, partitioned by journal (`PARTITION BY LIST (stream)`, one
  *   partition per county); `(stream, position)` is the key and `(stream, id)` unique.
  * - `frontline_snapshots`: ledgers at a position, in chunks (a table's top-level slot a row).
+ * - `frontline_segments` (version 2): the events of a bulk import, a run of positions
+ *   `first … last` a row, as one JSON array, with the count of each event type. A row per event
+ *   costs the embedded database about 40 µs; a row per 2,000 events lets an import store a
+ *   county's fortnight (1.5 million events) in seconds. Positions of segments and of event rows
+ *   never overlap; readers merge the two in position order.
  */
 const MIGRATIONS: readonly (readonly string[])[] = [
   [
@@ -41,6 +46,20 @@ const MIGRATIONS: readonly (readonly string[])[] = [
     // chunks of a few MB each, written and read whole: compressing them costs more time than it saves
     `ALTER TABLE frontline_snapshots ALTER COLUMN data SET STORAGE EXTERNAL`,
   ],
+  [
+    `CREATE TABLE frontline_segments (
+      stream text NOT NULL,
+      first bigint NOT NULL CHECK (first > 0),
+      last bigint NOT NULL CHECK (last >= first),
+      types jsonb NOT NULL,
+      size integer NOT NULL,
+      events text NOT NULL,
+      recorded_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (stream, first)
+    )`,
+    `CREATE INDEX frontline_segments_last ON frontline_segments (stream, last)`,
+    `ALTER TABLE frontline_segments ALTER COLUMN events SET STORAGE EXTERNAL`,
+  ],
 ];
 
 /**
@@ -48,7 +67,7 @@ const MIGRATIONS: readonly (readonly string[])[] = [
  * a later version (written by a newer library) is refused with code `unsupported_version`.
  *
  * @example
- * SCHEMA_VERSION; // => 1
+ * SCHEMA_VERSION; // => 2
  * @category Store
  */
 export const SCHEMA_VERSION: number = MIGRATIONS.length;

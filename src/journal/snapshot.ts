@@ -1,6 +1,6 @@
 import { FrontlineError } from '../core/errors.js';
-import { TABLE_NAMES, type Ledger } from '../ledger/ledger.js';
-import type { Table } from '../store/table.js';
+import { TABLE_NAMES, ledgerObject, type Ledger } from '../ledger/ledger.js';
+import { tableFromSlots, type Table } from '../store/table.js';
 import type { SqlQueryable, SqlTransaction } from './sql.js';
 
 /**
@@ -86,7 +86,7 @@ export async function readSnapshot(sql: SqlQueryable, stream: string, position: 
       if (TABLES.has(row.field)) {
         if (part === -1) {
           const head = value as { size: number; slots: number };
-          out[row.field] = { size: head.size, slots: new Array<null>(head.slots).fill(null) };
+          out[row.field] = tableFromSlots(head.size, new Array<null>(head.slots).fill(null));
         } else ((out[row.field] as { slots: unknown[] }).slots[part] = value);
       } else out[row.field] = value;
       lastField = row.field;
@@ -98,5 +98,5 @@ export async function readSnapshot(sql: SqlQueryable, stream: string, position: 
     throw new FrontlineError('unsupported_version', `the snapshot of '${stream}' at position ${position} is not a ledger this version reads`, [
       { path: ['snapshot', 'version'], code: 'unsupported_version', message: `ledger version ${JSON.stringify(out['version'])}; this version of frontline reads version 1` },
     ]);
-  return out as unknown as Ledger;
+  return ledgerObject(out) as unknown as Ledger;
 }

@@ -318,7 +318,7 @@ export interface PGliteLike extends SqlQueryable {
  * @example
  * const yuechi = await openJournal(fromPGlite(pglite), { stream: '511621' });
  * const state = await yuechi.import(await yuechi.load(), journal); // with COPY
- * state.position; // => 102
+ * state.position; // => 100
  * @category Store
  */
 export function fromPGlite(db: PGliteLike): SqlDatabase {

@@ -12,9 +12,11 @@ import { Actor } from '../store/actor.js';
 import { EFFECTS, type LedgerState } from './effects.js';
 import type { EffectContext } from '../store/effect.js';
 import { EVENT_TYPES, LedgerEvent } from './events.js';
-import { TABLE_NAMES, emptyLedger, ledgerTree, requireLedger, type Ledger } from './ledger.js';
+import { TABLE_NAMES, emptyLedger, ledgerObject, ledgerTree, requireLedger, type Ledger } from './ledger.js';
 import { rememberTree } from '../org/treeCache.js';
 import { freezeStructure, freezeWritten, mergeOverlay, overlayOf, tableAdd, tableGet, tableHas, trackingWrites, type Table } from '../store/table.js';
+import { progressOf, type OnProgress } from '../core/progress.js';
+import { TOWNSHIP_LEVEL } from '../org/unit.js';
 
 const immer = new Immer({ autoFreeze: true });
 const KNOWN_TYPES = new Set<string>(EVENT_TYPES);
@@ -46,6 +48,8 @@ export interface ApplyOptions {
    * {@link FrontlineError}, the `try…` variants included. Never set it for input from users.
    */
   readonly trusted?: boolean;
+  /** For {@link replay}: called as the events are checked and applied (step `events`, out of their number). */
+  readonly onProgress?: OnProgress | undefined;
 }
 
 /** The problem of an element that is not an event of a known type. */
@@ -115,6 +119,9 @@ function checkOptions(options: unknown): ApplyOptions {
   const trusted = (options as ApplyOptions | undefined)?.trusted;
   if (trusted !== undefined && typeof trusted !== 'boolean')
     throw refuse('invalid_input', 'invalid options', ['options', 'trusted'], 'invalid_type', `trusted is true or false, got ${describeValue(trusted)}`);
+  const onProgress = (options as ApplyOptions | undefined)?.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    throw refuse('invalid_input', 'invalid options', ['options', 'onProgress'], 'invalid_type', `onProgress is a function, got ${describeValue(onProgress)}`);
   return options ?? {};
 }
 
@@ -167,8 +174,10 @@ function run(
   issues: Issue[],
   actor?: Actor,
   founds?: unknown[],
+  tick?: (done: number) => void,
 ): void {
   for (let i = 0; i < events.length; i++) {
+    if (tick !== undefined && (i & 0xfff) === 0) tick(i);
     const e = events[i];
     if (e === undefined) continue;
     const effect = EFFECTS[e.type];
@@ -252,8 +261,8 @@ function applyBatch(ledger: Ledger, events: readonly unknown[], options: ApplyOp
  * @returns The new ledger.
  * @throws {@link FrontlineError} `invalid_input` listing every problem of the batch (nothing is applied); `TypeError` when `events` is not an array.
  * @example
- * const entry = { id: 's100', personId: 'p0003034', show: 'commitment', text: '我是党员，我先上', day: '2020-02-07' };
- * const next = apply(ledger, [{ type: 'threeShowsRecorded', id: 'e100', at: '2020-02-07T09:00:00+08:00', by: 'p0003826', entry }]);
+ * const entry = { id: 's100', personId: 'p0027337', show: 'commitment', text: '我是党员，我先上', day: '2020-02-07' };
+ * const next = apply(ledger, [{ type: 'threeShowsRecorded', id: 'e100', at: '2020-02-07T09:00:00+08:00', by: 'p0028490', entry }]);
  * next.threeShows.size - ledger.threeShows.size; // => 1
  * @category Ledger
  */
@@ -296,8 +305,8 @@ export function tryApply(ledger: Ledger, events: readonly unknown[], options: Ap
  * @returns The new ledger.
  * @throws {@link FrontlineError} `invalid_input` for an actor the register does not bear out, or listing every event refused (nothing is applied); `TypeError` when `events` is not an array.
  * @example
- * const worker = { personId: 'p0003826', role: 'villageWorker', unitId: 'yc.t03.v201' } as const; // of 吴家沟村
- * const visit = { type: 'visitRecorded', id: 'e101', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', visitId: 'v101', campaignId: 'dk-2020', householdId: 'h0000965', outcome: 'screened', visitors: ['p0003826'] };
+ * const worker = { personId: 'p0028490', role: 'villageWorker', unitId: 'yc.v119212' } as const; // of 吴家沟村
+ * const visit = { type: 'visitRecorded', id: 'e101', at: '2020-02-07T10:00:00+08:00', by: 'p0028490', visitId: 'v101', campaignId: 'dk-2020', householdId: 'h0008824', outcome: 'screened', visitors: ['p0028490'] };
  * applyAs(worker, ledger, [visit]).visits.size - ledger.visits.size; // => 1
  * @category Ledger
  */
@@ -351,7 +360,7 @@ function actorClaimIssues(actor: Actor, person: Person, ledger: Ledger, tree: Or
       break;
     }
     default: {
-      const kinds: readonly OrgUnit['kind'][] = actor.role === 'villageWorker' ? ['village', 'community'] : ['township', 'subdistrict'];
+      const kinds: readonly OrgUnit['kind'][] = actor.role === 'villageWorker' ? ['village', 'community'] : TOWNSHIP_LEVEL;
       if (!kinds.includes(unit.kind)) claim('unitId', 'role_unit', `a ${label(actor.role, 'en', 'actorRole')} acts for a ${kinds.join(' or ')}, and '${actor.unitId}' is a ${unit.kind}`);
       const related = [person.unitId, ...(person.assignments ?? [])].some(
         (u) => tree.indexOf.has(u) && (isWithin(tree, u as OrgId, actor.unitId) || isWithin(tree, actor.unitId, u as OrgId)),
@@ -372,8 +381,8 @@ function actorClaimIssues(actor: Actor, person: Person, ledger: Ledger, tree: Or
  * @returns The new ledger, or the error listing every problem.
  * @throws `TypeError` when `events` is not an array.
  * @example
- * const worker = { personId: 'p0003826', role: 'villageWorker', unitId: 'yc.t03.v201' } as const; // of 吴家沟村
- * const visit = { type: 'visitRecorded', id: 'e102', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', visitId: 'v102', campaignId: 'dk-2020', householdId: 'h0001620', outcome: 'screened', visitors: ['p0003826'] };
+ * const worker = { personId: 'p0028490', role: 'villageWorker', unitId: 'yc.v119212' } as const; // of 吴家沟村
+ * const visit = { type: 'visitRecorded', id: 'e102', at: '2020-02-07T10:00:00+08:00', by: 'p0028490', visitId: 'v102', campaignId: 'dk-2020', householdId: 'h0001620', outcome: 'screened', visitors: ['p0028490'] };
  * tryApplyAs(worker, ledger, [visit]).ok; // => false (a household of another village)
  * @category Ledger
  */
@@ -413,7 +422,7 @@ const freezeStack: object[] = [];
 
 /** @internal A plain copy of a ledger whose tables are overlays on the base's tables. */
 function overlayLedger(base: Ledger): LedgerState {
-  const copy = { ...base } as LedgerState & Record<string, unknown>;
+  const copy = ledgerObject(base) as LedgerState & Record<string, unknown>;
   for (const name of TABLE_NAMES) (copy as Record<string, Table<unknown>>)[name] = overlayOf(base[name] as Table<unknown>);
   return copy;
 }
@@ -448,10 +457,13 @@ function freezeLedger(state: LedgerState): Ledger {
  */
 export function replay(events: readonly unknown[], base?: Ledger, options: ApplyOptions = {}): Ledger {
   if (base !== undefined) requireLedger(base, 'base');
-  const { parsed, issues } = parseEvents(events, checkOptions(options).trusted === true);
+  const checked = checkOptions(options);
+  const { parsed, issues } = parseEvents(events, checked.trusted === true);
   const ctx = contextFor(ledgerTree(base ?? { units: [] }));
   const state: LedgerState = base === undefined ? (emptyLedger() as LedgerState) : overlayLedger(base);
-  trackingWrites(() => run(state, parsed, ctx, issues));
+  const tick = progressOf(checked.onProgress, 'events', parsed.length);
+  trackingWrites(() => run(state, parsed, ctx, issues, undefined, undefined, tick));
+  tick(parsed.length);
   if (issues.length > 0) fail(`rejected a journal of ${events.length} events; nothing was built`, issues);
   let out: Ledger;
   if (base !== undefined) {

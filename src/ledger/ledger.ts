@@ -9,7 +9,8 @@ import type { RosterTables } from '../roster/tables.js';
 import { DEFAULT_SETTINGS, LedgerSettings } from '../store/settings.js';
 import { FrontlineError, issuesFromZod } from '../core/errors.js';
 import type { JournalTables } from '../store/journal.js';
-import { emptyTable } from '../store/table.js';
+import { emptyTable, type Table } from '../store/table.js';
+import { INSPECT, inspectMethod, renderSummary, thousands, type InspectOptions } from '../internal/inspect.js';
 import type { SupervisionTables } from '../supervision/tables.js';
 import { LEDGER_VERSION, requireLedgerShape } from '../store/guard.js';
 
@@ -46,7 +47,7 @@ export interface Ledger
 export function emptyLedger(settings: LedgerSettings = DEFAULT_SETTINGS): Ledger {
   const checked = settings === DEFAULT_SETTINGS ? settings : LedgerSettings.safeParse(settings);
   if ('success' in checked && !checked.success) throw new FrontlineError('invalid_input', 'invalid ledger settings', issuesFromZod(checked.error, ['settings']));
-  return {
+  return ledgerObject({
     version: LEDGER_VERSION,
     settings: { ...('success' in checked ? (checked.data as LedgerSettings) : settings) },
     units: [],
@@ -77,7 +78,42 @@ export function emptyLedger(settings: LedgerSettings = DEFAULT_SETTINGS): Ledger
     admissions: emptyTable(),
     events: emptyTable(),
     eventCount: 0,
-  };
+  });
+}
+
+/**
+ * The prototype of the ledgers made here: no data, only a summary where Node prints a ledger
+ * (`Ledger { events: 1,483,139, units: 897, people: 1,207,809, … }`) and immer's mark that a ledger
+ * may be drafted (so immer's copies keep the prototype). No own `constructor`: a ledger's
+ * `constructor` is still `Object`, so strict deep equality with a plain JSON copy holds.
+ */
+const LEDGER_PROTO: object = Object.create(Object.prototype, {
+  [INSPECT]: { value: inspectMethod(showLedger) },
+  [Symbol.for('immer-draftable')]: { value: true },
+});
+
+/**
+ * @internal A new ledger object holding these fields (copied, own and enumerable), with the ledger
+ * prototype: where a ledger is assembled from parts, as `{ ...ledger, people }` would be, without
+ * losing its summary.
+ */
+export function ledgerObject<L extends object>(fields: L): L {
+  return Object.assign(Object.create(LEDGER_PROTO) as L, fields);
+}
+
+/** A ledger's summary: its event count, units and the size of every table that has records. */
+function showLedger(ledger: Ledger, depth: number, options: InspectOptions): string {
+  const events = thousands(ledger.eventCount);
+  if (depth < 0) return `[Ledger: ${events} events]`;
+  const fields: [string, string][] = [
+    ['events', events],
+    ['units', thousands(ledger.units.length)],
+  ];
+  for (const name of TABLE_NAMES) {
+    const table = ledger[name] as Table<unknown> | undefined;
+    if (name !== 'events' && table !== undefined && table.size > 0) fields.push([name, thousands(table.size)]);
+  }
+  return renderSummary('Ledger', fields, options);
 }
 
 /**
@@ -126,7 +162,7 @@ export const TABLE_NAMES = [
  * @returns The tree of its units.
  * @throws {@link FrontlineError} `invalid_tree` when the units do not make a valid tree (never for a ledger's own units, checked as they entered it).
  * @example
- * isWithin(ledgerTree(ledger), 'yc.t03.v201' as OrgId, 'yc.t03' as OrgId); // => true
+ * isWithin(ledgerTree(ledger), 'yc.v119212' as OrgId, 'yc.t119' as OrgId); // => true
  * @category Ledger
  */
 export function ledgerTree(ledger: Pick<Ledger, 'units'>): OrgTree {

@@ -6,6 +6,7 @@ import { SupervisionLine } from '../core/vocabulary.js';
 import { requirePeopleRows, type Person } from '../people/person.js';
 import { GroupSet, checkGroupSet, unitGroups } from './groupSet.js';
 import { requireTree, type OrgTree } from './tree.js';
+import { TOWNSHIP_LEVEL } from './unit.js';
 
 /**
  * The leading group (领导小组): two co-leaders (双组长), the county Party secretary and the county
@@ -126,9 +127,9 @@ export const CommandStructure = z
 export type CommandStructure = z.infer<typeof CommandStructure>;
 
 const LINE_KINDS: Readonly<Record<SupervisionLine, readonly string[]>> = {
-  township: ['township', 'subdistrict'],
+  township: TOWNSHIP_LEVEL,
   department: ['institution'],
-  warZone: ['county', 'township', 'subdistrict', 'village', 'community', 'institution'],
+  warZone: ['county', ...TOWNSHIP_LEVEL, 'village', 'community', 'institution'],
 };
 
 /** The rule a shape problem of a command structure breaks, by where it is. */

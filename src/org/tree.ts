@@ -3,7 +3,8 @@ import { FrontlineError, issuesFromZod, toResult, type Issue, type Result } from
 import { describeValue } from '../core/guards.js';
 import type { OrgId } from '../core/ids.js';
 import { label } from '../core/vocabulary.js';
-import { OrgUnit, PARENT_KINDS } from './unit.js';
+import { isTownshipLevel, OrgUnit, PARENT_KINDS } from './unit.js';
+import { renderSummary, thousands, withSummary, type InspectOptions } from '../internal/inspect.js';
 
 /**
  * The organization tree: the units in preorder with an index that answers every structural question
@@ -13,7 +14,7 @@ import { OrgUnit, PARENT_KINDS } from './unit.js';
  * @example
  * const tree = createOrgTree(county.units);
  * tree.units.length; // => county.units.length
- * isWithin(tree, 'yc.t03.v201' as OrgId, 'yc.t03' as OrgId); // => true (吴家沟村 lies in 普安镇)
+ * isWithin(tree, 'yc.v119212' as OrgId, 'yc.t119' as OrgId); // => true (吴家沟村 lies in 普安镇)
  * @category Organization
  */
 export interface OrgTree {
@@ -79,15 +80,11 @@ export function analyzeUnits(units: readonly OrgUnit[]): { issues: Issue[]; tree
   const at = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const id = (units[i] as OrgUnit).id;
-    const size = at.size;
-    at.set(id, i);
-    if (at.size === size) {
-      // a duplicate: keep the first position, name it in the message
-      let first = 0;
-      while ((units[first] as OrgUnit).id !== id) first++;
-      at.set(id, first);
-      issues.push({ path: [i, 'id'], code: 'duplicate_id', message: `duplicate id '${id}' (first at [${first}])` });
-    }
+    // a duplicate keeps the first position, named in the message (looked up, not searched for: a
+    // list of many copies of a late id would be read from the start for each)
+    const first = at.get(id);
+    if (first === undefined) at.set(id, i);
+    else issues.push({ path: [i, 'id'], code: 'duplicate_id', message: `duplicate id '${id}' (first at [${first}])` });
   }
   const parentInput = new Int32Array(n);
   const childStart = new Int32Array(n + 1);
@@ -108,7 +105,7 @@ export function analyzeUnits(units: readonly OrgUnit[]): { issues: Issue[]; tree
       for (let j = 0; j < joint.length; j++)
         if (!at.has(joint[j] as string))
           issues.push({ path: [i, 'party', 'jointUnits', j], code: 'unknown_unit', message: `unknown joint unit '${joint[j]}' of '${u.id}'` });
-    const badCode = u.divisionCode === undefined ? undefined : ownCodeProblem(u.divisionCode, u.kind);
+    const badCode = typeof u.divisionCode !== 'string' ? undefined : ownCodeProblem(u.divisionCode, u.kind);
     if (badCode !== undefined) issues.push({ path: [i, 'divisionCode'], code: 'division_code', message: `'${u.id}': ${badCode}`, rule: 'org.divisionCode' });
     if (pid === null) {
       roots.push(i);
@@ -144,7 +141,8 @@ export function analyzeUnits(units: readonly OrgUnit[]): { issues: Issue[]; tree
         message: `'${u.id}' is ${u.closed === undefined ? 'open' : `open until ${u.closed}`} but its parent '${parent.id}' closed on ${parent.closed}`,
         rule: 'org.openParent',
       });
-    if (u.divisionCode !== undefined && parent.divisionCode !== undefined && ownCodeProblem(u.divisionCode, u.kind) === undefined) {
+    // codes of another type are reported by the shape check: only strings are compared here
+    if (typeof u.divisionCode === 'string' && typeof parent.divisionCode === 'string' && ownCodeProblem(u.divisionCode, u.kind) === undefined) {
       const problem = divisionCodeProblem(u.divisionCode, parent.divisionCode, u.kind);
       if (problem !== undefined) issues.push({ path: [i, 'divisionCode'], code: 'division_code', message: `'${u.id}': ${problem}`, rule: 'org.divisionCode' });
     }
@@ -247,7 +245,7 @@ function indexPreorder(units: readonly OrgUnit[]): OrgTree {
     const p = parentIndex[i] as number;
     if (p >= 0 && (subtreeEnd[p] as number) < (subtreeEnd[i] as number)) subtreeEnd[p] = subtreeEnd[i] as number;
   }
-  return Object.freeze({ units, root: (units[0] as OrgUnit).id, indexOf, parentIndex, subtreeEnd, depthOf });
+  return Object.freeze(withSummary({ units, root: (units[0] as OrgUnit).id, indexOf, parentIndex, subtreeEnd, depthOf }, showTree));
 }
 
 /** Reports each cycle once, at its first unit in input order (colour walk over parent links). */
@@ -294,7 +292,7 @@ function samePrefix(a: string, b: string, n: number): boolean {
 /** What is wrong with a unit's own division code, whatever its parent. */
 function ownCodeProblem(code: string, kind: OrgUnit['kind']): string | undefined {
   if (kind === 'county' && code.length !== 6) return `a county has a 6-digit code, got '${code}'`;
-  if (kind === 'township' || kind === 'subdistrict') {
+  if (isTownshipLevel(kind)) {
     if (code.length !== 12) return `a ${kind} has a 12-digit statistical code, got '${code}'`;
     if (!code.endsWith('000')) return `a ${kind}'s code ends in 000, got '${code}'`;
     if (code.slice(6, 9) === '000') return `a ${kind}'s code has its own three digits after the county's, got '${code}'`;
@@ -308,7 +306,7 @@ function ownCodeProblem(code: string, kind: OrgUnit['kind']): string | undefined
 
 /** What is wrong with a unit's division code under its parent's. */
 function divisionCodeProblem(code: string, parentCode: string, kind: OrgUnit['kind']): string | undefined {
-  if ((kind === 'township' || kind === 'subdistrict') && !samePrefix(code, parentCode, 6))
+  if (isTownshipLevel(kind) && !samePrefix(code, parentCode, 6))
     return `code '${code}' does not start with the county's '${parentCode.slice(0, 6)}'`;
   if ((kind === 'village' || kind === 'community') && !samePrefix(code, parentCode, 9))
     return `code '${code}' does not start with its township's '${parentCode.slice(0, 9)}'`;
@@ -444,4 +442,13 @@ export function indexTree(units: readonly OrgUnit[]): OrgTree {
   const { issues, tree } = analyzeUnits(units);
   if (tree === undefined) throw new FrontlineError('invalid_tree', 'invalid organization tree', issues);
   return tree;
+}
+
+/** A tree's summary where Node prints it: its root and units by kind, not every index. */
+function showTree(tree: OrgTree, depth: number, options: InspectOptions): string {
+  const root = tree.units[0] as OrgUnit;
+  if (depth < 0) return `[OrgTree: ${root.name}, ${thousands(tree.units.length)} units]`;
+  const kinds = new Map<string, number>();
+  for (const u of tree.units) kinds.set(u.kind, (kinds.get(u.kind) ?? 0) + 1);
+  return renderSummary(`OrgTree ${root.name}`, [['units', thousands(tree.units.length)], ...[...kinds].map(([k, n]): [string, string] => [k, thousands(n)])], options);
 }

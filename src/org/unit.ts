@@ -38,7 +38,7 @@ export const PartyOrganization = z
 export type PartyOrganization = z.infer<typeof PartyOrganization>;
 
 /**
- * One unit of the organization tree: the county, a township or subdistrict, a village or community,
+ * One unit of the organization tree: the county, a subdistrict, town or township, a village or community,
  * an institution, or a team or temporary body under one of them.
  *
  * @example
@@ -78,23 +78,47 @@ export const OrgUnit = z
  */
 export type OrgUnit = z.infer<typeof OrgUnit>;
 
-const AREA: readonly UnitKind[] = ['county', 'township', 'subdistrict'];
-const PLACE: readonly UnitKind[] = ['county', 'township', 'subdistrict', 'village', 'community', 'institution'];
+/**
+ * The kinds of the township level (乡级): subdistrict (街道), town (镇) and township (乡).
+ *
+ * @example
+ * TOWNSHIP_LEVEL; // => ['subdistrict', 'town', 'township']
+ * @category Organization
+ */
+export const TOWNSHIP_LEVEL: readonly UnitKind[] = Object.freeze(['subdistrict', 'town', 'township'] as const);
+
+/**
+ * True for a unit kind of the township level: a subdistrict (街道), a town (镇) or a township (乡).
+ *
+ * @param kind - A unit kind.
+ * @returns True when the kind is of the township level.
+ * @example
+ * isTownshipLevel('town'); // => true
+ * isTownshipLevel('village'); // => false
+ * @category Organization
+ */
+export function isTownshipLevel(kind: UnitKind): boolean {
+  return kind === 'town' || kind === 'township' || kind === 'subdistrict';
+}
+
+const AREA: readonly UnitKind[] = ['county', ...TOWNSHIP_LEVEL];
+const PLACE: readonly UnitKind[] = ['county', ...TOWNSHIP_LEVEL, 'village', 'community', 'institution'];
 
 /**
  * For each kind of unit, the kinds of parent it may have (`county` is the root and has none).
  *
  * @example
- * PARENT_KINDS.village; // => ['township', 'subdistrict']
+ * PARENT_KINDS.village; // => ['subdistrict', 'town', 'township']
  * @category Organization
  */
 export const PARENT_KINDS: Readonly<Record<UnitKind, readonly UnitKind[]>> = {
   county: [],
-  township: ['county'],
   subdistrict: ['county'],
-  village: ['township', 'subdistrict'],
-  community: ['township', 'subdistrict'],
-  institution: ['county', 'township', 'subdistrict', 'institution'],
+  town: ['county'],
+  township: ['county'],
+  village: TOWNSHIP_LEVEL,
+  community: TOWNSHIP_LEVEL,
+  institution: ['county', ...TOWNSHIP_LEVEL, 'institution'],
   temporaryBranch: PLACE,
   commandoTeam: PLACE,
   volunteerTeam: PLACE,

@@ -67,8 +67,11 @@ export const Person = z
   .object({
     /** Unique id. */
     id: PersonId,
-    /** Full name; sensitive. */
-    name: sensitive(z.string().min(1), 'name'),
+    /**
+     * Full name; sensitive. At most 100 characters (UTF-16 units): far more than any name, even a
+     * transliterated one; a redacted copy looks every hidden name up in every free text.
+     */
+    name: sensitive(z.string().min(1).max(100), 'name'),
     /** Sex as on the identity card. */
     sex: Sex,
     /** Day of birth; sensitive (it tells minors apart). */

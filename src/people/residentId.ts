@@ -151,7 +151,7 @@ export function isValidResidentId(input: string, options?: ResidentIdOptions): b
  * @param birthDate - The birth date.
  * @param sequence - The sequence number, 0–999 (odd for a man, even for a woman).
  * @returns The 18-character id.
- * @throws `TypeError` for an address code that is not 6 digits; `RangeError` for a sequence outside 0–999 or a birth date that is not a real day from 1800 on.
+ * @throws {@link FrontlineError} `invalid_input` for an address code that is not 6 digits or a sequence outside 0–999; `invalid_day` for a birth date that is not a real day from 1800 on.
  * @example
  * makeResidentId('110105', '1949-12-31' as Day, 2); // => '11010519491231002X'
  * @category People

@@ -75,13 +75,20 @@ export function findNumbers(text: string): Found[] {
   for (const m of norm.matchAll(/[\dX]{11,}/g)) {
     const run = m[0];
     const at = m.index;
+    // where in the run an 18-character id starts: a 15-digit window inside one (starting up to 3
+    // before it) is part of it; looked up by place, so that a long run of digits stays linear
+    const id18At = new Uint8Array(run.length);
     for (let i = 0; i + 18 <= run.length; i++) {
       const w = run.slice(i, i + 18);
-      if (isId18(w)) ids.push({ start: at + i, end: at + i + 18, kind: 'residentId', digits: w });
+      if (isId18(w)) {
+        ids.push({ start: at + i, end: at + i + 18, kind: 'residentId', digits: w });
+        id18At[i] = 1;
+      }
     }
     for (let i = 0; i + 15 <= run.length; i++) {
       const w = run.slice(i, i + 15);
-      if (isId15(w) && !ids.some((f) => f.start <= at + i && at + i + 15 <= f.end)) ids.push({ start: at + i, end: at + i + 15, kind: 'residentId', digits: w });
+      const inId18 = id18At[i] === 1 || id18At[i - 1] === 1 || id18At[i - 2] === 1 || id18At[i - 3] === 1;
+      if (!inId18 && isId15(w)) ids.push({ start: at + i, end: at + i + 15, kind: 'residentId', digits: w });
     }
     for (let i = 0; i + 11 <= run.length; i++) {
       const w = run.slice(i, i + 11);
@@ -96,7 +103,32 @@ export function findNumbers(text: string): Found[] {
     for (const m of everyMatch(SPACED_PHONE, norm)) phones.push({ start: m.index, end: m.index + m.text.length, kind: 'phone', digits: m.text.replace(/\D/g, '') });
   }
   // the digits of an id often hold a phone-shaped run (…19610128345…): it is the id's
-  return [...ids, ...phones.filter((p) => !ids.some((f) => f.start <= p.start && p.end <= f.end))].sort((a, b) => a.start - b.start || b.end - a.end);
+  return [...ids, ...phones.filter(outside(ids))].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * A test of whether a number lies inside none of `ids`. An id holds a number when it starts at or
+ * before it and ends at or after it, so the latest end among the ids starting at or before the
+ * number tells: the ids are sorted once and each test is a binary search, so that a text full of
+ * digits (tens of thousands of ids and phones) does not take quadratic time.
+ */
+function outside(ids: readonly Found[]): (f: Found) => boolean {
+  const sorted = [...ids].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((f) => f.start);
+  const latestEnd: number[] = [];
+  let end = -1;
+  for (const f of sorted) latestEnd.push((end = Math.max(end, f.end)));
+  return (f) => {
+    // the ids starting at or before f: the first `lo` of them
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((starts[mid] as number) <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || (latestEnd[lo - 1] as number) < f.end;
+  };
 }
 
 /**

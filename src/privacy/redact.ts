@@ -25,7 +25,7 @@ import { scrubNumbers } from './numbers.js';
 import { ageOn, Day, dayOf, type Instant } from '../core/day.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
 import { label } from '../core/vocabulary.js';
-import { requireLedger, type Ledger, type TABLE_NAMES } from '../ledger/ledger.js';
+import { ledgerObject, requireLedger, type Ledger, type TABLE_NAMES } from '../ledger/ledger.js';
 import { tableForEach, tableMap, type Table } from '../store/table.js';
 import { DEFAULT_PHONE_MASK, DEFAULT_RESIDENT_ID_MASK, MaskPolicy, maskPhone, maskResidentId, maskWith } from '../people/mask.js';
 import { Household, Person } from '../people/person.js';
@@ -151,9 +151,20 @@ export function surnameOnly(name: string): string {
   return first === undefined ? '某' : `${first}某`;
 }
 
-/** Hides house, room and building numbers of an address. */
+/** What follows a house, room or building number: spaces, then 号, 室, 栋, 幢, 单元, 楼, 户 or #. */
+const NUMBER_SUFFIX = /\s*(号|室|栋|幢|单元|楼|户|#)/uy;
+
+/**
+ * Hides house, room and building numbers of an address: each whole run of digits followed by one
+ * of their suffixes. The suffix is checked once a run, after it: a lookahead in the pattern of the
+ * runs would be tried again at every digit of a run that has none, which takes quadratic time on
+ * a long run of digits.
+ */
 function coarseAddress(address: string): string {
-  return address.replace(/\d+(?=\s*(号|室|栋|幢|单元|楼|户|#))/gu, (m) => '*'.repeat(m.length));
+  return address.replace(/\d+/gu, (m: string, at: number) => {
+    NUMBER_SUFFIX.lastIndex = at + m.length;
+    return NUMBER_SUFFIX.test(address) ? '*'.repeat(m.length) : m;
+  });
 }
 
 /** The day of the ledger's last event, or null for an empty ledger. */
@@ -180,7 +191,7 @@ const CASE_LIKE = new Set(['confirmed', 'suspected', 'asymptomatic', 'fever', 'c
  * @param ledger - The ledger.
  * @returns The ids of the people protected.
  * @example
- * protectedPeople(ledger).has('p0022817' as PersonId); // => true (observed at home from 2020-01-25)
+ * protectedPeople(ledger).has('p0034872' as PersonId); // => true (observed at home from 2020-01-25)
  * @category Privacy
  */
 export function protectedPeople(ledger: Ledger): Set<string> {
@@ -219,7 +230,7 @@ export function protectedPeople(ledger: Ledger): Set<string> {
  * @returns The redacted copy.
  * @throws {@link FrontlineError} `invalid_input` naming each problem of the policy.
  * @example
- * const person = tableGet(ledger.people, 'p0009488')!;
+ * const person = tableGet(ledger.people, 'p0033994')!;
  * const shared = redact(ledger);
  * JSON.stringify(shared).includes(person.residentId!); // => false
  * redact(ledger, { phone: 'keep', purpose: '联系居家观察人员' }); // phones kept, for a stated purpose
@@ -300,7 +311,7 @@ export function redact(ledger: Ledger, policy: RedactionPolicyInput = {}): Ledge
       const paths = freeTextPaths(name);
       if (paths.length > 0) tables[name] = tableMap(tables[name] as Table<object>, (r) => paths.reduce((acc, path) => mapAt(acc, path, 0, scrub) as object, r));
     }
-  return Object.freeze({ ...ledger, ...tables }) as Ledger;
+  return Object.freeze(ledgerObject({ ...ledger, ...tables })) as Ledger;
 }
 
 /** The day of the first admission step of each person with a case: they were 18 or older on it (the applicant's minimum age). */
@@ -377,28 +388,52 @@ function textScrubber(names: ReadonlyMap<string, string>, p: RedactionPolicy): (
   };
 }
 
+/** A node of the names' trie: the nodes after each next UTF-16 unit, and the surname form of the name ending here. */
+interface NameNode {
+  readonly next: Map<number, NameNode>;
+  form: string | undefined;
+}
+
 /**
  * A function that replaces every full name of `names` in a text by its surname form, the longest
- * name first at each place; null when there is no name to hide.
+ * name first at each place; null when there is no name to hide. The names are read from a trie, so
+ * each place of the text costs at most the length of the names that start there, never the square of
+ * the longest name.
  */
 function nameScrubber(names: ReadonlyMap<string, string>): ((text: string) => string) | null {
   if (names.size === 0) return null;
-  let longest = 0;
-  for (const name of names.keys()) longest = Math.max(longest, name.length);
+  const root: NameNode = { next: new Map(), form: undefined };
+  for (const [name, form] of names) {
+    if (name.length < 2) continue;
+    let node = root;
+    for (let k = 0; k < name.length; k++) {
+      const c = name.charCodeAt(k);
+      let child = node.next.get(c);
+      if (child === undefined) node.next.set(c, (child = { next: new Map(), form: undefined }));
+      node = child;
+    }
+    node.form = form;
+  }
   return (text: string): string => {
     let out = '';
     let i = 0;
     while (i < text.length) {
-      let replaced = false;
-      for (let len = Math.min(longest, text.length - i); len >= 2 && !replaced; len--) {
-        const r = names.get(text.slice(i, i + len));
-        if (r !== undefined) {
-          out += r;
-          i += len;
-          replaced = true;
+      // the longest name starting at i
+      let form: string | undefined;
+      let len = 0;
+      let node: NameNode | undefined = root;
+      for (let j = i; j < text.length; j++) {
+        node = node.next.get(text.charCodeAt(j));
+        if (node === undefined) break;
+        if (node.form !== undefined) {
+          form = node.form;
+          len = j + 1 - i;
         }
       }
-      if (!replaced) {
+      if (form !== undefined) {
+        out += form;
+        i += len;
+      } else {
         out += text[i] as string;
         i++;
       }

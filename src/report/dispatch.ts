@@ -19,6 +19,8 @@ import { reportingStatus, type ReportingStatus } from './reporting.js';
 import { emptySummary, SUMMARY_MONOID, type AdmissionMetrics, type DispatchSummary, type DutyMetrics, type SupervisionMetrics } from './summary.js';
 import { applyStep, emptyState } from '../admission/state.js';
 import { pairKey } from '../store/keys.js';
+import { renderSummary, thousands, withSummary, type InspectOptions } from '../internal/inspect.js';
+import { isTownshipLevel } from '../org/unit.js';
 
 /**
  * A unit whose figures moved most from the day before: which figure, from what, to what.
@@ -157,10 +159,9 @@ export interface TrendPoint {
  * surname + 某 unless disclosed for a purpose.
  *
  * @example
- * const fever = { type: 'temperatureChecked', id: 'e-fever', at: '2020-02-03T08:10:00+08:00', by: 'p0014976', observationId: 'obs-38u', slot: 'morning', celsius: 38.2 };
- * const a: AttentionPerson = dailyDispatch(apply(ledger, [fever]), '2020-02-03').attention[0]!;
- * [a.name, a.status]; // => ['王某', 'escalated'] (the surname only)
- * a.phone; // => '157****0245' (masked)
+ * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-05').attention[0]!;
+ * [a.name, a.status]; // => ['韦某', 'lost'] (the surname only)
+ * a.phone; // => '158****6961' (masked)
  * @category Reports
  */
 export interface AttentionPerson {
@@ -222,7 +223,7 @@ function attentionList(ledger: Ledger, day: Day, at: number, disclose: boolean):
     if (f.status !== 'escalated' && f.status !== 'lost') return;
     const person = tableGet(ledger.people, o.personId);
     let t = i;
-    while (t >= 0 && tree.units[t]?.kind !== 'township' && tree.units[t]?.kind !== 'subdistrict') t = tree.parentIndex[t] as number;
+    while (t >= 0 && !isTownshipLevel((tree.units[t] as OrgUnit).kind)) t = tree.parentIndex[t] as number;
     out.push({
       unit: tree.units[i] as OrgUnit,
       township: t >= 0 ? (tree.units[t] as OrgUnit) : null,
@@ -488,7 +489,7 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
     recorded.includes('homePrevention') ? (figures.get(scopeId) ?? emptySummary()).homePrevention.underObservation : null;
   if (trendDays >= 2 && before !== null) trend.push({ day: addDays(valid.data, -1), underObservation: observedOn(before, yesterday.recorded) });
   if (trendDays >= 1) trend.push({ day: valid.data, underObservation: observedOn(scoped, today.recorded) });
-  return {
+  return withSummary<DailyDispatch>({
     day: valid.data,
     scope: tree.units[at] as OrgUnit,
     trend,
@@ -508,5 +509,21 @@ export function dailyDispatch(ledger: Ledger, day: Day | string, scope?: OrgId |
     rows,
     byUnit: scoped,
     movers,
-  };
+  }, showDispatch);
+}
+
+/** A dispatch's summary where Node prints it: its day, scope and size, not every unit's figures. */
+function showDispatch(d: DailyDispatch, depth: number, options: InspectOptions): string {
+  if (depth < 0) return `[DailyDispatch: ${d.scope.name} ${d.day}]`;
+  return renderSummary(
+    'DailyDispatch',
+    [
+      ['day', d.day],
+      ['scope', d.scope.name],
+      ['recorded', d.recorded.length === 0 ? 'nothing' : d.recorded.join(', ')],
+      ['rows', thousands(d.rows.length)],
+      ['attention', thousands(d.attention.length)],
+    ],
+    options,
+  );
 }

@@ -55,8 +55,8 @@ export const COMMUNITY_STATE_RULES: readonly (Rule & { readonly since: Day; read
  * @returns The state of each village and community with a case, by unit id.
  * @throws {@link FrontlineError} `invalid_input` for a day that is not a real date.
  * @example
- * const confirmed = { type: 'householdClassified', id: 'e200', at: '2020-02-07T10:00:00+08:00', by: 'p0003826', householdId: 'h0000965', personId: 'p0003093', category: 'confirmed' };
- * communityStates(apply(ledger, [confirmed]), '2020-02-07' as Day).get('yc.t03.v201' as OrgId);
+ * const confirmed = { type: 'householdClassified', id: 'e200', at: '2020-02-07T10:00:00+08:00', by: 'p0028490', householdId: 'h0008824', personId: 'p0027333', category: 'confirmed' };
+ * communityStates(apply(ledger, [confirmed]), '2020-02-07' as Day).get('yc.v119212' as OrgId);
  * // => { state: 'case', confirmed: 1, unclear: 1, households: 1, edition: '1st–6th editions' }
  * @category Reports
  */

@@ -2,7 +2,8 @@ import { coverage } from '../campaigns/metrics.js';
 import { FrontlineError, type Issue } from '../core/errors.js';
 import { describeValue, requireOptions } from '../core/guards.js';
 import type { Label, Locale } from '../core/vocabulary.js';
-import { textTable } from '../internal/textTable.js';
+import { countOf } from '../internal/plural.js';
+import { textTable, wrapText } from '../internal/textTable.js';
 import type { DailyDispatch, DispatchPart } from './dispatch.js';
 import { requireReport } from './reportShape.js';
 import type { LevelReporting } from './reporting.js';
@@ -24,6 +25,12 @@ export interface RenderOptions {
   readonly locale?: Locale;
   /** `text` (default), `markdown`, `csv`, or `html` (a self-contained page with inline SVG charts). */
   readonly format?: 'text' | 'markdown' | 'csv' | 'html';
+  /**
+   * For `text`: the width to fit, in terminal columns (a Chinese character takes two). Lines wrap
+   * with a hanging indent, and the table's text columns and headers wrap until it fits. Default: no
+   * wrapping. A terminal's width is `process.stdout.columns` (80 is the usual width otherwise).
+   */
+  readonly width?: number;
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -61,9 +68,9 @@ const COLUMNS: readonly Column[] = [
  * entities, so no unit name turns into HTML.
  *
  * @param report - The dispatch, from {@link dailyDispatch}.
- * @param options - {@link RenderOptions}: the locale (default `zh-CN`) and the format (default `text`).
+ * @param options - {@link RenderOptions}: the locale (default `zh-CN`), the format (default `text`) and the width to fit.
  * @returns The rendered report.
- * @throws {@link FrontlineError} `invalid_input` for an unknown locale or format.
+ * @throws {@link FrontlineError} `invalid_input` for an unknown locale or format, a width under 20, or a report missing a part or with a part of the wrong kind (such as a trend figure that is not a whole number of people).
  * @example
  * renderDispatch(dailyDispatch(ledger, '2020-02-07'), { locale: 'en' }).split('\n')[0]; // => '■ 岳池县 daily dispatch, 2020-02-07'
  * @category Reports
@@ -76,6 +83,9 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
   if (locale !== 'zh-CN' && locale !== 'en') issues.push({ path: ['locale'], code: 'unknown_locale', message: `unknown locale ${describeValue(locale)}: use 'zh-CN' or 'en'` });
   if (format !== 'text' && format !== 'markdown' && format !== 'csv' && format !== 'html')
     issues.push({ path: ['format'], code: 'unknown_format', message: `unknown format ${describeValue(format)}: use 'text', 'markdown', 'csv' or 'html'` });
+  const width = options.width ?? Infinity;
+  if (typeof width !== 'number' || !(width >= 20))
+    issues.push({ path: ['width'], code: 'invalid_type', message: `width must be a number of columns, 20 or more, got ${describeValue(width)}` });
   if (issues.length > 0) throw new FrontlineError('invalid_input', 'cannot render the dispatch', issues);
   requireReport(report);
   const zh = locale === 'zh-CN';
@@ -130,10 +140,10 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
       ? [{ zh: `服务诉求未办 ${n(t.doorKnocking.servicesOpen)}（超时 ${n(t.doorKnocking.servicesOverdue)}）`, en: `service requests open ${n(t.doorKnocking.servicesOpen)} (${n(t.doorKnocking.servicesOverdue)} overdue)` }]
       : []),
     ...(has('cleaning')
-      ? [{ zh: `消杀 ${n(t.cleaning.done)}/${n(t.cleaning.required)}，欠账场所 ${n(t.cleaning.sitesOverdue)}`, en: `disinfections ${n(t.cleaning.done)}/${n(t.cleaning.required)}, ${n(t.cleaning.sitesOverdue)} sites overdue` }]
+      ? [{ zh: `消杀 ${n(t.cleaning.done)}/${n(t.cleaning.required)}，欠账场所 ${n(t.cleaning.sitesOverdue)}`, en: `disinfections ${n(t.cleaning.done)}/${n(t.cleaning.required)}, ${countOf(t.cleaning.sitesOverdue, 'site', 'sites')} overdue` }]
       : []),
     ...(has('volunteerService')
-      ? [{ zh: `志愿服务 ${n(t.volunteerService.hours)} 小时，空缺任务 ${n(t.volunteerService.openTasks)}`, en: `${n(t.volunteerService.hours)} volunteer hours, ${n(t.volunteerService.openTasks)} tasks with places left` }]
+      ? [{ zh: `志愿服务 ${n(t.volunteerService.hours)} 小时，空缺任务 ${n(t.volunteerService.openTasks)}`, en: `${countOf(t.volunteerService.hours, 'volunteer hour', 'volunteer hours')}, ${countOf(t.volunteerService.openTasks, 'task', 'tasks')} with places left` }]
       : []),
   ];
   const parts: [DispatchPart | null, Label][] = [
@@ -141,14 +151,14 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
       'doorKnocking',
       {
         zh: `入户摸排覆盖率 ${pct(cov)}${covChange.zh}，今日走访 ${n(t.doorKnocking.visits)} 次，待复访 ${n(t.doorKnocking.dueRevisit)} 户`,
-        en: `screening coverage ${pct(cov)}${covChange.en}, ${n(t.doorKnocking.visits)} visits today, ${n(t.doorKnocking.dueRevisit)} households due a revisit`,
+        en: `screening coverage ${pct(cov)}${covChange.en}, ${countOf(t.doorKnocking.visits, 'visit', 'visits')} today, ${countOf(t.doorKnocking.dueRevisit, 'household', 'households')} due a revisit`,
       },
     ],
     [
       'homePrevention',
       {
         zh: `在观察 ${n(t.homePrevention.underObservation)} 人${delta(t.homePrevention.underObservation, observedWas)}：新增 ${n(t.homePrevention.newObservations)}，解除 ${n(t.homePrevention.released)}，发热待转运 ${n(t.homePrevention.escalated)}，今日转运 ${n(t.homePrevention.transferred)}，体温漏测 ${n(t.homePrevention.checksMissed)}，失访 ${n(t.homePrevention.lost)}`,
-        en: `${n(t.homePrevention.underObservation)} under observation${delta(t.homePrevention.underObservation, observedWas)}: ${n(t.homePrevention.newObservations)} new, ${n(t.homePrevention.released)} released, ${n(t.homePrevention.escalated)} with fever awaiting transfer, ${n(t.homePrevention.transferred)} transferred today, ${n(t.homePrevention.checksMissed)} checks missed, ${n(t.homePrevention.lost)} lost to follow-up`,
+        en: `${n(t.homePrevention.underObservation)} under observation${delta(t.homePrevention.underObservation, observedWas)}: ${n(t.homePrevention.newObservations)} new, ${n(t.homePrevention.released)} released, ${n(t.homePrevention.escalated)} with fever awaiting transfer, ${n(t.homePrevention.transferred)} transferred today, ${countOf(t.homePrevention.checksMissed, 'check', 'checks')} missed, ${n(t.homePrevention.lost)} lost to follow-up`,
       },
     ],
     ...(chores.length > 0 ? [[null, { zh: chores.map((c) => c.zh).join('；'), en: chores.map((c) => c.en).join('; ') }] as [null, Label]] : []),
@@ -156,21 +166,21 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
       'duty',
       {
         zh: `值班：席位 ${n(t.duty.seats)}，填充 ${share(t.duty.filled, t.duty.seats)}，带班领导到位 ${share(t.duty.leadersFilled, t.duty.leaderSeats)}，签到抽查 ${n(t.duty.checked)}（缺岗 ${n(t.duty.absent)}）`,
-        en: `duty: ${n(t.duty.seats)} seats, ${share(t.duty.filled, t.duty.seats)} filled, leading cadres on ${share(t.duty.leadersFilled, t.duty.leaderSeats)} of the shifts, ${n(t.duty.checked)} checked (${n(t.duty.absent)} absent)`,
+        en: `duty: ${countOf(t.duty.seats, 'seat', 'seats')}, ${share(t.duty.filled, t.duty.seats)} filled, leading cadres on ${share(t.duty.leadersFilled, t.duty.leaderSeats)} of the shifts, ${n(t.duty.checked)} checked (${n(t.duty.absent)} absent)`,
       },
     ],
     [
       'supervision',
       {
         zh: `督导：今日检查 ${n(t.supervision.inspections)} 次，新发现问题 ${n(t.supervision.raised)} 个，未销号 ${n(t.supervision.open)} 个，其中逾期 ${n(t.supervision.overdue)} 个`,
-        en: `supervision: ${n(t.supervision.inspections)} inspections today, ${n(t.supervision.raised)} findings raised, ${n(t.supervision.open)} open, ${n(t.supervision.overdue)} overdue`,
+        en: `supervision: ${countOf(t.supervision.inspections, 'inspection', 'inspections')} today, ${countOf(t.supervision.raised, 'finding', 'findings')} raised, ${n(t.supervision.open)} open, ${n(t.supervision.overdue)} overdue`,
       },
     ],
     [
       'admission',
       {
         zh: `发展党员（在办案件）：申请人 ${n(t.admission.applicant)}，积极分子 ${n(t.admission.activist)}，发展对象 ${n(t.admission.developmentTarget)}，预备党员 ${n(t.admission.probationaryMember)}；今日推进 ${n(t.admission.steps)} 步`,
-        en: `member development (open cases): ${n(t.admission.applicant)} applicants, ${n(t.admission.activist)} activists, ${n(t.admission.developmentTarget)} development targets, ${n(t.admission.probationaryMember)} probationary members; ${n(t.admission.steps)} steps today`,
+        en: `member development (open cases): ${countOf(t.admission.applicant, 'applicant', 'applicants')}, ${countOf(t.admission.activist, 'activist', 'activists')}, ${countOf(t.admission.developmentTarget, 'development target', 'development targets')}, ${countOf(t.admission.probationaryMember, 'probationary member', 'probationary members')}; ${countOf(t.admission.steps, 'step', 'steps')} today`,
       },
     ],
     ['reporting', reportingLine(report)],
@@ -211,12 +221,14 @@ export function renderDispatch(report: DailyDispatch, options: RenderOptions = {
     if (attention.length > 0) out.push(`## ${text(attentionTitle)}`, '', ...attention.map((a) => `- ${text(a)}`), '');
     return out.join('\n');
   }
-  const out = [`■ ${title}`, ...lines.map((l) => `  ${w(l)}`)];
+  // a line too long for the width goes on under a hanging indent
+  const fit = (line: string, indent: string): string[] => wrapText(line, width, indent);
+  const out = [...fit(`■ ${title}`, '  '), ...lines.flatMap((l) => fit(`  ${w(l)}`, '    '))];
   const colon = zh ? '：' : ': ';
-  if (report.hasData && rows.length > 0) out.push('', textTable([unitHead, ...head], [...rows, totalRow]));
-  if (report.hasData && hidden > 0) out.push(w(hiddenNote));
-  if (movers.length > 0) out.push('', `${moversTitle}${colon}${movers.map(w).join(zh ? '；' : '; ')}`);
-  if (attention.length > 0) out.push('', `${attentionTitle}${colon.trimEnd()}`, ...attention.map((a) => `  ${a}`));
+  if (report.hasData && rows.length > 0) out.push('', textTable([unitHead, ...head], [...rows, totalRow], width));
+  if (report.hasData && hidden > 0) out.push(...fit(w(hiddenNote), '  '));
+  if (movers.length > 0) out.push('', ...fit(`${moversTitle}${colon}${movers.map(w).join(zh ? '；' : '; ')}`, '  '));
+  if (attention.length > 0) out.push('', `${attentionTitle}${colon.trimEnd()}`, ...attention.flatMap((a) => fit(`  ${a}`, '    ')));
   return out.join('\n') + '\n';
 }
 
@@ -446,7 +458,7 @@ function attentionLines(report: DailyDispatch): Label[] {
     const where = a.township === null || a.township.id === a.unit.id ? a.unit.name : `${a.township.name} ${a.unit.name}`;
     return a.status === 'escalated'
       ? { zh: `${where} ${a.name} ${contact}：发热，报告并转运（${a.since}起观察）`, en: `${where} ${a.name} ${contact}: fever, report and transfer (observed since ${a.since})` }
-      : { zh: `${where} ${a.name} ${contact}：失访，已漏测 ${a.missed} 次（${a.since}起观察）`, en: `${where} ${a.name} ${contact}: lost to follow-up, ${a.missed} checks missed (observed since ${a.since})` };
+      : { zh: `${where} ${a.name} ${contact}：失访，已漏测 ${a.missed} 次（${a.since}起观察）`, en: `${where} ${a.name} ${contact}: lost to follow-up, ${countOf(a.missed, 'check', 'checks')} missed (observed since ${a.since})` };
   });
   const more = report.attention.length - ATTENTION_SHOWN;
   if (more > 0) lines.push({ zh: `另有 ${n(more)} 人`, en: `and ${n(more)} more` });
@@ -485,6 +497,6 @@ function epidemicLine(report: DailyDispatch): Label {
   const names = c.slice(0, 5).map((x) => `${x.unit.name} ${x.confirmed}`);
   return {
     zh: `社区疫情：出现病例 ${count('case')}，暴发疫情 ${count('outbreak')}，传播疫情 ${count('communityTransmission')}（${names.join('、')}）`,
-    en: `community epidemic state: ${count('case')} with a case, ${count('outbreak')} outbreaks, ${count('communityTransmission')} with community transmission (${names.join(', ')})`,
+    en: `community epidemic state: ${count('case')} with a case, ${countOf(count('outbreak'), 'outbreak', 'outbreaks')}, ${count('communityTransmission')} with community transmission (${names.join(', ')})`,
   };
 }

@@ -15,6 +15,8 @@ const problem = (path: readonly PropertyKey[], expected: string, value: unknown)
 
 const string: Check = (v, path) => (typeof v === 'string' ? [] : [problem(path, 'a string', v)]);
 const number: Check = (v, path) => (typeof v === 'number' && Number.isFinite(v) ? [] : [problem(path, 'a finite number', v)]);
+/** A count of people: a whole number from 0 up to the largest safe integer (a chart's scale is drawn from it). */
+const count: Check = (v, path) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? [] : [problem(path, 'a whole number of people (0 or more)', v)]);
 const boolean: Check = (v, path) => (typeof v === 'boolean' ? [] : [problem(path, 'true or false', v)]);
 const orNull =
   (check: Check): Check =>
@@ -54,7 +56,7 @@ const REPORT = record({
   previous: orNull(summary),
   rows: list(record({ unit: named, summary })),
   movers: list(record({ figure: string, unit: named, from: number, to: number })),
-  trend: list(record({ day: string, underObservation: orNull(number) })),
+  trend: list(record({ day: string, underObservation: orNull(count) })),
   reporting: (v, path) => {
     const issues = record({ deadline: string, levels: list(level), missing: list(named), nothingToReport: list(named) })(v, path);
     const levels = isRecord(v) ? v['levels'] : undefined;

@@ -5,7 +5,7 @@ import type { OrgId } from '../core/ids.js';
 import { pairKey } from '../store/keys.js';
 import { ledgerTree, requireLedger, type Ledger } from '../ledger/ledger.js';
 import { tableGet } from '../store/table.js';
-import { isOpenOn, type OrgUnit } from '../org/unit.js';
+import { isOpenOn, isTownshipLevel, type OrgUnit } from '../org/unit.js';
 
 /**
  * Completeness and timeliness of the daily reports of one level (villages and communities, or
@@ -96,7 +96,7 @@ export function reportingStatus(ledger: Ledger, day: Day | string, scope?: OrgId
   const nothing: OrgUnit[] = [];
   for (let i = at; i < (tree.subtreeEnd[at] as number); i++) {
     const unit = tree.units[i] as OrgUnit;
-    const level = unit.kind === 'village' || unit.kind === 'community' ? 'village' : unit.kind === 'township' || unit.kind === 'subdistrict' ? 'township' : undefined;
+    const level = unit.kind === 'village' || unit.kind === 'community' ? 'village' : isTownshipLevel(unit.kind) ? 'township' : undefined;
     if (level === undefined || !isOpenOn(unit, valid.data)) continue;
     const l = levels[level];
     l.expected++;

@@ -9,7 +9,7 @@ import type { ReportingTables } from './tables.js';
 /** The parts of a ledger these effects read and change. */
 type State = RegisterTables & ReportingTables;
 
-const REPORTING = new Set(['village', 'community', 'township', 'subdistrict']);
+const REPORTING = new Set(['village', 'community', 'subdistrict', 'town', 'township']);
 
 export const dailyReportSubmitted: Effect<State, DailyReportSubmitted> = {
   check: (state, e, ctx) => {
@@ -17,7 +17,7 @@ export const dailyReportSubmitted: Effect<State, DailyReportSubmitted> = {
     const i = ctx.tree.indexOf.get(e.unitId);
     const unit = i === undefined ? undefined : ctx.tree.units[i];
     if (unit === undefined) issues.push(problem('unknown_unit', `unknown unit '${e.unitId}'`, 'unitId'));
-    else if (!REPORTING.has(unit.kind)) issues.push(problem('not_reporting', `a ${unit.kind} does not submit a daily report: villages, communities, townships and subdistricts do`, 'unitId'));
+    else if (!REPORTING.has(unit.kind)) issues.push(problem('not_reporting', `a ${unit.kind} does not submit a daily report: villages, communities, subdistricts, towns and townships do`, 'unitId'));
     if (e.day > ctx.day) issues.push(problem('future_report', `a report for ${e.day} cannot be submitted on ${ctx.day}`, 'day'));
     if (tableHas(state.reports, pairKey(e.unitId, e.day))) issues.push(problem('duplicate_report', `'${e.unitId}' has submitted its report for ${e.day}`, 'day'));
     return issues;

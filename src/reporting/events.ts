@@ -12,8 +12,8 @@ import { eventBase } from '../store/event.js';
  * unit that sent nothing.
  *
  * @example
- * DailyReportSubmitted.parse({ type: 'dailyReportSubmitted', id: 'e37', at: '2020-02-07T18:30:00+08:00', by: 'p9', unitId: 'yc.t03.v201', day: '2020-02-07' });
- * DailyReportSubmitted.parse({ type: 'dailyReportSubmitted', id: 'e39', at: '2020-02-07T18:40:00+08:00', by: 'p9', unitId: 'yc.t03.v202', day: '2020-02-07', nothingToReport: true });
+ * DailyReportSubmitted.parse({ type: 'dailyReportSubmitted', id: 'e37', at: '2020-02-07T18:30:00+08:00', by: 'p9', unitId: 'yc.v119212', day: '2020-02-07' });
+ * DailyReportSubmitted.parse({ type: 'dailyReportSubmitted', id: 'e39', at: '2020-02-07T18:40:00+08:00', by: 'p9', unitId: 'yc.v119213', day: '2020-02-07', nothingToReport: true });
  * @category Events
  */
 export const DailyReportSubmitted = z
@@ -43,7 +43,7 @@ export type DailyReportSubmitted = z.infer<typeof DailyReportSubmitted>;
  * community's report, then the headquarters (the headquarters alone for a township's).
  *
  * @example
- * DailyReportSignedOff.parse({ type: 'dailyReportSignedOff', id: 'e38', at: '2020-02-07T21:00:00+08:00', by: 'p5', unitId: 'yc.t03.v201', day: '2020-02-07', level: 'township' });
+ * DailyReportSignedOff.parse({ type: 'dailyReportSignedOff', id: 'e38', at: '2020-02-07T21:00:00+08:00', by: 'p5', unitId: 'yc.v119212', day: '2020-02-07', level: 'township' });
  * @category Events
  */
 export const DailyReportSignedOff = z

@@ -28,7 +28,7 @@ export type ReportSignOff = z.infer<typeof ReportSignOff>;
  * by whom, whether it was a zero report (nothing to report), and its sign-offs up the levels.
  *
  * @example
- * const r: DailyReport = tableGet(ledger.reports, 'yc.t03.v201|2020-02-07')!;
+ * const r: DailyReport = tableGet(ledger.reports, 'yc.v119212|2020-02-07')!;
  * r.signOffs.map((s) => s.level); // => ['township', 'headquarters']
  * @category Reports
  */

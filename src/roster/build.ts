@@ -7,6 +7,7 @@ import type { Roster, RosterProblem, RosterSeats, SeatId, Shift } from './model.
 import { Candidates, construct, improve, type SearchCounts } from './search.js';
 import { RosterState } from './state.js';
 import { evaluate, rememberAssignment, type RosterScore, type RosterViolation } from './validate.js';
+import { withResultSummary } from './summary.js';
 
 /**
  * What {@link buildRoster} reports as it works: the phase, the iteration, and the current score.
@@ -28,6 +29,9 @@ export interface RosterProgress {
   readonly elapsedMs: number;
 }
 
+/** @internal The most iterations a search may be given: a billion, hours of search on a large problem. */
+export const MAX_ITERATIONS = 1_000_000_000;
+
 /**
  * Options of {@link buildRoster}. With an iteration budget (the default) a build is deterministic
  * for its seed; a time limit stops it earlier on a slow machine, and so may not be.
@@ -40,14 +44,20 @@ export const BuildOptions = z
   .object({
     /** Seed of the search's random choices (default 1). */
     seed: z.number().optional(),
-    /** Local-search iterations (default ten per seat, at least 50,000 and at most 3 million; 0 keeps the constructed roster). */
-    iterations: z.number().int().min(0).optional(),
+    /**
+     * Local-search iterations (default ten per seat, at least 50,000 and at most 3 million; 0 keeps
+     * the constructed roster); at most a billion (hours of search on a large problem).
+     */
+    iterations: z.number().int().min(0).max(MAX_ITERATIONS).optional(),
     /** Stop the search after this many milliseconds. */
     timeLimitMs: z.number().positive().optional(),
-    /** Stop after this many iterations without a better roster (default max(200,000, four per seat)). */
-    idleLimit: z.number().int().positive().optional(),
-    /** Late-acceptance history length (default 1: hill climbing that also accepts equal moves; longer histories escape local optima on long runs). */
-    historyLength: z.number().int().positive().optional(),
+    /** Stop after this many iterations without a better roster (default max(200,000, four per seat)); at most a billion. */
+    idleLimit: z.number().int().positive().max(MAX_ITERATIONS).optional(),
+    /**
+     * Late-acceptance history length (default 1: hill climbing that also accepts equal moves; longer
+     * histories escape local optima on long runs); at most a million.
+     */
+    historyLength: z.number().int().positive().max(1_000_000).optional(),
     /** Iterations between progress reports (default 100,000). */
     progressEvery: z.number().int().positive().optional(),
     /** Called with progress reports. */
@@ -220,7 +230,7 @@ export function buildRoster(problem: RosterProblem, options: BuildOptions = {}):
   });
   const searchMs = Date.now() - searchStart;
   const built = result(c, st, { constructionMs, searchMs, totalMs: 0, counts, constructedScore });
-  return { ...built, stats: { ...built.stats, totalMs: Date.now() - started } };
+  return withResultSummary({ ...built, stats: { ...built.stats, totalMs: Date.now() - started } }, 'RosterResult');
 }
 
 /** @internal Shapes a state into a {@link RosterResult}. */

@@ -1,5 +1,6 @@
 import type { Label } from '../core/vocabulary.js';
 import { LABELS } from '../core/vocabulary.js';
+import { localize } from '../core/localize.js';
 import type { Compiled } from './compile.js';
 
 /** @internal A seat in words: post, day, shift and slot. */
@@ -12,7 +13,7 @@ export function seatWords(c: Compiled, s: number): Label {
   const time = shift === undefined ? '' : `${shift.start}–${shift.end}`;
   return {
     zh: `${post?.name ?? ''} ${day} ${shiftName}(${time}) ${slot === 0 ? '带班领导' : `值守${slot}`}`,
-    en: `${post?.name ?? ''} ${day} ${shiftName} (${time}) ${slot === 0 ? 'leader' : `staff ${slot}`}`,
+    en: `${localize(post?.name ?? '', 'en')} ${day} ${localize(shiftName, 'en')} (${time}) ${slot === 0 ? 'leader' : `staff ${slot}`}`,
   };
 }
 

@@ -11,6 +11,7 @@ import type { OrgUnit } from '../org/unit.js';
 import type { Person } from '../people/person.js';
 import { PostId, RosterRules, type Absence, type Post, type Roster, type RosterPerson, type RosterProblem, type RosterSeats, type SeatId } from './model.js';
 import { pairKey } from '../store/keys.js';
+import { withProblemSummary } from './summary.js';
 
 
 /**
@@ -22,7 +23,7 @@ import { pairKey } from '../store/keys.js';
  * @throws {@link FrontlineError} `invalid_input` when the ledger has no such roster.
  * @example
  * const roster = ledgerRoster(ledger, 'r1');
- * onDuty(roster, 'cp.yc.t03.v201', '2020-02-03T10:00:00+08:00').shifts.map((s) => s.shiftId); // => ['morning']
+ * onDuty(roster, 'cp.yc.v119212', '2020-02-03T10:00:00+08:00').shifts.map((s) => s.shiftId); // => ['morning']
  * @category Rosters
  */
 export function ledgerRoster(ledger: RosterLedger, rosterId: string): Roster {
@@ -193,5 +194,5 @@ export function rosterProblemFromLedger(ledger: RosterLedger, options: RosterPro
     for (const [seat, person] of Object.entries(seats)) published[seat as SeatId] = person !== null && known.has(person) ? person : null;
     problem.published = published as RosterSeats;
   }
-  return problem;
+  return withProblemSummary(problem);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addDays, Day, Instant, instantAt } from '../core/day.js';
 import { FrontlineError, issuesFromZod, type Issue } from '../core/errors.js';
-import { describeValue } from '../core/guards.js';
+import { describeValue, isRecord } from '../core/guards.js';
 import type { PersonId } from '../core/ids.js';
 import { shiftTimes } from './compile.js';
 import { Shift, type PostId, type Roster, type ShiftId } from './model.js';
@@ -105,8 +105,10 @@ const MAX_STAFF = 50;
 const RosterHorizon = z.object({
   startDay: Day,
   days: z.number().int().min(1).max(92),
-  shifts: z.record(z.string(), z.unknown()),
-  seats: z.record(z.string(), z.unknown()),
+  // objects, not read through: a county's roster has 100,000 seats and is asked about thousands of
+  // times (the post's shifts and seats asked about are checked one by one)
+  shifts: z.custom<Readonly<Record<string, unknown>>>(isRecord, 'expected an object of shift patterns by post'),
+  seats: z.custom<Readonly<Record<string, unknown>>>(isRecord, 'expected an object of seats'),
 });
 
 /** A post's shift pattern. */

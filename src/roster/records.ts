@@ -78,7 +78,7 @@ export type PublishedRoster = z.infer<typeof PublishedRoster>;
  * One seat of a published roster: who holds it and, once checked, their attendance.
  *
  * @example
- * const d: Duty = tableGet(ledger.duties, 'r1|duty.yc.t14/2020-01-27/day/L')!; // by `rosterId|seat`
+ * const d: Duty = tableGet(ledger.duties, 'r1|duty.yc.t002/2020-01-29/day/1')!; // by `rosterId|seat`
  * d.attendance?.status; // => 'present'
  * @category Rosters
  */

@@ -3,7 +3,7 @@ import { addDays, Day, dayOf, instantAt, Instant } from '../core/day.js';
 import { FrontlineError, parseOrThrow, type Issue } from '../core/errors.js';
 import { PersonId } from '../core/ids.js';
 import { AbsenceReason, LABELS, type Label } from '../core/vocabulary.js';
-import { result, type RosterResult } from './build.js';
+import { MAX_ITERATIONS, result, type RosterResult } from './build.js';
 import { absenceFor, compileProblem, indexProblem, rememberCompiled, type Compiled } from './compile.js';
 import { personWords, seatWords } from './explain.js';
 import { parseSeatId, Post, PostId, SeatId, seatExists, Shift, ShiftId, type Roster, type RosterProblem } from './model.js';
@@ -11,6 +11,7 @@ import { seatsByStart } from './order.js';
 import { Candidates, improve, pickFor } from './search.js';
 import { RosterState } from './state.js';
 import { assignmentOf } from './validate.js';
+import { withProblemSummary, withResultSummary } from './summary.js';
 
 /**
  * A change to a published roster's world: someone cannot serve for some days (falls ill, goes on
@@ -99,8 +100,8 @@ export const RepairOptions = z
     freezeAt: Instant.optional(),
     /** Seed of the search (default 1). */
     seed: z.number().optional(),
-    /** Local-search iterations over the neighbourhood of the change (default twenty per seat in it, at most 50,000). */
-    iterations: z.number().int().min(0).optional(),
+    /** Local-search iterations over the neighbourhood of the change (default twenty per seat in it, at most 50,000); at most a billion. */
+    iterations: z.number().int().min(0).max(MAX_ITERATIONS).optional(),
   })
   .strict();
 /**
@@ -325,7 +326,10 @@ export function repairRoster(problem: RosterProblem, roster: Roster, change: Ros
   }
   const base = result(c, st, { constructionMs: 0, searchMs: 0, totalMs: 0, counts: { evaluations: 0, feasible: 0, accepted: 0, improvements: 0 }, constructedScore: [0, 0, 0] });
   const ms = Date.now() - started;
-  return { ...base, stats: { ...base.stats, totalMs: ms }, problem: newProblem, diff, repair: { freedSeats, changedSeats: diff.length, changedBeforeFreeze, freezeAt, ms } };
+  return withResultSummary(
+    { ...base, stats: { ...base.stats, totalMs: ms }, problem: withProblemSummary(newProblem), diff, repair: { freedSeats, changedSeats: diff.length, changedBeforeFreeze, freezeAt, ms } },
+    'RepairResult',
+  );
 }
 
 /**

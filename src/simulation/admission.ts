@@ -10,6 +10,7 @@ import { ledgerTree, type Ledger } from '../ledger/ledger.js';
 import { tableForEach } from '../store/table.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Person } from '../people/person.js';
+import { isTownshipLevel } from '../org/unit.js';
 
 /**
  * Options of {@link simulateAdmissions}.
@@ -206,7 +207,7 @@ export function simulateAdmissions(ledger: Ledger, options: AdmissionSimulationO
   const higherOf = (i: number): OrgUnit => {
     for (let p = tree.parentIndex[i] as number; p >= 0; p = tree.parentIndex[p] as number) {
       const u = tree.units[p] as OrgUnit;
-      if (u.kind === 'township' || u.kind === 'subdistrict' || u.kind === 'county') return u;
+      if (isTownshipLevel(u.kind) || u.kind === 'county') return u;
     }
     return tree.units[0] as OrgUnit;
   };

@@ -7,6 +7,7 @@ import type { LedgerEvent } from '../ledger/events.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
 import { tableForEach } from '../store/table.js';
 import type { OrgUnit } from '../org/unit.js';
+import { isTownshipLevel } from '../org/unit.js';
 
 /**
  * Options of {@link simulateReporting}.
@@ -63,7 +64,7 @@ export function simulateReporting(ledger: Ledger, options: ReportingSimulationOp
   const townshipOf = (i: number): OrgUnit | undefined => {
     for (let p = tree.parentIndex[i] as number; p >= 0; p = tree.parentIndex[p] as number) {
       const u = tree.units[p] as OrgUnit;
-      if (u.kind === 'township' || u.kind === 'subdistrict') return u;
+      if (isTownshipLevel(u.kind)) return u;
     }
     return undefined;
   };
@@ -79,7 +80,7 @@ export function simulateReporting(ledger: Ledger, options: ReportingSimulationOp
     const next = addDays(day, 1);
     tree.units.forEach((unit, i) => {
       const village = unit.kind === 'village' || unit.kind === 'community';
-      const township = unit.kind === 'township' || unit.kind === 'subdistrict';
+      const township = isTownshipLevel(unit.kind);
       if (!village && !township) return;
       const by = cadreOf.get(unit.id) ?? hq;
       if (village && rng.chance(0.02)) return; // missing

@@ -10,6 +10,8 @@ import { ledgerTree, type Ledger } from '../ledger/ledger.js';
 import { tableForEach, tableGet } from '../store/table.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
+import { OnProgressOption, progressOf } from '../core/progress.js';
+import { isTownshipLevel } from '../org/unit.js';
 
 /**
  * Options of {@link simulateCampaigns}.
@@ -39,6 +41,8 @@ export const SimulationOptions = z
      * figure for figure, whichever other campaigns are simulated beside it.
      */
     campaigns: z.array(CampaignKind).min(1).optional(),
+    /** Called as each simulated day is done: step `days`, out of `days`. */
+    onProgress: OnProgressOption.optional(),
   })
   .strict();
 /**
@@ -222,7 +226,7 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
 
   const sites: { id: RecordId; times: number; responsible: OrgId; worker: PersonId }[] = [];
   for (const t of kinds.has('cleaning') ? tree.units : []) {
-    if (t.kind !== 'township' && t.kind !== 'subdistrict') continue;
+    if (!isTownshipLevel(t.kind)) continue;
     const team = `${t.id}.disinfection` as OrgId;
     if (!tree.indexOf.has(team)) continue;
     const seat = villageList.find((v) => v.unit.parentId === t.id);
@@ -368,7 +372,9 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
   const openRequests: { id: RecordId; worker: PersonId; fulfilOn: number; time: string }[] = [];
   const classified = new Set<string>();
 
+  const tick = progressOf(parsed.data.onProgress, 'days', days);
   for (let d = 0; d < days; d++) {
+    if (d > 0) tick(d);
     // home prevention: letters in the first three days
     villageList.forEach((v) => {
       const hs = v.households;
@@ -510,5 +516,6 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
       for (const p of signed) if (rng.chance(0.93)) events.push({ type: 'volunteerAttended', id: id(), at: at(d, '17:30'), by: rng.pick(v.workers), taskId, personId: p, hours: 2 + rng.int(3) });
     });
   }
+  tick(days);
   return events;
 }

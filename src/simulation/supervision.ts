@@ -12,6 +12,7 @@ import { ledgerRoster } from '../roster/fromLedger.js';
 import type { Post } from '../roster/model.js';
 import { onDuty } from '../roster/onDuty.js';
 import type { CheckAnswer, RaisedFinding } from '../supervision/records.js';
+import { isTownshipLevel } from '../org/unit.js';
 
 /**
  * Options of {@link simulateSupervision}.
@@ -123,7 +124,7 @@ export function simulateSupervision(ledger: Ledger, options: SupervisionSimulati
       if (at === undefined) continue;
       for (let i = at; i < (tree.subtreeEnd[at] as number); i++) {
         const u = tree.units[i];
-        if (u !== undefined && (u.kind === 'village' || u.kind === 'community' || u.kind === 'institution' || u.kind === 'township' || u.kind === 'subdistrict')) out.push(u.id);
+        if (u !== undefined && (u.kind === 'village' || u.kind === 'community' || u.kind === 'institution' || isTownshipLevel(u.kind))) out.push(u.id);
       }
     }
     return out;

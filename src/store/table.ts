@@ -1,3 +1,5 @@
+import { INSPECT, inspectMethod, thousands, type InspectFn, type InspectOptions } from '../internal/inspect.js';
+
 /**
  * A large keyed collection shaped for cheap immutable updates: records sit in 64 × 64 × 64 hash
  * buckets, so writing one record copies three 64-slot arrays and one bucket of a few records, never
@@ -18,6 +20,59 @@ export interface Table<T> {
 
 const FAN = 64;
 const MASK = FAN - 1;
+
+/** Records a table's summary shows (see {@link showTable}). */
+const SHOWN = 2;
+
+/**
+ * The prototype of the tables made here: no data, only a summary where Node prints a table
+ * (`Table(1,207,809) { 'p0000001' => {…}, … }`) and immer's mark that a table may be drafted (so
+ * immer's copies keep the prototype). It has no own `constructor`: a table's `constructor` is still
+ * `Object`, so strict deep equality with plain JSON copies holds.
+ */
+const TABLE_PROTO: object = Object.create(Object.prototype, {
+  [INSPECT]: { value: inspectMethod(showTable) },
+  [Symbol.for('immer-draftable')]: { value: true },
+});
+
+/** @internal A table of these slots, with the table prototype (its summary where Node prints it). */
+export function tableFromSlots<T>(size: number, slots: Table<T>['slots']): Table<T> {
+  const t = Object.create(TABLE_PROTO) as { size: number; slots: Table<T>['slots'] };
+  t.size = size;
+  t.slots = slots;
+  return t;
+}
+
+/** The first records of a table, in bucket order. */
+function firstRecords<T>(table: Table<T>, n: number): [string, T][] {
+  const out: [string, T][] = [];
+  for (const level2 of table.slots) {
+    if (level2 == null) continue;
+    for (const level3 of level2) {
+      if (level3 == null) continue;
+      for (const bucket of level3) {
+        if (bucket == null) continue;
+        for (let i = 0; i < bucket.length && out.length < n; i += 2) out.push([bucket[i] as string, bucket[i + 1] as T]);
+        if (out.length >= n) return out;
+      }
+    }
+  }
+  return out;
+}
+
+/** A table's summary: its size and first records. */
+function showTable(table: Table<unknown>, depth: number, options: InspectOptions, inspect: InspectFn | undefined): string {
+  const head = `Table(${thousands(table.size)})`;
+  if (table.size === 0) return `${head} {}`;
+  if (depth < 0 || inspect === undefined || baseOf(table) !== undefined) return `[${head}]`;
+  const inner = { ...options, depth: depth === Infinity ? null : depth - 1 };
+  const shown = firstRecords(table, SHOWN).map(([id, v]) => `${inspect(id, inner)} => ${inspect(v, inner)}`);
+  const rest = table.size - shown.length;
+  if (rest > 0) shown.push(`… ${thousands(rest)} more`);
+  const oneLine = `${head} { ${shown.join(', ')} }`;
+  if (!oneLine.includes('\n') && oneLine.length <= (options.breakLength ?? 80)) return oneLine;
+  return `${head} {\n${shown.map((line) => `  ${line.replaceAll('\n', '\n  ')}`).join(',\n')}\n}`;
+}
 
 /**
  * 64 empty slots as a packed array: `new Array(64)` would be holey, and freezing a holey array
@@ -48,7 +103,7 @@ export function hashId(id: string): number {
  * @category Ledger
  */
 export function emptyTable<T>(): Table<T> {
-  return { size: 0, slots: nullSlots() };
+  return tableFromSlots<T>(0, nullSlots());
 }
 
 /**
@@ -401,7 +456,7 @@ export function tableMap<T, U>(table: Table<T>, fn: (value: T, id: string) => U)
           ),
         ),
   );
-  return Object.freeze({ size: table.size, slots: Object.freeze(slots) });
+  return Object.freeze(tableFromSlots<U>(table.size, Object.freeze(slots)));
 }
 
 /**
@@ -517,6 +572,6 @@ export function mergeOverlay<T>(table: Table<T>): Table<T> {
   }
   closeL3();
   if (l2 !== null) Object.freeze(l2);
-  return Object.freeze({ size: table.size, slots: Object.freeze(slots) });
+  return Object.freeze(tableFromSlots<T>(table.size, Object.freeze(slots)));
 }
 

@@ -13,7 +13,7 @@ import { eventBase } from '../store/event.js';
  * itself, due `rosterFindingDays` days later (default 1).
  *
  * @example
- * InspectionRecorded.parse({ type: 'inspectionRecorded', id: 'e32', at: '2020-01-31T23:30:00+08:00', by: 'p3', inspectionId: 'i1', groupId: 'sg-01', unitId: 'yc.t03.v201', postId: 'cp.yc.t03.v201', rosterId: 'r1', answers: [{ item: 'staffOnDuty', count: 3 }, { item: 'leaderOnDuty', personId: 'p000042' }], findings: [] });
+ * InspectionRecorded.parse({ type: 'inspectionRecorded', id: 'e32', at: '2020-01-31T23:30:00+08:00', by: 'p3', inspectionId: 'i1', groupId: 'sg-01', unitId: 'yc.v119212', postId: 'cp.yc.v119212', rosterId: 'r1', answers: [{ item: 'staffOnDuty', count: 3 }, { item: 'leaderOnDuty', personId: 'p000042' }], findings: [] });
  * @category Events
  */
 export const InspectionRecorded = z

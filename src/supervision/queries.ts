@@ -9,6 +9,7 @@ import { tableForEach } from '../store/table.js';
 import { isWithin } from '../org/queries.js';
 import type { OrgUnit } from '../org/unit.js';
 import { deadlineOn, type Finding } from './records.js';
+import { TOWNSHIP_LEVEL } from '../org/unit.js';
 
 
 /**
@@ -35,7 +36,7 @@ export interface FindingView {
  * Options of {@link findingsOn}.
  *
  * @example
- * const o: FindingsOptions = { scope: 'yc.t03' as OrgId, only: 'overdue' };
+ * const o: FindingsOptions = { scope: 'yc.t119' as OrgId, only: 'overdue' };
  * @category Supervision
  */
 export interface FindingsOptions {
@@ -85,7 +86,7 @@ export function findingsOn(ledger: SupervisionLedger, asOf: Day, options: Findin
   return out.sort((a, b) => b.daysOverdue - a.daysOverdue || rank[a.finding.severity] - rank[b.finding.severity] || (a.finding.id < b.finding.id ? -1 : 1));
 }
 
-const PLACES: ReadonlySet<UnitKind> = new Set<UnitKind>(['township', 'subdistrict', 'village', 'community', 'institution']);
+const PLACES: ReadonlySet<UnitKind> = new Set<UnitKind>([...TOWNSHIP_LEVEL, 'village', 'community', 'institution']);
 
 /**
  * A unit in a supervision group's scope and when the group last inspected it.

@@ -45,7 +45,7 @@ export type CheckAnswer = z.infer<typeof CheckAnswer>;
  * right, what is wrong and the deadline.
  *
  * @example
- * RaisedFinding.parse({ id: 'f1', item: 'supplies', severity: 'minor', unitId: 'yc.t03.v201', description: '口罩储备不足', deadline: '2020-02-03' });
+ * RaisedFinding.parse({ id: 'f1', item: 'supplies', severity: 'minor', unitId: 'yc.v119212', description: '口罩储备不足', deadline: '2020-02-03' });
  * @category Supervision
  */
 export const RaisedFinding = z
@@ -79,7 +79,7 @@ export type RaisedFinding = z.infer<typeof RaisedFinding>;
  * mismatch becomes a finding by itself.
  *
  * @example
- * Inspection.parse({ id: 'i1', groupId: 'sg-01', unitId: 'yc.t03.v201', postId: 'cp.yc.t03.v201', rosterId: 'r1', at: '2020-01-31T23:30:00+08:00', by: 'p3', answers: [{ item: 'staffOnDuty', count: 3 }], findings: [] });
+ * Inspection.parse({ id: 'i1', groupId: 'sg-01', unitId: 'yc.v119212', postId: 'cp.yc.v119212', rosterId: 'r1', at: '2020-01-31T23:30:00+08:00', by: 'p3', answers: [{ item: 'staffOnDuty', count: 3 }], findings: [] });
  * @category Supervision
  */
 export const Inspection = z
@@ -147,8 +147,8 @@ export type FindingAction = z.infer<typeof FindingAction>;
  * (passed, or reopened with a new deadline). It is overdue while not passed after its deadline.
  *
  * @example
- * const f: Finding = tableGet(ledger.findings, 'insp-2020-02-01-sg-05-4/staff')!;
- * [f.status, f.firstDeadline, f.deadline]; // => ['open', '2020-02-02', '2020-02-05'] (reopened on 2020-02-03)
+ * const f: Finding = tableGet(ledger.findings, 'insp-2020-01-31-sg-04-5/staff')!;
+ * [f.status, f.firstDeadline, f.deadline]; // => ['open', '2020-02-01', '2020-02-04'] (reopened on 2020-02-02)
  * @category Supervision
  */
 export const Finding = z
@@ -199,9 +199,9 @@ export type Finding = z.infer<typeof Finding>;
  * @param day - The day.
  * @returns The deadline in force on that day.
  * @example
- * const finding = tableGet(ledger.findings, 'insp-2020-02-01-sg-05-4/staff')!; // due on 2020-02-02; reopened on 2020-02-03, due on 2020-02-05
- * deadlineOn(finding, '2020-02-02' as Day); // => '2020-02-02'
- * deadlineOn(finding, '2020-02-04' as Day); // => '2020-02-05'
+ * const finding = tableGet(ledger.findings, 'insp-2020-01-31-sg-04-5/staff')!; // due on 2020-02-01; reopened on 2020-02-02, due on 2020-02-04
+ * deadlineOn(finding, '2020-02-01' as Day); // => '2020-02-01'
+ * deadlineOn(finding, '2020-02-03' as Day); // => '2020-02-04'
  * @category Supervision
  */
 export function deadlineOn(finding: Finding, day: Day): Day {

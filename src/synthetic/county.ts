@@ -11,20 +11,10 @@ import type { OrgUnit, PartyOrganization } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
 import { makeResidentId } from '../people/residentId.js';
 import { eighteenOn } from '../admission/state.js';
-import {
-  COMMUNITY_NAMES,
-  COUNTY_POSTS,
-  GIVEN,
-  INSTITUTIONS,
-  NAMED_PLACES,
-  STANDING_COMMITTEE_SIZE,
-  SURNAMES,
-  TOWNSHIPS,
-  TOWNSHIP_POSTS,
-  VILLAGE_FIRST,
-  VILLAGE_POSTS,
-  VILLAGE_SECOND,
-} from './names.js';
+import { renderSummary, thousands, withSummary, type InspectOptions } from '../internal/inspect.js';
+import { OnProgressOption, progressOf } from '../core/progress.js';
+import { realDivisions, syntheticDivisions, type TownshipDraft } from './divisions.js';
+import { COUNTY_POSTS, GIVEN, INSTITUTIONS, STANDING_COMMITTEE_SIZE, SURNAMES, TOWNSHIP_POSTS, VILLAGE_POSTS } from './names.js';
 
 /**
  * Options of {@link generateCounty}.
@@ -37,10 +27,23 @@ export const GenerateCountyOptions = z
   .object({
     /** The seed: the same seed gives the same county. Default 2020. */
     seed: z.number().int().optional(),
-    /** Share of Yuechi's 869 villages and communities (and so of its people) to generate: 1 is full scale. Default 1. */
+    /**
+     * Share of Yuechi's villages and communities (and so of its people) to generate: 1 is full scale.
+     * Below 1, a seeded sample of each township's villages, the article's places always among them;
+     * above 1, the real county's villages hold more households each (a drawn county has more
+     * villages). Default 1.
+     */
     scale: z.number().positive().max(4).optional(),
+    /**
+     * The divisions the county is built on: `'yuechi'`, Yuechi's real township-level units and
+     * villages of early 2020 with their names and NBS codes (the default), or `'synthetic'`, 27
+     * township-level names and 869 villages and communities with drawn names and codes.
+     */
+    divisions: z.enum(['yuechi', 'synthetic']).optional(),
     /** The day the county is drawn as of (ages, probation). Default `2020-01-24`, when Sichuan started its level-1 response. */
     asOf: Day.refine((day) => day >= '1990-01-01', 'the county is drawn as of 1990-01-01 or later').optional(),
+    /** Called as each township's villages and people are drawn: step `townships`, out of 27. */
+    onProgress: OnProgressOption.optional(),
   })
   .strict();
 /**
@@ -71,6 +74,8 @@ export interface County {
   readonly seed: number;
   /** The scale it was generated at. */
   readonly scale: number;
+  /** The divisions it was built on: Yuechi's real ones, or drawn ones. */
+  readonly divisions: 'yuechi' | 'synthetic';
   /** Every organization unit, the county first. */
   readonly units: readonly OrgUnit[];
   /** The household register. */
@@ -81,8 +86,7 @@ export interface County {
   readonly command: CommandStructure;
 }
 
-/** Yuechi: 869 villages and communities, about 1.2 million people in about 400,000 households. */
-const FULL_VILLAGES = 869;
+/** Yuechi: about 1.2 million people in about 400,000 households. */
 const MEAN_HOUSEHOLDS = 460;
 const HOUSEHOLD_SIZES = [1, 2, 3, 4, 5, 6] as const;
 const HOUSEHOLD_WEIGHTS = [0.14, 0.26, 0.25, 0.2, 0.1, 0.05] as const;
@@ -124,6 +128,27 @@ function personName(rng: Random): string {
   return rng.chance(0.7) ? s + g1 + (GIVEN[rng.int(GIVEN.length)] as string) : s + g1;
 }
 
+/**
+ * The address code Yuechi's resident ids began with in the year a person's number was issued: 512923
+ * (Nanchong prefecture) until 1992, 513621 (Guang'an district) from 1993 to 1997, 511621 (Guang'an
+ * city) from 1998. A number is taken to be issued with the first resident identity card: at 16, or in
+ * 1985, when the cards began (居民身份证条例, 1985), for those already older; numbers keep their
+ * address code for life, also when they became 18 digits in 1999. So: born up to 1976 → 512923,
+ * 1977–1981 → 513621, from 1982 → 511621 (children registered at birth since included).
+ *
+ * @param birthDate - The person's birth date.
+ * @returns The 6-digit address code of the year the number was issued.
+ * @example
+ * yuechiAddressCode('1960-05-01' as Day); // => '512923'
+ * yuechiAddressCode('1980-05-01' as Day); // => '513621'
+ * yuechiAddressCode('2005-05-01' as Day); // => '511621'
+ * @category Synthetic county
+ */
+export function yuechiAddressCode(birthDate: Day): string {
+  const issued = Math.max(1985, Number(birthDate.slice(0, 4)) + 16);
+  return issued <= 1992 ? '512923' : issued <= 1997 ? '513621' : '511621';
+}
+
 function phoneNumber(rng: Random): string {
   const prefixes = ['138', '139', '158', '159', '180', '187', '188', '136', '151', '157', '135', '177', '199'];
   return rng.pick(prefixes) + String(rng.int(100_000_000)).padStart(8, '0');
@@ -153,8 +178,7 @@ function addPerson(d: Draft, p: PersonDraft): Person {
   const sex: Sex = p.sex ?? (rng.chance(0.5) ? 'male' : 'female');
   const birthEpoch = d.asOfEpoch - p.age * 365 - rng.int(365) - Math.floor(p.age / 4);
   const birthDate = dayAt(d, birthEpoch);
-  const born = Number(birthDate.slice(0, 4));
-  const address = born < 1993 && rng.chance(0.35) ? '513621' : '511621';
+  const address = yuechiAddressCode(birthDate);
   const key = address + birthDate + sex;
   const n = d.seqByKey.get(key) ?? rng.int(200);
   d.seqByKey.set(key, n + 1);
@@ -222,22 +246,33 @@ function partyOrgFor(kind: OrgUnit['kind'], full: number, total: number, countyI
 }
 
 /**
- * Generates a synthetic county at Yuechi's scale (by default): 27 townships and subdistricts with
- * the five places the article names (乔家镇, 普安镇 with 吴家沟村, 九龙街道 with 城北社区, 罗渡镇 with
- * 兴盛社区, 新场镇 with 永胜社区), 869 villages and communities, about 400,000 households and 1.2 million
- * people with valid resident ids; Party members (about 4% of residents, more in institutions),
- * activists, village, township and county cadres; the county hospital with its 7-member temporary
- * Party branch, commando teams at the police and commerce bureaus, a volunteer and a disinfection
- * team per township; and the "1+1+10" command structure with ten supervision groups over the three
- * lines. Deterministic for a seed. Names other than the article's are plausible, not real records.
+ * Generates a county at Yuechi's scale, by default on Yuechi's real divisions of early 2020: its 27
+ * township-level units after the 2019 reform (2 subdistricts 街道, 23 towns 镇, 2 townships 乡) with
+ * their NBS names and codes, and the 882 villages and communities they held before the 2020 village
+ * reform, with their real names and 12-digit codes where the data has one that fits (see
+ * `src/synthetic/data/README.md`). The article counts 869 village and community Party organizations:
+ * 13 pairs of small villages (drawn from the seed; the data does not say which) are gathered in joint
+ * branches, so that 882 places form 869 organizations. The places the article names carry their real
+ * codes: 普安镇 吴家沟村 511621119212, 九龙街道 城北社区 511621001007, 罗渡镇 兴盛社区 511621115002,
+ * 新场镇 永胜社区 511621118001, and 乔家镇 511621114000.
  *
- * @param options - {@link GenerateCountyOptions}: the seed, the scale and the day it is drawn as of.
+ * The people are synthetic: about 400,000 households and 1.2 million people with valid resident ids
+ * (address code of the year the number was issued, see {@link yuechiAddressCode}); Party members
+ * (about 4% of residents, more in institutions), activists, village, township and county cadres; the
+ * county hospital with its 7-member temporary Party branch, commando teams at the police and
+ * commerce bureaus, a volunteer and a disinfection team per township; and the "1+1+10" command
+ * structure with ten supervision groups over the three lines. Deterministic for a seed. Names of
+ * people are plausible, not real records. `divisions: 'synthetic'` draws the places too.
+ *
+ * @param options - {@link GenerateCountyOptions}: the seed, the scale, the day it is drawn as of and the divisions.
  * @returns The county: units, people, households and the command structure.
  * @throws {@link FrontlineError} `invalid_input` for invalid options.
  * @example
  * const county = generateCounty({ seed: 1, scale: 0.02 });
- * county.units.filter((u) => u.kind === 'township' || u.kind === 'subdistrict').length; // => 27
+ * county.units.filter((u) => isTownshipLevel(u.kind)).length; // => 27
+ * county.units.find((u) => u.name === '城北社区')?.divisionCode; // => '511621001007'
  * checkOrgTree(county.units); // => []
+ * generateCounty({ seed: 1, scale: 0.02, divisions: 'synthetic' }).divisions; // => 'synthetic'
  * @category Synthetic county
  */
 export function generateCounty(options: GenerateCountyOptions = {}): County {
@@ -246,8 +281,9 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
   const seed = parsed.data.seed ?? 2020;
   const scale = parsed.data.scale ?? 1;
   const asOf = parsed.data.asOf ?? ('2020-01-24' as Day);
+  const divisions = parsed.data.divisions ?? 'yuechi';
   const rng = createRandom(seed);
-  const d: Draft = { rng, asOf, asOfEpoch: toEpochDay(asOf), people: [], seqByKey: new Map(), dayCache: new Map(), birthEpochs: [], houses: new Map() };
+    const d: Draft = { rng, asOf, asOfEpoch: toEpochDay(asOf), people: [], seqByKey: new Map(), dayCache: new Map(), birthEpochs: [], houses: new Map() };
   const units: OrgUnit[] = [];
   const households: Household[] = [];
   const countyId = 'yc' as OrgId;
@@ -259,92 +295,45 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
     addPerson(d, { unitId: countyId, age: 46 + rng.int(12), sex: k < 2 || rng.chance(0.8) ? 'male' : 'female', status: 'fullMember', cadreLevel: 'county', post }),
   );
 
-  // townships, with their villages and communities
-  // two small resettlement communities per joint branch count among the 869
-  const jointPairs = Math.max(1, Math.round(2 * scale));
-  const villageTotal = Math.max(Math.round(FULL_VILLAGES * scale), TOWNSHIPS.length + 2 * jointPairs) - 2 * jointPairs;
-  const weights = TOWNSHIPS.map((t) => (t.kind === 'subdistrict' ? 0.55 : 0.8 + rng.next() * 0.6));
-  const weightSum = weights.reduce((a, b) => a + b, 0);
-  const counts = weights.map((w) => Math.max(1, Math.floor((w / weightSum) * villageTotal)));
-  for (let k = 0; counts.reduce((a, b) => a + b, 0) < villageTotal; k = (k + 1) % counts.length) counts[k] = (counts[k] as number) + 1;
+  // the township level, with its villages and communities
+  const drafts = divisions === 'synthetic' ? syntheticDivisions(rng, scale) : realDivisions(rng, scale);
+  const tick = progressOf(parsed.data.onProgress, 'townships', drafts.length);
+  // above scale 1 the real villages stay 882 and hold more households each
+  const householdScale = divisions === 'synthetic' ? 1 : Math.max(1, scale);
   const townshipUnits: OrgUnit[] = [];
   const residentsFrom: number[] = [];
   const residentsTo: number[] = [];
-  TOWNSHIPS.forEach((t, ti) => {
-    const code = `511621${String(ti + 1).padStart(3, '0')}000`;
-    const tid = `yc.t${String(ti + 1).padStart(2, '0')}` as OrgId;
+  for (const t of drafts) {
     const township: OrgUnit = {
-      id: tid,
+      id: t.id,
       name: t.name,
       kind: t.kind,
       parentId: countyId,
-      divisionCode: code,
+      divisionCode: t.divisionCode,
       party: { form: 'committee', leadership: 'elected', committeeSize: 9, approvedBy: countyId },
     };
     units.push(township);
     townshipUnits.push(township);
+    const head = t.kind === 'subdistrict' ? '主任' : t.kind === 'township' ? '乡长' : '镇长';
     TOWNSHIP_POSTS.forEach((post, k) =>
-      addPerson(d, { unitId: tid, age: 30 + rng.int(25), status: k < 12 || rng.chance(0.8) ? 'fullMember' : 'nonMember', cadreLevel: 'section', post: t.kind === 'subdistrict' ? post.replace('镇长', '主任') : post }),
+      addPerson(d, { unitId: t.id, age: 30 + rng.int(25), status: k < 12 || rng.chance(0.8) ? 'fullMember' : 'nonMember', cadreLevel: 'section', post: post.replace('镇长', head) }),
     );
-    for (let s = 0; s < 15; s++) addPerson(d, { unitId: tid, age: 24 + rng.int(35), status: rng.chance(0.7) ? 'fullMember' : 'nonMember' });
-
-    const n = counts[ti] as number;
-    const named = NAMED_PLACES.filter((p) => p.township === t.name);
-    const used = new Set<string>(named.map((p) => p.name));
-    const namedCommunities = named.filter((p) => p.kind === 'community').length;
-    const namedVillages = named.length - namedCommunities;
-    const communities = Math.min(
-      n - namedVillages,
-      Math.max(namedCommunities, t.kind === 'subdistrict' ? Math.max(1, Math.round(n * 0.75)) : Math.round(n * 0.06)),
-    );
-    let communityNo = 0;
-    let villageNo = 0;
+    for (let s = 0; s < 15; s++) addPerson(d, { unitId: t.id, age: 24 + rng.int(35), status: rng.chance(0.7) ? 'fullMember' : 'nonMember' });
     residentsFrom.push(d.people.length);
-    for (let v = 0; v < n; v++) {
-      const isCommunity = v < communities;
-      const namedPlace = named.find((p) => (p.kind === 'community') === isCommunity && !units.some((u) => u.name === p.name && u.parentId === tid));
-      let name = namedPlace?.name;
-      let tries = 0;
-      while (name === undefined || (used.has(name) && namedPlace === undefined)) {
-        name = isCommunity
-          ? `${rng.pick(COMMUNITY_NAMES)}社区`
-          : `${VILLAGE_FIRST[rng.int(VILLAGE_FIRST.length)] as string}${VILLAGE_SECOND[rng.int(VILLAGE_SECOND.length)] as string}村`;
-        // once the names of a kind run out (a large scale), a number tells the units apart
-        if (used.has(name) && namedPlace === undefined) name = used.size > 400 || ++tries > 200 ? `${name.slice(0, -1)}${v}${name.slice(-1)}` : undefined;
-      }
-      used.add(name);
-      const seq = isCommunity ? ++communityNo : 200 + ++villageNo;
-      const vid = `${tid}.${isCommunity ? 'c' : 'v'}${String(seq).padStart(3, '0')}` as OrgId;
-      const village: OrgUnit = { id: vid, name, kind: isCommunity ? 'community' : 'village', parentId: tid, divisionCode: `${code.slice(0, 9)}${String(seq).padStart(3, '0')}` };
-      buildVillage(d, village, units, households, countyId);
+    for (const place of t.places) {
+      const village: OrgUnit = {
+        id: place.id,
+        name: place.name,
+        kind: place.kind,
+        parentId: t.id,
+        ...(place.divisionCode === undefined ? {} : { divisionCode: place.divisionCode }),
+        ...(place.opened === undefined ? {} : { opened: place.opened }),
+      };
+      if (place.joint === undefined) buildVillage(d, village, t.name, householdScale, units, households, countyId);
+      else buildSmallPlace(d, village, t.name, place.joint.role === 'host' ? undefined : place.joint.host, units, households);
     }
     residentsTo.push(d.people.length);
-  });
-
-  // small resettlement communities with fewer than 3 full members each, gathered in joint branches
-  for (let j = 0; j < jointPairs; j++) {
-    const ti = j % 2 === 0 ? 0 : 5; // the two subdistricts
-    const township = townshipUnits[ti] as OrgUnit;
-    const base = 90 + j * 2;
-    const pair = [0, 1].map((k) => {
-      const seq = base + k;
-      const id = `${township.id}.c${String(seq).padStart(3, '0')}` as OrgId;
-      const unit: OrgUnit = {
-        id,
-        name: `${['安居', '康居', '乐居', '宜居', '和居', '泰居'][(2 * j + k) % 6] as string}${j > 2 ? j : ''}社区`,
-        kind: 'community',
-        parentId: township.id,
-        divisionCode: `${(township.divisionCode as string).slice(0, 9)}${String(seq).padStart(3, '0')}`,
-        opened: '2019-06-01' as Day,
-      };
-      units.push(unit);
-      for (let h = 0; h < 40 + rng.int(40); h++) addHousehold(d, unit, `${township.name}${unit.name}`, households, 0);
-      for (let m = 0; m < 2; m++) addPerson(d, { unitId: id, age: 40 + rng.int(20), status: 'fullMember', cadreLevel: 'village', post: m === 0 ? '党组织书记' : '社区居委会主任' });
-      addPerson(d, { unitId: id, age: 30 + rng.int(20), status: 'probationaryMember' });
-      return unit;
-    });
-    const host = pair[0] as OrgUnit;
-    units[units.indexOf(host)] = { ...host, party: { form: 'jointBranch', leadership: 'elected', jointUnits: [(pair[1] as OrgUnit).id] } };
+    tick(townshipUnits.length);
   }
 
   // institutions, the temporary branch and the commando teams
@@ -400,7 +389,7 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
     const dt = `${t.id}.disinfection` as OrgId;
     units.push({ id: vt, name: `${t.name}志愿服务队`, kind: 'volunteerTeam', parentId: t.id, opened: '2020-01-26' as Day });
     units.push({ id: dt, name: `${t.name}专业消杀工作队`, kind: 'disinfectionTeam', parentId: t.id, opened: '2020-01-26' as Day });
-    const volunteers = Math.max(10, (counts[ti] as number) * 6);
+    const volunteers = Math.max(10, (drafts[ti] as TownshipDraft).places.length * 6);
     assign(picked.slice(0, volunteers), vt);
     assign(picked.slice(volunteers, volunteers + 10), dt);
   });
@@ -408,7 +397,7 @@ export function generateCounty(options: GenerateCountyOptions = {}): County {
   const command = buildCommand(rng, countyId, countyCadres, townshipUnits, institutionIds, d.people);
   // checked once against the schema and the tree rules, frozen, in preorder
   const tree = createOrgTree(units);
-  return Object.freeze({ name: '岳池县', divisionCode: '511621', asOf, seed, scale, units: tree.units, households, people: d.people, command });
+  return Object.freeze(withSummary({ name: '岳池县', divisionCode: '511621', asOf, seed, scale, divisions, units: tree.units, households, people: d.people, command }, showCounty));
 }
 
 /** Age in whole years of the person at position `i` (from the birth day kept while generating). */
@@ -435,19 +424,20 @@ function addHousehold(d: Draft, village: OrgUnit, place: string, households: Hou
   const group = 1 + rng.int(12);
   rng.int(60); // drawn as before, so that every county of a seed stays the same
   // the next free house number in the group: no two households of a village share an address
-  const key = `${village.id}|${group}`;
+  // keyed by the place's name: two villages of a township may share a name (坪滩镇 has two 双河口村)
+  const key = `${place}|${group}`;
   const house = (d.houses.get(key) ?? 0) + 1;
   d.houses.set(key, house);
   households.push({ id: hid, unitId: village.id, address: `${place}${group}组${house}号`, members });
 }
 
-function buildVillage(d: Draft, village: OrgUnit, units: OrgUnit[], households: Household[], countyId: OrgId): void {
+function buildVillage(d: Draft, village: OrgUnit, townshipName: string, householdScale: number, units: OrgUnit[], households: Household[], countyId: OrgId): void {
   const { rng } = d;
-  const n = Math.max(60, Math.round(MEAN_HOUSEHOLDS * Math.exp(rng.normal(0, 0.35)) * 0.95));
+  const n = Math.max(60, Math.round(MEAN_HOUSEHOLDS * householdScale * Math.exp(rng.normal(0, 0.35)) * 0.95));
   const memberShare = 0.026 * Math.exp(rng.normal(0, 0.3));
   const first = d.people.length;
   // the address names the township too: village names repeat across townships
-  const place = `${units.find((u) => u.id === village.parentId)?.name ?? ''}${village.name}`;
+  const place = `${townshipName}${village.name}`;
   for (let h = 0; h < n; h++) addHousehold(d, village, place, households, memberShare);
   // village cadres (村两委): the secretary is a full member, most others are too
   const adults: Person[] = [];
@@ -477,6 +467,28 @@ function buildVillage(d: Draft, village: OrgUnit, units: OrgUnit[], households: 
   }
   const org = partyOrgFor(village.kind, full, total, countyId);
   units.push(org === undefined ? village : { ...village, party: org });
+}
+
+/**
+ * A small place with fewer than 3 full members (two cadres and a probationary member): it forms no
+ * organization of its own and is gathered in a joint branch, held by the first of the pair.
+ */
+function buildSmallPlace(d: Draft, unit: OrgUnit, townshipName: string, host: OrgId | undefined, units: OrgUnit[], households: Household[]): void {
+  const { rng } = d;
+  const n = 40 + rng.int(40);
+  for (let h = 0; h < n; h++) addHousehold(d, unit, `${townshipName}${unit.name}`, households, 0);
+  const office = unit.kind === 'community' ? '社区居委会主任' : '村委会主任';
+  for (let m = 0; m < 2; m++) addPerson(d, { unitId: unit.id, age: 40 + rng.int(20), status: 'fullMember', cadreLevel: 'village', post: m === 0 ? '党组织书记' : office });
+  addPerson(d, { unitId: unit.id, age: 30 + rng.int(20), status: 'probationaryMember' });
+  if (host === undefined) {
+    units.push(unit);
+    return;
+  }
+  // the host comes first: it now gathers this place too
+  const k = units.findIndex((u) => u.id === host);
+  const h = units[k] as OrgUnit;
+  units[k] = { ...h, party: { form: 'jointBranch', leadership: 'elected', jointUnits: [...(h.party?.jointUnits ?? []), unit.id] } };
+  units.push(unit);
 }
 
 function buildCommand(
@@ -522,4 +534,21 @@ function buildCommand(
     supervisionGroups: groups,
     warZones: { id: 'war-zones' as GroupId, name: '战区', exclusive: true, groups: zones },
   };
+}
+
+/** A county's summary where Node prints it: its name, seed and scale and its sizes, not every person. */
+function showCounty(c: County, depth: number, options: InspectOptions): string {
+  if (depth < 0) return `[County: ${c.name}]`;
+  return renderSummary(
+    `County ${c.name}`,
+    [
+      ['seed', String(c.seed)],
+      ['scale', String(c.scale)],
+      ['asOf', c.asOf],
+      ['units', thousands(c.units.length)],
+      ['households', thousands(c.households.length)],
+      ['people', thousands(c.people.length)],
+    ],
+    options,
+  );
 }

@@ -1,6 +1,7 @@
 import type { OrgId } from '../core/ids.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Post, PostId, Shift, ShiftId } from '../roster/model.js';
+import { isTownshipLevel } from '../org/unit.js';
 
 const CHECKPOINT_SHIFTS: readonly Shift[] = [
   { id: 'morning' as ShiftId, name: '早班', start: '08:00', end: '16:00' },
@@ -31,7 +32,7 @@ export function countyPosts(units: readonly OrgUnit[]): Post[] {
   const byId = new Map(units.map((u) => [u.id as string, u]));
   const township = (u: OrgUnit): OrgUnit | undefined => {
     for (let x: OrgUnit | undefined = u; x !== undefined; x = x.parentId === null ? undefined : byId.get(x.parentId)) {
-      if (x.kind === 'township' || x.kind === 'subdistrict') return x;
+      if (isTownshipLevel(x.kind)) return x;
     }
     return undefined;
   };
@@ -48,7 +49,7 @@ export function countyPosts(units: readonly OrgUnit[]): Post[] {
         leader: { cadreLevel: 'section', partyMember: true },
         staff: 2,
       });
-    } else if (u.kind === 'township' || u.kind === 'subdistrict') {
+    } else if (isTownshipLevel(u.kind)) {
       posts.push({
         id: `duty.${u.id}` as PostId,
         name: `${u.name}值班室`,

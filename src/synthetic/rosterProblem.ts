@@ -6,6 +6,7 @@ import { createRandom } from '../core/random.js';
 import type { AbsenceReason } from '../core/vocabulary.js';
 import type { Absence, Post, PostId, RosterPerson, RosterProblem, Shift, ShiftId } from '../roster/model.js';
 import { GIVEN, SURNAMES } from './names.js';
+import { withProblemSummary } from '../roster/summary.js';
 
 /**
  * The benchmark instances of duty rostering: `S` (50 posts × 3 shifts × 14 days, 1 leader + 2
@@ -148,5 +149,5 @@ export function generateRosterProblem(options: GenerateRosterOptions = {}): Rost
     }
     people.push(person as RosterPerson);
   }
-  return { startDay, days: size.days, pools, posts, people };
+  return withProblemSummary({ startDay, days: size.days, pools, posts, people });
 }

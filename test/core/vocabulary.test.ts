@@ -51,6 +51,8 @@ import {
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,
+  EventType,
+  EVENT_TYPES,
   type Label,
   type Vocabulary,
 } from '../../src/index.js';
@@ -102,6 +104,7 @@ const ENUMS: Record<Vocabulary, z.ZodEnum> = {
   observationStatus: ObservationStatus,
   epidemicFigure: EpidemicFigure,
   tracingIndicator: TracingIndicator,
+  eventType: EventType,
 };
 
 const tables = Object.entries(LABELS) as [Vocabulary, Record<string, Label>][];
@@ -138,11 +141,15 @@ describe('LABELS', () => {
     }
   });
 
+  test('the event types are those of the ledger, each with its names', () => {
+    expect([...EventType.options].sort()).toEqual([...EVENT_TYPES].sort());
+  });
+
   // The glossary of kinds (docs/concepts.md).
   test.each<[Vocabulary, Record<string, string>]>([
     ['partyStatus', { fullMember: '正式党员', probationaryMember: '预备党员', developmentTarget: '发展对象', activist: '入党积极分子', applicant: '入党申请人', nonMember: '群众' }],
     ['partyForm', { committee: '党委', generalBranch: '党总支', branch: '党支部', jointBranch: '联合党支部', group: '党小组' }],
-    ['unitKind', { county: '县', township: '乡镇', subdistrict: '街道', village: '村', community: '社区', institution: '单位', temporaryBranch: '临时党支部', commandoTeam: '党员突击队', volunteerTeam: '志愿服务队', disinfectionTeam: '消杀工作队' }],
+    ['unitKind', { county: '县', subdistrict: '街道', town: '镇', township: '乡', village: '村', community: '社区', institution: '单位', temporaryBranch: '临时党支部', commandoTeam: '党员突击队', volunteerTeam: '志愿服务队', disinfectionTeam: '消杀工作队' }],
     ['cadreLevel', { county: '县级', section: '乡科级', village: '村(社区)干部' }],
     ['screeningCategory', { fromWuhan: '武汉来返', fromHubei: '湖北来返', closeContact: '密切接触者', suspectedExposure: '可疑暴露者', fever: '发热', suspected: '疑似', confirmed: '确诊', asymptomatic: '无症状感染者', general: '一般' }],
     ['observationSetting', { home: '居家医学观察', centralized: '集中隔离' }],

@@ -82,7 +82,8 @@ describe('resident ids and masks, given anything', () => {
   test.prop([argsAround(['110105', '1949-12-31', 2])], { numRuns: runs(200) })('makeResidentId writes a valid id or throws a FrontlineError', (a) => {
     countInput();
     const out = hostileCall(a, () => makeResidentId(a[0] as string, a[1] as Day, a[2] as number));
-    if (out.ok) expect(isValidResidentId(out.value)).toBe(true);
+    // valid as of its birth date (a birth date after today makes an id of the future, refused as of today)
+    if (out.ok) expect(isValidResidentId(out.value, { asOf: '9999-12-31' as Day })).toBe(true);
   });
   test.prop([around('11010519491231002')], { numRuns: runs(100) })('residentIdCheckChar computes or throws a FrontlineError', (first17) => {
     countInput();

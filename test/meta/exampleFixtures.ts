@@ -16,6 +16,8 @@
  * | `cadres` | the village and community cadres of `ledger` |
  * | `problem` | `generateRosterProblem({ size: 'S', seed: 1 })` |
  * | `roster` | `buildRoster(problem, { seed: 1 }).roster` |
+ * | `n005w4` | the files of INRC-II instance n005w4_0_1-2-3-3 (`{ scenario, history, weeks }`, texts of `test/fixtures/rostering/inrc2/n005w4/`) |
+ * | `instance1` | the text of Curtois–Qu `Instance1.txt` (`test/fixtures/rostering/curtois-qu/`) |
  * | `admissionSteps` | every step of a smooth admission, in order: applies on 2019-11-04, talk on 2019-11-20, activist on 2020-02-01, assessed on 2020-07-30 and 2021-01-20, development target on 2021-02-01, review, introducers and training, admitted at the branch meeting of 2021-03-20, approved on 2021-04-10, converted at the meeting of 2022-03-21, approved on 2022-04-15 |
  * | `z` | zod's `z`, which the schemas are made with |
  * | `pglite` | an empty PostgreSQL database: a PGlite instance in memory (below), new for each example |
@@ -76,6 +78,7 @@ import {
 import { fromPGlite, openJournal, type Journal, type SqlDatabase } from '../../src/entries/store.js';
 import { PIPELINE } from '../admission/admissionFixtures.js';
 import { fixturePeople, fixtureTree } from '../fixtures.js';
+import { curtoisQuText, inrc2Files } from '../roster/staffingFixtures.js';
 import { tinyCounty } from '../ledgerFixtures.js';
 
 const rosterStart = '2020-01-26' as Day;
@@ -112,6 +115,8 @@ export const FIXTURE_NAMES = [
   'cadres',
   'problem',
   'roster',
+  'n005w4',
+  'instance1',
   'admissionSteps',
   'z',
   'pglite',
@@ -150,6 +155,8 @@ const builders: Record<SharedFixture, () => unknown> = {
   cadres: () => once('cadres', () => tableValues(ledger().people).filter((p) => p.cadreLevel === 'village')),
   problem,
   roster: () => once('roster', () => buildRoster(problem(), { seed: 1 }).roster),
+  n005w4: () => once('n005w4', () => inrc2Files('n005w4', 0, [1, 2, 3, 3])),
+  instance1: () => once('instance1', () => curtoisQuText(1)),
   admissionSteps: () => PIPELINE,
   z: () => z,
   pg: () => pg,

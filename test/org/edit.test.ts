@@ -67,6 +67,14 @@ describe('moveUnit', () => {
     expect(children(moved, oid('pa'))).toEqual([]);
   });
 
+  it('refuses a forged tree whose county code is null with its path, not a TypeError', () => {
+    const tree = createOrgTree(fixtureUnits());
+    const forged = { ...tree, units: tree.units.map((u) => (u.parentId === null ? { ...u, divisionCode: null } : u)) } as unknown as typeof tree;
+    const error = caught(() => moveUnit(forged, oid('wjg'), oid('jl')));
+    expect(error.code).toBe('invalid_edit');
+    expect(error.issues.some((i) => i.path.includes('divisionCode'))).toBe(true);
+  });
+
   it('refuses a parent of the wrong kind', () => {
     const tree = fixtureTree();
     const error = caught(() => moveUnit(tree, oid('wjg'), oid('hosp')));

@@ -56,6 +56,20 @@ describe('checkOrgTree', () => {
     expect(issues[0]).toMatchObject({ code: 'duplicate_id', path: [7, 'id'] });
   });
 
+  it('reports many copies of a late id in time linear in the list', () => {
+    // each copy used to search the list from its start for the first position of its id
+    const n = 100_000;
+    const villages = Array.from({ length: n }, (_, i) => ({ id: `v${i}`, name: `村${i}`, kind: 'village', parentId: 'pa' }));
+    const copies = Array.from({ length: n }, () => ({ id: `v${n - 1}`, name: '重复', kind: 'village', parentId: 'pa' }));
+    const units = [...fixtureUnits(), ...villages, ...copies];
+    const started = Date.now();
+    const issues = checkOrgTree(units);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(issues).toHaveLength(n);
+    const first = fixtureUnits().length + n - 1;
+    expect(issues.at(-1)).toMatchObject({ code: 'duplicate_id', path: [units.length - 1, 'id'], message: `duplicate id 'v${n - 1}' (first at [${first}])` });
+  });
+
   it('reports an unknown parent', () => {
     const units = fixtureUnits().map((u) => (u.id === 'cb' ? { ...u, parentId: 'jl2' } : u));
     expect(checkOrgTree(units)).toEqual([

@@ -82,6 +82,12 @@ describe('Person', () => {
     expect(Person.parse(minimal)).toEqual(minimal);
   });
 
+  test('takes a name of up to 100 characters and refuses a longer one (a redacted copy looks every hidden name up in every free text)', () => {
+    expect(Person.safeParse({ ...person, name: `阿${'卜'.repeat(99)}` }).success).toBe(true);
+    const issues = issuesOf(Person, { ...person, name: 'x'.repeat(100_000) });
+    expect(issues.map((i) => [i.path, i.code])).toEqual([[['name'], 'too_big']]);
+  });
+
   test('rejects extra fields (strict), naming them', () => {
     const issues = issuesOf(Person, { ...person, temperature: 37.2 });
     expect(issues).toHaveLength(1);

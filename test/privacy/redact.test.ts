@@ -12,6 +12,8 @@ import {
   dayOf,
   followUp,
   generateCounty,
+  makeResidentId,
+  yuechiAddressCode,
   label,
   maskWith,
   protectedPeople,
@@ -34,7 +36,7 @@ import {
   type Person,
   type RedactionPolicyInput,
 } from '../../src/index.js';
-import { H, baseLedger, ledgerWith } from '../ledgerFixtures.js';
+import { H, P, baseLedger, ev, ledgerWith } from '../ledgerFixtures.js';
 
 /** The simulated days of the ledger. */
 const DAYS = ['2020-01-25', '2020-01-26', '2020-01-27', '2020-01-28', '2020-01-29'] as const;
@@ -66,7 +68,16 @@ function failing<T>(records: readonly T[], ok: (record: T) => boolean, id: (reco
  * and one exactly at it.
  */
 beforeAll(() => {
-  const county = generateCounty({ scale: 0.03, seed: 5 });
+  const drawn = generateCounty({ scale: 0.03, seed: 5 });
+  // one young member admitted on her 18th birthday, early in January: the year of birth and the
+  // joining day the copy shows leave her id only a few days (made so, not left to the draw)
+  const young = drawn.people.findIndex((p) => p.partyStatus === 'fullMember' && p.cadreLevel === undefined && p.householdId !== undefined && p.sex === 'female');
+  const county = {
+    ...drawn,
+    people: drawn.people.map((p, i) =>
+      i === young ? { ...p, birthDate: '2001-01-03' as Day, partyJoinedOn: '2019-01-03' as Day, residentId: makeResidentId(yuechiAddressCode('2001-01-03' as Day), '2001-01-03' as Day, 998) } : p,
+    ),
+  };
   const base = replay(countyEvents(county), undefined, { trusted: true });
   const simulated = replay(simulateCampaigns(base, { days: 5, seed: 5 }), base);
   const extra: LedgerEvent[] = [];
@@ -558,8 +569,8 @@ describe('redact: what a masked id leaves unknown', () => {
 
   it('leaves out exactly the masked ids the rest of the copy would narrow to fewer than 1,000 numbers', () => {
     const left = leftOut(ledger, shared);
-    // members and cadres of this county joined the Party on an 18th birthday early in January: the year of
-    // birth and the joining day leave them a few days
+    // the member admitted on her 18th birthday early in January (and any other the county has): the year
+    // of birth and the joining day leave them a few days
     expect(left.size).toBeGreaterThan(0);
     expect(left.size).toBeLessThan(10);
     for (const id of left) {
@@ -804,6 +815,43 @@ describe('redact: free text', () => {
     expect(tableGet(redact(withDeed, { names: 'keep', purpose: '表彰材料审核' }).deeds, 'deed-1')!.evidence).toContain(person.name);
     // the ledger passed in keeps the full text
     expect(tableGet(withDeed.deeds, 'deed-1')!.evidence).toContain(person.name);
+  });
+});
+
+describe('redact: long names in long free text', () => {
+  it('looks each place of a text up once in the hidden names, not once for every length up to the longest name', () => {
+    // a name far longer than the register allows, as a trusted replay keeps it: each place of the
+    // text used to be cut at every length up to the longest name (or the rest of the text), and
+    // each piece looked up; the 5,000 characters after the names below took minutes
+    const name = `张${'伟'.repeat(4_999)}`;
+    const observation = ev.observe({ personId: P.wjg1, fromDay: '2020-01-25', day: '2020-01-25' });
+    const reason = `${name}，`.repeat(4) + '伟'.repeat(5_000);
+    const events = [
+      { type: 'peopleRegistered', id: 'reg-long-name', at: '2020-01-25T09:00:00+08:00', by: P.mayor, people: [{ id: 'p-long', name, sex: 'male', birthDate: '1980-05-01', unitId: 'wjg', partyStatus: 'nonMember' }] },
+      observation,
+      ev.extend({ observationId: observation.observationId, days: 7, day: '2020-01-26', reason }),
+    ] as unknown as LedgerEvent[];
+    const withName = replay(events, baseLedger(), { trusted: true });
+    const started = Date.now();
+    const copy = redact(withName, { names: 'all' });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(tableGet(copy.observations, observation.observationId)!.changes.at(-1)!.reason).toBe(`${surnameOnly(name)}，`.repeat(4) + '伟'.repeat(5_000));
+  });
+});
+
+describe('redact: long addresses', () => {
+  it('hides the house numbers of an address of 100,000 digits in time linear in its length', () => {
+    // a run of digits with no 号 after it was tried again at each of its digits: minutes for this one
+    const address = `${'1'.repeat(100_000)}组7号`;
+    const events = [
+      { type: 'peopleRegistered', id: 'reg-addr', at: '2020-01-25T09:00:00+08:00', by: P.mayor, people: [{ id: 'p-addr', name: '王芳', sex: 'female', birthDate: '1980-05-01', unitId: 'wjg', householdId: 'h-addr', partyStatus: 'nonMember' }] },
+      { type: 'householdsRegistered', id: 'reg-addr-h', at: '2020-01-25T09:01:00+08:00', by: P.mayor, households: [{ id: 'h-addr', unitId: 'wjg', address, members: ['p-addr'] }] },
+    ] as unknown as LedgerEvent[];
+    const withAddress = ledgerWith(events);
+    const started = Date.now();
+    const copy = redact(withAddress);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(tableGet(copy.households, 'h-addr')!.address).toBe(`${'1'.repeat(100_000)}组*号`);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   dailyDispatch,
   emptySummary,
   generateCounty,
+  isTownshipLevel,
   isWithin,
   ledgerTree,
   mergeSummaries,
@@ -151,7 +152,7 @@ describe('dailyDispatch', () => {
     const r = dailyDispatch(ledger, '2020-02-03');
     expect(r.attention.length).toBeGreaterThan(0);
     for (const a of r.attention) {
-      expect(a.township?.kind).toMatch(/^(township|subdistrict)$/);
+      expect(a.township?.kind).toMatch(/^(subdistrict|town|township)$/);
       // the unit lies within its township
       expect(isWithin(tree, a.unit.id, a.township!.id)).toBe(true);
     }
@@ -181,7 +182,7 @@ describe('renderDispatch', () => {
     const md = renderDispatch(r, { locale: 'en', format: 'markdown' });
     expect(md.startsWith('# ')).toBe(true);
     // every township shows figures; bureaus with nothing to show are counted instead
-    const townships = r.rows.filter((row) => row.unit.kind === 'township' || row.unit.kind === 'subdistrict');
+    const townships = r.rows.filter((row) => isTownshipLevel(row.unit.kind));
     const tableRows = md.split('\n').filter((l) => l.startsWith('| ')).length - 3;
     expect(tableRows).toBeGreaterThanOrEqual(townships.length);
     expect(tableRows).toBeLessThanOrEqual(r.rows.length);
@@ -261,6 +262,25 @@ describe('renderDispatch', () => {
       expect(out).toContain('A&amp;B &lt;b&gt;社区&lt;/b&gt;');
       expect(out.split('\n')[0]).toContain('&lt;script&gt;alert(1)&lt;/script&gt;县');
     }
+  });
+
+  it('refuses a trend whose figure is not a count of people, and draws the chart of a huge count', () => {
+    const report = dailyDispatch(ledger, '2020-01-29', undefined, { trendDays: 3 });
+    const withPeak = (underObservation: unknown): DailyDispatch =>
+      ({ ...report, trend: report.trend.map((p, i) => (i === 0 ? { ...p, underObservation } : p)) }) as DailyDispatch;
+    // the chart's scale rounds the largest count up: from Number.MAX_VALUE it reached Infinity, and
+    // drawing its ticks up to Infinity never ended
+    for (const bad of [Number.MAX_VALUE, 1e300, Number.MAX_SAFE_INTEGER + 2, 2.5, -1]) {
+      try {
+        renderDispatch(withPeak(bad), { locale: 'en', format: 'html' });
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(FrontlineError);
+        expect((e as FrontlineError).issues.map((i) => i.path)).toEqual([['report', 'trend', 0, 'underObservation']]);
+      }
+    }
+    const page = renderDispatch(withPeak(Number.MAX_SAFE_INTEGER), { locale: 'en', format: 'html' });
+    expect(page.match(/<svg /g)?.length).toBe(2);
   });
 
   it('never shows a resident id or a phone of the ledger', () => {

@@ -97,12 +97,12 @@ describe('community epidemic states (社区防控工作方案)', () => {
     expect(report.recorded).toEqual(['epidemic']);
     expect(report.communities.map((c) => [c.unit.id, c.state, c.confirmed])).toEqual([[U.wjg, 'outbreak', 2]]);
     const text = renderDispatch(report, { locale: 'en' });
-    expect(text).toContain('community epidemic state: 0 with a case, 1 outbreaks');
+    expect(text).toContain('community epidemic state: 0 with a case, 1 outbreak, 0 with community transmission');
     expect(text).not.toMatch(/nothing was recorded for 2020-01-20:/);
     // the parts with no records are named, and their zeros are not printed as figures
     expect(text).toMatch(/nothing was recorded for 2020-01-20 of door-knocking, .*, member development, reports: those figures are not shown/);
     expect(text).not.toContain('screening coverage');
-    expect(renderDispatch(report, { locale: 'en', format: 'html' })).toContain('1 outbreaks');
+    expect(renderDispatch(report, { locale: 'en', format: 'html' })).toContain('1 outbreak,');
     // the state holds for 14 days, and the day before had nothing at all
     expect(dailyDispatch(l, '2020-02-02').recorded).toEqual(['epidemic']);
     expect(dailyDispatch(l, '2020-02-03').hasData).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrontlineError, buildRoster, generateRosterProblem, validateRoster, type RosterProgress } from '../../src/index.js';
+import { FrontlineError, buildRoster, generateRosterProblem, repairRoster, validateRoster, type RosterProgress } from '../../src/index.js';
 
 const problem = generateRosterProblem({ size: 'S', seed: 3 });
 
@@ -46,5 +46,23 @@ describe('buildRoster options', () => {
       const paths = (e as FrontlineError).issues.map((i) => i.path.join('.')).sort();
       expect(paths).toEqual(['iterations', 'onProgress']);
     }
+  });
+
+  it('refuses a search budget beyond a billion iterations and a history beyond a million, which would search for days or allocate terabytes', () => {
+    const paths = (run: () => unknown): string[] => {
+      try {
+        run();
+      } catch (e) {
+        expect(e).toBeInstanceOf(FrontlineError);
+        return (e as FrontlineError).issues.map((i) => i.path.join('.')).sort();
+      }
+      return ['(accepted)'];
+    };
+    expect(paths(() => buildRoster(problem, { iterations: 1e15, idleLimit: 1e15, historyLength: 1e12 }))).toEqual(['historyLength', 'idleLimit', 'iterations']);
+    expect(paths(() => buildRoster(problem, { iterations: 1_000_000_001, idleLimit: 1_000_000_001 }))).toEqual(['idleLimit', 'iterations']);
+    const { roster } = buildRoster(problem, { seed: 1, iterations: 0 });
+    const person = problem.people[0]!;
+    const change = { kind: 'unavailable', personId: person.id, from: problem.startDay, to: problem.startDay, reason: 'sickness' } as const;
+    expect(paths(() => repairRoster(problem, roster, change, { iterations: 1e15 }))).toEqual(['iterations']);
   });
 });

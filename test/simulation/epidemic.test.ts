@@ -1,5 +1,5 @@
 import { fc } from '@fast-check/vitest';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   EPIDEMIC_ANCHORS,
   FrontlineError,
@@ -10,9 +10,10 @@ import {
   simulateCampaigns,
   type EpidemicCheck,
   type Ledger,
+  type LedgerEvent,
   type Period,
 } from '../../src/index.js';
-import { H, P, U, ev, ledgerWith, registerOf, tinyCounty } from '../ledgerFixtures.js';
+import { H, P, U, ev, ledgerWith, registerOf } from '../ledgerFixtures.js';
 
 const FORTNIGHT = { from: '2020-01-25', to: '2020-02-07' } as Period;
 const figures = (c: EpidemicCheck): Record<string, string> =>
@@ -95,47 +96,55 @@ describe('the simulated epidemic', () => {
     expect(alone.campaigns.size).toBe(1);
   });
 
-  it('names the source of every confirmed case, and a source case is confirmed before the cases it infected', () => {
-    const { base } = registerOf(tinyCounty(generateCounty({ seed: 5, scale: 0.2 }), 400));
-    const journal = simulateCampaigns(base, { seed: 11, arrivalShare: 0.02, campaigns: ['homePrevention'] });
-    const confirmedAt = new Map<string, string>();
-    let cases = 0;
-    let fromCases = 0;
-    for (const e of journal) {
-      if (e.type !== 'householdClassified' || e.category !== 'confirmed') continue;
-      cases++;
-      expect(e.source, e.id).toBeDefined();
-      if (e.source?.kind === 'case') {
-        fromCases++;
-        expect(confirmedAt.get(e.source.personId) ?? 'never', e.id).not.toBe('never');
-        expect(confirmedAt.get(e.source.personId)! < e.at, e.id).toBe(true);
+  describe("the default seed's fortnight at full scale", () => {
+    // the demo's county and fortnight, simulated once for the tests below; home prevention alone
+    // draws the same epidemic as the four campaigns together (test above)
+    let journal: readonly LedgerEvent[] = [];
+    let ledger: Ledger;
+    beforeAll(() => {
+      const base = replay(countyEvents(generateCounty({ seed: 2020 })), undefined, { trusted: true });
+      journal = simulateCampaigns(base, { campaigns: ['homePrevention'] });
+      ledger = replay(journal, base);
+    }, 300_000);
+
+    it('meets every anchor', () => {
+      const check = checkEpidemicAnchors(ledger, FORTNIGHT);
+      expect(check.results.filter((r) => !r.met).map((r) => `${r.figure} ${r.numerator}/${r.denominator}`)).toEqual([]);
+      expect(check.met).toBe(true);
+    });
+
+    it('names the source of every confirmed case, and a source case is confirmed before the cases it infected', () => {
+      const confirmedAt = new Map<string, string>();
+      let cases = 0;
+      let fromCases = 0;
+      for (const e of journal) {
+        if (e.type !== 'householdClassified' || e.category !== 'confirmed') continue;
+        cases++;
+        expect(e.source, e.id).toBeDefined();
+        if (e.source?.kind === 'case') {
+          fromCases++;
+          expect(confirmedAt.get(e.source.personId) ?? 'never', e.id).not.toBe('never');
+          expect(confirmedAt.get(e.source.personId)! < e.at, e.id).toBe(true);
+        }
+        confirmedAt.set(e.personId ?? '', e.at);
       }
-      confirmedAt.set(e.personId ?? '', e.at);
-    }
-    expect(cases).toBeGreaterThan(3);
-    expect(fromCases).toBeGreaterThan(0);
-  }, 120_000);
+      expect(cases).toBeGreaterThan(3);
+      expect(fromCases).toBeGreaterThan(0);
+    });
+  });
 
-  it("the default seed's fortnight at full scale meets every anchor", () => {
-    // the demo's county and fortnight; home prevention alone draws the same epidemic (test above)
-    const base = replay(countyEvents(generateCounty({ seed: 2020 })), undefined, { trusted: true });
-    const ledger = replay(simulateCampaigns(base, { campaigns: ['homePrevention'] }), base);
-    const check = checkEpidemicAnchors(ledger, FORTNIGHT);
-    expect(check.results.filter((r) => !r.met).map((r) => `${r.figure} ${r.numerator}/${r.denominator}`)).toEqual([]);
-    expect(check.met).toBe(true);
-  }, 600_000);
-
-  it('most seeds meet every anchor: at least 10 of 12', () => {
-    // A county of a tenth of Yuechi with ten times the arrivals has the same epidemic in absolute
-    // numbers as the full county (cases and contacts come from the arrivals, households are as
-    // large), at a tenth of the cost. Why not every seed: the household rate is a ratio of small
+  it('most seeds meet every anchor: at least 6 of 8', () => {
+    // A county of a tenth of Yuechi with ten times the arrivals has the same epidemic in
+    // absolute numbers as the full county (cases and contacts come from the arrivals, households are
+    // as large), at a tenth of the cost. Why not every seed: the household rate is a ratio of small
     // counts. The number of household cases is the published rate times the household contacts,
     // rounded; with fewer than 7 household contacts (the fortnight's cases living alone or in small
     // households) no whole number of cases lies within 6–16%; and the confirmed count, a sum of a
-    // few draws each within one of its expectation, can reach 10. Measured: 26 of 26 seeds (1–26).
+    // few draws each within one of its expectation, can reach 10. Measured on seeds 1–26 of the
+    // county of real divisions: 25 meet every anchor (seed 1 has 1 household case of 6 contacts).
     const county = generateCounty({ seed: 2020, scale: 0.1 });
     const base = replay(countyEvents(county), undefined, { trusted: true });
-    const seeds = fc.sample(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { seed: 15, numRuns: 12 });
+    const seeds = fc.sample(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { seed: 15, numRuns: 8 });
     const failed: string[] = [];
     for (const seed of seeds) {
       const ledger = replay(simulateCampaigns(base, { seed, arrivalShare: 0.02, campaigns: ['homePrevention'] }), base);
@@ -146,6 +155,6 @@ describe('the simulated epidemic', () => {
       expect(check.results[0]?.value, `seed ${seed}`).toBeLessThan(13);
       if (!check.met) failed.push(`seed ${seed}: ${JSON.stringify(figures(check))}`);
     }
-    expect(failed.length, failed.join('\n')).toBeLessThanOrEqual(2);
-  }, 900_000);
+    expect(failed.length, failed.join('\n')).toBeLessThanOrEqual(8 - 6);
+  }, 300_000);
 });

@@ -48,9 +48,18 @@ async function rejection(p: Promise<unknown>): Promise<FrontlineError> {
   throw new Error('expected a FrontlineError');
 }
 
-async function count(t: TestDatabase, stream: string): Promise<{ rows: number; ids: number }> {
-  const r = await t.db.query(`SELECT count(*)::int AS rows, count(DISTINCT id)::int AS ids FROM frontline_events WHERE stream = $1`, [stream]);
-  return r.rows[0] as { rows: number; ids: number };
+/** The events stored in a journal, appended rows and imported segments together: how many, how many distinct ids, the lowest and highest position. */
+async function count(t: TestDatabase, stream: string): Promise<{ rows: number; ids: number; lo: number; hi: number }> {
+  const r = await t.db.query(
+    `WITH all_events AS (
+       SELECT position, id FROM frontline_events WHERE stream = $1
+       UNION ALL
+       SELECT s.first + e.ord - 1, e.value->>'id' FROM frontline_segments s, jsonb_array_elements(s.events::jsonb) WITH ORDINALITY AS e(value, ord) WHERE s.stream = $1
+     )
+     SELECT count(*)::int AS rows, count(DISTINCT id)::int AS ids, min(position)::int AS lo, max(position)::int AS hi FROM all_events`,
+    [stream],
+  );
+  return r.rows[0] as { rows: number; ids: number; lo: number; hi: number };
 }
 
 describe.each(BACKENDS)('the journal store on $name', (backend) => {
@@ -190,7 +199,7 @@ describe.each(BACKENDS)('the journal store on $name', (backend) => {
     expect(e.code).toBe('conflict');
     expect(e.issues[0]?.code).toBe('duplicate_event');
     expect(await journal.position()).toBe(once.position);
-    expect(await count(t, stream)).toEqual({ rows: once.position, ids: once.position });
+    expect(await count(t, stream)).toEqual({ rows: once.position, ids: once.position, lo: 1, hi: once.position });
     // and straight in SQL
     await expect(
       t.db.query(`INSERT INTO frontline_events (stream, position, id, type, size, event) VALUES ($1, $2, 'e-dup', 'visitRecorded', 2, '{}')`, [stream, once.position + 1]),
@@ -241,6 +250,44 @@ describe.each(BACKENDS)('the journal store on $name', (backend) => {
     const e = await rejection(journal.import(state, [{ ...fortnight[0], id: 'e-new' } as unknown]));
     expect(e.code).toBe('invalid_input');
     expect(await journal.position()).toBe(state.position);
+    // an imported event's id is refused in a later append, as an appended one's is
+    const again = await rejection(journal.append(state, [fortnight[0] as unknown]));
+    expect(again.issues.some((i) => i.code === 'duplicate_event')).toBe(true);
+  });
+
+  it('reads imported segments and appended rows as one journal, in order, in pages of any size across their bounds', async () => {
+    const county = tinyCounty(generateCounty({ seed: 12, scale: 0.02 }), 2);
+    const { register, base } = registerOf(county);
+    const fortnight = simulateCampaigns(base, { days: 2, seed: 9 });
+    const stream = newStream();
+    const journal = await openJournal(t.db, { stream });
+    // imported in segments of 7, then appended rows, then imported again
+    const cut = Math.floor(fortnight.length / 2);
+    let state = await journal.import(await journal.load(), register, { batchSize: 7 });
+    state = await journal.append(state, fortnight.slice(0, 25));
+    state = await journal.import(state, fortnight.slice(25, cut), { batchSize: 7 });
+    state = await journal.append(state, fortnight.slice(cut));
+    const all = [...register, ...fortnight].map((e) => LedgerEvent.parse(e));
+    expect(await count(t, stream)).toEqual({ rows: all.length, ids: all.length, lo: 1, hi: all.length });
+    for (const pageSize of [1, 5, 7, 50, 20_000]) {
+      const paged = await openJournal(t.db, { stream, pageSize });
+      const events: LedgerEvent[] = [];
+      let at = 0;
+      for await (const page of paged.read()) {
+        expect(page.from).toBe(at);
+        expect(page.to - page.from).toBe(page.events.length);
+        expect(page.events.length).toBeGreaterThan(0);
+        expect(page.events.length).toBeLessThanOrEqual(pageSize);
+        events.push(...page.events);
+        at = page.to;
+      }
+      expect(events).toEqual(all);
+      // a window of the journal
+      const window: LedgerEvent[] = [];
+      for await (const page of paged.read(3, 40)) window.push(...page.events);
+      expect(window).toEqual(all.slice(3, 40));
+    }
+    expect((await journal.load({ snapshot: false })).ledger).toEqual(state.ledger);
   });
 
   it('8 writers on separate connections append 10,000 events with retries: none lost, none twice, the ledger equals a serial replay', async () => {
@@ -280,9 +327,7 @@ describe.each(BACKENDS)('the journal store on $name', (backend) => {
     const total = WRITERS * PER_WRITER;
     expect(conflicts).toBeGreaterThan(0);
     expect(await journal.position()).toBe(setup.position + total);
-    expect(await count(t, stream)).toEqual({ rows: setup.position + total, ids: setup.position + total });
-    const positions = await t.db.query(`SELECT min(position)::int AS lo, max(position)::int AS hi FROM frontline_events WHERE stream = $1`, [stream]);
-    expect(positions.rows[0]).toEqual({ lo: 1, hi: setup.position + total });
+    expect(await count(t, stream)).toEqual({ rows: setup.position + total, ids: setup.position + total, lo: 1, hi: setup.position + total });
     const events = await stored(journal);
     const ids = new Set<string>(events.map((e) => e.id));
     expect(ids.size).toBe(events.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrontlineError, findingsOn, replay, simulateSupervision, tableValues, type Day } from '../../src/index.js';
+import { FrontlineError, findingsOn, localize, replay, simulateSupervision, tableValues, type Day } from '../../src/index.js';
 import { baseLedger } from '../ledgerFixtures.js';
 import { G, START, problems, rosteredLedger } from './supervisionFixtures.js';
 
@@ -32,6 +32,22 @@ describe('simulateSupervision on the small ledger', () => {
     for (const f of findings) expect(inspections.find((i) => i.id === f.inspectionId)?.findings).toContain(f.id);
     expect(events.some((e) => e.type === 'rectificationSubmitted')).toBe(true);
     expect(findingsOn(after, '2020-01-28' as Day, { only: 'all' }).length).toBe(after.findings.size);
+  });
+
+  it('writes texts (findings, notes, deeds, three shows) that show in English but for names', () => {
+    const names = tableValues(ledger.people).map((p) => p.name);
+    const texts = new Set<string>();
+    const collect = (v: unknown, key = ''): void => {
+      if (typeof v === 'string' && ['description', 'note', 'text', 'reason'].includes(key)) texts.add(v);
+      else if (Array.isArray(v)) for (const x of v) collect(x);
+      else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) collect(x, k);
+    };
+    for (const seed of [1, 2, 3, 7]) collect(simulateSupervision(ledger, { rosterId: 'r1', startDay: START, days: 5, seed, attendanceShare: 0.7 }));
+    expect(texts.size).toBeGreaterThan(3);
+    for (const text of texts) {
+      const en = names.reduce((t, name) => t.replaceAll(name, ''), localize(text, 'en'));
+      expect(en, text).not.toMatch(/\p{Script=Han}/u);
+    }
   });
 
   it('is deterministic for a seed', () => {

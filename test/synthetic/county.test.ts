@@ -10,6 +10,8 @@ import {
   createOrgTree,
   generateCounty,
   getUnit,
+  isTownshipLevel,
+  yuechiAddressCode,
   isValidResidentId,
   parseResidentId,
   addDays,
@@ -21,7 +23,6 @@ import { eighteenOn } from '../../src/admission/state.js';
 const county = generateCounty({ seed: 2020, scale: 0.03 });
 const tree = createOrgTree(county.units);
 
-const TOWNSHIP_KINDS = new Set(['township', 'subdistrict']);
 const NAMED_TOWNSHIPS = ['九龙街道', '乔家镇', '普安镇', '罗渡镇', '新场镇'];
 const NAMED_PLACES: [string, string][] = [
   ['吴家沟村', '普安镇'],
@@ -34,7 +35,7 @@ function namedPlaceProblems(c: County): string[] {
   const problems: string[] = [];
   const byId = new Map(c.units.map((u) => [u.id as string, u]));
   for (const name of NAMED_TOWNSHIPS)
-    if (!c.units.some((u) => u.name === name && TOWNSHIP_KINDS.has(u.kind))) problems.push(`missing township ${name}`);
+    if (!c.units.some((u) => u.name === name && isTownshipLevel(u.kind))) problems.push(`missing township ${name}`);
   for (const [place, township] of NAMED_PLACES) {
     const units = c.units.filter((u) => u.name === place);
     if (units.length !== 1) problems.push(`${place}: ${units.length} units`);
@@ -48,7 +49,6 @@ function namedPlaceProblems(c: County): string[] {
   return problems;
 }
 
-const villagesAndCommunities = (c: County): OrgUnit[] => c.units.filter((u) => u.kind === 'village' || u.kind === 'community');
 
 describe('generateCounty', () => {
   it('is deterministic: the same seed gives the same county, another seed another', () => {
@@ -105,8 +105,8 @@ describe('generateCounty', () => {
     expect(addresses.size).toBe(county.households.length);
   });
 
-  it('has 27 townships and subdistricts, the five named ones among them', () => {
-    const townships = county.units.filter((u) => TOWNSHIP_KINDS.has(u.kind));
+  it('has 27 township-level units, the five named ones among them', () => {
+    const townships = county.units.filter((u) => isTownshipLevel(u.kind));
     expect(townships).toHaveLength(27);
     expect(new Set(townships.map((t) => t.name)).size).toBe(27);
     for (const t of townships) expect(t.parentId).toBe('yc');
@@ -123,7 +123,7 @@ describe('generateCounty', () => {
       const c = generateCounty({ seed, scale });
       expect(namedPlaceProblems(c)).toEqual([]);
       expect(checkOrgTree(c.units)).toEqual([]);
-      expect(c.units.filter((u) => TOWNSHIP_KINDS.has(u.kind))).toHaveLength(27);
+      expect(c.units.filter((u) => isTownshipLevel(u.kind))).toHaveLength(27);
     },
   );
 
@@ -166,7 +166,7 @@ describe('generateCounty', () => {
       const info = parseResidentId(p.residentId as string);
       expect(info.birthDate).toBe(p.birthDate);
       expect(info.sex).toBe(p.sex);
-      expect(['511621', '513621']).toContain(info.addressCode);
+      expect(info.addressCode).toBe(yuechiAddressCode(p.birthDate));
     }
   });
 
@@ -203,14 +203,30 @@ describe('generateCounty', () => {
     expect(checkPartyRules(tree, county.people).filter((i) => i.unitId === branch.id)).toEqual([]);
   });
 
-  it('generates the full county at Yuechi’s scale', { timeout: 60_000 }, () => {
-    const full = generateCounty();
-    expect(villagesAndCommunities(full)).toHaveLength(869);
-    expect(full.units.filter((u) => TOWNSHIP_KINDS.has(u.kind))).toHaveLength(27);
-    expect(full.households.length).toBeGreaterThanOrEqual(350_000);
-    expect(full.households.length).toBeLessThanOrEqual(450_000);
-    expect(full.people.length).toBeGreaterThanOrEqual(1_100_000);
-    expect(full.people.length).toBeLessThanOrEqual(1_300_000);
-    expect(namedPlaceProblems(full)).toEqual([]);
+  it('draws the places too on request: a valid tree, the named places, NBS code ranges by kind', () => {
+    const drawn = generateCounty({ seed: 3, scale: 0.05, divisions: 'synthetic' });
+    expect(drawn.divisions).toBe('synthetic');
+    expect(county.divisions).toBe('yuechi');
+    expect(checkOrgTree(drawn.units)).toEqual([]);
+    expect(namedPlaceProblems(drawn)).toEqual([]);
+    const townships = drawn.units.filter((u) => isTownshipLevel(u.kind));
+    expect(townships).toHaveLength(27);
+    for (const t of townships) {
+      const n = Number(t.divisionCode?.slice(6, 9));
+      expect([t.name, t.kind]).toEqual([t.name, n < 100 ? 'subdistrict' : n < 200 ? 'town' : 'township']);
+    }
+    expect(townships.filter((t) => t.name.endsWith('镇')).every((t) => t.kind === 'town')).toBe(true);
+    expect(JSON.stringify(drawn.units)).not.toBe(JSON.stringify(county.units));
+  });
+
+  it('writes the address code of the year a resident id was issued: 512923 to 1992, 513621 to 1997, 511621 after', () => {
+    // issued with the first card, at 16 or in 1985 for those already older
+    expect(yuechiAddressCode('1930-01-01' as never)).toBe('512923');
+    expect(yuechiAddressCode('1976-12-31' as never)).toBe('512923');
+    expect(yuechiAddressCode('1977-01-01' as never)).toBe('513621');
+    expect(yuechiAddressCode('1981-12-31' as never)).toBe('513621');
+    expect(yuechiAddressCode('1982-01-01' as never)).toBe('511621');
+    const codes = new Set(county.people.map((p) => p.residentId?.slice(0, 6)));
+    expect(codes).toEqual(new Set(['512923', '513621', '511621']));
   });
 });
