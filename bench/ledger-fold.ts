@@ -269,8 +269,11 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
     return o;
   };
   const endOf = (o: Observation, extraDays: number): number => {
+    // the latest re-exposure restarts the count, and the changes decided before it no longer count
+    const latest = (o.exposures ?? []).reduce<{ day: string; on: string } | undefined>((a, x) => (a === undefined || x.day >= a.day ? x : a), undefined);
     let days = o.plannedDays + extraDays;
-    for (const c of o.changes) days += c.days;
+    for (const c of o.changes) if (latest === undefined || c.on >= latest.on) days += c.days;
+    if (latest !== undefined) return epochDay(latest.day) + days;
     return epochDay(o.fromDay) + days - (o.basis === 'lastContact' ? 0 : 1);
   };
   const task = (id: string): VolunteerTask => st.tasks.get(id) ?? fail('unknown_task', `unknown task '${id}'`);
@@ -358,6 +361,19 @@ export function foldJournal(base: FoldBase, events: readonly LedgerEvent[]): Fol
         const o = open(e.observationId);
         if (endOf(o, -e.days) < epochDay(o.fromDay)) fail('end_before_start', `shortening by ${e.days} days would end the observation before it starts`);
         o.changes.push({ days: -e.days, reason: e.reason, on: dayOfAt(e.at), by: e.by, eventId: e.id });
+        break;
+      }
+      case 'observationHandedOver': {
+        const o = open(e.observationId);
+        o.handovers = [...(o.handovers ?? []), { day: dayOfAt(e.at), fromUnitId: o.unitId, toUnitId: e.toUnitId, by: e.by, eventId: e.id }];
+        o.unitId = e.toUnitId;
+        if (e.stayUnitId === undefined || e.stayUnitId === e.toUnitId) delete o.stayUnitId;
+        else o.stayUnitId = e.stayUnitId;
+        break;
+      }
+      case 'observationReexposed': {
+        const o = open(e.observationId);
+        o.exposures = [...(o.exposures ?? []), { day: e.exposedOn, on: dayOfAt(e.at), by: e.by, eventId: e.id }];
         break;
       }
       case 'temperatureChecked': {

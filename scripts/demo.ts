@@ -18,6 +18,9 @@ import {
   SIMULATED_CAMPAIGNS,
   addDays,
   campaignProgress,
+  checkEpidemicAnchors,
+  tracingIndicators,
+  tracingShares,
   countyEvents,
   coverage,
   followUps,
@@ -350,6 +353,32 @@ const lost = followUps(ledger, lastDay).filter((f) => f.status === 'lost').slice
 for (const f of lost) {
   const p = tableGet(ledger.people, f.personId);
   out.push(`  · ${t('失访', 'lost to follow-up')}: ${p?.residentId === undefined ? f.personId : maskResidentId(p.residentId)} ${getUnit(tree, f.unitId).name}, ${t('连续漏测', 'missed in a row')} ${f.missesInRow}`);
+}
+
+// ── the reality check: the fortnight beside published figures ──────────────────────────────────
+{
+  const check = checkEpidemicAnchors(ledger, { from: '2020-01-25' as Day, to: lastDay });
+  section(t(`真实性检验：模拟的两周与公开数据对照（${check.met ? '全部符合' : '有不符'}）`, `Reality check: the simulated fortnight beside published figures (${check.met ? 'all met' : 'not all met'})`));
+  const shown = (r: (typeof check.results)[number]): string =>
+    r.denominator === null ? n0(r.value) : `${Number.isNaN(r.value) ? '—' : `${(100 * r.value).toFixed(1)}%`} (${n0(r.numerator)}/${n0(r.denominator)})`;
+  const range = (r: (typeof check.results)[number]): string =>
+    r.anchor.kind === 'count' ? `${n0(r.anchor.min)}–${n0(r.anchor.max)}` : `${+(100 * r.anchor.min).toFixed(1)}–${+(100 * r.anchor.max).toFixed(1)}%`;
+  out.push(
+    textTable(
+      [t('指标', 'figure'), t('模拟', 'simulated'), t('参照范围', 'anchor'), t('符合', 'met'), t('依据', 'published')],
+      check.results.map((r) => [L(r.figure, 'epidemicFigure'), shown(r), range(r), r.met ? '✓' : '✗', zh ? r.anchor.reference.zh : r.anchor.reference.en]),
+    ),
+  );
+  if (scale !== 1) out.push(t(`（参照范围按全县120万人；规模 ${scale} 时病例和密接人数相应偏少）`, `(the anchors are for the whole county of 1.2 million: at scale ${scale} the counts fall short accordingly)`));
+  const titles = [...new Set(check.results.flatMap((r) => r.anchor.sources.filter((x) => x.title.startsWith('arithmetic') === false).map((x) => x.title)))];
+  out.push(t('来源：', 'Sources: ') + titles.map((x, i) => `[${i + 1}] ${T(x)}`).join('; '));
+  const tracing = tracingIndicators(ledger, { from: '2020-01-25' as Day, to: lastDay });
+  out.push(
+    t('密接追踪（世卫组织指标）：', 'Contact tracing (WHO indicators): ') +
+      tracingShares(tracing.total)
+        .map((x) => `${L(x.indicator, 'tracingIndicator')} ${x.share === null ? '—' : `${(100 * x.share).toFixed(1)}%`} (${n0(x.numerator)}/${n0(x.denominator)})`)
+        .join(t('，', ', ')),
+  );
 }
 
 // ── duty rosters at the checkpoints ─────────────────────────────────────────────────────────────

@@ -134,6 +134,8 @@ export const ObservationStarted = z
     basis: ObservationBasis,
     /** The arrival or last-contact day (not after the event's day). */
     fromDay: Day,
+    /** For a close contact of a case of the ledger: that case (the contact list it was traced from). */
+    contactOf: sensitive(PersonId.clone(), 'health').optional(),
   })
   .strict();
 /**
@@ -199,6 +201,68 @@ export const ObservationShortened = z
 export type ObservationShortened = z.infer<typeof ObservationShortened>;
 
 /**
+ * A person under observation was exposed again (another unprotected contact with a case): the
+ * count restarts from the day of that contact, 14 days (the edition's period) after it, whatever
+ * extensions came before (SORMAS #1648). Recorded with the contact's date, not as a hand-typed
+ * extension; the day may be before the event's, not after it, and not before the exposure the
+ * count runs from.
+ *
+ * @example
+ * ObservationReexposed.parse({ type: 'observationReexposed', id: 'e12b', at: '2020-02-03T16:00:00+08:00', by: 'p9', observationId: 'o1', exposedOn: '2020-02-02' });
+ * @category Events
+ */
+export const ObservationReexposed = z
+  .object({
+    type: z.literal('observationReexposed'),
+    ...eventBase,
+    /** The observation. */
+    observationId: RecordId,
+    /** The day of the new unprotected contact (not after the event's day). */
+    exposedOn: sensitive(Day.clone(), 'health'),
+    /** With whom or where, when known. */
+    reason: sensitive(z.string().trim().min(1), 'freeText').optional(),
+  })
+  .strict();
+/**
+ * The {@link ObservationReexposed} event.
+ *
+ * @interface
+ * @category Events
+ */
+export type ObservationReexposed = z.infer<typeof ObservationReexposed>;
+
+/**
+ * A person under observation moved to another village, community or township: the observation is
+ * handed over, with its whole history (readings, changes, exposures), to the unit now responsible
+ * for it (SORMAS #526, #1579). The unit where the person stays may differ from the responsible one
+ * (a contact staying at a centralized site of another township, say); it defaults to the
+ * responsible unit.
+ *
+ * @example
+ * ObservationHandedOver.parse({ type: 'observationHandedOver', id: 'e12c', at: '2020-02-03T16:00:00+08:00', by: 'p9', observationId: 'o1', toUnitId: 'cb' });
+ * @category Events
+ */
+export const ObservationHandedOver = z
+  .object({
+    type: z.literal('observationHandedOver'),
+    ...eventBase,
+    /** The observation. */
+    observationId: RecordId,
+    /** The unit responsible for the follow-up from now on. */
+    toUnitId: OrgId,
+    /** The unit where the person stays, when it is not the responsible one. */
+    stayUnitId: OrgId.optional(),
+  })
+  .strict();
+/**
+ * The {@link ObservationHandedOver} event.
+ *
+ * @interface
+ * @category Events
+ */
+export type ObservationHandedOver = z.infer<typeof ObservationHandedOver>;
+
+/**
  * One of the twice-daily temperature checks of an observed person. A reading at or above the fever
  * line (37.3 °C by default) escalates the observation to report-and-transfer.
  *
@@ -240,8 +304,10 @@ export const ObservationEnded = z
     ...eventBase,
     /** The observation. */
     observationId: RecordId,
-    /** Released or transferred. */
+    /** Released (completed), transferred, converted to a case, lost to follow-up, or cancelled. */
     outcome: ObservationEnd,
+    /** Why; required to cancel. */
+    reason: sensitive(z.string().trim().min(1), 'freeText').optional(),
   })
   .strict();
 /**

@@ -1,4 +1,4 @@
-import { dayOf, fromEpochDay, toEpochDay, type Day } from '../core/day.js';
+import { addDays, dayOf, fromEpochDay, toEpochDay, type Day } from '../core/day.js';
 import type { ObservationStatus } from '../core/vocabulary.js';
 import type { LedgerSettings } from '../store/settings.js';
 import type { Observation } from './records.js';
@@ -24,12 +24,34 @@ export function observationEnd(
   obs: Pick<Observation, 'fromDay' | 'plannedDays'> & {
     readonly basis?: Observation['basis'];
     readonly changes: readonly Pick<Observation['changes'][number], 'days' | 'on'>[];
+    readonly exposures?: readonly Pick<NonNullable<Observation['exposures']>[number], 'day' | 'on'>[] | undefined;
   },
   asOf?: Day,
 ): Day {
+  const latest = latestExposure(obs, asOf);
   let days = obs.plannedDays;
-  for (const c of obs.changes) if (asOf === undefined || c.on <= asOf) days += c.days;
+  for (const c of obs.changes) if ((asOf === undefined || c.on <= asOf) && (latest === undefined || c.on >= latest.on)) days += c.days;
+  if (latest !== undefined) return fromEpochDay(toEpochDay(latest.day) + days);
   return fromEpochDay(toEpochDay(obs.fromDay) + days - (obs.basis === 'lastContact' ? 0 : 1));
+}
+
+/** The latest re-exposure recorded by `asOf` (the one with the latest contact day). */
+function latestExposure(
+  obs: { readonly exposures?: readonly Pick<NonNullable<Observation['exposures']>[number], 'day' | 'on'>[] | undefined },
+  asOf?: Day,
+): Pick<NonNullable<Observation['exposures']>[number], 'day' | 'on'> | undefined {
+  let latest: Pick<NonNullable<Observation['exposures']>[number], 'day' | 'on'> | undefined;
+  for (const x of obs.exposures ?? []) if ((asOf === undefined || x.on <= asOf) && (latest === undefined || x.day >= latest.day)) latest = x;
+  return latest;
+}
+
+/**
+ * @internal The day an observation's count runs from: its first day, or the day of its latest
+ * re-exposure.
+ */
+export function countFrom(obs: Pick<Observation, 'fromDay' | 'exposures'>, asOf?: Day): Day {
+  const latest = latestExposure(obs, asOf);
+  return latest !== undefined && latest.day > obs.fromDay ? latest.day : obs.fromDay;
 }
 
 /**
@@ -37,9 +59,9 @@ export function observationEnd(
  * checks missed on earlier days, the misses in a row, and the status.
  *
  * @example
- * const obs = tableGet(ledger.observations, 'obs-1gu')!; // arrived from Wuhan on 2020-01-26, observed at home for 14 days
+ * const obs = tableGet(ledger.observations, 'obs-370')!; // arrived from Hubei on 2020-01-28, observed at home for 14 days
  * const f: FollowUp = followUp(obs, '2020-01-30' as Day, ledger.settings);
- * f.endDay; // => '2020-02-08'
+ * f.endDay; // => '2020-02-10'
  * @category Home prevention
  */
 export interface FollowUp {
@@ -50,7 +72,8 @@ export interface FollowUp {
    * - `notStarted`: the day is before its first day (`fromDay`) or before it was recorded (`startedOn`);
    * - `active`: within its period and not ended;
    * - `completed`: its period is over (a release may still be recorded; visits stay recordable);
-   * - `released` / `transferred`: ended formally;
+   * - `released` / `transferred` / `convertedToCase` / `lostToFollowUp` / `cancelled`: ended
+   *   formally (see {@link ObservationEnd});
    * - `escalated`: a fever reading triggered report-and-transfer and it has not ended yet;
    * - `lost`: active, but the last checks in a row were missed (lost to follow-up).
    */
@@ -81,9 +104,9 @@ export interface FollowUp {
  * @param settings - The ledger's settings (misses in a row before lost to follow-up).
  * @returns The follow-up on the day.
  * @example
- * const obs = tableGet(ledger.observations, 'obs-1gu')!;
+ * const obs = tableGet(ledger.observations, 'obs-370')!;
  * followUp(obs, '2020-01-30' as Day, ledger.settings).due; // => 2
- * followUp(obs, '2020-01-23' as Day, ledger.settings).status; // => 'notStarted' (observed from 2020-01-26)
+ * followUp(obs, '2020-01-27' as Day, ledger.settings).status; // => 'notStarted' (observed from 2020-01-28)
  * @category Home prevention
  */
 export function followUp(obs: Observation, day: Day, settings: Pick<LedgerSettings, 'lostAfterMisses'>): FollowUp {
@@ -115,7 +138,9 @@ export function followUp(obs: Observation, day: Day, settings: Pick<LedgerSettin
   else if (!inPeriod && today > end) status = 'completed';
   else if (missesInRow >= settings.lostAfterMisses) status = 'lost';
   else status = 'active';
-  // an observation that ends during the day (a transfer) still had that day's checks due
-  const due = (obs.ended === undefined || obs.ended.day >= day) && today >= from && today <= end ? 2 : 0;
+  // an observation that ends during the day (a transfer) still had that day's checks due; one ended
+  // as lost or cancelled has none due from that day on
+  const stopsOn = obs.ended === undefined ? undefined : obs.ended.outcome === 'lostToFollowUp' || obs.ended.outcome === 'cancelled' ? obs.ended.day : addDays(obs.ended.day, 1);
+  const due = (stopsOn === undefined || day < stopsOn) && today >= from && today <= end ? 2 : 0;
   return { observationId: obs.id, status, endDay, due, done: doneToday, missed, missesInRow, fever };
 }

@@ -39,7 +39,7 @@ function inScope(tree: OrgTree, scope: OrgId | undefined): (unitId: string) => b
  * @returns The follow-ups of observations active, lost or escalated on the day, with the person and unit, by observation id.
  * @throws {@link FrontlineError} `invalid_input` when `day` is not a real day; `unknown_unit` for a scope not in the ledger's tree.
  * @example
- * followUps(ledger, '2020-02-05' as Day).filter((f) => f.status === 'lost').map((f) => f.personId); // => ['p0016286']
+ * followUps(ledger, '2020-02-05' as Day).filter((f) => f.status === 'lost').map((f) => f.personId); // => ['p0017051']
  * @category Home prevention
  */
 export function followUps(ledger: CampaignLedger, day: Day, scope?: OrgId): readonly (FollowUp & { readonly personId: string; readonly unitId: OrgId })[] {
@@ -122,7 +122,7 @@ export function dueRevisits(ledger: CampaignLedger, campaignId: CampaignId, day:
  * @param householdId - The household.
  * @returns Its entries, oldest first.
  * @example
- * classificationHistory(ledger, 'h0002541' as HouseholdId).map((e) => e.category); // => ['fromHubei', 'fever']
+ * classificationHistory(ledger, 'h0007009' as HouseholdId).map((e) => e.category); // => ['fromWuhan', 'fromHubei']
  * @category Door-knocking
  */
 export function classificationHistory(ledger: CampaignLedger, householdId: HouseholdId): readonly ClassificationEntry[] {
@@ -221,7 +221,7 @@ export function openTasks(ledger: CampaignLedger, day: Day, scope?: OrgId): read
  * @param until - Count only tasks on or before this day (default: all).
  * @returns Hours by person id.
  * @example
- * volunteerHours(ledger).get('p0002690' as PersonId); // => 15
+ * volunteerHours(ledger).get('p0002690' as PersonId); // => 7
  * @category Volunteer service
  */
 export function volunteerHours(ledger: CampaignLedger, until?: Day): ReadonlyMap<string, number> {

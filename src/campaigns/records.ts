@@ -131,8 +131,8 @@ export type TemperatureReading = z.infer<typeof TemperatureReading>;
  * temperature readings and, on fever, its escalation to report-and-transfer. Sensitive.
  *
  * @example
- * const obs: Observation = tableGet(ledger.observations, 'obs-my')!; // 14 days from the last contact, on 2020-01-21
- * observationEnd(obs); // => '2020-02-04'
+ * const obs: Observation = tableGet(ledger.observations, 'obs-7l6')!; // 14 days from the last contact, on 2020-02-02
+ * observationEnd(obs); // => '2020-02-16'
  * @category Home prevention
  */
 export const Observation = z
@@ -141,8 +141,29 @@ export const Observation = z
     id: RecordId,
     /** Who is observed. */
     personId: PersonId,
-    /** The unit of the person, at the start. */
+    /** The unit responsible for the follow-up: the person's unit at the start, then the unit it was handed over to. */
     unitId: OrgId,
+    /** The unit where the person stays, when it differs from the responsible one. */
+    stayUnitId: OrgId.optional(),
+    /** Handovers to other units, in order (the history stays with the observation). Absent when there was none. */
+    handovers: z
+      .array(
+        z
+          .object({
+            /** The day of the handover. */
+            day: Day,
+            /** The unit responsible before. */
+            fromUnitId: OrgId,
+            /** The unit responsible after. */
+            toUnitId: OrgId,
+            /** Who recorded it. */
+            by: PersonId,
+            /** The event that recorded it. */
+            eventId: EventId,
+          })
+          .strict(),
+      )
+      .optional(),
     /** The home-prevention campaign it belongs to. */
     campaignId: CampaignId,
     /** Home or centralized. */
@@ -153,6 +174,8 @@ export const Observation = z
     basis: ObservationBasis,
     /** The first day of the period (arrival or last contact). */
     fromDay: Day,
+    /** For a close contact of a case of the ledger: that case (the contact list it was traced from). */
+    contactOf: sensitive(PersonId.clone(), 'health').optional(),
     /** The day it was recorded: checks are due from this day (or `fromDay`, if later). */
     startedOn: Day,
     /** The period's length under the rule edition in force when it started. */
@@ -161,6 +184,26 @@ export const Observation = z
     edition: z.string().min(1),
     /** Extensions and shortenings, in order. */
     changes: z.array(ObservationChange),
+    /**
+     * Re-exposures, in order of recording: each restarts the count from its contact's day (see
+     * {@link observationEnd}). Absent when there was none.
+     */
+    exposures: z
+      .array(
+        z
+          .object({
+            /** The day of the contact. */
+            day: sensitive(Day.clone(), 'health'),
+            /** The day it was recorded. */
+            on: Day,
+            /** Who recorded it. */
+            by: PersonId,
+            /** The event that recorded it. */
+            eventId: EventId,
+          })
+          .strict(),
+      )
+      .optional(),
     /** The twice-daily temperature readings, in order of recording. */
     readings: z.array(TemperatureReading),
     /** Set on fever: the reading that triggered report-and-transfer. */
@@ -182,6 +225,8 @@ export const Observation = z
         day: Day,
         /** How. */
         outcome: ObservationEnd,
+        /** Why, when given (always for a cancellation). */
+        reason: sensitive(z.string().min(1), 'freeText').optional(),
       })
       .strict()
       .optional(),
@@ -236,7 +281,7 @@ export type Visit = z.infer<typeof Visit>;
  * Where a household stands in one door-knocking campaign: kept up to date by its visits.
  *
  * @example
- * const s: HouseholdScreening = tableGet(ledger.screenings, 'dk-2020|h0010441')!; // by `campaignId|householdId`
+ * const s: HouseholdScreening = tableGet(ledger.screenings, 'dk-2020|h0008134')!; // by `campaignId|householdId`
  * s.log.map((v) => v.outcome); // => ['screened', 'refused', 'screened']
  * @category Door-knocking
  */
@@ -332,7 +377,7 @@ export type ClassificationEntry = z.infer<typeof ClassificationEntry>;
  * The classification history of a household, oldest first.
  *
  * @example
- * tableGet(ledger.classifications, 'h0002541')?.entries.at(-1)?.category; // => 'fever' (the current category)
+ * tableGet(ledger.classifications, 'h0007009')?.entries.at(-1)?.category; // => 'fromHubei' (the current category)
  * @category Door-knocking
  */
 export const ClassificationHistory = z

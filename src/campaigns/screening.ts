@@ -17,8 +17,8 @@ const OUTCOME_RANK: Readonly<Record<VisitOutcome, number>> = { nobodyHome: 0, re
  * one screened, then a refusal, then nobody home, in whatever order the visits were recorded.
  *
  * @example
- * const screening = tableGet(ledger.screenings, 'dk-2020|h0010441')!; // screened on 2020-01-27, refused on 2020-02-03, screened on 2020-02-05
- * screeningAsOf(screening, '2020-02-04' as Day); // => { lastVisitOn: '2020-02-03', lastOutcome: 'refused', lastScreenedOn: '2020-01-27' }
+ * const screening = tableGet(ledger.screenings, 'dk-2020|h0008134')!; // screened on 2020-01-25, refused on 2020-02-01, screened on 2020-02-03
+ * screeningAsOf(screening, '2020-02-02' as Day); // => { lastVisitOn: '2020-02-01', lastOutcome: 'refused', lastScreenedOn: '2020-01-25' }
  * @category Door-knocking
  */
 export function screeningAsOf(
@@ -46,9 +46,9 @@ export function screeningAsOf(
  * (dynamic updating).
  *
  * @example
- * const screening = tableGet(ledger.screenings, 'dk-2020|h0010441')!; // refused on 2020-02-03
- * isDueRevisit(screening, '2020-02-03' as Day, 7); // => false
- * isDueRevisit(screening, '2020-02-04' as Day, 7); // => true
+ * const screening = tableGet(ledger.screenings, 'dk-2020|h0008134')!; // refused on 2020-02-01, screened on 2020-02-03
+ * isDueRevisit(screening, '2020-02-01' as Day, 7); // => false
+ * isDueRevisit(screening, '2020-02-02' as Day, 7); // => true
  * @category Door-knocking
  */
 export function isDueRevisit(s: HouseholdScreening, day: Day, revisitAfterDays: number): boolean {

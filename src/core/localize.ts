@@ -105,6 +105,11 @@ export const PHRASES = {
   internetCafe: { zh: '网吧', en: 'internet café' },
   busStation: { zh: '客运站', en: 'bus station' },
   publicToilet: { zh: '公厕', en: 'public toilet' },
+  // the title of a published source of the epidemic's reality check
+  guanganNoNewCases: {
+    zh: '广安新闻网：【疫情要情】3月7日广安市无新增新型冠状病毒肺炎确诊病例',
+    en: 'Guang’an News: epidemic update, no new confirmed case of novel coronavirus pneumonia in Guang’an on 7 March',
+  },
 } as const satisfies Record<string, Label>;
 
 /** English of each Chinese phrase. */

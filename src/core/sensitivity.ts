@@ -97,8 +97,8 @@ export interface SensitiveField {
  * sensitiveFields(Person).map((f) => f.path.join('.'));
  * // => ['name', 'birthDate', 'residentId', 'phone', 'observation']
  * sensitiveFields(Observation).map((f) => `${f.path.join('.')}: ${f.sensitivity}`);
- * // => ['setting: observation', 'category: health', 'changes.*.reason: freeText', 'readings.*.celsius: health',
- * //     'escalation.celsius: health']
+ * // => ['setting: observation', 'category: health', 'contactOf: health', 'changes.*.reason: freeText', 'exposures.*.day: health',
+ * //     'readings.*.celsius: health', 'escalation.celsius: health', 'ended.reason: freeText']
  * @category Privacy
  */
 export function sensitiveFields(schema: z.ZodType): SensitiveField[] {

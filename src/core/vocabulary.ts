@@ -778,6 +778,9 @@ const OBSERVATION_BASIS = {
 const OBSERVATION_END = {
   released: { zh: '解除观察', en: 'released' },
   transferred: { zh: '转送定点医院', en: 'transferred to a designated hospital' },
+  convertedToCase: { zh: '转为确诊病例', en: 'converted to a case' },
+  lostToFollowUp: { zh: '失访终止', en: 'ended as lost to follow-up' },
+  cancelled: { zh: '取消', en: 'cancelled' },
 } as const;
 
 const OBSERVATION_STATUS = {
@@ -788,7 +791,59 @@ const OBSERVATION_STATUS = {
   transferred: { zh: '已转送定点医院', en: 'transferred to a designated hospital' },
   escalated: { zh: '发热待转运', en: 'fever, awaiting transfer' },
   lost: { zh: '失访', en: 'lost to follow-up' },
+  convertedToCase: { zh: '已转为确诊病例', en: 'converted to a case' },
+  lostToFollowUp: { zh: '已失访终止', en: 'follow-up ended: lost' },
+  cancelled: { zh: '已取消', en: 'cancelled' },
 } as const;
+
+const EPIDEMIC_FIGURE = {
+  confirmedCases: { zh: '确诊病例', en: 'confirmed cases' },
+  closeContacts: { zh: '密切接触者', en: 'close contacts' },
+  contactsTraced: { zh: '密切接触者追踪率', en: 'close contacts traced' },
+  contactsConfirmed: { zh: '密切接触者后确诊比例', en: 'close contacts later confirmed' },
+  householdAttackRate: { zh: '家庭二代发病率', en: 'household secondary attack rate' },
+} as const;
+/**
+ * A figure of a simulated (or real) fortnight that published figures anchor: confirmed cases,
+ * close contacts, the share of contacts traced, the share of contacts later confirmed, the
+ * household secondary attack rate.
+ *
+ * @example
+ * EpidemicFigure.parse('householdAttackRate'); // => 'householdAttackRate'
+ * @category Vocabulary
+ */
+export const EpidemicFigure = z.enum(keysOf(EPIDEMIC_FIGURE));
+/**
+ * An anchored epidemic figure.
+ *
+ * @category Vocabulary
+ */
+export type EpidemicFigure = z.infer<typeof EpidemicFigure>;
+
+const TRACING_INDICATOR = {
+  seenDaily: { zh: '密接每日随访率', en: 'contacts seen each day' },
+  followedFully: { zh: '密接全程随访率', en: 'contacts followed for the whole period' },
+  casesFromContacts: { zh: '新病例来自密接名单比例', en: 'new cases from the contact list' },
+  tracedWithin24h: { zh: '24小时内完成密接追踪的病例比例', en: 'cases whose contacts were traced within 24 h' },
+  lostToFollowUp: { zh: '密接失访率', en: 'contacts lost to follow-up' },
+} as const;
+/**
+ * The WHO contact-tracing indicators (Contact tracing in the context of COVID-19, WHO 2020): the
+ * share of contacts seen each day, the share followed for the whole period, the share of new cases
+ * that came from the contact list, the share of cases whose contacts were traced within 24 hours,
+ * the share lost to follow-up.
+ *
+ * @example
+ * TracingIndicator.parse('tracedWithin24h'); // => 'tracedWithin24h'
+ * @category Vocabulary
+ */
+export const TracingIndicator = z.enum(keysOf(TRACING_INDICATOR));
+/**
+ * A contact-tracing indicator.
+ *
+ * @category Vocabulary
+ */
+export type TracingIndicator = z.infer<typeof TracingIndicator>;
 
 const CAMPAIGN_STATUS = {
   active: { zh: '进行中', en: 'active' },
@@ -879,7 +934,11 @@ export const ObservationBasis = z.enum(keysOf(OBSERVATION_BASIS));
 export type ObservationBasis = z.infer<typeof ObservationBasis>;
 
 /**
- * How an observation ended: released, or transferred to a designated hospital.
+ * How an observation (a follow-up) ended: released at the end of its period (completed),
+ * transferred to a designated hospital, converted to a case (the person was confirmed), ended as
+ * lost to follow-up, or cancelled (registered in error, or no longer a contact). After a follow-up
+ * ended no check falls due; after it was ended as lost or cancelled, none falls due that day
+ * either (SORMAS #1534, #4820).
  *
  * @example
  * ObservationEnd.parse('transferred'); // => 'transferred'
@@ -977,6 +1036,8 @@ const EVENT_TYPE = {
   observationShortened: { zh: '医学观察缩短', en: 'observation shortened' },
   temperatureChecked: { zh: '体温检测', en: 'temperature checked' },
   observationEnded: { zh: '医学观察结束', en: 'observation ended' },
+  observationReexposed: { zh: '医学观察再次暴露', en: 'observation re-exposed' },
+  observationHandedOver: { zh: '医学观察移交', en: 'observation handed over' },
   visitRecorded: { zh: '入户走访', en: 'visit recorded' },
   householdClassified: { zh: '户分类', en: 'household classified' },
   serviceRequested: { zh: '服务诉求', en: 'service requested' },
@@ -1074,6 +1135,8 @@ export const LABELS = {
   rectificationAction: RECTIFICATION_ACTION,
   constraintLevel: CONSTRAINT_LEVEL,
   observationStatus: OBSERVATION_STATUS,
+  epidemicFigure: EPIDEMIC_FIGURE,
+  tracingIndicator: TRACING_INDICATOR,
   eventType: EVENT_TYPE,
 } as const;
 

@@ -5,7 +5,7 @@
  */
 
 export type { CampaignLedger, CampaignTables } from '../campaigns/tables.js';
-export { CampaignClosed, CampaignOpened, HouseholdClassified, LetterDelivered, ObservationEnded, ObservationExtended, ObservationShortened, ObservationStarted, ServiceFulfilled, ServiceRequested, SiteDisinfected, SiteRegistered, TemperatureChecked, TravelDeclared, VisitRecorded, VolunteerAttended, VolunteerRegistered, VolunteerSignedUp, VolunteerTaskPosted } from '../campaigns/events.js';
+export { CampaignClosed, CampaignOpened, HouseholdClassified, LetterDelivered, ObservationEnded, ObservationExtended, ObservationHandedOver, ObservationReexposed, ObservationShortened, ObservationStarted, ServiceFulfilled, ServiceRequested, SiteDisinfected, SiteRegistered, TemperatureChecked, TravelDeclared, VisitRecorded, VolunteerAttended, VolunteerRegistered, VolunteerSignedUp, VolunteerTaskPosted } from '../campaigns/events.js';
 export { Campaign, campaignRunsOn } from '../campaigns/campaign.js';
 export {
   CaseSource,

@@ -64,6 +64,8 @@ export {
   ObservationBasis,
   ObservationEnd,
   ObservationStatus,
+  EpidemicFigure,
+  TracingIndicator,
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,

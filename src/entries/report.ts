@@ -17,3 +17,7 @@ export { DailyReport, ReportSignOff } from '../reporting/records.js';
 export { reportingStatus } from '../report/reporting.js';
 export type { LevelReporting, ReportingStatus } from '../report/reporting.js';
 export { COMMUNITY_STATE_RULES, communityStates } from '../report/epidemic.js';
+export { EPIDEMIC_ANCHORS, checkEpidemicAnchors } from '../report/anchors.js';
+export type { AnchorResult, AnchorSource, EpidemicAnchor, EpidemicCheck } from '../report/anchors.js';
+export { TRACING_MONOID, tracingIndicators, tracingShares } from '../report/tracing.js';
+export type { TracingCounts, TracingShare } from '../report/tracing.js';

@@ -231,7 +231,7 @@ function candidates(records: readonly PerformanceRecord[], period: Period, key: 
  *
  * @example
  * const s: AdmissionSuggestion = suggestAdmissions({ records, period, people: tableValues(ledger.people) }, { minRecords: 1, minPoints: 1 }).suggestions[0]!;
- * [s.partyStatus, s.fastTrack]; // => ['developmentTarget', false] (a development target: the fast track waives the activist period only)
+ * [s.partyStatus, s.fastTrack]; // => ['activist', true] (an activist: the fast track can waive the one-year activist period)
  * @category Evaluation
  */
 export interface AdmissionSuggestion {

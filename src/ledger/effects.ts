@@ -5,7 +5,7 @@ import type { Ledger } from './ledger.js';
 import { campaignClosed, campaignOpened } from '../campaigns/effects/campaigns.js';
 import { siteDisinfected, siteRegistered, volunteerAttended, volunteerRegistered, volunteerSignedUp, volunteerTaskPosted } from '../campaigns/effects/cleaningAndVolunteers.js';
 import { householdClassified, serviceFulfilled, serviceRequested, visitRecorded } from '../campaigns/effects/doorKnocking.js';
-import { letterDelivered, observationEnded, observationExtended, observationShortened, observationStarted, temperatureChecked, travelDeclared } from '../campaigns/effects/homePrevention.js';
+import { letterDelivered, observationEnded, observationExtended, observationHandedOver, observationReexposed, observationShortened, observationStarted, temperatureChecked, travelDeclared } from '../campaigns/effects/homePrevention.js';
 import { commandSet, householdsRegistered, peopleRegistered, settingsChanged, unitsAdded } from '../register/effects.js';
 import { absenceRecorded, attendanceRecorded, dutiesReassigned, dutySwapped, postClosed, postOpened, rosterPublished } from '../roster/effects.js';
 import { deedRecorded, findingRechecked, inspectionRecorded, rectificationSubmitted, threeShowsRecorded } from '../supervision/effects.js';
@@ -32,6 +32,8 @@ export const EFFECTS: EffectTable = {
   observationStarted,
   observationExtended,
   observationShortened,
+  observationReexposed,
+  observationHandedOver,
   temperatureChecked,
   observationEnded,
   visitRecorded,

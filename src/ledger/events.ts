@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommandSet, HouseholdsRegistered, PeopleRegistered, SettingsChanged, UnitsAdded } from '../register/events.js';
-import { CampaignClosed, CampaignOpened, HouseholdClassified, LetterDelivered, ObservationEnded, ObservationExtended, ObservationShortened, ObservationStarted, ServiceFulfilled, ServiceRequested, SiteDisinfected, SiteRegistered, TemperatureChecked, TravelDeclared, VisitRecorded, VolunteerAttended, VolunteerRegistered, VolunteerSignedUp, VolunteerTaskPosted } from '../campaigns/events.js';
+import { CampaignClosed, CampaignOpened, HouseholdClassified, LetterDelivered, ObservationEnded, ObservationExtended, ObservationHandedOver, ObservationReexposed, ObservationShortened, ObservationStarted, ServiceFulfilled, ServiceRequested, SiteDisinfected, SiteRegistered, TemperatureChecked, TravelDeclared, VisitRecorded, VolunteerAttended, VolunteerRegistered, VolunteerSignedUp, VolunteerTaskPosted } from '../campaigns/events.js';
 import { AbsenceRecorded, AttendanceRecorded, DutiesReassigned, DutySwapped, PostClosed, PostOpened, RosterPublished } from '../roster/events.js';
 import { FindingRechecked, InspectionRecorded, RectificationSubmitted } from '../supervision/events.js';
 import { DeedRecorded, ThreeShowsRecorded } from '../evaluation/events.js';
@@ -28,6 +28,8 @@ export const LedgerEvent = z.discriminatedUnion('type', [
   ObservationStarted,
   ObservationExtended,
   ObservationShortened,
+  ObservationReexposed,
+  ObservationHandedOver,
   TemperatureChecked,
   ObservationEnded,
   VisitRecorded,

@@ -191,7 +191,7 @@ const CASE_LIKE = new Set(['confirmed', 'suspected', 'asymptomatic', 'fever', 'c
  * @param ledger - The ledger.
  * @returns The ids of the people protected.
  * @example
- * protectedPeople(ledger).has('p0025166' as PersonId); // => true (observed at home from 2020-01-25)
+ * protectedPeople(ledger).has('p0034872' as PersonId); // => true (observed at home from 2020-01-25)
  * @category Privacy
  */
 export function protectedPeople(ledger: Ledger): Set<string> {

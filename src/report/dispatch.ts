@@ -160,8 +160,8 @@ export interface TrendPoint {
  *
  * @example
  * const a: AttentionPerson = dailyDispatch(ledger, '2020-02-05').attention[0]!;
- * [a.name, a.status]; // => ['廖某', 'lost'] (the surname only)
- * a.phone; // => '199****2892' (masked)
+ * [a.name, a.status]; // => ['韦某', 'lost'] (the surname only)
+ * a.phone; // => '158****6961' (masked)
  * @category Reports
  */
 export interface AttentionPerson {

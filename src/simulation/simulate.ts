@@ -3,10 +3,11 @@ import { Day, fromEpochDay, instantAt, toEpochDay } from '../core/day.js';
 import { FrontlineError, issuesFromZod } from '../core/errors.js';
 import type { CampaignIdOf, EventId, OrgId, PersonId, RecordId } from '../core/ids.js';
 import { createRandom, type Random } from '../core/random.js';
-import type { HouseholdService, ScreeningCategory, SiteCategory, VolunteerTaskKind } from '../core/vocabulary.js';
+import { CampaignKind, type HouseholdService, type ScreeningCategory, type SiteCategory, type VolunteerTaskKind } from '../core/vocabulary.js';
+import type { CaseSource } from '../campaigns/records.js';
 import type { LedgerEvent } from '../ledger/events.js';
 import { ledgerTree, type Ledger } from '../ledger/ledger.js';
-import { tableForEach } from '../store/table.js';
+import { tableForEach, tableGet } from '../store/table.js';
 import type { OrgUnit } from '../org/unit.js';
 import type { Household, Person } from '../people/person.js';
 import { OnProgressOption, progressOf } from '../core/progress.js';
@@ -27,8 +28,19 @@ export const SimulationOptions = z
     seed: z.number().int().optional(),
     /** The first day; default `2020-01-25`, the day after Sichuan's level-1 response. */
     startDay: Day.optional(),
-    /** Share of residents arriving from Wuhan or Hubei in the period; default 0.0025. */
+    /**
+     * Share of residents found under observation in the period: arrivals from Wuhan or Hubei (85%)
+     * and close contacts of cases elsewhere notified to the county (15%); default 0.002, which at
+     * full scale gives about 360 close contacts in the fortnight, Yuechi's share of Sichuan's 25,493
+     * (see `EPIDEMIC_ANCHORS`).
+     */
     arrivalShare: z.number().min(0).max(0.05).optional(),
+    /**
+     * The campaigns to simulate; default all four. The home-prevention campaign (letters,
+     * observations, cases and contact tracing) draws from streams of its own: it comes out the same,
+     * figure for figure, whichever other campaigns are simulated beside it.
+     */
+    campaigns: z.array(CampaignKind).min(1).optional(),
     /** Called as each simulated day is done: step `days`, out of `days`. */
     onProgress: OnProgressOption.optional(),
   })
@@ -82,10 +94,44 @@ interface Observed {
   readonly fromDay: Day;
   readonly foundOn: number;
   readonly obsId: RecordId;
+  /** For a contact traced from a case of the county: that case. */
+  readonly contactOf?: PersonId;
+  /** Centralized isolation (household contacts of a case); otherwise drawn. */
+  readonly centralized?: boolean;
   endDay: number;
   feverOn: number;
   missFrom: number;
+  /** Infected: the day symptoms show (fever, then confirmed that evening); -1 when not infected. */
+  onset: number;
+  /** Where the infection came from, when infected. */
+  source: CaseSource | undefined;
 }
+
+/**
+ * Systematic sampling, online: a candidate offered is taken when the running sum of the
+ * probabilities offered passes the next of `start`, `start + 1`, … With a random start each
+ * candidate is taken with its probability and the number taken is within one of the sum (a plain
+ * draw per candidate would scatter it much more widely); with start 0.5 the number taken is the sum
+ * rounded to the nearest whole number, and chance only decides who.
+ */
+function sampler(start: number): (p: number) => boolean {
+  let next = start;
+  let sum = 0;
+  return (p) => {
+    sum += p;
+    if (sum < next) return false;
+    next += 1;
+    return true;
+  };
+}
+
+/**
+ * The epidemic's parameters (calibrated to the published figures of `EPIDEMIC_ANCHORS`): the
+ * chance that an arrival from Wuhan or from elsewhere in Hubei is infected, that a close contact
+ * notified from elsewhere is, that a household member of a case is (Shenzhen 11.2%, Wuhan 15.6%,
+ * Sichuan's clusters 6.1%), and that another close contact of a case is.
+ */
+const EPIDEMIC = { fromWuhan: 0.0018, fromHubei: 0.0005, notifiedContact: 0.008, household: 0.112, otherContact: 0.01 } as const;
 
 function clock(rng: Random, fromHour: number, toHour: number): string {
   const minutes = fromHour * 60 + rng.int((toHour - fromHour) * 60);
@@ -97,7 +143,8 @@ function clock(rng: Random, fromHour: number, toHour: number): string {
  * returns a realistic journal of events, day by day — the campaigns opening, sites and volunteers
  * registered, the letter delivered to every household, arrivals from Wuhan and Hubei declaring and
  * going under observation (home or centralized), twice-daily temperature checks with some misses,
- * fevers escalated and transferred, releases, extensions and shortenings with reasons, carpet-style
+ * fevers escalated and transferred, the few infected confirmed with their source and their contacts
+ * traced, releases, re-exposures that restart the count, shortenings with reasons, carpet-style
  * door-knocking with revisits and classified registration, service requests for observed
  * households, disinfections, and volunteer tasks with sign-ups and attendance. Deterministic for a
  * seed; every event passes `apply`. At full Yuechi scale a fortnight is about 1.4 million events.
@@ -118,10 +165,14 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
   if (!parsed.success) throw new FrontlineError('invalid_input', 'invalid options of simulateCampaigns', issuesFromZod(parsed.error, ['options']));
   const days = parsed.data.days ?? 14;
   const start = toEpochDay(parsed.data.startDay ?? ('2020-01-25' as Day));
-  const arrivalShare = parsed.data.arrivalShare ?? 0.0025;
-  const rng = createRandom(parsed.data.seed ?? 2020);
-  // a stream of its own, so that diagnoses leave every other draw of the simulation as it was
-  const diagnosis = createRandom((parsed.data.seed ?? 2020) + 7919);
+  const arrivalShare = parsed.data.arrivalShare ?? 0.002;
+  const kinds = new Set<CampaignKind>(parsed.data.campaigns ?? ['homePrevention', 'doorKnocking', 'cleaning', 'volunteerService']);
+  const seed = parsed.data.seed ?? 2020;
+  // streams of their own: home prevention (letters, observations, checks), the epidemic (who is
+  // infected, whom tracing finds) and the rest, so that each comes out the same whatever else runs
+  const rng = createRandom(seed);
+  const hp = createRandom(seed + 104729);
+  const epi = createRandom(seed + 7919);
   const tree = ledgerTree(ledger);
   if (tree.units.length === 0 || ledger.command === null)
     throw new FrontlineError('invalid_input', 'cannot simulate', [{ path: ['ledger'], code: 'no_register', message: 'the ledger has no units or no command structure: replay countyEvents(county) first' }]);
@@ -170,10 +221,11 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
   const C = SIMULATED_CAMPAIGNS;
   const names = { homePrevention: '居家防控行动', doorKnocking: '入户敲门行动', cleaning: '家园清洁行动', volunteerService: '志愿服务行动' } as const;
   for (const kind of ['homePrevention', 'doorKnocking', 'cleaning', 'volunteerService'] as const)
-    events.push({ type: 'campaignOpened', id: id(), at: at(0, '07:00'), by: hq, campaignId: C[kind], kind, name: names[kind], ownerUnitId: root, covers: [root], startDay: dayOfIndex(0) });
+    if (kinds.has(kind))
+      events.push({ type: 'campaignOpened', id: id(), at: at(0, '07:00'), by: hq, campaignId: C[kind], kind, name: names[kind], ownerUnitId: root, covers: [root], startDay: dayOfIndex(0) });
 
   const sites: { id: RecordId; times: number; responsible: OrgId; worker: PersonId }[] = [];
-  for (const t of tree.units) {
+  for (const t of kinds.has('cleaning') ? tree.units : []) {
     if (!isTownshipLevel(t.kind)) continue;
     const team = `${t.id}.disinfection` as OrgId;
     if (!tree.indexOf.has(team)) continue;
@@ -202,23 +254,107 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
   for (const [team, members] of volunteerTeams) {
     const township = team.slice(0, -'.volunteers'.length);
     volunteersByTownship.set(township, members);
-    for (const p of members)
+    if (kinds.has('volunteerService'))
+      for (const p of members)
       events.push({ type: 'volunteerRegistered', id: id(), at: at(0, '08:00'), by: hq, personId: p, teamId: team as OrgId, skills: rng.shuffle(TASKS).slice(0, 1 + rng.int(3)) });
   }
 
   // who arrives from Wuhan or Hubei (or is a close contact), and when
+  // (close contacts here are those of cases elsewhere — fellow passengers, relatives visited —
+  // notified to the county; the contacts of the county's own cases are traced as the cases come)
   const observed: Observed[] = [];
+  const observedPerson = new Map<string, Observed>();
   for (const v of villageList) {
     for (const p of v.residents) {
-      if (!rng.chance(arrivalShare)) continue;
-      const r = rng.next();
+      if (!hp.chance(arrivalShare)) continue;
+      const r = hp.next();
       const category: ScreeningCategory = r < 0.45 ? 'fromWuhan' : r < 0.85 ? 'fromHubei' : 'closeContact';
-      const arrival = start - 10 + rng.int(days + 6);
-      const foundOn = Math.max(0, Math.min(days - 1, arrival - start + rng.int(3)));
+      const arrival = start - 10 + hp.int(days + 6);
+      const foundOn = Math.max(0, Math.min(days - 1, arrival - start + hp.int(3)));
       const fromDay = dayOfIndex(Math.min(arrival - start, foundOn));
-      observed.push({ person: p, household: householdOf.get(p.id), village: v, category, fromDay, foundOn, obsId: '' as RecordId, endDay: 0, feverOn: -1, missFrom: -1 });
+      const o: Observed = { person: p, household: householdOf.get(p.id), village: v, category, fromDay, foundOn, obsId: '' as RecordId, endDay: 0, feverOn: -1, missFrom: -1, onset: -1, source: undefined };
+      observed.push(o);
+      observedPerson.set(p.id, o);
     }
   }
+
+  // the epidemic: a few arrivals and notified contacts were infected before they were found; they
+  // fall ill under observation, are confirmed at the designated hospital, and their own contacts
+  // are traced the next morning (see `trace` below)
+  const imported = sampler(epi.next());
+  const notified = sampler(epi.next());
+  for (const o of epi.shuffle(observed)) {
+    if (o.household === undefined) continue;
+    const incubation = 2 + epi.int(9);
+    const onset = Math.max(o.foundOn + 1, toEpochDay(o.fromDay) - start + incubation);
+    // only an illness that shows within the fortnight is drawn: the simulation ends there
+    if (onset > days - 2) continue;
+    const p = o.category === 'fromWuhan' ? EPIDEMIC.fromWuhan : o.category === 'fromHubei' ? EPIDEMIC.fromHubei : EPIDEMIC.notifiedContact;
+    if (!(o.category === 'closeContact' ? notified : imported)(p)) continue;
+    o.onset = onset;
+    o.source = { kind: 'imported' };
+  }
+  // household cases: the published rate times the household contacts, rounded (see `sampler`): a
+  // fortnight has a dozen household contacts, and a free draw would leave the rate to chance
+  const householdInfection = sampler(0.5);
+  const otherInfection = sampler(epi.next());
+  // each person is exposed once: a second case of the household does not expose its members again
+  const exposed = new Set<string>();
+  /**
+   * The contact tracing of a case confirmed on day `c`: the people living with it (isolated in a
+   * centralized place, counted from the day of the confirmation), and a few others of its village
+   * met before it went under observation; each found the next morning. A contact already under
+   * observation stays under it. Some of them were infected: their illness shows a few days later.
+   */
+  const trace = (kase: Observed, c: number): void => {
+    const found = c + 1;
+    const contacts: { person: Person; household: Household | undefined; lastContact: number; isHousehold: boolean }[] = [];
+    for (const m of kase.household?.members ?? []) {
+      const person = m === kase.person.id ? undefined : tableGet(ledger.people, m);
+      if (person !== undefined) contacts.push({ person, household: kase.household, lastContact: c, isHousehold: true });
+    }
+    // met before the case went under observation (the case's first day observed, or three days back)
+    const metOn = Math.max(kase.foundOn, c - 3);
+    if (found - metOn < 14) {
+      const others = kase.village.residents.filter((r) => r.householdId !== kase.household?.id && !observedPerson.has(r.id));
+      for (const person of epi.shuffle(others).slice(0, (kase.category === 'closeContact' ? 0 : 2) + epi.int(5)))
+        contacts.push({ person, household: householdOf.get(person.id), lastContact: metOn, isHousehold: false });
+    }
+    for (const k of contacts) {
+      let o = observedPerson.get(k.person.id);
+      if (o === undefined) {
+        if (found >= days) continue;
+        o = {
+          person: k.person,
+          household: k.household,
+          village: kase.village,
+          category: 'closeContact',
+          fromDay: dayOfIndex(k.lastContact),
+          foundOn: found,
+          obsId: '' as RecordId,
+          centralized: k.isHousehold,
+          contactOf: kase.person.id,
+          endDay: 0,
+          feverOn: -1,
+          missFrom: -1,
+          onset: -1,
+          source: undefined,
+        };
+        observed.push(o);
+        observedPerson.set(k.person.id, o);
+      }
+      if (o.onset >= 0 || o.household === undefined || o.endDay === -1 || exposed.has(k.person.id)) continue;
+      exposed.add(k.person.id);
+      // a household contact's illness shows within the days left, if it is infected at all
+      const onset = Math.min(Math.max(found + 1, k.lastContact + 2 + epi.int(6)), k.isHousehold ? days - 1 : days);
+      if (onset > days - 1) continue;
+      if ((k.isHousehold ? householdInfection : otherInfection)(k.isHousehold ? EPIDEMIC.household : EPIDEMIC.otherContact)) {
+        o.onset = onset;
+        o.source = { kind: 'case', personId: kase.person.id };
+        if (o.obsId !== '') o.feverOn = onset;
+      }
+    }
+  };
 
   // households to revisit, by day and village
   const pendingRevisits = new Map<number, Map<string, Household[]>>();
@@ -244,17 +380,18 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
       const hs = v.households;
       const from = Math.floor((hs.length * d) / 3);
       const to = d < 3 ? Math.floor((hs.length * (d + 1)) / 3) : from;
-      for (let i = from; i < to; i++)
-        events.push({ type: 'letterDelivered', id: id(), at: at(d, clock(rng, 8, 18)), by: rng.pick(v.workers), campaignId: C.homePrevention, householdId: (hs[i] as Household).id });
+      if (kinds.has('homePrevention'))
+        for (let i = from; i < to; i++)
+          events.push({ type: 'letterDelivered', id: id(), at: at(d, clock(hp, 8, 18)), by: hp.pick(v.workers), campaignId: C.homePrevention, householdId: (hs[i] as Household).id });
     });
     // arrivals found today: declaration and observation
-    for (const o of observed) {
+    for (const o of kinds.has('homePrevention') ? observed : []) {
       if (o.foundOn !== d) continue;
-      const by = rng.pick(o.village.workers);
-      const time = clock(rng, 8, 12);
+      const by = hp.pick(o.village.workers);
+      const time = clock(hp, 8, 12);
       if (o.category !== 'closeContact') {
         const e = id();
-        events.push({ type: 'travelDeclared', id: e, at: at(d, time), by, declarationId: rid('decl'), personId: o.person.id, from: o.category === 'fromWuhan' ? '湖北省武汉市' : rng.pick(['湖北省孝感市', '湖北省黄冈市', '湖北省宜昌市', '湖北省襄阳市']), category: o.category, arrivalDay: o.fromDay });
+        events.push({ type: 'travelDeclared', id: e, at: at(d, time), by, declarationId: rid('decl'), personId: o.person.id, from: o.category === 'fromWuhan' ? '湖北省武汉市' : hp.pick(['湖北省孝感市', '湖北省黄冈市', '湖北省宜昌市', '湖北省襄阳市']), category: o.category, arrivalDay: o.fromDay });
       }
       const e = id();
       const obsId = rid('obs');
@@ -262,58 +399,64 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
       events.push({
         type: 'observationStarted',
         id: e,
-        at: at(d, clock(rng, 12, 14)),
+        at: at(d, o.centralized === true ? clock(hp, 8, 11) : clock(hp, 12, 14)),
         by,
         observationId: obsId,
         campaignId: C.homePrevention,
         personId: o.person.id,
-        setting: o.category === 'closeContact' && rng.chance(0.5) ? 'centralized' : 'home',
+        setting: o.centralized === true || (o.category === 'closeContact' && hp.chance(0.5)) ? 'centralized' : 'home',
         category: o.category,
         basis: o.category === 'closeContact' ? 'lastContact' : 'arrival',
         fromDay: o.fromDay,
+        ...(o.contactOf === undefined ? {} : { contactOf: o.contactOf }),
       });
       // 14 days: the arrival day is day 1; a close contact's days run after the contact
       o.endDay = toEpochDay(o.fromDay) - start + (o.category === 'closeContact' ? 14 : 13);
-      o.feverOn = rng.chance(0.015) ? d + 1 + rng.int(5) : -1;
-      o.missFrom = rng.chance(0.02) ? d + 1 + rng.int(4) : -1;
+      // a fever of something else (most fevers were not the new disease), unless infected
+      o.feverOn = hp.chance(0.015) ? d + 1 + hp.int(5) : -1;
+      if (o.onset >= 0 && (o.feverOn < 0 || o.feverOn > o.onset)) o.feverOn = o.onset;
+      o.missFrom = hp.chance(0.02) ? d + 1 + hp.int(4) : -1;
       if (o.household !== undefined && !classified.has(o.household.id + o.person.id)) {
         classified.add(o.household.id + o.person.id);
-        events.push({ type: 'householdClassified', id: id(), at: at(d, clock(rng, 14, 15)), by, householdId: o.household.id, personId: o.person.id, category: o.category });
+        events.push({ type: 'householdClassified', id: id(), at: at(d, clock(hp, 14, 15)), by, householdId: o.household.id, personId: o.person.id, category: o.category });
       }
     }
     // observations in progress: checks, fevers, extensions, shortenings, releases, services
     for (const o of observed) {
       if (o.obsId === '' || d < o.foundOn || o.endDay < 0) continue;
-      const by = rng.pick(o.village.workers);
+      const by = hp.pick(o.village.workers);
       if (d > o.endDay) {
         if (d === o.endDay + 1) events.push({ type: 'observationEnded', id: id(), at: at(d, '09:00'), by, observationId: o.obsId, outcome: 'released' });
         continue;
       }
       if (d === o.feverOn) {
-        events.push({ type: 'temperatureChecked', id: id(), at: at(d, clock(rng, 7, 10)), by, observationId: o.obsId, slot: 'morning', celsius: Math.round((37.4 + rng.next() * 1.4) * 10) / 10 });
+        events.push({ type: 'temperatureChecked', id: id(), at: at(d, clock(hp, 7, 10)), by, observationId: o.obsId, slot: 'morning', celsius: Math.round((37.4 + hp.next() * 1.4) * 10) / 10 });
         if (o.household !== undefined)
           events.push({ type: 'householdClassified', id: id(), at: at(d, '10:30'), by, householdId: o.household.id, personId: o.person.id, category: 'fever' });
         events.push({ type: 'observationEnded', id: id(), at: at(d, '11:00'), by, observationId: o.obsId, outcome: 'transferred' });
-        // some fevers are confirmed at the designated hospital that evening
-        if (o.household !== undefined && diagnosis.chance(0.3))
-          events.push({ type: 'householdClassified', id: id(), at: at(d, '20:00'), by, householdId: o.household.id, personId: o.person.id, category: 'confirmed' });
         o.endDay = -1;
+        // the infected are confirmed at the designated hospital that evening, and their contacts traced
+        if (o.household !== undefined && o.onset === d && o.source !== undefined) {
+          events.push({ type: 'householdClassified', id: id(), at: at(d, '20:00'), by, householdId: o.household.id, personId: o.person.id, category: 'confirmed', source: o.source });
+          trace(o, d);
+        }
         continue;
       }
       const missing = o.missFrom >= 0 && d >= o.missFrom;
       for (const slot of ['morning', 'evening'] as const) {
-        if (missing || rng.chance(0.02)) continue;
-        const time = slot === 'morning' ? clock(rng, 7, 10) : clock(rng, 18, 21);
-        events.push({ type: 'temperatureChecked', id: id(), at: at(d, time), by, observationId: o.obsId, slot, celsius: Math.round((36.1 + rng.next() * 1.0) * 10) / 10 });
+        if (missing || hp.chance(0.02)) continue;
+        const time = slot === 'morning' ? clock(hp, 7, 10) : clock(hp, 18, 21);
+        events.push({ type: 'temperatureChecked', id: id(), at: at(d, time), by, observationId: o.obsId, slot, celsius: Math.round((36.1 + hp.next() * 1.0) * 10) / 10 });
       }
-      if (d === o.endDay - 1 && o.category === 'closeContact' && rng.chance(0.1)) {
-        events.push({ type: 'observationExtended', id: id(), at: at(d, '16:00'), by, observationId: o.obsId, days: 7, reason: '密切接触者再次暴露，按规定延长观察' });
-        o.endDay += 7;
-      } else if (d === o.endDay - 2 && o.category === 'fromHubei' && rng.chance(0.03)) {
+      if (d === o.endDay - 1 && o.category === 'closeContact' && hp.chance(0.1)) {
+        // exposed again the day before: the count restarts from that contact (SORMAS #1648)
+        events.push({ type: 'observationReexposed', id: id(), at: at(d, '16:00'), by, observationId: o.obsId, exposedOn: dayOfIndex(d - 1), reason: '与确诊病例再次无防护接触' });
+        o.endDay = d - 1 + 14;
+      } else if (d === o.endDay - 2 && o.category === 'fromHubei' && hp.chance(0.03)) {
         events.push({ type: 'observationShortened', id: id(), at: at(d, '16:00'), by, observationId: o.obsId, days: 1, reason: '行程核查：实际离鄂日期早于申报，经专家组评估' });
         o.endDay -= 1;
       }
-      if (o.household !== undefined && (d - o.foundOn) % 3 === 1) {
+      if (kinds.has('doorKnocking') && o.household !== undefined && (d - o.foundOn) % 3 === 1) {
         const requestId = rid('req');
         const e = id();
         const roll = rng.next();
@@ -325,7 +468,7 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
       if (r.fulfilOn === d) events.push({ type: 'serviceFulfilled', id: id(), at: at(d, r.time), by: r.worker, requestId: r.id });
 
     // door-knocking: a fifth of each village a day in the first round, then revisits
-    villageList.forEach((v, k) => {
+    (kinds.has('doorKnocking') ? villageList : []).forEach((v, k) => {
       const round = firstRound[k] as Household[];
       const perDay = Math.ceil(round.length / 5);
       const today = d < 5 ? round.slice(d * perDay, (d + 1) * perDay) : [];
@@ -348,7 +491,7 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
     for (const o of observed) if (o.obsId !== '' && d >= o.foundOn && (o.endDay === -1 || d <= o.endDay)) away.add(o.person.id);
 
     // cleaning: every site as often as required, with a few shortfalls
-    for (const s of sites) {
+    for (const s of kinds.has('cleaning') ? sites : []) {
       // a worker under observation hands the site to someone of the same crew
       if (away.has(s.worker)) {
         const stand = (crews.get(s.responsible) ?? []).filter((p) => !away.has(p));
@@ -360,7 +503,7 @@ export function simulateCampaigns(ledger: Ledger, options: SimulationOptions = {
     }
 
     // volunteer service: a task a village a day, posted the evening before (or that morning)
-    villageList.forEach((v) => {
+    (kinds.has('volunteerService') ? villageList : []).forEach((v) => {
       const pool = volunteersByTownship.get(v.unit.parentId ?? '') ?? [];
       if (pool.length === 0) return;
       const taskId = rid('task');

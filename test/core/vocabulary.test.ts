@@ -46,6 +46,8 @@ import {
   ObservationBasis,
   ObservationEnd,
   ObservationStatus,
+  EpidemicFigure,
+  TracingIndicator,
   CampaignStatus,
   RectificationAction,
   ConstraintLevel,
@@ -100,6 +102,8 @@ const ENUMS: Record<Vocabulary, z.ZodEnum> = {
   rectificationAction: RectificationAction,
   constraintLevel: ConstraintLevel,
   observationStatus: ObservationStatus,
+  epidemicFigure: EpidemicFigure,
+  tracingIndicator: TracingIndicator,
   eventType: EventType,
 };
 

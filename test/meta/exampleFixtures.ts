@@ -43,7 +43,7 @@
  * ```
  *
  * `ledger`: `replay(journal)`; the four campaigns simulated for 14 days from 2020-01-25
- * (`simulateCampaigns`, seed 2020, with 2% of residents arriving from Wuhan or Hubei: campaigns `hp-2020`, `dk-2020`, `cl-2020`, `vs-2020`); the
+ * (`simulateCampaigns`, seed 2020, with 5% of residents found under observation: campaigns `hp-2020`, `dk-2020`, `cl-2020`, `vs-2020`); the
  * county's posts opened (`countyPosts`); roster `r1` built for 14 days from 2020-01-26
  * (`rosterProblemFromLedger`, `buildRoster` seed 1) and published; then 13 days of supervision of
  * `r1`, daily reports and admission steps from 2020-01-26 (`simulateSupervision`,
@@ -85,7 +85,7 @@ const rosterStart = '2020-01-26' as Day;
 
 function fortnight(county: County, journal: readonly LedgerEvent[]): Ledger {
   const register = replay(journal);
-  const campaigns = replay(simulateCampaigns(register, { days: 14, arrivalShare: 0.02 }), register);
+  const campaigns = replay(simulateCampaigns(register, { days: 14, arrivalShare: 0.05 }), register);
   const by = county.command.headquarters.commander;
   const at = '2020-01-25T09:00:00+08:00';
   const opened = replay(

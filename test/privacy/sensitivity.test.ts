@@ -48,7 +48,7 @@ describe('sensitiveFields', () => {
 
   it('lists the setting, the category and every temperature of an observation, inside arrays and optional objects', () => {
     expect(described(sensitiveFields(Observation)).sort()).toEqual(
-      ['setting: observation', 'category: health', 'changes.*.reason: freeText', 'readings.*.celsius: health', 'escalation.celsius: health'].sort(),
+      ['setting: observation', 'category: health', 'contactOf: health', 'changes.*.reason: freeText', 'exposures.*.day: health', 'readings.*.celsius: health', 'escalation.celsius: health', 'ended.reason: freeText'].sort(),
     );
     // the paths are arrays of keys, '*' standing for every element of an array
     expect(sensitiveFields(Observation).find((f) => f.path.includes('readings'))?.path).toEqual(['readings', '*', 'celsius']);

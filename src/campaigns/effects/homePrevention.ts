@@ -1,9 +1,9 @@
 import type { Issue } from '../../core/errors.js';
 import type { Observation } from '../records.js';
 import type { OrgId } from '../../core/ids.js';
-import { observationEnd } from '../observation.js';
+import { countFrom, observationEnd } from '../observation.js';
 import { addDays, type Day } from '../../core/day.js';
-import type { LetterDelivered, ObservationEnded, ObservationExtended, ObservationShortened, ObservationStarted, TemperatureChecked, TravelDeclared } from '../events.js';
+import type { LetterDelivered, ObservationEnded, ObservationExtended, ObservationHandedOver, ObservationReexposed, ObservationShortened, ObservationStarted, TemperatureChecked, TravelDeclared } from '../events.js';
 import { OBSERVATION_EDITIONS } from '../../store/settings.js';
 import { tableEdit, tableGet, tableHas, tableSet } from '../../store/table.js';
 import { checkCampaign } from './campaigns.js';
@@ -69,6 +69,8 @@ export const observationStarted: Effect<State, ObservationStarted> = {
     const day = ctx.day;
     checkCampaign(state, ctx, e.campaignId, 'homePrevention', day, person?.unitId, ['campaignId'], issues);
     if (e.fromDay > day) issues.push(problem('future_start', `an observation counted from ${e.fromDay} cannot be recorded on ${day}`, 'fromDay'));
+    if (e.contactOf !== undefined && (e.contactOf === e.personId || !tableHas(state.people, e.contactOf)))
+      issues.push(problem('unknown_case', `'${e.contactOf}' is not another person of the ledger`, 'contactOf'));
     const current = person?.observation === undefined ? undefined : tableGet(state.observations, person.observation);
     if (current !== undefined && stillObserved(current, day))
       issues.push(problem('already_observed', `'${e.personId}' is under observation '${current.id}' through ${observationEnd(current, day)}: extend it instead`, 'personId'));
@@ -87,6 +89,7 @@ export const observationStarted: Effect<State, ObservationStarted> = {
       category: e.category,
       basis: e.basis,
       fromDay: e.fromDay,
+      ...(e.contactOf === undefined ? {} : { contactOf: e.contactOf }),
       startedOn: ctx.day,
       plannedDays: OBSERVATION_EDITIONS[edition]?.days ?? 14,
       edition,
@@ -97,6 +100,13 @@ export const observationStarted: Effect<State, ObservationStarted> = {
     if (person !== undefined) tableEdit(state.people, e.personId).observation = e.observationId;
   },
 };
+
+/** Whether a person is registered as a confirmed case on or before a day (in their household's classification). */
+function confirmedOn(state: State, personId: string, day: Day): boolean {
+  const householdId = tableGet(state.people, personId)?.householdId;
+  const h = householdId === undefined ? undefined : tableGet(state.classifications, householdId);
+  return h?.entries.some((x) => x.category === 'confirmed' && x.personId === personId && x.day <= day) ?? false;
+}
 
 /** Whether an observation still holds a person on a day: not ended, and within its period or escalated. */
 function stillObserved(obs: Observation, day: Day): boolean {
@@ -134,6 +144,48 @@ export const observationShortened: Effect<State, ObservationShortened> = {
   },
 };
 
+export const observationReexposed: Effect<State, ObservationReexposed> = {
+  check: (state, e, ctx) => {
+    const { obs, issues } = openObservation(state, e.observationId);
+    if (obs === undefined || issues.length > 0) return issues;
+    if (e.exposedOn > ctx.day) issues.push(problem('future_exposure', `an exposure on ${e.exposedOn} cannot be recorded on ${ctx.day}`, 'exposedOn'));
+    const from = countFrom(obs);
+    if (e.exposedOn < from) issues.push(problem('not_latest', `the count of '${e.observationId}' already runs from ${from}: an exposure on ${e.exposedOn} does not restart it`, 'exposedOn'));
+    if (obs.escalation !== undefined) issues.push(problem('escalated', `'${e.observationId}' was escalated to report-and-transfer on fever`, 'observationId'));
+    return issues;
+  },
+  scope: (state, e) => ({ units: unitsOf(tableGet(state.observations, e.observationId)?.unitId), action: 'record' }),
+  recipe: (state, e, ctx) => {
+    const o = tableEdit(state.observations, e.observationId);
+    o.exposures = [...(o.exposures ?? []), { day: e.exposedOn, on: ctx.day, by: e.by, eventId: e.id }];
+  },
+};
+
+export const observationHandedOver: Effect<State, ObservationHandedOver> = {
+  check: (state, e, ctx) => {
+    const { obs, issues } = openObservation(state, e.observationId);
+    for (const [field, unit] of [['toUnitId', e.toUnitId], ['stayUnitId', e.stayUnitId]] as const) {
+      if (unit === undefined) continue;
+      const u = ctx.tree.units[ctx.tree.indexOf.get(unit) ?? -1];
+      if (u === undefined) issues.push(problem('unknown_unit', `unknown unit '${unit}'`, field));
+      else if (!['village', 'community', 'township', 'subdistrict', 'institution'].includes(u.kind))
+        issues.push(problem('unit_kind', `an observation is followed by a village, community, township or institution, not a ${u.kind}`, field));
+    }
+    if (obs !== undefined && issues.length === 0 && obs.unitId === e.toUnitId && (obs.stayUnitId ?? obs.unitId) === (e.stayUnitId ?? e.toUnitId))
+      issues.push(problem('same_unit', `'${e.observationId}' is already followed by '${e.toUnitId}'`, 'toUnitId'));
+    return issues;
+  },
+  // both the unit handing over and the unit taking over may record it
+  scope: (state, e) => ({ units: unitsOf(tableGet(state.observations, e.observationId)?.unitId, e.toUnitId), action: 'record' }),
+  recipe: (state, e, ctx) => {
+    const o = tableEdit(state.observations, e.observationId);
+    o.handovers = [...(o.handovers ?? []), { day: ctx.day, fromUnitId: o.unitId, toUnitId: e.toUnitId, by: e.by, eventId: e.id }];
+    o.unitId = e.toUnitId;
+    if (e.stayUnitId === undefined || e.stayUnitId === e.toUnitId) delete o.stayUnitId;
+    else o.stayUnitId = e.stayUnitId;
+  },
+};
+
 export const temperatureChecked: Effect<State, TemperatureChecked> = {
   check: (state, e, ctx) => {
     const { obs, issues } = openObservation(state, e.observationId);
@@ -164,11 +216,14 @@ export const observationEnded: Effect<State, ObservationEnded> = {
       if (obs.escalation !== undefined)
         issues.push(problem('escalated', `'${e.observationId}' was escalated to report-and-transfer on fever: it ends by transfer`, 'outcome'));
     }
+    if (obs !== undefined && issues.length === 0 && e.outcome === 'convertedToCase' && !confirmedOn(state, obs.personId, ctx.day))
+      issues.push(problem('not_confirmed', `'${obs.personId}' is not registered as a confirmed case by ${ctx.day}: register the case (householdClassified) first`, 'outcome'));
+    if (e.outcome === 'cancelled' && e.reason === undefined) issues.push(problem('reason_required', 'a cancelled follow-up needs a reason', 'reason'));
     return issues;
   },
   scope: (state, e) => ({ units: unitsOf(tableGet(state.observations, e.observationId)?.unitId), action: 'record' }),
   recipe: (state, e, ctx) => {
     const o = tableEdit(state.observations, e.observationId);
-    o.ended = { day: ctx.day, outcome: e.outcome };
+    o.ended = e.reason === undefined ? { day: ctx.day, outcome: e.outcome } : { day: ctx.day, outcome: e.outcome, reason: e.reason };
   },
 };
