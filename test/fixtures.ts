@@ -12,8 +12,10 @@
  * ```
  */
 import {
+  FrontlineError,
   Person,
   createOrgTree,
+  type Issue,
   type OrgId,
   type OrgTree,
   type OrgUnit,
@@ -157,4 +159,19 @@ export function deepFreeze<T>(value: T): T {
 /** A deep copy through JSON, to compare an input with itself after a call. */
 export function snapshot<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * The problems named by the {@link FrontlineError} that `run` throws: `[]` when it throws nothing, or,
+ * with `expectThrow`, a failure; any other error is thrown on.
+ */
+export function thrownIssues(run: () => unknown, expectThrow = false): readonly Issue[] {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof FrontlineError) return e.issues;
+    throw e;
+  }
+  if (expectThrow) throw new Error('expected a FrontlineError, nothing was thrown');
+  return [];
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FrontlineError,
   communityStates,
   dueRevisits,
   findingsOn,
@@ -14,16 +13,11 @@ import {
   type Instant,
 } from '../../src/index.js';
 import { C, baseLedger } from '../ledgerFixtures.js';
+import { thrownIssues } from '../fixtures.js';
 
 /** The problems of a refused call, as [path, code]. */
 function refusal(run: () => unknown): [PropertyKey[], string][] {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof FrontlineError) return e.issues.map((i) => [[...i.path], i.code]);
-    throw e;
-  }
-  throw new Error('expected a FrontlineError, nothing was thrown');
+  return thrownIssues(run, true).map((i) => [[...i.path], i.code]);
 }
 
 describe('queries that take a day refuse one that is not a real day, naming it', () => {

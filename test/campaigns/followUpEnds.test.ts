@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { FrontlineError, ObservationEnd, addDays, followUp, followUps, tableGet, type Day, type Ledger, type LedgerEvent, type ObservationEnd as End } from '../../src/index.js';
+import { ObservationEnd, addDays, followUp, followUps, tableGet, type Day, type Ledger, type LedgerEvent, type ObservationEnd as End } from '../../src/index.js';
 import { H, P, ev, ledgerWith } from '../ledgerFixtures.js';
+import { thrownIssues } from '../fixtures.js';
 
 /** A close contact (wjg-2) observed from 2020-01-24 for 14 days, ended on `endDay` with `outcome`. */
 function ended(outcome: End, endDay: string, reason?: string, extra: LedgerEvent[] = []): { l: Ledger; id: string } {
@@ -10,15 +11,7 @@ function ended(outcome: End, endDay: string, reason?: string, extra: LedgerEvent
   return { l: ledgerWith([start, ...extra, end]), id: start.observationId };
 }
 const confirmed = (d: string): LedgerEvent => ev.classify({ householdId: H.wjg1, personId: P.wjg2, day: d, category: 'confirmed', source: { kind: 'unclear' } }) as LedgerEvent;
-const rejected = (run: () => unknown): string[] => {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof FrontlineError) return e.issues.map((i) => i.code);
-    throw e;
-  }
-  return [];
-};
+const rejected = (run: () => unknown): string[] => thrownIssues(run).map((i) => i.code);
 
 describe('how follow-up ends', () => {
   it('ended as lost to follow-up: status lostToFollowUp, no check due that day or after, not among the open follow-ups', () => {

@@ -1,22 +1,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { FrontlineError, followUps, tableGet, tracingIndicators, type Day, type LedgerEvent, type OrgId, type Period } from '../../src/index.js';
+import { followUps, tableGet, tracingIndicators, type Day, type LedgerEvent, type OrgId, type Period } from '../../src/index.js';
 import { P, U, ev, ledgerWith } from '../ledgerFixtures.js';
+import { thrownIssues } from '../fixtures.js';
 
 const start = (): LedgerEvent =>
   ev.observe({ observationId: 'obs-h', personId: P.wjg2, fromDay: '2020-01-25', day: '2020-01-25', category: 'closeContact', basis: 'lastContact' }) as LedgerEvent;
 const handover = (toUnitId: string, day: string, stayUnitId?: string, id?: string): LedgerEvent =>
   ({ type: 'observationHandedOver', id: id ?? `ho-${toUnitId}-${day}`, at: `${day}T15:00:00+08:00`, by: P.mayor, observationId: 'obs-h', toUnitId, ...(stayUnitId === undefined ? {} : { stayUnitId }) }) as LedgerEvent;
 const checks = (days: string[]): LedgerEvent[] => days.map((d) => ev.temperature({ observationId: 'obs-h', day: d }) as LedgerEvent);
-const codes = (run: () => unknown): string[] => {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof FrontlineError) return e.issues.map((i) => i.code);
-    throw e;
-  }
-  return [];
-};
+const codes = (run: () => unknown): string[] => thrownIssues(run).map((i) => i.code);
 
 describe('observationHandedOver', () => {
   it('hands the follow-up over with its history: the new unit is responsible, the readings stay', () => {

@@ -1,22 +1,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { FrontlineError, addDays, followUp, observationEnd, tableGet, type Day, type Ledger, type LedgerEvent } from '../../src/index.js';
+import { addDays, followUp, observationEnd, tableGet, type Day, type Ledger, type LedgerEvent } from '../../src/index.js';
 import { P, ev, ledgerWith } from '../ledgerFixtures.js';
+import { thrownIssues } from '../fixtures.js';
 
 /** A close contact (wjg-2) whose last contact was 2020-01-24: observed through 2020-02-07. */
 const start = (): LedgerEvent & { observationId: string } =>
   ev.observe({ observationId: 'obs-x', personId: P.wjg2, fromDay: '2020-01-24', day: '2020-01-24', category: 'closeContact', basis: 'lastContact' }) as LedgerEvent & { observationId: string };
 const reexposed = (exposedOn: string, day: string, id?: string): LedgerEvent =>
   ({ type: 'observationReexposed', id: id ?? `re-${exposedOn}-${day}`, at: `${day}T16:00:00+08:00`, by: P.wjgSec, observationId: 'obs-x', exposedOn }) as LedgerEvent;
-const codes = (run: () => unknown): string[] => {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof FrontlineError) return e.issues.map((i) => i.code);
-    throw e;
-  }
-  return [];
-};
+const codes = (run: () => unknown): string[] => thrownIssues(run).map((i) => i.code);
 
 describe('observationReexposed', () => {
   it('restarts the count from the contact of the re-exposure: 14 days after it', () => {

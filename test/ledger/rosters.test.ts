@@ -14,6 +14,7 @@ import {
   type Roster,
 } from '../../src/index.js';
 import { DAY0, P, U, at, baseLedger, ev, nextId } from '../ledgerFixtures.js';
+import { thrownIssues } from '../fixtures.js';
 
 const post = (id: string, unitId: string, poolId: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -49,13 +50,7 @@ function publishedLedger(): { ledger: Ledger; roster: Roster } {
 }
 
 function issuesOf(run: () => unknown): { path: readonly PropertyKey[]; code: string }[] {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof FrontlineError) return e.issues.map((i) => ({ path: i.path, code: i.code }));
-    throw e;
-  }
-  throw new Error('expected a FrontlineError');
+  return thrownIssues(run, true).map((i) => ({ path: i.path, code: i.code }));
 }
 
 describe('posts in the ledger', () => {

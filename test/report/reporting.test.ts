@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FrontlineError, apply, applyAs, dailyDispatch, renderDispatch, reportingStatus, replay, tableGet, type Actor, type Ledger, type LedgerEvent } from '../../src/index.js';
 import { P, U, at, baseLedger, nextId } from '../ledgerFixtures.js';
+import { thrownIssues } from '../fixtures.js';
 
 const DAY = '2020-01-27';
 const submit = (unitId: string, time = '18:00', by: string = P.mayor, day = DAY): LedgerEvent =>
@@ -9,13 +10,7 @@ const signOff = (unitId: string, level: 'township' | 'headquarters', time = '22:
   ({ type: 'dailyReportSignedOff', id: nextId(), at: at(DAY, time), by, unitId, day: DAY, level }) as LedgerEvent;
 
 function codes(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof FrontlineError) return e.issues.map((i) => `${i.path.join('.')}:${i.code}`);
-    throw e;
-  }
-  throw new Error('expected a FrontlineError');
+  return thrownIssues(run, true).map((i) => `${i.path.join('.')}:${i.code}`);
 }
 
 describe('daily reports in the ledger', () => {
